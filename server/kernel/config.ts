@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// Every setting the process reads, parsed once at boot. A bad value stops the process with a
+// message that names the variable; nothing else in the code reads process.env.
+const ZBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  UNIONHUB_DATA_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+    .optional(),
+  UNIONHUB_DEMO: ZBool.optional(),
+  TRUST_PROXY: ZBool.default(false),
+  PUBLIC_ORIGIN: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMS_DRIVER: z.enum(['outbox', 'http']).optional(),
+  SMS_HTTP_URL: z.url().optional(),
+  SMS_HTTP_TOKEN: z.string().optional(),
+  STAFF_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  MEMBER_IDLE_MINUTES: z.coerce.number().int().min(1).max(30 * 24 * 60).default(24 * 60),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  production: boolean;
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  dataKey: string | undefined;
+  demo: boolean;
+  trustProxy: boolean;
+  publicOrigin: string | undefined;
+  logLevel: string;
+  sms: { driver: 'outbox' | 'http'; url: string | undefined; token: string | undefined };
+  session: { staffIdleMs: number; memberIdleMs: number; absoluteMs: number };
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && e.UNIONHUB_DEMO === true) {
+    throw new ConfigError('Invalid configuration:\n  UNIONHUB_DEMO: demo data is never loaded in production');
+  }
+  const smsDriver = e.SMS_DRIVER ?? (production ? 'http' : 'outbox');
+  if (smsDriver === 'http' && !e.SMS_HTTP_URL) {
+    throw new ConfigError('Invalid configuration:\n  SMS_HTTP_URL: required when SMS_DRIVER is http (the default in production)');
+  }
+  return {
+    env: e.NODE_ENV,
+    production,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    dataKey: e.UNIONHUB_DATA_KEY,
+    demo: e.UNIONHUB_DEMO ?? !production,
+    trustProxy: e.TRUST_PROXY,
+    publicOrigin: e.PUBLIC_ORIGIN,
+    logLevel: e.LOG_LEVEL,
+    sms: { driver: smsDriver, url: e.SMS_HTTP_URL, token: e.SMS_HTTP_TOKEN },
+    session: {
+      staffIdleMs: e.STAFF_IDLE_MINUTES * 60_000,
+      memberIdleMs: e.MEMBER_IDLE_MINUTES * 60_000,
+      absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { projectRoot } from './paths.js';
+
+// One code path for both engines: Drizzle over PGlite (embedded, the default) or over node-postgres.
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Tx = PgTransaction<PgQueryResultHKT>;
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  /** Runs raw SQL with numbered parameters; for hot paths that skip the query builder. */
+  query<T>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = path.join(projectRoot, 'db/migrations');
+
+// int8 and numeric come back as strings from node-postgres unless told otherwise; PGlite returns
+// numbers. Ids and counts here stay far below 2^53, so both engines return numbers.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    pool.on('error', () => undefined); // an idle client's error is surfaced on its next use
+    const db: Db = drizzlePg({ client: pool });
+    return {
+      db,
+      engine: 'postgres',
+      async query<T>(text: string, params: unknown[] = []) {
+        const r = await pool.query(text, params);
+        return r.rows as T[];
+      },
+      close: () => pool.end(),
+    };
+  }
+  if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
+  const client = await PGlite.create({ dataDir: opts.dataDir, extensions: { pg_trgm } });
+  const db: Db = drizzlePglite({ client });
+  return {
+    db,
+    engine: 'pglite',
+    async query<T>(text: string, params: unknown[] = []) {
+      const r = await client.query<T>(text, params);
+      return r.rows;
+    },
+    close: () => client.close(),
+  };
+}
+
+export async function migrateDatabase(database: Database): Promise<void> {
+  const config = { migrationsFolder: MIGRATIONS_DIR };
+  if (database.engine === 'pglite') {
+    await migratePglite(database.db as Parameters<typeof migratePglite>[0], config);
+    return;
+  }
+  // Several app processes may start at once: one migrates, the others wait for it.
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(7340001)`);
+    await migratePg(tx as unknown as Parameters<typeof migratePg>[0], config);
+  });
+}
+
+/** Rows of a raw SQL statement built with drizzle's `sql` tag, on either engine. */
+export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  if (result && typeof result === 'object' && 'rows' in result && Array.isArray(result.rows)) {
+    return result.rows as T[];
+  }
+  throw new Error('unexpected result shape from db.execute');
+}

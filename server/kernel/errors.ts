@@ -1,0 +1,84 @@
+// One error type for every rule the server enforces. A service throws AppError(code); the HTTP
+// layer maps the code to a status and a message in the caller's language through the table below.
+export type Lang = 'zh' | 'en';
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+interface ErrorDef {
+  status: number;
+  zh: string;
+  en: string;
+}
+
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, zh: '提交的内容有误，请检查后重试', en: 'The request has invalid fields' },
+  BAD_REQUEST: { status: 400, zh: '请求格式有误', en: 'The request is malformed' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  INVALID_CREDENTIALS: { status: 401, zh: '账号或密码错误', en: 'Wrong account or password' },
+  INVALID_CODE: { status: 401, zh: '验证码错误或已过期', en: 'The code is wrong or has expired' },
+  INVALID_TOTP: { status: 401, zh: '动态口令错误', en: 'The authenticator code is wrong' },
+  MFA_REQUIRED: { status: 403, zh: '请先完成二次验证', en: 'Second-factor verification is required' },
+  ACCOUNT_LOCKED: { status: 423, zh: '登录失败次数过多，账号已临时锁定，请稍后再试', en: 'Too many failed attempts; the account is locked for a while' },
+  ACCOUNT_DISABLED: { status: 403, zh: '账号已停用', en: 'The account is disabled' },
+  FORBIDDEN: { status: 403, zh: '没有执行此操作的权限', en: 'You are not allowed to do this' },
+  FORBIDDEN_ORIGIN: { status: 403, zh: '请求来源不被允许', en: 'Requests from this origin are not allowed' },
+  NOT_FOUND: { status: 404, zh: '记录不存在', en: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
+  CONFLICT: { status: 409, zh: '数据已被修改，请刷新后重试', en: 'The data changed; reload and try again' },
+  ORG_CODE_TAKEN: { status: 409, zh: '组织代码已被使用', en: 'The org code is already in use' },
+  ORG_CYCLE: { status: 409, zh: '不能将组织移动到其自身或其下级之下', en: 'An org cannot move under itself or its own subtree' },
+  ORG_NOT_EMPTY: { status: 409, zh: '该组织下仍有下级组织或人员，只能关闭，不能删除', en: 'The org is not empty; it can be closed, not deleted' },
+  ORG_CLOSED: { status: 409, zh: '该组织已关闭', en: 'The org is closed' },
+  ORG_ROOT: { status: 409, zh: '根组织不能移动、关闭或删除', en: 'The root org cannot be moved, closed or deleted' },
+  USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'The username is already taken' },
+  PHONE_TAKEN: { status: 409, zh: '该手机号已被其他账号使用', en: 'The phone number belongs to another account' },
+  GRANT_EXISTS: { status: 409, zh: '该授权已存在', en: 'That grant already exists' },
+  ROLE_EXCEEDS_OWN: { status: 403, zh: '不能授予超出自身权限的角色', en: 'You cannot grant a role with permissions you do not hold there' },
+  WEAK_PASSWORD: { status: 400, zh: '密码不符合安全要求', en: 'The password does not meet the rules' },
+  TOTP_NOT_SETUP: { status: 409, zh: '请先生成动态口令密钥', en: 'Start the authenticator setup first' },
+  TOTP_REQUIRED: { status: 409, zh: '该角色要求启用动态口令，不能关闭', en: 'Your role requires an authenticator' },
+  OTP_TOO_FREQUENT: { status: 429, zh: '验证码发送过于频繁，请稍后再试', en: 'Codes were requested too often; try again later' },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error; please try again later' },
+} satisfies Record<string, ErrorDef>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetail[];
+  readonly status: number;
+
+  constructor(code: ErrorCode, details: ErrorDetail[] = []) {
+    super(code);
+    this.code = code;
+    this.details = details;
+    this.status = ERRORS[code].status;
+  }
+}
+
+export function errorMessage(code: ErrorCode, lang: Lang): string {
+  return ERRORS[code][lang];
+}
+
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  const e = findPgError(err);
+  return !!e && e.code === '23505' && (!constraint || e.constraint === constraint || String(e.message).includes(constraint));
+}
+
+function findPgError(err: unknown): { code?: string; constraint?: string; message?: string } | undefined {
+  // drizzle wraps driver errors in `cause`
+  let cur: unknown = err;
+  for (let i = 0; i < 3 && cur && typeof cur === 'object'; i++) {
+    if ('code' in cur && typeof cur.code === 'string' && /^[0-9A-Z]{5}$/.test(cur.code)) {
+      return cur as { code?: string; constraint?: string; message?: string };
+    }
+    cur = 'cause' in cur ? cur.cause : undefined;
+  }
+  return undefined;
+}

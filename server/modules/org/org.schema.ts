@@ -1,0 +1,39 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, jsonb, pgTable, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
+
+export const ORG_TYPES = ['federation', 'grassroots', 'service_center', 'station'] as const;
+export const ORG_LEVELS = ['national', 'province', 'city', 'county', 'town'] as const;
+export const ORG_STATUSES = ['active', 'closed'] as const;
+
+// The union tree. `path` is the materialised path of ids ("/1/4/17/"), so a subtree is one
+// prefix match on an indexed column; the data scope of every module rests on it.
+export const org = pgTable(
+  'org',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    parentId: bigint('parent_id', { mode: 'number' }).references((): AnyPgColumn => org.id),
+    path: text('path').notNull().unique(),
+    depth: bigint('depth', { mode: 'number' }).notNull(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    type: text('type', { enum: ORG_TYPES }).notNull(),
+    level: text('level', { enum: ORG_LEVELS }),
+    status: text('status', { enum: ORG_STATUSES }).notNull().default('active'),
+    contactPerson: text('contact_person'),
+    contactPhone: text('contact_phone'),
+    address: text('address'),
+    settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('org_parent_idx').on(t.parentId),
+    index('org_path_prefix_idx').using('btree', sql`${t.path} text_pattern_ops`),
+    check('org_type_check', sql`${t.type} in ('federation','grassroots','service_center','station')`),
+    check('org_status_check', sql`${t.status} in ('active','closed')`),
+    check('org_root_check', sql`(${t.parentId} is null) = (${t.depth} = 0)`),
+  ],
+);
+
+export type OrgRow = typeof org.$inferSelect;
