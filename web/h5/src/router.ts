@@ -1,0 +1,47 @@
+import { createRouter, createWebHistory } from 'vue-router';
+import { useSessionStore } from './stores/session';
+import { toastError } from './lib/feedback';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in. */
+    public?: boolean;
+    /** Shows the bottom tab bar. */
+    tabbar?: boolean;
+  }
+}
+
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes: [
+    { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
+    { path: '/', name: 'home', component: () => import('./pages/HomePage.vue'), meta: { tabbar: true } },
+    { path: '/mine', name: 'mine', component: () => import('./pages/MinePage.vue'), meta: { tabbar: true } },
+    { path: '/password', name: 'password', component: () => import('./pages/PasswordPage.vue') },
+    { path: '/:rest(.*)*', redirect: { name: 'home' } },
+  ],
+  scrollBehavior: () => ({ top: 0 }),
+});
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore();
+  if (!session.checked) {
+    try {
+      await session.refresh();
+    } catch (err) {
+      toastError(err); // server unreachable: show why, and offer the login page
+    }
+  }
+  if (to.meta.public) return to.name === 'login' && session.me ? { name: 'home' } : true;
+  if (!session.me) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+  return true;
+});
+
+/** A lost session anywhere (401 UNAUTHENTICATED) ends on the login page. */
+export function redirectToLogin(): void {
+  useSessionStore().clear();
+  const current = router.currentRoute.value;
+  if (current.name !== 'login') {
+    void router.replace({ name: 'login', query: { redirect: current.fullPath } });
+  }
+}
