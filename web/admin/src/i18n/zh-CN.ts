@@ -1,0 +1,87 @@
+// Chinese copy of the console (the default language). en.ts must have the same keys.
+export const zhCN = {
+  app: { title: '智慧工会服务平台', subtitle: '管理后台', short: '工会' },
+  common: {
+    ok: '确定', cancel: '取消', save: '保存', create: '新建', edit: '编辑', delete: '删除', search: '查询',
+    reset: '重置', actions: '操作', yes: '是', no: '否', refresh: '刷新', close: '关闭', back: '返回',
+    submit: '提交', all: '全部', none: '无', saved: '已保存', deleted: '已删除', noData: '暂无数据',
+    required: '请填写{field}', confirmTitle: '请确认', networkError: '网络异常，请稍后重试', total: '共 {n} 条',
+  },
+  lang: { label: '语言', zh: '简体中文', en: 'English' },
+  menu: { orgs: '组织机构', staff: '工作人员与授权', audit: '操作日志', account: '我的账号', toggle: '收起/展开菜单' },
+  top: { context: '所属组织', logout: '退出登录', loggedOut: '已退出登录', noOrg: '未设置' },
+  login: {
+    title: '账号登录', username: '用户名', password: '密码', submit: '登录', usernamePlaceholder: '请输入用户名',
+    passwordPlaceholder: '请输入密码', totpTitle: '二次验证', totpHint: '请输入身份验证器 App 中显示的 6 位动态口令。',
+    verify: '验证', backToLogin: '返回登录', enrollTitle: '启用动态口令',
+    enrollHint: '您的角色要求启用动态口令（二次验证），完成后即可进入系统。', welcome: '欢迎，{name}',
+    footer: '本系统仅供工会工作人员使用，操作将被记录。',
+  },
+  totp: {
+    code: '动态口令', codePlaceholder: '6 位数字', codeInvalid: '请输入 6 位数字动态口令', start: '生成密钥',
+    scanHint: '用身份验证器 App（如 Microsoft Authenticator、Google Authenticator）扫描二维码，或手动输入下方密钥，然后填写 App 显示的 6 位动态口令。',
+    qrAlt: '动态口令二维码', secret: '密钥', enable: '启用', enabled: '已启用', notEnabled: '未启用', required: '角色要求启用',
+    disable: '停用动态口令', disableHint: '停用后登录将不再需要动态口令。请输入当前密码确认。', enabledOk: '动态口令已启用',
+    disabledOk: '动态口令已停用', copy: '复制', copied: '已复制',
+  },
+  org: {
+    type: { federation: '总工会', grassroots: '基层工会', service_center: '服务中心', station: '服务站' },
+    level: { national: '全国', province: '省', city: '市', county: '县区', town: '乡镇街道' },
+    status: { active: '正常', closed: '已关闭' },
+    field: {
+      parent: '上级组织', code: '组织代码', name: '组织名称', type: '组织类型', level: '层级', status: '状态',
+      contactPerson: '联系人', contactPhone: '联系电话', address: '地址', createdAt: '创建时间', updatedAt: '更新时间',
+      closedAt: '关闭时间', childCount: '直属下级', depth: '层次', id: '编号',
+    },
+    searchPlaceholder: '搜索组织名称或代码', filterType: '组织类型', filterStatus: '状态', count: '共 {n} 个组织',
+    selectHint: '请在左侧选择一个组织查看详情', createChild: '新建下级', edit: '编辑', move: '移动', close: '关闭',
+    reopen: '重新启用', delete: '删除', createTitle: '新建下级组织', editTitle: '编辑组织', moveTitle: '移动组织',
+    moveHint: '为“{name}”选择新的上级组织：', newParent: '新上级组织', root: '（根组织）',
+    confirmClose: '确定关闭“{name}”吗？关闭后不能在其下新建组织，可随时重新启用。',
+    confirmReopen: '确定重新启用“{name}”吗？', confirmDelete: '确定删除“{name}”吗？此操作不可恢复。',
+    created: '组织已创建', updated: '组织已更新', moved: '组织已移动', closed: '组织已关闭', reopened: '组织已重新启用',
+    deleted: '组织已删除', levelPlaceholder: '仅总工会需要', selectPlaceholder: '请选择组织', expandAll: '展开全部',
+    collapseAll: '收起全部', noPermission: '您没有查看组织机构的权限',
+  },
+  staff: {
+    tab: { staff: '工作人员', roles: '角色' },
+    field: {
+      username: '用户名', displayName: '姓名', phone: '手机号', org: '所属组织', status: '状态', totp: '动态口令',
+      lastLoginAt: '最近登录', createdAt: '创建时间', password: '初始密码', newPassword: '新密码', lockedUntil: '锁定至',
+    },
+    status: { active: '启用', disabled: '停用' },
+    qPlaceholder: '用户名、姓名或手机号', orgFilter: '组织（含下级）', statusFilter: '状态', create: '新建工作人员',
+    createTitle: '新建工作人员', editTitle: '编辑工作人员', resetPassword: '重置密码', resetTitle: '重置“{name}”的密码',
+    unlock: '解锁', locked: '已锁定', grants: '授权', grantCount: '{n} 项授权', addGrant: '添加授权', revoke: '撤销',
+    grantRole: '角色', grantOrg: '授权组织', grantScope: '可管理该组织及其全部下级', grantedAt: '授权时间',
+    confirmRevoke: '确定撤销“{org}”的“{role}”授权吗？', created: '工作人员已创建', updated: '已保存',
+    passwordReset: '密码已重置', unlocked: '账号已解锁', grantAdded: '授权已添加', grantRevoked: '授权已撤销',
+    noGrants: '尚无授权', phonePlaceholder: '11 位手机号，可不填', passwordHint: '至少 8 位，包含字母和数字',
+    disableHint: '停用后该账号将立即退出并不能登录',
+  },
+  role: {
+    code: '角色代码', name: '角色名称', permissions: '权限', mfaRequired: '须启用动态口令', builtin: '内置',
+    custom: '自定义', mfaOn: '已要求“{name}”启用动态口令', mfaOff: '已取消“{name}”的动态口令要求',
+  },
+  audit: {
+    field: {
+      id: '编号', at: '时间', actor: '操作人', action: '操作', targetType: '对象类型', targetId: '对象编号', ip: 'IP 地址',
+      requestId: '请求编号', orgId: '组织编号', before: '变更前', after: '变更后', range: '时间范围',
+    },
+    actorPlaceholder: '用户名或账号编号', actionPlaceholder: '操作前缀，如 org.', targetTypePlaceholder: '如 org',
+    rangeStart: '开始时间', rangeEnd: '结束时间', verify: '校验完整性', verifying: '正在校验日志链…',
+    verifyQueued: '校验任务排队中…', verifyOk: '日志链完整：共校验 {checked} 条记录，未发现篡改。',
+    verifyBad: '日志链异常：第 {id} 条记录校验失败。', verifyFailed: '校验任务失败：{error}', problem: '问题：{problem}',
+    system: '系统', empty: '（空）',
+  },
+  account: {
+    profile: '个人资料', username: '用户名', displayName: '姓名', phone: '手机号', org: '所属组织', grants: '我的授权',
+    session: '本次会话到期', password: '修改密码', currentPassword: '当前密码', newPassword: '新密码',
+    confirmPassword: '确认新密码', mismatch: '两次输入的新密码不一致', changed: '密码已修改',
+    passwordRules: '至少 8 位，建议同时包含大小写字母、数字和符号', totp: '动态口令（二次验证）',
+    totpStatus: '当前状态',
+  },
+  notFound: { title: '页面不存在', back: '返回首页' },
+};
+
+export type MessageSchema = typeof zhCN;
