@@ -3,7 +3,7 @@ import type { zhCN } from './zh-CN';
 export const en: typeof zhCN = {
   app: {
     brand: 'Smart Union · Workers\' Home',
-    platform: 'UnionHub',
+    platform: 'UnionHub · Smart Union Service Platform',
     slogan: 'Your union, one tap away',
   },
   tabs: { home: 'Home', mine: 'Me' },
@@ -37,7 +37,7 @@ export const en: typeof zhCN = {
     codeHint: 'A new number gets an account once verified',
     submit: 'Sign in',
     success: 'Signed in',
-    privacy: 'Personal data is stored encrypted and used only for union services',
+    privacy: 'Personal data is stored encrypted, for union services only',
     notMember: 'This account cannot sign in here; use the admin console',
   },
   home: {
@@ -64,7 +64,7 @@ export const en: typeof zhCN = {
     passwordNotSet: 'Not set',
     largeText: 'Large text',
     largeTextHint: 'Makes all text larger',
-    language: '语言 / Language',
+    language: 'Language · 语言',
     logout: 'Sign out',
     logoutConfirm: 'Sign out now?',
     loggedOut: 'Signed out',
@@ -78,7 +78,7 @@ export const en: typeof zhCN = {
     nextPlaceholder: 'New password',
     confirm: 'Confirm',
     confirmPlaceholder: 'New password again',
-    hint: 'Then you can sign in with phone + password. Avoid birthdays and simple sequences.',
+    hint: 'With a password you can sign in by phone + password. Avoid birthdays and simple sequences.',
     mismatch: 'The passwords do not match',
     required: 'Enter a password',
     save: 'Save',

@@ -2,7 +2,7 @@
 export const zhCN = {
   app: {
     brand: '智慧工会 · 职工之家',
-    platform: '智慧工会服务平台',
+    platform: '智慧工会服务平台 UnionHub',
     slogan: '工会就在身边，服务一键直达',
   },
   tabs: { home: '首页', mine: '我的' },
@@ -36,7 +36,7 @@ export const zhCN = {
     codeHint: '未注册的手机号验证后将自动开通账号',
     submit: '登录',
     success: '登录成功',
-    privacy: '个人信息加密存储，仅用于工会会员服务，不向第三方提供',
+    privacy: '个人信息加密存储，仅用于工会会员服务',
     notMember: '该账号不能在职工端登录，请前往管理后台',
   },
   home: {
@@ -63,7 +63,7 @@ export const zhCN = {
     passwordNotSet: '未设置',
     largeText: '大字模式',
     largeTextHint: '放大全部文字，看得更清楚',
-    language: '语言 / Language',
+    language: '语言',
     logout: '退出登录',
     logoutConfirm: '确定要退出登录吗？',
     loggedOut: '已退出登录',
