@@ -1,0 +1,11 @@
+import type { StaffStatus } from '../../api/types';
+
+export interface StaffFilterValues {
+  q: string;
+  orgId: number | null;
+  status: StaffStatus | '';
+}
+
+export function blankStaffFilters(): StaffFilterValues {
+  return { q: '', orgId: null, status: '' };
+}
