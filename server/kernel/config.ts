@@ -25,6 +25,7 @@ const ZEnv = z.object({
   STAFF_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   MEMBER_IDLE_MINUTES: z.coerce.number().int().min(1).max(30 * 24 * 60).default(24 * 60),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  MEMBER_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 30),
 });
 
 export interface Config {
@@ -40,7 +41,7 @@ export interface Config {
   publicOrigin: string | undefined;
   logLevel: string;
   sms: { driver: 'outbox' | 'http'; url: string | undefined; token: string | undefined };
-  session: { staffIdleMs: number; memberIdleMs: number; absoluteMs: number };
+  session: { staffIdleMs: number; memberIdleMs: number; staffAbsoluteMs: number; memberAbsoluteMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -76,7 +77,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     session: {
       staffIdleMs: e.STAFF_IDLE_MINUTES * 60_000,
       memberIdleMs: e.MEMBER_IDLE_MINUTES * 60_000,
-      absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      staffAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      memberAbsoluteMs: e.MEMBER_ABSOLUTE_HOURS * 3_600_000,
     },
   };
 }

@@ -19,6 +19,7 @@ export const account = pgTable(
     passwordHash: text('password_hash'),
     totpSecretEnc: text('totp_secret_enc'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),

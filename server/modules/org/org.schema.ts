@@ -10,7 +10,8 @@ export const ORG_STATUSES = ['active', 'closed'] as const;
 export const org = pgTable(
   'org',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    // by default, not always: a new org takes its id from the sequence first, to build its path
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     parentId: bigint('parent_id', { mode: 'number' }).references((): AnyPgColumn => org.id),
     path: text('path').notNull().unique(),
     depth: bigint('depth', { mode: 'number' }).notNull(),

@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { OutOfScopeError } from './kernel/access.js';
+import { writeAudit } from './kernel/audit.js';
+import { auditSource, type Deps } from './kernel/context.js';
+import { AppError } from './kernel/errors.js';
+import { errorResponses, registerOriginCheck, sendError, toErrorReply } from './kernel/http.js';
+import { projectRoot } from './kernel/paths.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes, loadSession, readSessionCookie, sessionPolicy, staffRoutes } from './modules/auth/index.js';
+import { orgRoutes } from './modules/org/index.js';
+
+export const VERSION = '0.1.0';
+
+/** The whole HTTP application, built in-process (tests drive it with inject). */
+export async function buildApp(deps: Deps, opts: { logger?: FastifyBaseLogger } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.decorate('deps', deps);
+  app.decorateRequest('session', null);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false, errorResponseBuilder: () => new AppError('RATE_LIMITED') });
+  registerOriginCheck(app, deps.config.publicOrigin);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', String(req.id));
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  // The caller behind the session cookie, if any; routes decide whether they need one.
+  const policy = sessionPolicy(deps.config);
+  app.addHook('preHandler', async (req) => {
+    const token = readSessionCookie(req);
+    if (token && req.url.startsWith('/api/')) {
+      req.session = await loadSession(deps.db, deps.clock, policy, token);
+    }
+  });
+
+  app.setErrorHandler(async (err: Error, req, reply) => {
+    if (err instanceof OutOfScopeError) {
+      // Reaching for a record outside one's subtree is answered as if it did not exist, and recorded.
+      await deps.db.transaction((tx) =>
+        writeAudit(tx, deps.crypto, auditSource(req, deps.clock), {
+          orgId: req.session?.actor.orgId ?? null, action: 'access.denied', targetType: err.targetType, targetId: err.targetId,
+          after: { method: req.method, route: req.routeOptions.url ?? null },
+        }),
+      );
+    }
+    return toErrorReply(err, req, reply);
+  });
+  app.setNotFoundHandler((req, reply) => sendError(req, reply, 'ROUTE_NOT_FOUND'));
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'UnionHub 智慧工会服务平台 API', version: VERSION, description: 'Every route of the platform, generated from its zod schemas.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'uh_sid' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformSpecificationClone: true });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/health', {
+    schema: {
+      tags: ['system'], summary: 'Liveness and database check', security: [],
+      response: {
+        200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string(), demo: z.boolean(), time: z.iso.datetime() }),
+        503: errorResponses[404],
+      },
+    },
+  }, async () => {
+    await deps.database.query('select 1');
+    return { status: 'ok' as const, database: deps.database.engine, version: VERSION, demo: deps.config.demo, time: new Date().toISOString() };
+  });
+  r.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authRoutes);
+  await app.register(orgRoutes);
+  await app.register(staffRoutes);
+  await app.register(auditRoutes);
+
+  await registerWebApps(app);
+  return app;
+}
+
+// The built web apps: the console at /admin/, the member H5 at /h5/, public pages at /.
+async function registerWebApps(app: FastifyInstance): Promise<void> {
+  const apps = [
+    { prefix: '/admin/', dir: path.join(projectRoot, 'dist/web/admin') },
+    { prefix: '/h5/', dir: path.join(projectRoot, 'dist/web/h5') },
+  ];
+  for (const { prefix, dir } of apps) {
+    if (!fs.existsSync(path.join(dir, 'index.html'))) continue;
+    await app.register(fastifyStatic, { root: dir, prefix, decorateReply: false, wildcard: false, index: ['index.html'] });
+    // Client-side routes (e.g. /admin/orgs) load the app shell.
+    app.get(`${prefix}*`, { schema: { hide: true } }, (_req, reply) => reply.type('text/html').send(fs.createReadStream(path.join(dir, 'index.html'))));
+  }
+  const publicDir = path.join(projectRoot, 'web/public');
+  if (fs.existsSync(publicDir)) {
+    await app.register(fastifyStatic, { root: publicDir, prefix: '/', decorateReply: false, index: ['index.html'] });
+  }
+  app.get('/admin', { schema: { hide: true } }, (_req, reply) => reply.redirect('/admin/'));
+  app.get('/h5', { schema: { hide: true } }, (_req, reply) => reply.redirect('/h5/'));
+}

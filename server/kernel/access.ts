@@ -1,0 +1,79 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { AppError } from './errors.js';
+import { rows, type Db } from './db.js';
+
+// Data scope: the one mechanism every query on org-owned data goes through. A grant is a role
+// at an org and reaches that org's subtree, found by a prefix match on the org's materialised
+// path. Outside scope, a record does not exist for the caller (404), and the attempt is audited
+// by the HTTP layer.
+
+export interface ActorGrant {
+  id: number;
+  roleCode: string;
+  orgId: number;
+  path: string;
+  permissions: string[];
+}
+
+export interface Actor {
+  accountId: number;
+  kind: 'staff' | 'member';
+  username: string | null;
+  displayName: string;
+  orgId: number | null;
+  sessionState: 'active' | 'mfa_pending' | 'mfa_enroll';
+  grants: ActorGrant[];
+}
+
+export function hasPermission(actor: Actor, permission: string): boolean {
+  return actor.grants.some((g) => g.permissions.includes(permission));
+}
+
+export function allPermissions(actor: Actor): string[] {
+  return [...new Set(actor.grants.flatMap((g) => g.permissions))].sort();
+}
+
+/** The subtree roots where `permission` holds, without roots already covered by another. */
+export function scopePaths(actor: Actor, permission: string): string[] {
+  const paths = actor.grants.filter((g) => g.permissions.includes(permission)).map((g) => g.path);
+  return [...new Set(paths)].filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
+}
+
+export function pathInScope(actor: Actor, permission: string, path: string): boolean {
+  return scopePaths(actor, permission).some((p) => path.startsWith(p));
+}
+
+/** `org.path` condition for the caller's scope; `false` when the caller has no such grant. */
+export function pathCondition(actor: Actor, permission: string, pathColumn: AnyPgColumn | SQL): SQL {
+  const paths = scopePaths(actor, permission);
+  if (paths.length === 0) return sql`false`;
+  return sql`(${sql.join(paths.map((p) => sql`${pathColumn} like ${p + '%'}`), sql` or `)})`;
+}
+
+/** Condition on a table's org id column: the org lies in the caller's scope for `permission`. */
+export function orgCondition(actor: Actor, permission: string, orgIdColumn: AnyPgColumn | SQL): SQL {
+  const paths = scopePaths(actor, permission);
+  if (paths.length === 0) return sql`false`;
+  return sql`${orgIdColumn} in (select scope_org.id from org scope_org where ${pathCondition(actor, permission, sql`scope_org.path`)})`;
+}
+
+export class OutOfScopeError extends AppError {
+  constructor(
+    readonly targetType: string,
+    readonly targetId: string,
+  ) {
+    super('NOT_FOUND');
+  }
+}
+
+/**
+ * Checks that `orgId` lies in the caller's scope: 404 (audited) when the caller cannot even read
+ * there, 403 when it can read but `permission` does not reach it. Returns the org's path.
+ */
+export async function assertOrgAccess(db: Db, actor: Actor, permission: string, orgId: number, readPermission: string): Promise<string> {
+  const [found] = await rows<{ path: string }>(db, sql`select path from org where id = ${orgId}`);
+  if (!found || !pathInScope(actor, readPermission, found.path)) throw new OutOfScopeError('org', String(orgId));
+  if (!pathInScope(actor, permission, found.path)) throw new AppError('FORBIDDEN');
+  return found.path;
+}

@@ -1,0 +1,140 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, errorMessage, type ErrorCode, type ErrorDetail, type Lang } from './errors.js';
+
+// Shapes and helpers shared by every route: the error body, lists, paging, localised messages.
+
+export const ZErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string(), message: z.string() })),
+      requestId: z.string().optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export const ZPageQuery = {
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+};
+
+export function zPage<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}
+
+/** The error responses a route may give, for the OpenAPI document and the serializer. */
+export const errorResponses = {
+  400: ZErrorBody,
+  401: ZErrorBody,
+  403: ZErrorBody,
+  404: ZErrorBody,
+  409: ZErrorBody,
+  429: ZErrorBody,
+};
+
+export const ZId = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+export const ZIdParams = z.strictObject({ id: ZId });
+
+export function langOf(req: FastifyRequest): Lang {
+  const header = req.headers['accept-language'];
+  return typeof header === 'string' && /^en\b/i.test(header.trim()) ? 'en' : 'zh';
+}
+
+// Messages for the rules our own schemas state (e.g. `.regex(PHONE, 'phone.invalid')`).
+const FIELD_MESSAGES: Record<string, Record<Lang, string>> = {
+  'phone.invalid': { zh: '请输入正确的手机号码', en: 'Enter a valid mainland mobile number' },
+  'code.invalid': { zh: '代码只能包含字母、数字、连字符和下划线', en: 'Use letters, digits, - and _ only' },
+  'username.invalid': { zh: '用户名为 3-32 位字母、数字、点、连字符或下划线', en: 'Use 3-32 letters, digits, dots, - or _' },
+  'otp.invalid': { zh: '请输入 6 位数字验证码', en: 'Enter the 6-digit code' },
+  'login.shape': { zh: '请提供用户名和密码，或手机号和密码/验证码', en: 'Give a username and password, or a phone with a password or code' },
+  'password.tooShort': { zh: '密码至少 8 位', en: 'At least 8 characters' },
+  'password.tooLong': { zh: '密码最多 128 位', en: 'At most 128 characters' },
+  'password.common': { zh: '密码过于常见，容易被猜到', en: 'This password is too common' },
+  'password.containsUsername': { zh: '密码不能包含用户名', en: 'The password must not contain the username' },
+  'password.containsPhone': { zh: '密码不能包含手机号', en: 'The password must not contain the phone number' },
+  'password.wrong': { zh: '当前密码不正确', en: 'The current password is wrong' },
+  'password.currentRequired': { zh: '请输入当前密码', en: 'Enter the current password' },
+  'time.range': { zh: '开始时间不能晚于结束时间', en: 'The start must not be after the end' },
+  'parent.required': { zh: '请选择上级组织', en: 'Choose a parent org' },
+  'settings.tooLarge': { zh: '设置内容过大', en: 'Settings are too large' },
+};
+
+export function fieldMessage(key: string, lang: Lang): string {
+  return FIELD_MESSAGES[key]?.[lang] ?? key;
+}
+
+const zodLocales = { zh: z.locales.zhCN().localeError, en: z.locales.en().localeError };
+
+interface ValidationItem {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+function localiseIssue(item: ValidationItem, lang: Lang): ErrorDetail {
+  const path = item.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  const own = item.message && FIELD_MESSAGES[item.message];
+  if (own) return { path, message: own[lang] };
+  if (item.keyword === 'invalid_type' && item.message?.endsWith('received undefined')) {
+    return { path, message: lang === 'zh' ? '此项为必填项' : 'This field is required' };
+  }
+  if (item.keyword === 'unrecognized_keys') {
+    const keys = Array.isArray(item.params.keys) ? item.params.keys.join(', ') : '';
+    return { path: path || keys, message: lang === 'zh' ? `不允许的字段：${keys}` : `Unknown field: ${keys}` };
+  }
+  const issue = { code: item.keyword, path: [], message: item.message ?? '', ...item.params, input: undefined };
+  const result = zodLocales[lang](issue as Parameters<(typeof zodLocales)['zh']>[0]);
+  const message = typeof result === 'string' ? result : result?.message;
+  return { path, message: message ?? item.message ?? 'invalid' };
+}
+
+export function sendError(req: FastifyRequest, reply: FastifyReply, code: ErrorCode, details: ErrorDetail[] = []) {
+  const lang = langOf(req);
+  const status = new AppError(code).status;
+  const body = { error: { code, message: errorMessage(code, lang), details, requestId: String(req.id) } };
+  return reply.code(status).type('application/json; charset=utf-8').send(body);
+}
+
+/** Maps anything thrown to the error shape. Unknown errors: 500, a generic message, logged. */
+export function toErrorReply(err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) {
+  const lang = langOf(req);
+  if (err instanceof AppError) {
+    return sendError(req, reply, err.code, err.details.map((d) => ({ path: d.path, message: fieldMessage(d.message, lang) })));
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    return sendError(req, reply, 'VALIDATION_FAILED', err.validation.map((v) => localiseIssue(v, lang)));
+  }
+  if (isResponseSerializationError(err)) {
+    req.log.error({ err, url: req.url }, 'response failed its schema');
+    return sendError(req, reply, 'INTERNAL');
+  }
+  const status = 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500;
+  if (status === 413) return sendError(req, reply, 'PAYLOAD_TOO_LARGE');
+  if (status === 415) return sendError(req, reply, 'UNSUPPORTED_MEDIA_TYPE');
+  if (status === 429) return sendError(req, reply, 'RATE_LIMITED');
+  if (status >= 400 && status < 500) return sendError(req, reply, 'BAD_REQUEST');
+  req.log.error({ err }, 'unhandled error');
+  return sendError(req, reply, 'INTERNAL');
+}
+
+/** Answers 403 to a state-changing request sent from another site (CSRF defence beside SameSite). */
+export function registerOriginCheck(app: FastifyInstance, publicOrigin: string | undefined) {
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
+    const fetchSite = req.headers['sec-fetch-site'];
+    const origin = req.headers.origin;
+    const own = publicOrigin ?? `${req.protocol}://${req.host}`;
+    if (fetchSite === 'cross-site' || (origin !== undefined && origin !== own)) {
+      return sendError(req, reply, 'FORBIDDEN_ORIGIN');
+    }
+  });
+}

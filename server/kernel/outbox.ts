@@ -1,0 +1,105 @@
+import { eq, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Crypto } from './crypto.js';
+import { rows, type Db } from './db.js';
+import { outbox } from './kernel.schema.js';
+
+// SMS leaves the system through the outbox: the row is written in the transaction that causes
+// the message, and a driver sends it after commit. Two drivers: `outbox` (development: the row
+// is the record; in demo mode the text is also logged) and `http` (a real gateway).
+
+export interface SmsMessage {
+  phone: string;
+  template: string;
+  params: Record<string, string>;
+}
+
+export interface SmsDriver {
+  readonly name: 'outbox' | 'http';
+  send(message: SmsMessage): Promise<void>;
+}
+
+export const SMS_TEXT: Record<string, (p: Record<string, string>) => string> = {
+  login_code: (p) => `【智慧工会】您的登录验证码为 ${p.code}，5 分钟内有效。如非本人操作，请忽略本短信。`,
+};
+
+export function createDevSmsDriver(log: FastifyBaseLogger, demo: boolean): SmsDriver {
+  return {
+    name: 'outbox',
+    async send(m) {
+      // Only the demo shows message text in the log, so a developer can sign in without a phone.
+      if (demo) log.info({ sms: { to: m.phone, text: SMS_TEXT[m.template]?.(m.params) } }, 'demo SMS (not sent)');
+    },
+  };
+}
+
+export function createHttpSmsDriver(url: string, token: string | undefined, fetchImpl: typeof fetch = fetch): SmsDriver {
+  return {
+    name: 'http',
+    async send(m) {
+      const res = await fetchImpl(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ phone: m.phone, template: m.template, params: m.params }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!res.ok) throw new Error(`SMS gateway answered ${res.status}`);
+    },
+  };
+}
+
+export async function enqueueSms(tx: Db, crypto: Crypto, m: SmsMessage): Promise<void> {
+  await tx.insert(outbox).values({
+    channel: 'sms',
+    recipientEnc: crypto.encrypt(m.phone),
+    recipientHash: crypto.blindIndex('phone', m.phone),
+    template: m.template,
+    payloadEnc: crypto.encrypt(JSON.stringify(m.params)),
+  });
+}
+
+const MAX_ATTEMPTS = 5;
+const LEASE = "interval '2 minutes'";
+
+/**
+ * Sends what is pending; safe from several processes at once. Rows are claimed with a short
+ * lease and sent outside any transaction, so a slow gateway never holds the database.
+ */
+export async function dispatchOutbox(db: Db, crypto: Crypto, driver: SmsDriver, log: FastifyBaseLogger): Promise<number> {
+  let sent = 0;
+  for (;;) {
+    const batch = await rows<OutboxRow>(
+      db,
+      sql`update outbox set state = 'sending', claimed_at = now(), attempts = attempts + 1
+          where id in (select id from outbox
+                       where state = 'pending' or (state = 'sending' and claimed_at < now() - ${sql.raw(LEASE)})
+                       order by id limit 20 for update skip locked)
+          returning id, recipient_enc as "recipientEnc", template, payload_enc as "payloadEnc", attempts`,
+    );
+    for (const row of batch) {
+      try {
+        await driver.send({
+          phone: crypto.decrypt(row.recipientEnc),
+          template: row.template,
+          params: JSON.parse(crypto.decrypt(row.payloadEnc)) as Record<string, string>,
+        });
+        await db.update(outbox).set({ state: 'sent', sentAt: sql`now()` }).where(eq(outbox.id, row.id));
+        sent++;
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        log.warn({ outboxId: row.id, err: message }, 'SMS send failed');
+        const state = row.attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
+        await db.update(outbox).set({ state, lastError: message.slice(0, 500) }).where(eq(outbox.id, row.id));
+      }
+    }
+    if (batch.length < 20) return sent;
+  }
+}
+
+interface OutboxRow {
+  id: number;
+  recipientEnc: string;
+  template: string;
+  payloadEnc: string;
+  attempts: number;
+}

@@ -1,0 +1,40 @@
+import { buildApp } from './app.js';
+import { createDeps, createLogger } from './boot.js';
+import { ConfigError, loadConfig } from './kernel/config.js';
+import { seedDemo } from './seed/demo.js';
+
+// config → dependencies → app → listen. Nothing else.
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger(config);
+  const deps = await createDeps(config, { log });
+  if (config.demo) await seedDemo(deps, log);
+  const app = await buildApp(deps, { logger: log });
+  deps.jobs.start();
+  deps.outbox.start(2000);
+  const shutdown = async () => {
+    await app.close();
+    await deps.jobs.stop();
+    await deps.outbox.stop();
+    await deps.database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  log.info(`UnionHub ${config.demo ? '(demo) ' : ''}on ${deps.database.engine}: http://localhost:${config.port}/  admin console /admin/  member H5 /h5/  API docs /api/docs`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

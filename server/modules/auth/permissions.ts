@@ -1,0 +1,64 @@
+// Permissions are `module:entity:action`. Each module lists its own here when it is added; the
+// built-in roles below are re-synced at every start so a new permission reaches them at once.
+export const PERMISSIONS = {
+  'org:org:read': { zh: '查看组织机构', en: 'View orgs' },
+  'org:org:create': { zh: '新建下级组织', en: 'Create orgs' },
+  'org:org:update': { zh: '编辑、关闭组织', en: 'Edit and close orgs' },
+  'org:org:move': { zh: '调整组织隶属', en: 'Move orgs' },
+  'org:org:delete': { zh: '删除空组织', en: 'Delete empty orgs' },
+  'staff:account:read': { zh: '查看工作人员', en: 'View staff' },
+  'staff:account:create': { zh: '新建工作人员', en: 'Create staff' },
+  'staff:account:update': { zh: '编辑、停用、解锁工作人员', en: 'Edit, disable and unlock staff' },
+  'staff:grant:manage': { zh: '授予和撤销角色', en: 'Grant and revoke roles' },
+  'staff:role:manage': { zh: '管理角色设置', en: 'Manage role settings' },
+  'audit:log:read': { zh: '查看操作日志', en: 'Read the audit log' },
+  'audit:log:verify': { zh: '校验操作日志完整性', en: 'Verify the audit log' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+const ALL = Object.keys(PERMISSIONS) as Permission[];
+
+export interface BuiltinRole {
+  code: string;
+  name: string;
+  nameEn: string;
+  permissions: Permission[];
+}
+
+// The people of PRODUCT.md §1 who use the admin console. Members and merchants are not staff.
+export const BUILTIN_ROLES: BuiltinRole[] = [
+  { code: 'sysadmin', name: '系统管理员', nameEn: 'Administrator', permissions: ALL },
+  {
+    code: 'federation_manager',
+    name: '上级工会管理者',
+    nameEn: 'Federation manager',
+    permissions: [
+      'org:org:read', 'org:org:create', 'org:org:update', 'org:org:move', 'org:org:delete',
+      'staff:account:read', 'staff:account:create', 'staff:account:update', 'staff:grant:manage',
+      'audit:log:read',
+    ],
+  },
+  {
+    code: 'grassroots_officer',
+    name: '基层工会干部',
+    nameEn: 'Grassroots officer',
+    permissions: ['org:org:read', 'org:org:update', 'staff:account:read'],
+  },
+  {
+    code: 'service_staff',
+    name: '服务中心工作人员',
+    nameEn: 'Service-center staff',
+    permissions: ['org:org:read'],
+  },
+  {
+    code: 'auditor',
+    name: '审计员',
+    nameEn: 'Auditor',
+    permissions: ['org:org:read', 'staff:account:read', 'audit:log:read', 'audit:log:verify'],
+  },
+];
+
+export function isPermission(code: string): code is Permission {
+  return code in PERMISSIONS;
+}

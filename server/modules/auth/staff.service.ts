@@ -1,0 +1,270 @@
+import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { assertOrgAccess, orgCondition, OutOfScopeError, pathInScope, type Actor } from '../../kernel/access.js';
+import { writeAudit } from '../../kernel/audit.js';
+import type { TxEnv } from '../../kernel/context.js';
+import { maskPhone, type Crypto } from '../../kernel/crypto.js';
+import { rows, type Db } from '../../kernel/db.js';
+import { AppError, isUniqueViolation } from '../../kernel/errors.js';
+import { org } from '../org/index.js';
+import { account, role, staffGrant } from './auth.schema.js';
+import { assertPasswordAllowed, hashPassword } from './password.js';
+import { revokeAccountSessions } from './session.js';
+import type { Clock } from '../../kernel/clock.js';
+
+// Staff accounts and their grants. A staff member is visible where their home org is; a grant can
+// only be given at an org within the giver's own `staff:grant:manage` scope, and only for a role
+// whose every permission the giver holds there (no one hands out more than they have).
+
+const READ = 'staff:account:read';
+
+export interface GrantView {
+  id: number;
+  roleCode: string;
+  roleName: string;
+  orgId: number;
+  orgName: string;
+  createdAt: Date;
+}
+
+export interface StaffView {
+  id: number;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  orgId: number;
+  orgName: string;
+  status: 'active' | 'disabled';
+  totpEnabled: boolean;
+  lockedUntil: Date | null;
+  lastLoginAt: Date | null;
+  createdAt: Date;
+  grants: GrantView[];
+}
+
+export async function grantsOf(db: Db, accountIds: number[]): Promise<Map<number, GrantView[]>> {
+  const out = new Map<number, GrantView[]>();
+  if (accountIds.length === 0) return out;
+  const found = await db
+    .select({
+      accountId: staffGrant.accountId, id: staffGrant.id, roleCode: staffGrant.roleCode, roleName: role.name,
+      orgId: staffGrant.orgId, orgName: org.name, createdAt: staffGrant.createdAt,
+    })
+    .from(staffGrant)
+    .innerJoin(role, eq(role.code, staffGrant.roleCode))
+    .innerJoin(org, eq(org.id, staffGrant.orgId))
+    .where(inArray(staffGrant.accountId, accountIds))
+    .orderBy(asc(staffGrant.id));
+  for (const { accountId, ...g } of found) out.set(accountId, [...(out.get(accountId) ?? []), g]);
+  return out;
+}
+
+const staffColumns = {
+  id: account.id, username: account.username, displayName: account.displayName, phoneEnc: account.phoneEnc,
+  orgId: account.orgId, orgName: org.name, status: account.status, totpEnabled: account.totpEnabled,
+  lockedUntil: account.lockedUntil, lastLoginAt: account.lastLoginAt, createdAt: account.createdAt,
+};
+
+const selectStaff = (db: Db) => db.select(staffColumns).from(account).innerJoin(org, eq(org.id, account.orgId));
+type StaffRow = Awaited<ReturnType<typeof selectStaff>>[number];
+
+async function present(db: Db, crypto: Crypto, found: StaffRow[]): Promise<StaffView[]> {
+  const grants = await grantsOf(db, found.map((s) => s.id));
+  return found.map(({ phoneEnc, ...s }) => ({
+    ...s, username: s.username ?? '', orgId: s.orgId ?? 0,
+    phone: phoneEnc ? maskPhone(crypto.decrypt(phoneEnc)) : null, grants: grants.get(s.id) ?? [],
+  }));
+}
+
+export interface StaffFilter {
+  q?: string | undefined;
+  orgId?: number | undefined;
+  status?: 'active' | 'disabled' | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export async function listStaff(db: Db, crypto: Crypto, actor: Actor, f: StaffFilter) {
+  const conditions: SQL[] = [eq(account.kind, 'staff'), orgCondition(actor, READ, account.orgId)];
+  if (f.orgId) {
+    const path = await assertOrgAccess(db, actor, READ, f.orgId, READ);
+    conditions.push(sql`${org.path} like ${path + '%'}`);
+  }
+  if (f.q) {
+    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const match = or(ilike(account.username, pattern), ilike(account.displayName, pattern));
+    if (match) conditions.push(match);
+  }
+  if (f.status) conditions.push(eq(account.status, f.status));
+  const where = and(...conditions);
+  const [total] = await db.select({ n: count() }).from(account).innerJoin(org, eq(org.id, account.orgId)).where(where);
+  const found = await selectStaff(db)
+    .where(where)
+    .orderBy(asc(org.path), asc(account.username))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  return { items: await present(db, crypto, found), total: total?.n ?? 0 };
+}
+
+/** A staff account the caller may see with `permission` at its home org; 404 when out of scope. */
+async function loadStaff(db: Db, actor: Actor, id: number, permission = READ) {
+  const [found] = await db
+    .select({ acct: account, path: org.path })
+    .from(account)
+    .innerJoin(org, eq(org.id, account.orgId))
+    .where(and(eq(account.id, id), eq(account.kind, 'staff')));
+  if (!found) throw new AppError('NOT_FOUND');
+  if (!pathInScope(actor, READ, found.path)) throw new OutOfScopeError('account', String(id));
+  if (!pathInScope(actor, permission, found.path)) throw new AppError('FORBIDDEN');
+  return found.acct;
+}
+
+export async function getStaff(db: Db, crypto: Crypto, actor: Actor, id: number): Promise<StaffView> {
+  await loadStaff(db, actor, id);
+  const found = await selectStaff(db).where(eq(account.id, id));
+  const [view] = await present(db, crypto, found);
+  if (!view) throw new AppError('NOT_FOUND');
+  return view;
+}
+
+function snapshot(a: typeof account.$inferSelect, crypto: Crypto) {
+  return {
+    username: a.username, displayName: a.displayName, orgId: a.orgId, status: a.status,
+    phone: a.phoneEnc ? maskPhone(crypto.decrypt(a.phoneEnc)) : null,
+  };
+}
+
+async function withUniqueChecks<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (isUniqueViolation(err, 'account_username_unique')) throw new AppError('USERNAME_TAKEN', [{ path: 'username', message: 'USERNAME_TAKEN' }]);
+    if (isUniqueViolation(err, 'account_kind_phone_uq')) throw new AppError('PHONE_TAKEN', [{ path: 'phone', message: 'PHONE_TAKEN' }]);
+    throw err;
+  }
+}
+
+export interface NewStaff {
+  username: string;
+  displayName: string;
+  orgId: number;
+  password: string;
+  phone?: string | null | undefined;
+}
+
+export async function createStaff(tx: Db, env: TxEnv, actor: Actor, input: NewStaff): Promise<number> {
+  await assertOrgAccess(tx, actor, 'staff:account:create', input.orgId, READ);
+  assertPasswordAllowed(input.password, input);
+  const now = env.source.at;
+  const passwordHash = await hashPassword(input.password);
+  const [created] = await withUniqueChecks(() =>
+    tx
+      .insert(account)
+      .values({
+        kind: 'staff', username: input.username, displayName: input.displayName, orgId: input.orgId,
+        phoneEnc: input.phone ? env.crypto.encrypt(input.phone) : null,
+        phoneHash: input.phone ? env.crypto.blindIndex('phone', input.phone) : null,
+        passwordHash, passwordChangedAt: now, createdAt: now, updatedAt: now,
+      })
+      .returning(),
+  );
+  if (!created) throw new Error('account insert returned no row');
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: input.orgId, action: 'staff.create', targetType: 'account', targetId: created.id, after: snapshot(created, env.crypto),
+  });
+  return created.id;
+}
+
+export interface StaffPatch {
+  displayName?: string | undefined;
+  phone?: string | null | undefined;
+  status?: 'active' | 'disabled' | undefined;
+}
+
+export async function updateStaff(tx: Db, env: TxEnv, clock: Clock, actor: Actor, id: number, patch: StaffPatch): Promise<void> {
+  const before = await loadStaff(tx, actor, id, 'staff:account:update');
+  if (patch.status === 'disabled' && id === actor.accountId) throw new AppError('FORBIDDEN');
+  const phoneChange = patch.phone === undefined ? {} : {
+    phoneEnc: patch.phone ? env.crypto.encrypt(patch.phone) : null,
+    phoneHash: patch.phone ? env.crypto.blindIndex('phone', patch.phone) : null,
+  };
+  const [after] = await withUniqueChecks(() =>
+    tx
+      .update(account)
+      .set({ displayName: patch.displayName, status: patch.status, ...phoneChange, updatedAt: env.source.at })
+      .where(eq(account.id, id))
+      .returning(),
+  );
+  if (!after) throw new AppError('NOT_FOUND');
+  if (patch.status === 'disabled') await revokeAccountSessions(tx, clock, id);
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: before.orgId, action: patch.status && patch.status !== before.status ? `staff.${patch.status === 'disabled' ? 'disable' : 'enable'}` : 'staff.update',
+    targetType: 'account', targetId: id, before: snapshot(before, env.crypto), after: snapshot(after, env.crypto),
+  });
+}
+
+export async function resetStaffPassword(tx: Db, env: TxEnv, clock: Clock, actor: Actor, id: number, newPassword: string): Promise<void> {
+  const target = await loadStaff(tx, actor, id, 'staff:account:update');
+  const phone = target.phoneEnc ? env.crypto.decrypt(target.phoneEnc) : null;
+  assertPasswordAllowed(newPassword, { username: target.username, phone }, 'newPassword');
+  await tx.update(account).set({ passwordHash: await hashPassword(newPassword), passwordChangedAt: env.source.at, updatedAt: env.source.at }).where(eq(account.id, id));
+  await revokeAccountSessions(tx, clock, id);
+  await writeAudit(tx, env.crypto, env.source, { orgId: target.orgId, action: 'staff.password_reset', targetType: 'account', targetId: id });
+}
+
+export async function unlockStaff(tx: Db, env: TxEnv, actor: Actor, id: number): Promise<void> {
+  const target = await loadStaff(tx, actor, id, 'staff:account:update');
+  await tx.update(account).set({ failedLogins: 0, lockedUntil: null }).where(eq(account.id, id));
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: target.orgId, action: 'staff.unlock', targetType: 'account', targetId: id, before: { lockedUntil: target.lockedUntil }, after: { lockedUntil: null },
+  });
+}
+
+export async function addGrant(tx: Db, env: TxEnv, clock: Clock, actor: Actor, accountId: number, input: { roleCode: string; orgId: number }): Promise<GrantView> {
+  const target = await loadStaff(tx, actor, accountId);
+  const orgPath = await assertOrgAccess(tx, actor, 'staff:grant:manage', input.orgId, 'org:org:read');
+  const [found] = await tx.select().from(role).where(eq(role.code, input.roleCode));
+  if (!found) throw new AppError('VALIDATION_FAILED', [{ path: 'roleCode', message: 'NOT_FOUND' }]);
+  if (!found.permissions.every((p) => pathInScope(actor, p, orgPath))) throw new AppError('ROLE_EXCEEDS_OWN');
+  let inserted: { id: number } | undefined;
+  try {
+    [inserted] = await tx
+      .insert(staffGrant)
+      .values({ accountId, roleCode: input.roleCode, orgId: input.orgId, createdBy: actor.accountId, createdAt: env.source.at })
+      .returning({ id: staffGrant.id });
+  } catch (err) {
+    if (isUniqueViolation(err, 'staff_grant_uq')) throw new AppError('GRANT_EXISTS');
+    throw err;
+  }
+  if (!inserted) throw new Error('grant insert returned no row');
+  await revokeAccountSessions(tx, clock, accountId);
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: input.orgId, action: 'grant.create', targetType: 'account', targetId: accountId,
+    after: { grantId: inserted.id, roleCode: input.roleCode, orgId: input.orgId, accountOrgId: target.orgId },
+  });
+  const grant = (await grantsOf(tx, [accountId])).get(accountId)?.find((g) => g.id === inserted.id);
+  if (!grant) throw new Error('grant vanished');
+  return grant;
+}
+
+export async function removeGrant(tx: Db, env: TxEnv, clock: Clock, actor: Actor, accountId: number, grantId: number): Promise<void> {
+  await loadStaff(tx, actor, accountId);
+  const [grant] = await tx.select().from(staffGrant).where(and(eq(staffGrant.id, grantId), eq(staffGrant.accountId, accountId)));
+  if (!grant) throw new AppError('NOT_FOUND');
+  await assertOrgAccess(tx, actor, 'staff:grant:manage', grant.orgId, 'org:org:read');
+  await tx.delete(staffGrant).where(eq(staffGrant.id, grantId));
+  await revokeAccountSessions(tx, clock, accountId);
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: grant.orgId, action: 'grant.delete', targetType: 'account', targetId: accountId,
+    before: { grantId, roleCode: grant.roleCode, orgId: grant.orgId },
+  });
+}
+
+/** True when staff belong to the org or hold grants there (so it cannot be deleted). */
+export async function orgHasStaff(tx: Db, orgId: number): Promise<boolean> {
+  const [row] = await rows<{ used: boolean }>(
+    tx,
+    sql`select exists(select 1 from account where org_id = ${orgId}) or exists(select 1 from staff_grant where org_id = ${orgId}) as used`,
+  );
+  return row?.used ?? false;
+}
+

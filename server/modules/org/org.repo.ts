@@ -1,0 +1,69 @@
+import { and, asc, count, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
+import { pathCondition, type Actor } from '../../kernel/access.js';
+import { rows, type Db } from '../../kernel/db.js';
+import { org, type OrgRow } from './org.schema.js';
+
+// SQL for the org tree; nothing here knows about HTTP or permissions beyond the scope condition.
+
+export interface OrgWithCount extends OrgRow {
+  childCount: number;
+}
+
+// Written out in full: drizzle renders a bare column reference unqualified inside a subquery.
+const childCount = sql<number>`(select count(*)::int from org c where c.parent_id = "org"."id")`.as('child_count');
+
+export async function findOrgById(db: Db, id: number): Promise<OrgWithCount | undefined> {
+  const [row] = await db.select({ o: org, childCount }).from(org).where(eq(org.id, id));
+  return row ? { ...row.o, childCount: row.childCount } : undefined;
+}
+
+export async function lockOrg(tx: Db, id: number): Promise<OrgRow | undefined> {
+  const [row] = await tx.select().from(org).where(eq(org.id, id)).for('update');
+  return row;
+}
+
+export interface OrgFilter {
+  q?: string | undefined;
+  type?: OrgRow['type'] | undefined;
+  status?: OrgRow['status'] | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export async function listOrgsInScope(db: Db, actor: Actor, f: OrgFilter): Promise<{ items: OrgWithCount[]; total: number }> {
+  const conditions: SQL[] = [pathCondition(actor, 'org:org:read', org.path)];
+  if (f.q) {
+    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const match = or(ilike(org.name, pattern), ilike(org.code, pattern));
+    if (match) conditions.push(match);
+  }
+  if (f.type) conditions.push(eq(org.type, f.type));
+  if (f.status) conditions.push(eq(org.status, f.status));
+  const where = and(...conditions);
+  const [totalRow] = await db.select({ n: count() }).from(org).where(where);
+  const found = await db
+    .select({ o: org, childCount })
+    .from(org)
+    .where(where)
+    .orderBy(asc(org.path))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  return { items: found.map((r) => ({ ...r.o, childCount: r.childCount })), total: totalRow?.n ?? 0 };
+}
+
+export async function nextOrgId(tx: Db): Promise<number> {
+  const [row] = await rows<{ id: number }>(tx, sql`select nextval(pg_get_serial_sequence('org', 'id'))::int as id`);
+  if (!row) throw new Error('no id from sequence');
+  return row.id;
+}
+
+/** Re-roots a subtree: every path under `oldPath` now starts with `newPath`. */
+export async function rewriteSubtreePaths(tx: Db, oldPath: string, newPath: string, depthDelta: number): Promise<void> {
+  await tx
+    .update(org)
+    .set({
+      path: sql`${newPath} || substr(${org.path}, ${oldPath.length + 1})`,
+      depth: sql`${org.depth} + ${depthDelta}`,
+    })
+    .where(like(org.path, `${oldPath}%`));
+}
