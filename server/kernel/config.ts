@@ -25,6 +25,7 @@ const ZEnv = z.object({
   STAFF_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   MEMBER_IDLE_MINUTES: z.coerce.number().int().min(1).max(30 * 24 * 60).default(24 * 60),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   MEMBER_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 30),
 });
 
@@ -41,6 +42,8 @@ export interface Config {
   publicOrigin: string | undefined;
   logLevel: string;
   sms: { driver: 'outbox' | 'http'; url: string | undefined; token: string | undefined };
+  /** Sign-in attempts per IP per minute, before any password is checked. */
+  loginRatePerMinute: number;
   session: { staffIdleMs: number; memberIdleMs: number; staffAbsoluteMs: number; memberAbsoluteMs: number };
 }
 
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicOrigin: e.PUBLIC_ORIGIN,
     logLevel: e.LOG_LEVEL,
     sms: { driver: smsDriver, url: e.SMS_HTTP_URL, token: e.SMS_HTTP_TOKEN },
+    loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
     session: {
       staffIdleMs: e.STAFF_IDLE_MINUTES * 60_000,
       memberIdleMs: e.MEMBER_IDLE_MINUTES * 60_000,

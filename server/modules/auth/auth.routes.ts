@@ -44,13 +44,13 @@ const ZLoginBody = z.union([
 
 const ZTotpCode = z.strictObject({ code: z.string().regex(/^\d{6}$/, 'otp.invalid') });
 
-// Sign-in endpoints are also throttled per IP in memory, before any database work.
-const loginLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
-
 export async function authRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { deps } = app;
   const tags = ['auth'];
+  // Sign-in is also throttled per IP (in memory, before any database work), so one address cannot
+  // try passwords across many accounts; each account's own lockout is in login.service.ts.
+  const loginLimit = { rateLimit: { max: deps.config.loginRatePerMinute, timeWindow: '1 minute' } };
 
   async function answer(req: FastifyRequest, reply: FastifyReply, result: LoginSuccess) {
     setSessionCookie(req, reply, result.session);
