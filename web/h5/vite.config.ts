@@ -1,17 +1,31 @@
 // Member H5 (职工服务). Built from the repo root: `vite build --config web/h5/vite.config.ts`.
 import { fileURLToPath, URL } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import Components from 'unplugin-vue-components/vite';
 import { VantResolver } from '@vant/auto-import-resolver';
 
 const apiTarget = 'http://127.0.0.1:3000';
 
+// Vant's icon font is inlined as woff2; its fallback URL points at a CDN (at.alicdn.com), which
+// Chromium still requests and our CSP blocks. Drop the fallback: no external requests.
+function vantIconOffline(): Plugin {
+  return {
+    name: 'uh:vant-icon-offline',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/vant\/es\/icon\/index\.css$/.test(id.split('?')[0] ?? '')) return null;
+      return { code: code.replace(/,\s*url\(\/\/at\.alicdn\.com[^)]*\)\s*format\("woff"\)/g, ''), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/h5/',
   plugins: [
     vue(),
+    vantIconOffline(),
     // Vant components are imported on demand as templates use them; local components are imported explicitly.
     Components({
       dirs: [],
