@@ -30,7 +30,7 @@ export const en: typeof zhCN = {
     password: 'Password',
     passwordPlaceholder: 'Your password',
     code: 'Code',
-    codePlaceholder: 'Code from SMS',
+    codePlaceholder: 'SMS code',
     sendCode: 'Get code',
     resendIn: 'Resend in {n}s',
     codeSent: 'Code sent',

@@ -29,7 +29,7 @@ export const zhCN = {
     password: '密码',
     passwordPlaceholder: '请输入登录密码',
     code: '验证码',
-    codePlaceholder: '请输入短信验证码',
+    codePlaceholder: '短信验证码',
     sendCode: '获取验证码',
     resendIn: '{n} 秒后重发',
     codeSent: '验证码已发送',
