@@ -46,10 +46,11 @@ export async function createTestApp(opts: { demo?: boolean; env?: Record<string,
   const clock = new ManualClock(new Date());
   const sent: SmsMessage[] = [];
   const sms: SmsDriver = { name: 'outbox', send: async (m) => void sent.push(m) };
-  const log = pino({ level: 'silent' });
+  // Errors (500s above all) reach the test output; nothing else does.
+  const log = pino({ level: 'error' }, pino.destination(2));
   const deps = await createDeps(config, { database, clock, sms, log });
   if (opts.demo !== false) await seedDemo(deps, log);
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, { logger: log });
 
   const request: TestApp['request'] = (method, url, o = {}) =>
     app.inject({

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { hasPermission, type Actor } from '../../kernel/access.js';
 import { writeAudit } from '../../kernel/audit.js';
 import type { TxEnv } from '../../kernel/context.js';
@@ -20,7 +20,7 @@ export async function syncBuiltinRoles(db: Db): Promise<void> {
 }
 
 export function listRoles(db: Db): Promise<RoleRow[]> {
-  return db.select().from(role).orderBy(asc(sql`${role.builtin} desc`), asc(role.code));
+  return db.select().from(role).orderBy(desc(role.builtin), asc(role.code));
 }
 
 export async function setRoleMfa(tx: Db, env: TxEnv, actor: Actor, code: string, mfaRequired: boolean): Promise<RoleRow> {

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/harness.js';
+
+let t: TestApp;
+let admin: string;
+beforeAll(async () => {
+  t = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '10000' } });
+  admin = await t.login('admin');
+});
+afterAll(() => t.close());
+
+const PW = 'Str0ng&Unique!';
+type Org = { id: number; code: string; path: string };
+
+async function orgId(code: string): Promise<number> {
+  const items = (await t.request('GET', `/api/orgs?q=${code}`, { cookie: admin })).json<{ items: Org[] }>().items;
+  const o = items.find((x) => x.code === code);
+  if (!o) throw new Error(code);
+  return o.id;
+}
+
+describe('staff and grants', () => {
+  it('creates staff with a masked phone and lists them by scope', async () => {
+    const jk = await orgId('JS-ZJ-JK');
+    const res = await t.request('POST', '/api/staff', {
+      cookie: admin, body: { username: 'jk.worker', displayName: '京口 小刘', orgId: jk, password: PW, phone: '13812345678' },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ username: 'jk.worker', phone: '138****5678', orgId: jk, grants: [] });
+    const county = await t.login('county');
+    const list = (await t.request('GET', '/api/staff?pageSize=100', { cookie: county })).json<{ items: Array<{ username: string }> }>();
+    expect(list.items.map((s) => s.username).sort()).toEqual(['county', 'grassroots', 'jk.worker']);
+    const dup = await t.request('POST', '/api/staff', { cookie: admin, body: { username: 'jk.worker', displayName: 'x', orgId: jk, password: PW } });
+    expect(dup.json().error.code).toBe('USERNAME_TAKEN');
+  });
+
+  it('a grant reaches the subtree; the new session shows only that subtree', async () => {
+    const dy = await orgId('JS-ZJ-DY');
+    const created = await t.request('POST', '/api/staff', { cookie: admin, body: { username: 'dy.mgr', displayName: '丹阳 管理', orgId: dy, password: PW } });
+    const id = created.json<{ id: number }>().id;
+    const before = await t.login('dy.mgr', PW);
+    expect((await t.request('GET', '/api/orgs', { cookie: before })).json().total).toBe(0);
+    const g = await t.request('POST', `/api/staff/${id}/grants`, { cookie: admin, body: { roleCode: 'federation_manager', orgId: dy } });
+    expect(g.statusCode).toBe(201);
+    // a grant change ends the old sessions
+    expect((await t.request('GET', '/api/auth/me', { cookie: before })).statusCode).toBe(401);
+    const after = await t.login('dy.mgr', PW);
+    const orgs = (await t.request('GET', '/api/orgs', { cookie: after })).json<{ items: Org[]; total: number }>();
+    expect(orgs.total).toBe(3);
+    const dyPath = orgs.items[0]?.path ?? '';
+    expect(orgs.items.every((o) => o.path.startsWith(dyPath))).toBe(true);
+    const again = await t.request('POST', `/api/staff/${id}/grants`, { cookie: admin, body: { roleCode: 'federation_manager', orgId: dy } });
+    expect(again.json().error.code).toBe('GRANT_EXISTS');
+    const revoke = await t.request('DELETE', `/api/staff/${id}/grants/${g.json<{ id: number }>().id}`, { cookie: admin });
+    expect(revoke.statusCode).toBe(204);
+    expect((await t.request('GET', '/api/auth/me', { cookie: after })).statusCode).toBe(401);
+  });
+
+  it('nobody grants more than they hold: a county manager cannot hand out sysadmin', async () => {
+    const county = await t.login('county');
+    const jk = await orgId('JS-ZJ-JK');
+    const mine = (await t.request('GET', '/api/staff?q=jk.worker', { cookie: county })).json<{ items: Array<{ id: number }> }>().items[0];
+    const res = await t.request('POST', `/api/staff/${mine?.id}/grants`, { cookie: county, body: { roleCode: 'sysadmin', orgId: jk } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('ROLE_EXCEEDS_OWN');
+    const ok = await t.request('POST', `/api/staff/${mine?.id}/grants`, { cookie: county, body: { roleCode: 'grassroots_officer', orgId: jk } });
+    expect(ok.statusCode).toBe(201);
+    const outside = await t.request('POST', `/api/staff/${mine?.id}/grants`, { cookie: county, body: { roleCode: 'grassroots_officer', orgId: await orgId('JS-ZJ-DY') } });
+    expect(outside.statusCode).toBe(404);
+  });
+
+  it('unlock lifts a lockout; password reset ends sessions and enforces the rules', async () => {
+    const created = await t.request('POST', '/api/staff', { cookie: admin, body: { username: 'forgetful', displayName: 'x', orgId: 1, password: PW } });
+    const id = created.json<{ id: number }>().id;
+    const session = await t.login('forgetful', PW);
+    for (let i = 0; i < 5; i++) await t.request('POST', '/api/auth/login', { body: { username: 'forgetful', password: 'wrong-wrong' } });
+    expect((await t.request('GET', `/api/staff/${id}`, { cookie: admin })).json().lockedUntil).not.toBeNull();
+    expect((await t.request('POST', `/api/staff/${id}/unlock`, { cookie: admin })).statusCode).toBe(204);
+    expect((await t.request('POST', `/api/staff/${id}/password`, { cookie: admin, body: { newPassword: '12345678' } })).statusCode).toBe(400);
+    expect((await t.request('POST', `/api/staff/${id}/password`, { cookie: admin, body: { newPassword: 'N3w&Better!' } })).statusCode).toBe(204);
+    expect((await t.request('GET', '/api/auth/me', { cookie: session })).statusCode).toBe(401);
+    expect((await t.request('POST', '/api/auth/login', { body: { username: 'forgetful', password: 'N3w&Better!' } })).statusCode).toBe(200);
+  });
+
+  it('members change their own password; the old one stops working', async () => {
+    const cookie = await t.loginMember('13800000001');
+    const wrong = await t.request('POST', '/api/auth/password', { cookie, body: { currentPassword: 'nope', newPassword: 'Member#2027' } });
+    expect(wrong.json().error.details[0]).toMatchObject({ path: 'currentPassword', message: '当前密码不正确' });
+    expect((await t.request('POST', '/api/auth/password', { cookie, body: { currentPassword: 'Demo#2026', newPassword: 'Member#2027' } })).statusCode).toBe(204);
+    expect((await t.request('POST', '/api/auth/login', { body: { phone: '13800000001', password: 'Demo#2026' } })).statusCode).toBe(401);
+    expect((await t.request('POST', '/api/auth/login', { body: { phone: '13800000001', password: 'Member#2027' } })).statusCode).toBe(200);
+  });
+
+  it('GET /api/roles and /api/permissions describe the built-in roles', async () => {
+    const rolesRes = await t.request('GET', '/api/roles', { cookie: admin });
+    expect(rolesRes.statusCode, rolesRes.body).toBe(200);
+    const roles = rolesRes.json<{ items: Array<{ code: string; permissions: string[] }> }>();
+    expect(roles.items.map((r) => r.code)).toEqual(expect.arrayContaining(['sysadmin', 'federation_manager', 'grassroots_officer', 'service_staff', 'auditor']));
+    const perms = (await t.request('GET', '/api/permissions', { cookie: admin })).json<{ items: Array<{ code: string; zh: string }> }>();
+    expect(perms.items.find((p) => p.code === 'org:org:create')?.zh).toBe('新建下级组织');
+  });
+});
