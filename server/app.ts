@@ -31,6 +31,8 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyBaseLogger } 
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     routerOptions: { maxParamLength: 200 },
+    // A malformed URL (e.g. a broken %-escape) gets the same error shape as everything else.
+    frameworkErrors: (err, req, reply) => toErrorReply(err, req, reply),
   });
   app.decorate('deps', deps);
   app.decorateRequest('session', null);
@@ -128,8 +130,12 @@ async function registerWebApps(app: FastifyInstance): Promise<void> {
   for (const { prefix, dir } of apps) {
     if (!fs.existsSync(path.join(dir, 'index.html'))) continue;
     await app.register(fastifyStatic, { root: dir, prefix, decorateReply: false, wildcard: false, index: ['index.html'] });
-    // Client-side routes (e.g. /admin/orgs) load the app shell.
-    app.get(`${prefix}*`, { schema: { hide: true } }, (_req, reply) => reply.type('text/html').send(fs.createReadStream(path.join(dir, 'index.html'))));
+    // Client-side routes (e.g. /admin/orgs) load the app shell; a missing file (a name with an
+    // extension, e.g. an asset of an older build) is a plain 404, not the shell.
+    app.get(`${prefix}*`, { schema: { hide: true } }, (req, reply) => {
+      if (/\.[a-z0-9]+$/i.test(req.url.split('?')[0] ?? '')) return sendError(req, reply, 'ROUTE_NOT_FOUND');
+      return reply.type('text/html').header('cache-control', 'no-cache').send(fs.createReadStream(path.join(dir, 'index.html')));
+    });
   }
   const publicDir = path.join(projectRoot, 'web/public');
   if (fs.existsSync(publicDir)) {

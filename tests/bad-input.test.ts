@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../server/test/harness.js';
+
+// Bad input on every route of the OpenAPI document: wrong types, missing fields, huge strings,
+// unknown fields, junk ids and random JSON must answer 4xx in the error shape, never 5xx.
+
+let t: TestApp;
+let admin: string;
+let routes: Array<{ method: string; path: string; hasBody: boolean }>;
+
+beforeAll(async () => {
+  t = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '100000' } });
+  admin = await t.login('admin');
+  const doc = (await t.request('GET', '/api/openapi.json')).json<{ paths: Record<string, Record<string, { requestBody?: unknown }>> }>();
+  routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, hasBody: op.requestBody !== undefined })),
+  );
+});
+afterAll(() => t.close());
+
+const HUGE = 'x'.repeat(200_000);
+// A template path with every parameter filled: ids that exist nowhere, or junk.
+const fill = (path: string, value: string) => path.replace(/\{[^}]+\}/g, value);
+
+function expectErrorShape(res: { statusCode: number; body: string }, what: string) {
+  expect(res.statusCode, `${what} → ${res.statusCode} ${res.body.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+  expect(res.statusCode, `${what} → ${res.statusCode} ${res.body.slice(0, 200)}`).toBeLessThan(500);
+  const body = JSON.parse(res.body) as { error?: { code?: string; message?: string; details?: unknown[] } };
+  expect(body.error, `${what} → ${res.body.slice(0, 200)}`).toBeDefined();
+  expect(body.error?.code, what).toMatch(/^[A-Z_]+$/);
+  expect(typeof body.error?.message, what).toBe('string');
+  expect(Array.isArray(body.error?.details), what).toBe(true);
+}
+
+describe('bad input on every route', () => {
+  it('the OpenAPI document lists the foundation routes', () => {
+    const keys = routes.map((r) => `${r.method} ${r.path}`);
+    for (const k of ['POST /api/auth/login', 'GET /api/orgs', 'POST /api/orgs/{id}/move', 'GET /api/audit', 'GET /api/jobs/{id}', 'GET /api/health']) {
+      expect(keys).toContain(k);
+    }
+  });
+
+  it('wrong types, missing fields, huge strings and unknown fields → 4xx with the error shape', async () => {
+    const bodies: Array<[string, unknown]> = [
+      ['array body', [1, 2, 3]],
+      ['number body', 42],
+      ['string body', 'hello'],
+      ['null body', null],
+      ['empty object', {}],
+      ['unknown field', { definitelyNotAField: 1 }],
+      ['wrong types', { username: 1, password: [], phone: {}, code: true, parentId: 'abc', name: 5, orgId: 'x', roleCode: 7, newPassword: 1 }],
+      ['huge strings', { username: HUGE, password: HUGE, name: HUGE, code: HUGE, phone: HUGE, displayName: HUGE, newPassword: HUGE }],
+    ];
+    for (const r of routes) {
+      if (!r.hasBody) continue;
+      for (const [label, body] of bodies) {
+        const res = await t.request(r.method, fill(r.path, '999999'), { cookie: admin, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+        expectErrorShape(res, `${r.method} ${r.path} with ${label}`);
+      }
+      const broken = await t.request(r.method, fill(r.path, '999999'), { cookie: admin, body: '{"unterminated": ', headers: { 'content-type': 'application/json' } });
+      expectErrorShape(broken, `${r.method} ${r.path} with broken JSON`);
+      const tooBig = await t.request(r.method, fill(r.path, '999999'), { cookie: admin, body: JSON.stringify({ name: 'x'.repeat(1_100_000) }), headers: { 'content-type': 'application/json' } });
+      expect(tooBig.statusCode, `${r.method} ${r.path} 1.1 MB`).toBe(413);
+    }
+  });
+
+  it('junk path parameters and query values → 4xx', async () => {
+    const junk = ['abc', '-1', '0', '1.5', '1e99', '99999999999999999999', "1' or '1'='1", '%00', 'x'.repeat(300)];
+    for (const r of routes) {
+      if (!r.path.includes('{')) continue;
+      for (const j of junk) {
+        const res = await t.request(r.method, fill(r.path, encodeURIComponent(j)), { cookie: admin, body: r.hasBody ? {} : undefined });
+        expectErrorShape(res, `${r.method} ${r.path} with ${j.slice(0, 20)}`);
+      }
+    }
+    const queries = ['page=0', 'page=abc', 'pageSize=100000', 'pageSize=-5', `q=${HUGE.slice(0, 5000)}`, 'status=bogus', 'unknownParam=1', 'from=yesterday'];
+    for (const r of routes.filter((x) => x.method === 'GET' && !x.path.includes('{') && ['/api/orgs', '/api/staff', '/api/audit', '/api/roles'].includes(x.path))) {
+      for (const q of queries) expectErrorShape(await t.request('GET', `${r.path}?${q}`, { cookie: admin }), `GET ${r.path}?${q.slice(0, 30)}`);
+    }
+  });
+
+  it('without a session every non-public route answers 401, never 5xx', async () => {
+    const publicRoutes = ['/api/health', '/api/auth/login', '/api/auth/otp', '/api/auth/logout', '/api/openapi.json'];
+    for (const r of routes) {
+      if (publicRoutes.includes(r.path)) continue;
+      const res = await t.request(r.method, fill(r.path, '1'), { body: r.hasBody ? {} : undefined });
+      expect([400, 401], `${r.method} ${r.path} → ${res.statusCode}`).toContain(res.statusCode);
+    }
+  });
+
+  it('random JSON bodies never produce a 5xx', async () => {
+    const writable = routes.filter((r) => r.hasBody);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...writable), fc.json({ maxDepth: 3 }), async (r, json) => {
+        const res = await t.request(r.method, fill(r.path, '999999'), { cookie: admin, body: json, headers: { 'content-type': 'application/json' } });
+        expect(res.statusCode, `${r.method} ${r.path} ${json.slice(0, 100)} → ${res.body.slice(0, 200)}`).toBeLessThan(500);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('security headers are on every response: 200, 404 and errors alike', async () => {
+    for (const url of ['/api/health', '/api/nothing-here', '/api/orgs/abc']) {
+      const res = await t.request('GET', url, { cookie: admin });
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['content-security-policy'], url).toContain("default-src 'self'");
+      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      expect(res.headers['strict-transport-security'], url).toContain('max-age');
+    }
+  });
+});

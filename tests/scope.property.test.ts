@@ -1,0 +1,129 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../server/test/harness.js';
+
+// Data scope as a property: for random org trees, random actors (a role granted at a random
+// org) and random target orgs, no org-scoped route ever answers 2xx for a target outside the
+// actor's subtree, and no list shows a record from outside it.
+
+let t: TestApp;
+let admin: string;
+beforeAll(async () => {
+  t = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '100000' } });
+  admin = await t.login('admin');
+});
+afterAll(() => t.close());
+
+const PW = 'Str0ng&Unique!';
+const ROLES = ['federation_manager', 'grassroots_officer', 'service_staff', 'auditor', 'sysadmin'];
+let run = 0;
+
+interface Built {
+  ids: number[];
+  paths: Map<number, string>;
+  staffAt: Map<number, number>;
+}
+
+async function post<T>(url: string, body: unknown): Promise<T> {
+  const res = await t.request('POST', url, { cookie: admin, body });
+  if (res.statusCode >= 300) throw new Error(`${url}: ${res.body}`);
+  return res.json<T>();
+}
+
+/** A random tree under the root: parents[i] picks one of the nodes made before node i. */
+async function buildTree(parents: number[]): Promise<Built> {
+  run++;
+  const ids: number[] = [];
+  const paths = new Map<number, string>();
+  const staffAt = new Map<number, number>();
+  for (const [i, p] of parents.entries()) {
+    const parentId = i === 0 ? 1 : (ids[p % i] ?? 1);
+    const o = await post<{ id: number; path: string }>('/api/orgs', { parentId, code: `P${run}-${i}`, name: `随机组织${run}-${i}`, type: 'federation' });
+    ids.push(o.id);
+    paths.set(o.id, o.path);
+    const s = await post<{ id: number }>('/api/staff', { username: `s${run}x${i}`, displayName: `人员${i}`, orgId: o.id, password: PW });
+    staffAt.set(o.id, s.id);
+  }
+  return { ids, paths, staffAt };
+}
+
+type Check = (ctx: { cookie: string; target: number; staff: number; inScope: (orgId: number) => boolean }) => Promise<void>;
+
+const expectNot2xx = (status: number, what: string) => expect(status >= 200 && status < 300, `${what} answered ${status}`).toBe(false);
+
+// Every org-scoped route, aimed at the target org (or at the staff member whose home it is).
+const TARGETED: Array<[string, Check]> = [
+  ['GET /api/orgs/:id', async ({ cookie, target }) => expectNot2xx((await t.request('GET', `/api/orgs/${target}`, { cookie })).statusCode, 'read')],
+  ['PATCH /api/orgs/:id', async ({ cookie, target }) => expectNot2xx((await t.request('PATCH', `/api/orgs/${target}`, { cookie, body: { name: '越权' } })).statusCode, 'patch')],
+  ['POST /api/orgs', async ({ cookie, target }) => expectNot2xx((await t.request('POST', '/api/orgs', { cookie, body: { parentId: target, code: `X${Math.random()}`.slice(0, 20).replace('.', ''), name: 'x', type: 'grassroots' } })).statusCode, 'create')],
+  ['POST /api/orgs/:id/move', async ({ cookie, target }) => expectNot2xx((await t.request('POST', `/api/orgs/${target}/move`, { cookie, body: { parentId: 1 } })).statusCode, 'move')],
+  ['GET /api/staff?orgId', async ({ cookie, target }) => expectNot2xx((await t.request('GET', `/api/staff?orgId=${target}`, { cookie })).statusCode, 'staff by org')],
+  ['GET /api/staff/:id', async ({ cookie, staff }) => expectNot2xx((await t.request('GET', `/api/staff/${staff}`, { cookie })).statusCode, 'staff read')],
+  ['PATCH /api/staff/:id', async ({ cookie, staff }) => expectNot2xx((await t.request('PATCH', `/api/staff/${staff}`, { cookie, body: { displayName: '越权' } })).statusCode, 'staff patch')],
+  ['POST /api/staff', async ({ cookie, target }) => expectNot2xx((await t.request('POST', '/api/staff', { cookie, body: { username: `u${Date.now()}${Math.floor(Math.random() * 1e6)}`, displayName: 'x', orgId: target, password: PW } })).statusCode, 'staff create')],
+  ['POST /api/staff/:id/password', async ({ cookie, staff }) => expectNot2xx((await t.request('POST', `/api/staff/${staff}/password`, { cookie, body: { newPassword: 'Another&Fine1' } })).statusCode, 'reset')],
+  ['POST /api/staff/:id/unlock', async ({ cookie, staff }) => expectNot2xx((await t.request('POST', `/api/staff/${staff}/unlock`, { cookie })).statusCode, 'unlock')],
+  ['POST /api/staff/:id/grants', async ({ cookie, staff, target }) => expectNot2xx((await t.request('POST', `/api/staff/${staff}/grants`, { cookie, body: { roleCode: 'service_staff', orgId: target } })).statusCode, 'grant')],
+  ['DELETE /api/orgs/:id', async ({ cookie, target }) => expectNot2xx((await t.request('DELETE', `/api/orgs/${target}`, { cookie })).statusCode, 'delete')],
+];
+
+// Lists: whatever they return must lie inside the actor's subtree.
+const LISTS: Array<[string, Check]> = [
+  ['GET /api/orgs', async ({ cookie, inScope }) => {
+    const items = (await t.request('GET', '/api/orgs?pageSize=1000', { cookie })).json<{ items?: Array<{ id: number }> }>().items ?? [];
+    for (const o of items) expect(inScope(o.id), `org ${o.id} listed`).toBe(true);
+  }],
+  ['GET /api/staff', async ({ cookie, inScope }) => {
+    const items = (await t.request('GET', '/api/staff?pageSize=100', { cookie })).json<{ items?: Array<{ orgId: number }> }>().items ?? [];
+    for (const s of items) expect(inScope(s.orgId), `staff of org ${s.orgId} listed`).toBe(true);
+  }],
+  ['GET /api/audit', async ({ cookie, inScope }) => {
+    const items = (await t.request('GET', '/api/audit?pageSize=100', { cookie })).json<{ items?: Array<{ orgId: number | null }> }>().items ?? [];
+    for (const e of items) expect(e.orgId !== null && inScope(e.orgId), `audit row of org ${e.orgId} listed`).toBe(true);
+  }],
+];
+
+describe('data scope', () => {
+  it('random trees × actors × targets: zero cross-subtree 2xx on every org-scoped route', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.nat(50), { minLength: 3, maxLength: 9 }),
+        fc.nat(50),
+        fc.nat(50),
+        fc.constantFrom(...ROLES),
+        async (parents, actorPick, targetPick, roleCode) => {
+          const tree = await buildTree(parents);
+          const actorOrg = tree.ids[actorPick % tree.ids.length] ?? 1;
+          const actorPath = tree.paths.get(actorOrg) ?? '';
+          const inScope = (orgId: number) => (tree.paths.get(orgId) ?? '/x/').startsWith(actorPath);
+          // The actor: a new staff member at the actor org with the role granted there.
+          const username = `actor${run}`;
+          const a = await post<{ id: number }>('/api/staff', { username, displayName: '被测人员', orgId: actorOrg, password: PW });
+          await post(`/api/staff/${a.id}/grants`, { roleCode, orgId: actorOrg });
+          const cookie = await t.login(username, PW);
+          const outside = tree.ids.filter((id) => !inScope(id));
+          // Targets outside the subtree: the random tree's own, plus the demo federation's.
+          const targets = [...outside, 2, 3].filter((id) => !inScope(id));
+          const target = targets[targetPick % targets.length] ?? 2;
+          const staff = tree.staffAt.get(target) ?? 2;
+          for (const [, check] of LISTS) await check({ cookie, target, staff, inScope });
+          for (const [, check] of TARGETED) await check({ cookie, target, staff, inScope });
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('inside the subtree the same routes do work (the property is not vacuous)', async () => {
+    const tree = await buildTree([0, 0, 1]);
+    const top = tree.ids[0] ?? 1;
+    const a = await post<{ id: number }>('/api/staff', { username: `inside${run}`, displayName: 'x', orgId: top, password: PW });
+    await post(`/api/staff/${a.id}/grants`, { roleCode: 'federation_manager', orgId: top });
+    const cookie = await t.login(`inside${run}`, PW);
+    const child = tree.ids[2] ?? 0;
+    expect((await t.request('GET', `/api/orgs/${child}`, { cookie })).statusCode).toBe(200);
+    expect((await t.request('PATCH', `/api/orgs/${child}`, { cookie, body: { name: '本级可改' } })).statusCode).toBe(200);
+    expect((await t.request('GET', `/api/staff/${tree.staffAt.get(child)}`, { cookie })).statusCode).toBe(200);
+    expect((await t.request('GET', '/api/orgs', { cookie })).json().total).toBe(3);
+  });
+});
