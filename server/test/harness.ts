@@ -3,7 +3,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { buildApp } from '../app.js';
 import { createDeps } from '../boot.js';
-import { ManualClock } from '../kernel/clock.js';
+import { ManualClock, systemClock } from '../kernel/clock.js';
 import { loadConfig } from '../kernel/config.js';
 import type { Deps } from '../kernel/context.js';
 import { openDatabase, type Database } from '../kernel/db.js';
@@ -40,7 +40,7 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
   return { database, drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
 }
 
-export async function createTestApp(opts: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { demo?: boolean; env?: Record<string, string>; realClock?: boolean } = {}): Promise<TestApp> {
   const { database, drop } = await freshDatabase();
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/unionhub-test-unused', UNIONHUB_DATA_KEY: TEST_KEY, LOG_LEVEL: 'silent', ...opts.env });
   const clock = new ManualClock(new Date());
@@ -48,7 +48,7 @@ export async function createTestApp(opts: { demo?: boolean; env?: Record<string,
   const sms: SmsDriver = { name: 'outbox', send: async (m) => void sent.push(m) };
   // Errors (500s above all) reach the test output; nothing else does.
   const log = pino({ level: 'error' }, pino.destination(2));
-  const deps = await createDeps(config, { database, clock, sms, log });
+  const deps = await createDeps(config, { database, clock: opts.realClock ? systemClock : clock, sms, log });
   if (opts.demo !== false) await seedDemo(deps, log);
   const app = await buildApp(deps, { logger: log });
 
