@@ -5,6 +5,8 @@ import Components from 'unplugin-vue-components/vite';
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+// `npx vite --config web/admin/vite.config.ts` proxies the API; UH_API_TARGET points it elsewhere.
+const apiTarget = process.env.UH_API_TARGET ?? 'http://127.0.0.1:3000';
 
 // The admin console: built from web/admin into dist/web/admin and served under /admin/.
 export default defineConfig({
@@ -19,7 +21,7 @@ export default defineConfig({
     }),
   ],
   define: {
-    __VUE_OPTIONS_API__: 'false',
+    __VUE_OPTIONS_API__: 'true', // Element Plus's tree-select extends ElOption (an options-API feature)
     __VUE_PROD_DEVTOOLS__: 'false',
     __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
     __VUE_I18N_FULL_INSTALL__: 'false',
@@ -33,6 +35,6 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+    proxy: { '/api': { target: apiTarget, changeOrigin: false } },
   },
 });

@@ -36,7 +36,9 @@ export function useFieldErrors() {
     for (const d of err.details) {
       const field = fieldOf(d.path);
       if (!fields.includes(field)) continue;
-      errors[field] = errors[field] ? `${errors[field]}；${d.message}` : d.message;
+      // A detail that carries only the error's code reads better as the error's own message.
+      const message = /^[A-Z][A-Z0-9_]+$/.test(d.message) ? err.message : d.message;
+      errors[field] = errors[field] ? `${errors[field]}；${message}` : message;
       matched = true;
     }
     return matched;
