@@ -12,6 +12,8 @@ export interface Crypto {
   blindIndex(kind: string, value: string): string;
   /** HMAC over audit rows; see kernel/audit.ts. */
   auditMac(data: string): string;
+  /** HMAC for signed tokens (e.g. member-card QR codes), one key per purpose. */
+  sign(purpose: string, data: string): string;
 }
 
 const VERSION = 'v1';
@@ -22,6 +24,7 @@ export function createCrypto(masterKey: Buffer): Crypto {
   const encKey = derive('unionhub/pii-encryption');
   const indexKey = derive('unionhub/blind-index');
   const auditKey = derive('unionhub/audit-chain');
+  const signKeys = new Map<string, Buffer>();
   return {
     encrypt(plain) {
       const iv = crypto.randomBytes(12);
@@ -41,6 +44,11 @@ export function createCrypto(masterKey: Buffer): Crypto {
     },
     auditMac(data) {
       return crypto.createHmac('sha256', auditKey).update(data).digest('hex');
+    },
+    sign(purpose, data) {
+      let key = signKeys.get(purpose);
+      if (!key) signKeys.set(purpose, (key = derive(`unionhub/sign/${purpose}`)));
+      return crypto.createHmac('sha256', key).update(data).digest('base64url');
     },
   };
 }
@@ -81,6 +89,12 @@ export function timingSafeEqualString(a: string, b: string): boolean {
 
 export function maskPhone(phone: string): string {
   return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '*'.repeat(phone.length);
+}
+
+/** 张三 → 张*, 欧阳娜娜 → 欧***: enough for a counter to recognise, not to identify. */
+export function maskName(name: string): string {
+  const chars = [...name];
+  return chars.length <= 1 ? name : chars[0] + '*'.repeat(chars.length - 1);
 }
 
 export function maskIdNumber(id: string): string {

@@ -44,6 +44,14 @@ export const ERRORS = {
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  MEMBER_EXISTS: { status: 409, zh: '此人已是工会会员', en: 'This person is already a member' },
+  JOIN_PENDING: { status: 409, zh: '已有待审核的入会申请', en: 'A join request is already waiting for review' },
+  TRANSFER_OPEN: { status: 409, zh: '该会员已有进行中的关系转接', en: 'This member already has a transfer in progress' },
+  NOT_A_MEMBER: { status: 404, zh: '尚未加入工会', en: 'Not a member yet' },
+  MEMBER_NOT_ACTIVE: { status: 409, zh: '该会员当前状态不允许此操作', en: "The member's status does not allow this" },
+  REQUEST_DECIDED: { status: 409, zh: '该申请已处理', en: 'This request has already been decided' },
+  ORG_NOT_GRASSROOTS: { status: 400, zh: '会员只能隶属于基层工会', en: 'Members belong to grassroots unions only' },
+  IMPORT_FILE_REJECTED: { status: 400, zh: '文件无法导入', en: 'The file cannot be imported' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error; please try again later' },
 } satisfies Record<string, ErrorDef>;
 

@@ -65,6 +65,17 @@ const FIELD_MESSAGES: Record<string, Record<Lang, string>> = {
   'time.range': { zh: '开始时间不能晚于结束时间', en: 'The start must not be after the end' },
   'parent.required': { zh: '请选择上级组织', en: 'Choose a parent org' },
   'settings.tooLarge': { zh: '设置内容过大', en: 'Settings are too large' },
+  'idNumber.format': { zh: '身份证号应为 18 位，前 17 位为数字，末位为数字或 X', en: 'An ID number has 17 digits and a final digit or X' },
+  'idNumber.province': { zh: '身份证号的地区代码无效', en: 'The ID number has no valid region code' },
+  'idNumber.birthDate': { zh: '身份证号中的出生日期无效', en: 'The birth date in the ID number is not valid' },
+  'idNumber.checkDigit': { zh: '身份证号校验位不正确，请核对', en: 'The check digit of the ID number is wrong' },
+  'name.invalid': { zh: '请输入真实姓名（2-30 个字）', en: 'Enter the real name (2-30 characters)' },
+  'date.invalid': { zh: '请输入有效日期（YYYY-MM-DD）', en: 'Enter a valid date (YYYY-MM-DD)' },
+  'date.future': { zh: '日期不能晚于今天', en: 'The date cannot be in the future' },
+  'reason.required': { zh: '请填写原因', en: 'Give a reason' },
+  'MEMBER_EXISTS.inScope': { zh: '此人已是会员，可在花名册中查看该记录', en: 'Already a member; see the record in the roster' },
+  'MEMBER_EXISTS.elsewhere': { zh: '此人已是其他工会的会员，请通过会员关系转接办理', en: 'Already a member of another union; use a transfer' },
+  'ORG_NOT_GRASSROOTS': { zh: '请选择基层工会', en: 'Choose a grassroots union' },
 };
 
 export function fieldMessage(key: string, lang: Lang): string {

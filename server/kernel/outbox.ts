@@ -21,6 +21,10 @@ export interface SmsDriver {
 
 export const SMS_TEXT: Record<string, (p: Record<string, string>) => string> = {
   login_code: (p) => `【智慧工会】您的登录验证码为 ${p.code}，5 分钟内有效。如非本人操作，请忽略本短信。`,
+  join_approved: (p) => `【智慧工会】您加入${p.org}的申请已通过，欢迎成为工会会员！`,
+  join_rejected: (p) => `【智慧工会】您加入${p.org}的申请未通过：${p.reason}。`,
+  transfer_completed: (p) => `【智慧工会】您的会员关系已转入${p.org}。`,
+  transfer_rejected: (p) => `【智慧工会】您的会员关系转接申请未通过：${p.reason}。`,
 };
 
 export function createDevSmsDriver(log: FastifyBaseLogger, demo: boolean): SmsDriver {

@@ -11,6 +11,15 @@ export const PERMISSIONS = {
   'staff:account:update': { zh: '编辑、停用、解锁工作人员', en: 'Edit, disable and unlock staff' },
   'staff:grant:manage': { zh: '授予和撤销角色', en: 'Grant and revoke roles' },
   'staff:role:manage': { zh: '管理角色设置', en: 'Manage role settings' },
+  'member:member:read': { zh: '查看会员', en: 'View members' },
+  'member:member:create': { zh: '新增会员', en: 'Add members' },
+  'member:member:update': { zh: '编辑会员、变更状态', en: 'Edit members and their status' },
+  'member:member:reveal': { zh: '查看完整身份证号和手机号', en: 'Reveal full ID numbers and phones' },
+  'member:member:export': { zh: '导出会员', en: 'Export members' },
+  'member:member:import': { zh: '批量导入会员', en: 'Import members' },
+  'member:join:review': { zh: '审批入会申请和信息更正', en: 'Review join and correction requests' },
+  'member:transfer:review': { zh: '审批会员关系转接', en: 'Review transfers' },
+  'member:card:verify': { zh: '核验电子会员卡', en: 'Verify member cards' },
   'audit:log:read': { zh: '查看操作日志', en: 'Read the audit log' },
   'audit:log:verify': { zh: '校验操作日志完整性', en: 'Verify the audit log' },
 } as const satisfies Record<string, { zh: string; en: string }>;
@@ -36,6 +45,8 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     permissions: [
       'org:org:read', 'org:org:create', 'org:org:update', 'org:org:move', 'org:org:delete',
       'staff:account:read', 'staff:account:create', 'staff:account:update', 'staff:grant:manage',
+      'member:member:read', 'member:member:create', 'member:member:update', 'member:member:export', 'member:member:import',
+      'member:join:review', 'member:transfer:review', 'member:card:verify',
       'audit:log:read',
     ],
   },
@@ -43,19 +54,23 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     code: 'grassroots_officer',
     name: '基层工会干部',
     nameEn: 'Grassroots officer',
-    permissions: ['org:org:read', 'org:org:update', 'staff:account:read'],
+    permissions: [
+      'org:org:read', 'org:org:update', 'staff:account:read',
+      'member:member:read', 'member:member:create', 'member:member:update', 'member:member:reveal', 'member:member:export',
+      'member:member:import', 'member:join:review', 'member:transfer:review', 'member:card:verify',
+    ],
   },
   {
     code: 'service_staff',
     name: '服务中心工作人员',
     nameEn: 'Service-center staff',
-    permissions: ['org:org:read'],
+    permissions: ['org:org:read', 'member:member:read', 'member:card:verify'],
   },
   {
     code: 'auditor',
     name: '审计员',
     nameEn: 'Auditor',
-    permissions: ['org:org:read', 'staff:account:read', 'audit:log:read', 'audit:log:verify'],
+    permissions: ['org:org:read', 'staff:account:read', 'member:member:read', 'audit:log:read', 'audit:log:verify'],
   },
 ];
 

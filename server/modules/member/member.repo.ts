@@ -1,0 +1,96 @@
+import { asc, count, desc, eq, gte, ilike, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
+import { orgCondition, type Actor } from '../../kernel/access.js';
+import type { Db } from '../../kernel/db.js';
+import { org } from '../org/index.js';
+import { member, memberEvent, NEW_EMPLOYMENT, type MemberRow } from './member.schema.js';
+
+// SQL for the registry. Exact searches by ID number or phone go through the blind indexes.
+
+export interface MemberFilter {
+  q?: string | undefined;
+  idNumberHash?: string | undefined;
+  phoneHash?: string | undefined;
+  orgPath?: string | undefined;
+  status?: MemberRow['status'] | undefined;
+  jobType?: MemberRow['jobType'] | undefined;
+  newEmployment?: boolean | undefined;
+  gender?: MemberRow['gender'] | undefined;
+  ageMin?: number | undefined;
+  ageMax?: number | undefined;
+  joinedFrom?: string | undefined;
+  joinedTo?: string | undefined;
+  employer?: string | undefined;
+  sort?: 'name' | '-name' | 'joinedAt' | '-joinedAt' | undefined;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
+
+/** The date `years` years before `today` (YYYY-MM-DD). */
+function yearsBefore(today: Date, years: number): string {
+  const d = new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate()));
+  return d.toISOString().slice(0, 10);
+}
+
+export function memberConditions(actor: Actor, f: MemberFilter, today: Date): SQL[] {
+  const c: SQL[] = [orgCondition(actor, 'member:member:read', member.orgId)];
+  if (f.idNumberHash) c.push(eq(member.idNumberHash, f.idNumberHash));
+  else if (f.phoneHash) c.push(eq(member.phoneHash, f.phoneHash));
+  else if (f.q) c.push(like(member.name, `${escapeLike(f.q)}%`));
+  if (f.orgPath) c.push(sql`${member.orgId} in (select o.id from org o where o.path like ${f.orgPath + '%'})`);
+  if (f.status) c.push(eq(member.status, f.status));
+  if (f.jobType) c.push(eq(member.jobType, f.jobType));
+  if (f.newEmployment !== undefined) {
+    const kinds = [...NEW_EMPLOYMENT];
+    c.push(f.newEmployment ? inArray(member.jobType, kinds) : eq(member.jobType, 'regular'));
+  }
+  if (f.gender) c.push(eq(member.gender, f.gender));
+  // age ≥ n ⇔ born on or before today − n years; age ≤ n ⇔ born after today − (n+1) years
+  if (f.ageMin !== undefined) c.push(lte(member.birthDate, yearsBefore(today, f.ageMin)));
+  if (f.ageMax !== undefined) c.push(sql`${member.birthDate} > ${yearsBefore(today, f.ageMax + 1)}`);
+  if (f.joinedFrom) c.push(gte(member.joinedAt, f.joinedFrom));
+  if (f.joinedTo) c.push(lte(member.joinedAt, f.joinedTo));
+  if (f.employer) c.push(ilike(member.employer, `%${escapeLike(f.employer)}%`));
+  return c;
+}
+
+export function memberOrder(sort: MemberFilter['sort']) {
+  switch (sort) {
+    case 'name':
+      return [asc(member.name), asc(member.id)];
+    case '-name':
+      return [desc(member.name), desc(member.id)];
+    case 'joinedAt':
+      return [asc(member.joinedAt), asc(member.id)];
+    default:
+      return [desc(member.joinedAt), desc(member.id)];
+  }
+}
+
+export const selectMembers = (db: Db) =>
+  db.select({ m: member, orgName: org.name }).from(member).innerJoin(org, eq(org.id, member.orgId));
+
+export type MemberWithOrg = Awaited<ReturnType<typeof selectMembers>>[number];
+
+export async function countMembers(db: Db, where: SQL | undefined): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(member).where(where);
+  return row?.n ?? 0;
+}
+
+export async function findMember(db: Db, id: number): Promise<MemberWithOrg | undefined> {
+  const [row] = await selectMembers(db).where(eq(member.id, id));
+  return row;
+}
+
+export async function findMemberByIdHash(db: Db, idNumberHash: string): Promise<(MemberRow & { orgPath: string }) | undefined> {
+  const [row] = await db
+    .select({ m: member, orgPath: org.path })
+    .from(member)
+    .innerJoin(org, eq(org.id, member.orgId))
+    .where(eq(member.idNumberHash, idNumberHash));
+  return row ? { ...row.m, orgPath: row.orgPath } : undefined;
+}
+
+export function memberHistory(db: Db, memberId: number) {
+  return db.select().from(memberEvent).where(eq(memberEvent.memberId, memberId)).orderBy(asc(memberEvent.id));
+}
+
