@@ -5,6 +5,7 @@ import type { Deps } from '../kernel/context.js';
 import type { Db } from '../kernel/db.js';
 import { account, hashPassword, staffGrant } from '../modules/auth/index.js';
 import { nextOrgId, org, type OrgRow } from '../modules/org/index.js';
+import { seedDemoMemberRecord, seedDemoMembers } from './demo-members.js';
 
 // The demo federation of ARCHITECTURE.md, loaded on first start in demo mode only.
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -48,7 +49,8 @@ export const DEMO_STAFF = [
 ] as const;
 
 /** Loads the demo federation unless the database already holds orgs. */
-export async function seedDemo(deps: Deps, log: FastifyBaseLogger): Promise<void> {
+export async function seedDemo(deps: Deps, log: FastifyBaseLogger, opts: { members?: number } = {}): Promise<void> {
+  const members = opts.members ?? 3000;
   const [existing] = await deps.db.select({ n: count() }).from(org);
   if ((existing?.n ?? 0) > 0) return;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -66,12 +68,19 @@ export async function seedDemo(deps: Deps, log: FastifyBaseLogger): Promise<void
         .returning({ id: account.id });
       if (a) await tx.insert(staffGrant).values({ accountId: a.id, roleCode: s.role, orgId });
     }
-    await tx.insert(account).values({
-      kind: 'member', displayName: '周师傅', passwordHash, passwordChangedAt: now,
-      phoneEnc: deps.crypto.encrypt(DEMO_MEMBER_PHONE), phoneHash: deps.crypto.blindIndex('phone', DEMO_MEMBER_PHONE),
-    });
+    const [demoMember] = await tx
+      .insert(account)
+      .values({
+        kind: 'member', displayName: '周师傅', passwordHash, passwordChangedAt: now,
+        phoneEnc: deps.crypto.encrypt(DEMO_MEMBER_PHONE), phoneHash: deps.crypto.blindIndex('phone', DEMO_MEMBER_PHONE),
+      })
+      .returning({ id: account.id });
+    if (members > 0) {
+      await seedDemoMembers(tx, deps, members);
+      if (demoMember) await seedDemoMemberRecord(tx, deps, demoMember.id, DEMO_MEMBER_PHONE);
+    }
     await writeAudit(tx, deps.crypto, { actorId: null, actorName: 'system', ip: null, requestId: null, at: now }, {
-      orgId: ids.get('province') ?? null, action: 'demo.seed', after: { orgs: DEMO_ORGS.length, staff: DEMO_STAFF.length },
+      orgId: ids.get('province') ?? null, action: 'demo.seed', after: { orgs: DEMO_ORGS.length, staff: DEMO_STAFF.length, members },
     });
   });
   log.info(`demo data loaded: staff ${DEMO_STAFF.map((s) => s.username).join(', ')} and member ${DEMO_MEMBER_PHONE}, password ${DEMO_PASSWORD}`);

@@ -40,7 +40,7 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
   return { database, drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
 }
 
-export async function createTestApp(opts: { demo?: boolean; env?: Record<string, string>; realClock?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { demo?: boolean; members?: number; env?: Record<string, string>; realClock?: boolean } = {}): Promise<TestApp> {
   const { database, drop } = await freshDatabase();
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/unionhub-test-unused', UNIONHUB_DATA_KEY: TEST_KEY, LOG_LEVEL: 'silent', ...opts.env });
   const clock = new ManualClock(new Date());
@@ -49,7 +49,8 @@ export async function createTestApp(opts: { demo?: boolean; env?: Record<string,
   // Errors (500s above all) reach the test output; nothing else does.
   const log = pino({ level: 'error' }, pino.destination(2));
   const deps = await createDeps(config, { database, clock: opts.realClock ? systemClock : clock, sms, log });
-  if (opts.demo !== false) await seedDemo(deps, log);
+  // Demo members are off unless a test asks: most tests make the members they look at.
+  if (opts.demo !== false) await seedDemo(deps, log, { members: opts.members ?? 0 });
   const app = await buildApp(deps, { logger: log });
 
   const request: TestApp['request'] = (method, url, o = {}) =>
