@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeIdNumber } from '../server/modules/member/index.js';
 import { createTestApp, type TestApp } from '../server/test/harness.js';
 
 // Data scope as a property: for random org trees, random actors (a role granted at a random
@@ -22,6 +23,14 @@ interface Built {
   ids: number[];
   paths: Map<number, string>;
   staffAt: Map<number, number>;
+  memberAt: Map<number, number>;
+}
+
+let idSeq = 0;
+/** A valid, unique 身份证号 for the n-th test member (unique for the first 1,000). */
+function testIdNumber(): string {
+  idSeq++;
+  return makeIdNumber('321102', `${1960 + (idSeq % 40)}-01-01`, idSeq % 1000);
 }
 
 async function post<T>(url: string, body: unknown): Promise<T> {
@@ -36,18 +45,27 @@ async function buildTree(parents: number[]): Promise<Built> {
   const ids: number[] = [];
   const paths = new Map<number, string>();
   const staffAt = new Map<number, number>();
+  const memberAt = new Map<number, number>();
   for (const [i, p] of parents.entries()) {
     const parentId = i === 0 ? 1 : (ids[p % i] ?? 1);
-    const o = await post<{ id: number; path: string }>('/api/orgs', { parentId, code: `P${run}-${i}`, name: `随机组织${run}-${i}`, type: 'federation' });
+    // every other org is a grassroots union with a member, so member routes have targets
+    const type = i % 2 === 1 ? 'grassroots' : 'federation';
+    const o = await post<{ id: number; path: string }>('/api/orgs', { parentId, code: `P${run}-${i}`, name: `随机组织${run}-${i}`, type });
+    if (type === 'grassroots') {
+      const m = await post<{ id: number }>('/api/members', {
+        name: '测试会员', idNumber: testIdNumber(), phone: `137${String(idSeq).padStart(8, '0')}`, orgId: o.id, joinedAt: '2020-01-01',
+      });
+      memberAt.set(o.id, m.id);
+    }
     ids.push(o.id);
     paths.set(o.id, o.path);
     const s = await post<{ id: number }>('/api/staff', { username: `s${run}x${i}`, displayName: `人员${i}`, orgId: o.id, password: PW });
     staffAt.set(o.id, s.id);
   }
-  return { ids, paths, staffAt };
+  return { ids, paths, staffAt, memberAt };
 }
 
-type Check = (ctx: { cookie: string; target: number; staff: number; inScope: (orgId: number) => boolean }) => Promise<void>;
+type Check = (ctx: { cookie: string; target: number; staff: number; member: number; inScope: (orgId: number) => boolean }) => Promise<void>;
 
 const expectNot2xx = (status: number, what: string) => expect(status >= 200 && status < 300, `${what} answered ${status}`).toBe(false);
 
@@ -64,6 +82,12 @@ const TARGETED: Array<[string, Check]> = [
   ['POST /api/staff/:id/password', async ({ cookie, staff }) => expectNot2xx((await t.request('POST', `/api/staff/${staff}/password`, { cookie, body: { newPassword: 'Another&Fine1' } })).statusCode, 'reset')],
   ['POST /api/staff/:id/unlock', async ({ cookie, staff }) => expectNot2xx((await t.request('POST', `/api/staff/${staff}/unlock`, { cookie })).statusCode, 'unlock')],
   ['POST /api/staff/:id/grants', async ({ cookie, staff, target }) => expectNot2xx((await t.request('POST', `/api/staff/${staff}/grants`, { cookie, body: { roleCode: 'service_staff', orgId: target } })).statusCode, 'grant')],
+  ['GET /api/members/:id', async ({ cookie, member }) => expectNot2xx((await t.request('GET', `/api/members/${member}`, { cookie })).statusCode, 'member read')],
+  ['PATCH /api/members/:id', async ({ cookie, member }) => expectNot2xx((await t.request('PATCH', `/api/members/${member}`, { cookie, body: { employer: '越权' } })).statusCode, 'member patch')],
+  ['POST /api/members/:id/reveal', async ({ cookie, member }) => expectNot2xx((await t.request('POST', `/api/members/${member}/reveal`, { cookie, body: { reason: '越权查看' } })).statusCode, 'reveal')],
+  ['GET /api/members?orgId', async ({ cookie, target }) => expectNot2xx((await t.request('GET', `/api/members?orgId=${target}`, { cookie })).statusCode, 'members by org')],
+  ['POST /api/members', async ({ cookie, target }) => expectNot2xx((await t.request('POST', '/api/members', { cookie, body: { name: '越权会员', idNumber: testIdNumber(), phone: '13600000000', orgId: target, joinedAt: '2020-01-01' } })).statusCode, 'member create')],
+  ['POST /api/transfers', async ({ cookie, member }) => expectNot2xx((await t.request('POST', '/api/transfers', { cookie, body: { memberId: member, toOrgId: 7 } })).statusCode, 'transfer start')],
   ['DELETE /api/orgs/:id', async ({ cookie, target }) => expectNot2xx((await t.request('DELETE', `/api/orgs/${target}`, { cookie })).statusCode, 'delete')],
 ];
 
@@ -76,6 +100,10 @@ const LISTS: Array<[string, Check]> = [
   ['GET /api/staff', async ({ cookie, inScope }) => {
     const items = (await t.request('GET', '/api/staff?pageSize=100', { cookie })).json<{ items?: Array<{ orgId: number }> }>().items ?? [];
     for (const s of items) expect(inScope(s.orgId), `staff of org ${s.orgId} listed`).toBe(true);
+  }],
+  ['GET /api/members', async ({ cookie, inScope }) => {
+    const items = (await t.request('GET', '/api/members?pageSize=100', { cookie })).json<{ items?: Array<{ orgId: number }> }>().items ?? [];
+    for (const m of items) expect(inScope(m.orgId), `member of org ${m.orgId} listed`).toBe(true);
   }],
   ['GET /api/audit', async ({ cookie, inScope }) => {
     const items = (await t.request('GET', '/api/audit?pageSize=100', { cookie })).json<{ items?: Array<{ orgId: number | null }> }>().items ?? [];
@@ -106,8 +134,10 @@ describe('data scope', () => {
           const targets = [...outside, 2, 3].filter((id) => !inScope(id));
           const target = targets[targetPick % targets.length] ?? 2;
           const staff = tree.staffAt.get(target) ?? 2;
-          for (const [, check] of LISTS) await check({ cookie, target, staff, inScope });
-          for (const [, check] of TARGETED) await check({ cookie, target, staff, inScope });
+          // a member outside scope: the target's own, or any of the tree's outside the subtree
+          const member = tree.memberAt.get(target) ?? [...tree.memberAt].find(([o]) => !inScope(o))?.[1] ?? 999999;
+          for (const [, check] of LISTS) await check({ cookie, target, staff, member, inScope });
+          for (const [, check] of TARGETED) await check({ cookie, target, staff, member, inScope });
         },
       ),
       { numRuns: 25 },
