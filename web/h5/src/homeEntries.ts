@@ -1,6 +1,7 @@
 // The home grid. A module that ships adds one entry here; nothing else on the home page changes.
 import type { RouteLocationRaw } from 'vue-router';
 import { usePrefsStore } from './stores/prefs';
+import { useMembershipStore } from './stores/membership';
 
 export interface HomeEntry {
   key: string;
@@ -14,9 +15,21 @@ export interface HomeEntry {
   run?: () => void;
   /** For toggles: whether it is on now. */
   isOn?: () => boolean;
+  /** Shown only while this holds (e.g. members only); always shown when absent. */
+  visible?: () => boolean;
 }
 
+// Membership decides four entries; until the server has answered none of them shows, so the grid
+// never offers what the member cannot use.
+const notMember = () => useMembershipStore().state === 'none';
+const hasRecord = () => useMembershipStore().state === 'member';
+const activeMember = () => useMembershipStore().isActiveMember;
+
 export const homeEntries: HomeEntry[] = [
+  { key: 'join', icon: 'add-o', title: 'entries.join', to: { name: 'join' }, visible: notMember },
+  { key: 'card', icon: 'vip-card-o', title: 'entries.card', to: { name: 'card' }, visible: activeMember },
+  { key: 'member-info', icon: 'idcard', title: 'entries.memberInfo', to: { name: 'member-info' }, visible: hasRecord },
+  { key: 'transfer', icon: 'cluster-o', title: 'entries.transfer', to: { name: 'transfer' }, visible: activeMember },
   { key: 'mine', icon: 'user-o', title: 'entries.mine', to: { name: 'mine' } },
   { key: 'password', icon: 'lock', title: 'entries.password', to: { name: 'password' } },
   {

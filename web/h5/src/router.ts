@@ -18,6 +18,12 @@ export const router = createRouter({
     { path: '/', name: 'home', component: () => import('./pages/HomePage.vue'), meta: { tabbar: true } },
     { path: '/mine', name: 'mine', component: () => import('./pages/MinePage.vue'), meta: { tabbar: true } },
     { path: '/password', name: 'password', component: () => import('./pages/PasswordPage.vue') },
+    // 会员: join (`?union=<code>` from a union's invite link or QR), card, own record, corrections, transfer
+    { path: '/join', name: 'join', component: () => import('./pages/JoinPage.vue') },
+    { path: '/card', name: 'card', component: () => import('./pages/CardPage.vue') },
+    { path: '/member', name: 'member-info', component: () => import('./pages/MemberInfoPage.vue') },
+    { path: '/member/correction', name: 'member-correction', component: () => import('./pages/CorrectionPage.vue') },
+    { path: '/transfer', name: 'transfer', component: () => import('./pages/TransferPage.vue') },
     { path: '/:rest(.*)*', redirect: { name: 'home' } },
   ],
   scrollBehavior: () => ({ top: 0 }),

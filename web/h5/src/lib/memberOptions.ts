@@ -1,0 +1,41 @@
+// Choices on the member forms. 政治面貌 and 学历 are stored as the Chinese words the registry
+// uses, whatever the interface language; the labels are translated for display.
+import { JOB_TYPES, type JobType } from '../api/members';
+
+export interface Choice<V extends string = string> {
+  value: V;
+  /** i18n key of what the member reads. */
+  label: string;
+  /** i18n key of a second line, if any. */
+  hint?: string;
+}
+
+export const jobTypeChoices: Choice<JobType>[] = JOB_TYPES.map((value) => ({
+  value,
+  label: `member.jobType.${value}`,
+  hint: value === 'regular' ? undefined : 'member.newEmployment',
+}));
+
+const POLITICAL: [string, string][] = [
+  ['中共党员', 'party'],
+  ['中共预备党员', 'probationary'],
+  ['共青团员', 'league'],
+  ['民主党派成员', 'democratic'],
+  ['无党派人士', 'independent'],
+  ['群众', 'masses'],
+];
+export const politicalChoices: Choice[] = POLITICAL.map(([value, key]) => ({ value, label: `member.political.${key}` }));
+
+const EDUCATION: [string, string][] = [
+  ['研究生', 'postgraduate'],
+  ['大学本科', 'bachelor'],
+  ['大学专科', 'college'],
+  ['中专/高中', 'secondary'],
+  ['初中及以下', 'junior'],
+];
+export const educationChoices: Choice[] = EDUCATION.map(([value, key]) => ({ value, label: `member.education.${key}` }));
+
+/** The label key of a stored value, or null when it is free text (shown as written). */
+export function choiceLabel(choices: Choice[], value: string | null | undefined): string | null {
+  return choices.find((c) => c.value === value)?.label ?? null;
+}
