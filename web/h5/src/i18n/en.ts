@@ -66,6 +66,8 @@ export const en: typeof zhCN = {
     transfer: 'Transfer',
   },
   mine: {
+    union: 'Union membership',
+    notMember: 'Not a member',
     account: 'Account & security',
     display: 'Reading & language',
     setPassword: 'Set password',

@@ -65,6 +65,8 @@ export const zhCN = {
     transfer: '关系转接',
   },
   mine: {
+    union: '工会会员',
+    notMember: '尚未入会',
     account: '账户与安全',
     display: '阅读与语言',
     setPassword: '设置密码',
