@@ -1,0 +1,75 @@
+import pg from 'pg';
+import pino from 'pino';
+import { createDeps } from '../server/boot.js';
+import { loadConfig } from '../server/kernel/config.js';
+import type { Deps } from '../server/kernel/context.js';
+import { seedDemo } from '../server/seed/demo.js';
+import { addVolume, describeVolume, type Volume } from './volume.js';
+
+// The database every scenario runs against: a fresh `unionhub_bench` on the local PostgreSQL,
+// migrated by the app's own boot code, with the demo federation and a realistic volume on top.
+
+export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const BENCH_DB = 'unionhub_bench';
+/** openDatabase() opens its pg.Pool with max 10; baselines use a pool of the same size. */
+export const APP_POOL_SIZE = 10;
+// A fixed key: the bench data is thrown away, and a key file must not be written anywhere.
+const BENCH_KEY = Buffer.alloc(32, 11).toString('base64');
+
+export interface BenchEnv {
+  deps: Deps;
+  url: string;
+  volume: Volume;
+  serverVersion: string;
+  close(): Promise<void>;
+}
+
+function benchUrl(): string {
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${BENCH_DB}`;
+  return u.toString();
+}
+
+async function admin(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropBenchDatabase(): Promise<void> {
+  await admin(`drop database if exists ${BENCH_DB} with (force)`);
+}
+
+export async function openBenchEnv(): Promise<BenchEnv> {
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(ADMIN_URL).hostname)) {
+    throw new Error(`the benchmark only runs against a local PostgreSQL, not ${new URL(ADMIN_URL).host}`);
+  }
+  await dropBenchDatabase();
+  await admin(`create database ${BENCH_DB}`);
+  const url = benchUrl();
+  const config = loadConfig({
+    NODE_ENV: 'test', DATABASE_URL: url, UNIONHUB_DATA_KEY: BENCH_KEY, LOG_LEVEL: 'silent',
+    DATA_DIR: '/tmp/unionhub-bench', LOGIN_RATE_PER_MINUTE: '100000',
+  });
+  const log = pino({ level: 'silent' });
+  const deps = await createDeps(config, { log });
+  await seedDemo(deps, log);
+  await addVolume(deps.db);
+  // Fresh planner statistics, as a long-running database would have after autovacuum.
+  await deps.database.query('analyze');
+  const volume = await describeVolume(deps.database);
+  const [v] = await deps.database.query<{ server_version: string }>('show server_version');
+  return {
+    deps, url, volume, serverVersion: v?.server_version ?? 'unknown',
+    async close() {
+      await deps.jobs.stop();
+      await deps.outbox.stop();
+      await deps.database.close();
+      await dropBenchDatabase();
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import autocannon from 'autocannon';
+
+// Shared by every scenario: driving load, summarising it, describing the machine, markdown.
+
+export interface LoadOptions {
+  url: string;
+  headers?: Record<string, string>;
+  seconds: number;
+  connections: number;
+  pipelining: number;
+}
+
+export interface LoadFigures {
+  label: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  /** Connection errors, timeouts and non-2xx answers together; a valid run has 0. */
+  failures: number;
+  statusCounts: string;
+  /** CPU per completed request: this process's main thread (the servers) and all PostgreSQL processes. */
+  cpuUsPerRequest: { server: number; postgres: number } | null;
+}
+
+// Linux reports CPU time in clock ticks of USER_HZ, which is 100 on every mainstream kernel build.
+const USER_HZ = 100;
+
+function ticksOf(statFile: string): number {
+  // Fields after the parenthesised command name; utime and stime are the 12th and 13th of them.
+  const fields = fs.readFileSync(statFile, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+interface CpuSnapshot {
+  server: number;
+  /** Ticks per `postgres` process id: backends come and go, so deltas are taken per process. */
+  postgres: Map<string, number>;
+}
+
+/**
+ * CPU used so far by the main thread (both servers under test; autocannon has its own thread)
+ * and by each `postgres` process. Null off Linux.
+ */
+function cpuSnapshot(): CpuSnapshot | null {
+  if (!fs.existsSync(`/proc/self/task/${process.pid}/stat`)) return null;
+  const postgres = new Map<string, number>();
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') postgres.set(pid, ticksOf(`/proc/${pid}/stat`));
+    } catch {
+      // the process ended between listing and reading
+    }
+  }
+  return { server: ticksOf(`/proc/self/task/${process.pid}/stat`), postgres };
+}
+
+/** CPU seconds between two snapshots. A backend that exited in between is not counted (an undercount). */
+function cpuBetween(a: CpuSnapshot, b: CpuSnapshot): { server: number; postgres: number } {
+  let pg = 0;
+  for (const [pid, ticks] of b.postgres) pg += ticks - (a.postgres.get(pid) ?? 0);
+  return { server: (b.server - a.server) / USER_HZ, postgres: pg / USER_HZ };
+}
+
+/** Only loopback targets: the benchmark never sends traffic off the machine. */
+function assertLoopback(url: string): void {
+  if (new URL(url).hostname !== '127.0.0.1') throw new Error(`refusing to load a non-loopback target: ${url}`);
+}
+
+/**
+ * One autocannon run. The load generator runs in a worker thread (`workers: 1`) so it does not
+ * share the event loop of the servers under test, which live in this process.
+ */
+export async function load(label: string, o: LoadOptions): Promise<LoadFigures> {
+  assertLoopback(o.url);
+  const before = cpuSnapshot();
+  const r = await autocannon({
+    url: o.url,
+    headers: o.headers ?? {},
+    duration: o.seconds,
+    connections: o.connections,
+    pipelining: o.pipelining,
+    workers: 1,
+  });
+  const after = cpuSnapshot();
+  const cpu = before && after ? cpuBetween(before, after) : null;
+  const perRequest = (seconds: number) => (seconds * 1e6) / Math.max(r.requests.total, 1);
+  const statuses = Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => `${code}×${s.count ?? 0}`);
+  return {
+    label,
+    // Completed responses over the measured wall time, not the per-second sample mean, so a
+    // short stall at the edges of the run still counts.
+    requestsPerSecond: r.requests.total / r.duration,
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    requests: r.requests.total,
+    failures: r.errors + r.timeouts + r.non2xx,
+    statusCounts: statuses.join(' ') || 'none',
+    cpuUsPerRequest: cpu ? { server: perRequest(cpu.server), postgres: perRequest(cpu.postgres) } : null,
+  };
+}
+
+/** Sends one GET and checks the answer before any load: a 404 at 50k req/s would look great. */
+export async function getJson(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+  assertLoopback(url);
+  const res = await fetch(url, { headers, signal: AbortSignal.timeout(5_000) });
+  return { status: res.status, body: await res.json() };
+}
+
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  if (s.length === 0) return Number.NaN;
+  return s.length % 2 ? (s[mid] ?? Number.NaN) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+}
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  node: string;
+  platform: string;
+}
+
+export function machine(): Machine {
+  const cpuinfo = fs.existsSync('/proc/cpuinfo') ? fs.readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  return {
+    cpu: model.trim(),
+    cores: os.availableParallelism(),
+    memoryGiB: os.totalmem() / 2 ** 30,
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+  };
+}
+
+export function table(header: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export const fmt = {
+  int: (n: number) => Math.round(n).toLocaleString('en-US'),
+  ms: (n: number) => n.toFixed(n < 10 ? 2 : 1),
+  ratio: (n: number) => n.toFixed(3),
+};
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
