@@ -26,12 +26,16 @@ const POLITICAL: [string, string][] = [
 ];
 export const politicalChoices: Choice[] = POLITICAL.map(([value, key]) => ({ value, label: `member.political.${key}` }));
 
+// The registry's words (as in the roster import and the demo data).
 const EDUCATION: [string, string][] = [
-  ['研究生', 'postgraduate'],
-  ['大学本科', 'bachelor'],
-  ['大学专科', 'college'],
-  ['中专/高中', 'secondary'],
-  ['初中及以下', 'junior'],
+  ['小学及以下', 'primary'],
+  ['初中', 'junior'],
+  ['高中', 'senior'],
+  ['中专', 'vocational'],
+  ['大专', 'college'],
+  ['本科', 'bachelor'],
+  ['硕士研究生', 'master'],
+  ['博士研究生', 'doctor'],
 ];
 export const educationChoices: Choice[] = EDUCATION.map(([value, key]) => ({ value, label: `member.education.${key}` }));
 
