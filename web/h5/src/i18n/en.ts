@@ -242,7 +242,7 @@ export const en: typeof zhCN = {
     title: 'Request a correction',
     hint: 'Change what is wrong; unchanged items are not sent. It takes effect once your union approves.',
     idHint: 'A wrong ID number (and the gender and birth date read from it) is corrected at your union in person, with your ID card.',
-    phonePlaceholder: 'Now {phone}; enter a new number',
+    phonePlaceholder: 'New number (optional)',
     note: 'Note',
     notePlaceholder: 'Why the change (optional)',
     changedCount: '{n} item(s) changed',

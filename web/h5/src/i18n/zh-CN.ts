@@ -241,7 +241,7 @@ export const zhCN = {
     title: '申请更正',
     hint: '请直接修改有误的项目，未修改的项目不会提交。所属工会审核通过后生效。',
     idHint: '身份证号（及由其识别的性别、出生日期）有误的，请携带身份证到所属工会办理。',
-    phonePlaceholder: '当前 {phone}，更换请填新号码',
+    phonePlaceholder: '新号码，不更换请留空',
     note: '说明',
     notePlaceholder: '请说明更正原因（选填）',
     changedCount: '已修改 {n} 项',
