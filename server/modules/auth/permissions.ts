@@ -45,8 +45,8 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     permissions: [
       'org:org:read', 'org:org:create', 'org:org:update', 'org:org:move', 'org:org:delete',
       'staff:account:read', 'staff:account:create', 'staff:account:update', 'staff:grant:manage',
-      'member:member:read', 'member:member:create', 'member:member:update', 'member:member:export', 'member:member:import',
-      'member:join:review', 'member:transfer:review', 'member:card:verify',
+      'member:member:read', 'member:member:create', 'member:member:update', 'member:member:reveal', 'member:member:export',
+      'member:member:import', 'member:join:review', 'member:transfer:review', 'member:card:verify',
       'audit:log:read',
     ],
   },

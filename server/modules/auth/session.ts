@@ -5,7 +5,7 @@ import type { Clock } from '../../kernel/clock.js';
 import type { Config } from '../../kernel/config.js';
 import { randomToken, sha256 } from '../../kernel/crypto.js';
 import { rows, type Db } from '../../kernel/db.js';
-import { session } from './auth.schema.js';
+import { account, session } from './auth.schema.js';
 
 // Sessions: a random 256-bit token in an httpOnly cookie; the database keeps only its SHA-256.
 export const SESSION_COOKIE = 'uh_sid';
@@ -64,62 +64,68 @@ export async function revokeAccountSessions(tx: Db, clock: Clock, accountId: num
   await tx.update(session).set({ revokedAt: clock.now() }).where(and(eq(session.accountId, accountId), isNull(session.revokedAt)));
 }
 
-interface SessionActorRow {
-  state: SessionState;
-  last_seen_at: Date;
-  expires_at: Date;
-  account_id: number;
-  kind: 'staff' | 'member';
-  username: string | null;
-  display_name: string;
-  org_id: number | null;
-  status: 'active' | 'disabled';
-  grants: ActorGrant[];
-}
-
 export interface LoadedSession {
   actor: Actor;
   expiresAt: Date;
   idleMs: number;
 }
 
-/** The caller behind a cookie, with grants and permissions, in one round trip; null when invalid. */
+// Per request: one prepared primary-key lookup (session ⋈ account, plus the org tree's version).
+// The session's grants are cached in-process: they cannot change during a session (every grant
+// change revokes the account's sessions), and the paths they reach change only when the tree
+// version moves on.
+const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
+const prepareLookup = (db: Db) =>
+  db
+    .select({
+      state: session.state, lastSeenAt: session.lastSeenAt, expiresAt: session.expiresAt, accountId: account.id, kind: account.kind,
+      username: account.username, displayName: account.displayName, orgId: account.orgId, status: account.status,
+      treeVersion: sql<number>`coalesce((select t.version from org_tree t where t.id = 1), 0)::int`,
+    })
+    .from(session)
+    .innerJoin(account, eq(account.id, session.accountId))
+    .where(and(eq(session.idHash, sql.placeholder('idHash')), isNull(session.revokedAt)))
+    .prepare('session_lookup');
+
+const GRANT_CACHE_SIZE = 20_000;
+const grantCache = new Map<string, { treeVersion: number; grants: ActorGrant[] }>();
+
+async function grantsFor(db: Db, idHash: string, accountId: number, treeVersion: number): Promise<ActorGrant[]> {
+  const cached = grantCache.get(idHash);
+  if (cached && cached.treeVersion === treeVersion) return cached.grants;
+  const grants = await rows<ActorGrant>(
+    db,
+    sql`select g.id, g.role_code as "roleCode", g.org_id as "orgId", o.path, r.permissions
+        from staff_grant g join role r on r.code = g.role_code join org o on o.id = g.org_id
+        where g.account_id = ${accountId} order by g.id`,
+  );
+  if (grantCache.size >= GRANT_CACHE_SIZE) grantCache.delete(grantCache.keys().next().value ?? '');
+  grantCache.set(idHash, { treeVersion, grants });
+  return grants;
+}
+
+/** The caller behind a cookie, with grants and permissions; null when the session is not valid. */
 export async function loadSession(db: Db, clock: Clock, policy: SessionPolicy, token: string): Promise<LoadedSession | null> {
   if (token.length !== 43) return null;
   const idHash = sha256(token);
-  const [row] = await rows<SessionActorRow>(
-    db,
-    sql`select s.state, s.last_seen_at, s.expires_at, a.id as account_id, a.kind, a.username, a.display_name, a.org_id, a.status,
-          coalesce(json_agg(json_build_object('id', g.id, 'roleCode', g.role_code, 'orgId', g.org_id, 'path', o.path,
-                                              'permissions', r.permissions) order by g.id)
-                   filter (where g.id is not null), '[]'::json) as grants
-        from session s
-        join account a on a.id = s.account_id
-        left join staff_grant g on g.account_id = a.id
-        left join role r on r.code = g.role_code
-        left join org o on o.id = g.org_id
-        where s.id_hash = ${idHash} and s.revoked_at is null
-        group by s.id_hash, a.id`,
-  );
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
+  const [row] = await lookup.execute({ idHash });
   if (!row || row.status !== 'active') return null;
   const now = clock.now().getTime();
   const idleMs = policy.idleMs(row.kind);
-  const lastSeen = new Date(row.last_seen_at).getTime();
-  if (now >= new Date(row.expires_at).getTime() || now - lastSeen >= idleMs) return null;
+  const lastSeen = row.lastSeenAt.getTime();
+  if (now >= row.expiresAt.getTime() || now - lastSeen >= idleMs) return null;
   if (now - lastSeen >= TOUCH_EVERY_MS) {
     await db.update(session).set({ lastSeenAt: new Date(now) }).where(eq(session.idHash, idHash));
   }
+  const grants = row.kind === 'staff' ? await grantsFor(db, idHash, row.accountId, row.treeVersion) : [];
   return {
     actor: {
-      accountId: row.account_id,
-      kind: row.kind,
-      username: row.username,
-      displayName: row.display_name,
-      orgId: row.org_id,
-      sessionState: row.state,
-      grants: row.kind === 'staff' ? row.grants : [],
+      accountId: row.accountId, kind: row.kind, username: row.username, displayName: row.displayName, orgId: row.orgId,
+      sessionState: row.state, grants,
     },
-    expiresAt: new Date(row.expires_at),
+    expiresAt: row.expiresAt,
     idleMs,
   };
 }

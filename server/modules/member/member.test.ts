@@ -105,8 +105,11 @@ describe('member records', () => {
     expect(res.json()).toEqual({ idNumber, phone: '13700007777' });
     const audit = (await t.request('GET', `/api/audit?action=member.reveal&targetId=${m.id}`, { cookie: admin })).json();
     expect(audit.items[0].after).toEqual({ reason: '办理医疗互助' });
-    const county = await t.login('county');
-    expect((await t.request('POST', `/api/members/${m.id}/reveal`, { cookie: county, body: { reason: '查看一下' } })).statusCode).toBe(403);
+    const made = await t.request('POST', '/api/staff', { cookie: admin, body: { username: 'auditor1', displayName: '审计', orgId: 1, password: PW } });
+    await t.request('POST', `/api/staff/${made.json<{ id: number }>().id}/grants`, { cookie: admin, body: { roleCode: 'auditor', orgId: 1 } });
+    const auditor = await t.login('auditor1', PW);
+    expect((await t.request('GET', `/api/members/${m.id}`, { cookie: auditor })).statusCode).toBe(200);
+    expect((await t.request('POST', `/api/members/${m.id}/reveal`, { cookie: auditor, body: { reason: '查看一下' } })).statusCode).toBe(403);
   });
 
   it('edits and status changes are kept in the history with before and after', async () => {

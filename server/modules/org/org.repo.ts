@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
 import { pathCondition, type Actor } from '../../kernel/access.js';
 import { rows, type Db } from '../../kernel/db.js';
-import { org, type OrgRow } from './org.schema.js';
+import { org, orgTree, type OrgRow } from './org.schema.js';
 
 // SQL for the org tree; nothing here knows about HTTP or permissions beyond the scope condition.
 
@@ -12,9 +12,23 @@ export interface OrgWithCount extends OrgRow {
 // Written out in full: drizzle renders a bare column reference unqualified inside a subquery.
 const childCount = sql<number>`(select count(*)::int from org c where c.parent_id = "org"."id")`.as('child_count');
 
+// Reading one org is the hottest query there is: prepared once per database, so neither the
+// query builder nor PostgreSQL's planner runs again for it.
+const byIdStatements = new WeakMap<Db, ReturnType<typeof prepareById>>();
+const prepareById = (db: Db) => db.select({ o: org, childCount }).from(org).where(eq(org.id, sql.placeholder('id'))).prepare('org_by_id');
+
 export async function findOrgById(db: Db, id: number): Promise<OrgWithCount | undefined> {
-  const [row] = await db.select({ o: org, childCount }).from(org).where(eq(org.id, id));
+  let statement = byIdStatements.get(db);
+  if (!statement) byIdStatements.set(db, (statement = prepareById(db)));
+  const [row] = await statement.execute({ id });
   return row ? { ...row.o, childCount: row.childCount } : undefined;
+}
+
+export async function bumpTreeVersion(tx: Db): Promise<void> {
+  await tx
+    .insert(orgTree)
+    .values({ id: 1, version: 1 })
+    .onConflictDoUpdate({ target: orgTree.id, set: { version: sql`${orgTree.version} + 1` } });
 }
 
 export async function lockOrg(tx: Db, id: number): Promise<OrgRow | undefined> {

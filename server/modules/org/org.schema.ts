@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, jsonb, pgTable, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 export const ORG_TYPES = ['federation', 'grassroots', 'service_center', 'station'] as const;
 export const ORG_LEVELS = ['national', 'province', 'city', 'county', 'town'] as const;
@@ -38,3 +38,10 @@ export const org = pgTable(
 );
 
 export type OrgRow = typeof org.$inferSelect;
+
+// A counter bumped whenever org paths change (a move), so caches of grant scopes can tell they
+// are stale without re-reading every grant on every request.
+export const orgTree = pgTable('org_tree', {
+  id: integer('id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+});

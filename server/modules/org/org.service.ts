@@ -4,7 +4,7 @@ import { writeAudit, type AuditSource } from '../../kernel/audit.js';
 import type { Crypto } from '../../kernel/crypto.js';
 import type { Db } from '../../kernel/db.js';
 import { AppError, isUniqueViolation } from '../../kernel/errors.js';
-import { findOrgById, lockOrg, nextOrgId, rewriteSubtreePaths, type OrgWithCount } from './org.repo.js';
+import { bumpTreeVersion, findOrgById, lockOrg, nextOrgId, rewriteSubtreePaths, type OrgWithCount } from './org.repo.js';
 import { org, type OrgRow } from './org.schema.js';
 
 // The rules of the org tree. Every function takes the caller and checks scope itself.
@@ -110,6 +110,7 @@ export async function moveOrg(tx: Db, env: Env, actor: Actor, id: number, newPar
   const newPath = `${parent.path}${id}/`;
   if (newPath !== moving.path) {
     await rewriteSubtreePaths(tx, moving.path, newPath, parent.depth + 1 - moving.depth);
+    await bumpTreeVersion(tx);
     await tx.update(org).set({ parentId: newParentId, updatedAt: env.source.at }).where(eq(org.id, id));
   }
   const moved = await findOrgById(tx, id);

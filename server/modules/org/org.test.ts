@@ -63,6 +63,21 @@ describe('org tree', () => {
     expect(cAfter.depth).toBe(dest.depth + 2);
   });
 
+  it("a grant follows its org when the org moves (no stale scope from the session's cache)", async () => {
+    const top = await create(1, 'GF-TOP', 'federation');
+    const mid = await create(top.id, 'GF-MID', 'federation');
+    const leaf = await create(mid.id, 'GF-LEAF');
+    await t.request('POST', '/api/staff', { cookie: admin, body: { username: 'gf.mgr', displayName: 'x', orgId: mid.id, password: 'Str0ng&Unique!' } });
+    const staff = (await t.request('GET', '/api/staff?q=gf.mgr', { cookie: admin })).json<{ items: Array<{ id: number }> }>().items[0];
+    await t.request('POST', `/api/staff/${staff?.id}/grants`, { cookie: admin, body: { roleCode: 'federation_manager', orgId: mid.id } });
+    const mgr = await t.login('gf.mgr', 'Str0ng&Unique!');
+    expect((await t.request('GET', `/api/orgs/${leaf.id}`, { cookie: mgr })).statusCode).toBe(200);
+    const dest = await orgByCode('JS-ZJ-RZ');
+    expect((await t.request('POST', `/api/orgs/${mid.id}/move`, { cookie: admin, body: { parentId: dest.id } })).statusCode).toBe(200);
+    expect((await t.request('GET', `/api/orgs/${leaf.id}`, { cookie: mgr })).statusCode).toBe(200);
+    expect((await t.request('GET', '/api/orgs', { cookie: mgr })).json().items.map((o: Org) => o.id)).toEqual([mid.id, leaf.id]);
+  });
+
   it('refuses a move under its own subtree (409 ORG_CYCLE) and moving the root', async () => {
     const a = await create(1, 'CY-A', 'federation');
     const b = await create(a.id, 'CY-B', 'federation');

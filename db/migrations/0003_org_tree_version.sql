@@ -1,0 +1,4 @@
+CREATE TABLE "org_tree" (
+	"id" integer PRIMARY KEY NOT NULL,
+	"version" bigint NOT NULL
+);
