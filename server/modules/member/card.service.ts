@@ -18,6 +18,8 @@ export async function issueCard(crypto: Crypto, m: MemberRow, orgName: string, n
   const token = `${body}.${crypto.sign('card', body)}`;
   return {
     cardNo: m.cardNo, name: m.name, orgName, status: m.status, token, expiresAt: expiresAt.toISOString(),
+    // the phone's clock may be off: the lifetime and the server's time let it count down correctly
+    ttlSeconds: CARD_TTL_MS / 1000, serverTime: now.toISOString(),
     qrDataUrl: await QRCode.toDataURL(token, { margin: 1, width: 240, errorCorrectionLevel: 'M' }),
   };
 }

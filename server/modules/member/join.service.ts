@@ -38,7 +38,8 @@ export async function submitJoin(tx: Db, env: TxEnv, actor: Actor, input: JoinFo
   const idNumberHash = env.crypto.blindIndex('idNumber', input.idNumber);
   const [already] = await tx.select({ id: member.id }).from(member).where(eq(member.idNumberHash, idNumberHash));
   const [linked] = await tx.select({ id: member.id }).from(member).where(eq(member.accountId, actor.accountId));
-  if (already || linked) throw new AppError('MEMBER_EXISTS', [{ path: 'idNumber', message: 'MEMBER_EXISTS.elsewhere' }]);
+  if (linked) throw new AppError('MEMBER_EXISTS', [{ path: 'idNumber', message: 'MEMBER_EXISTS.self' }]);
+  if (already) throw new AppError('MEMBER_EXISTS', [{ path: 'idNumber', message: 'MEMBER_EXISTS.elsewhere' }]);
   const [acct] = await tx.select({ phoneEnc: account.phoneEnc }).from(account).where(eq(account.id, actor.accountId));
   const { idNumber, ...rest } = input;
   let row: JoinRow | undefined;

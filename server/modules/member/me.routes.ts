@@ -13,7 +13,7 @@ import { listOwnCorrections, submitCorrection } from './correction.service.js';
 import { latestJoin, submitJoin } from './join.service.js';
 import { memberDetailFields, ZIdNumber, ZMemberPhone, ZName } from './member.fields.js';
 import { findMember, type MemberWithOrg } from './member.repo.js';
-import { member } from './member.schema.js';
+import { member, MEMBER_STATUSES } from './member.schema.js';
 import { withHistory } from './member.service.js';
 import { ZMember } from './member.routes.js';
 import { getTransferView, latestTransferOf, requestTransfer } from './transfer.service.js';
@@ -52,7 +52,8 @@ const ZCorrectionBody = z.strictObject({
   note: z.string().trim().max(200).optional(),
 });
 const ZCard = z.object({
-  cardNo: z.string().nullable(), name: z.string(), orgName: z.string(), status: z.string(), token: z.string(), expiresAt: z.iso.datetime(), qrDataUrl: z.string(),
+  cardNo: z.string().nullable(), name: z.string(), orgName: z.string(), status: z.enum(MEMBER_STATUSES), token: z.string(),
+  expiresAt: z.iso.datetime(), ttlSeconds: z.number().int(), serverTime: z.iso.datetime(), qrDataUrl: z.string(),
 }).meta({ id: 'MemberCard' });
 
 export async function memberSelfRoutes(app: FastifyInstance): Promise<void> {
