@@ -108,3 +108,16 @@ describe('admin console', () => {
     await shot(page, 'admin-07-english');
   });
 });
+
+describe('API documentation', () => {
+  it('/api/docs renders every route from the OpenAPI document', async () => {
+    const page = await s.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    watchPage(page, problems);
+    await page.goto(`${s.baseUrl}/api/docs`);
+    await page.waitForSelector('.opblock', { timeout: 20_000 });
+    expect(await page.locator('.opblock').count()).toBeGreaterThan(30);
+    await shot(page, 'api-docs');
+    expect(problems).toEqual([]);
+  });
+});
