@@ -169,3 +169,164 @@ export interface AuditVerifyResult {
   firstBadId: number | null;
   problem: string | null;
 }
+
+// The member registry (docs/API-MEMBERS.md). ID numbers and phones arrive masked unless revealed.
+export const MEMBER_STATUSES = ['active', 'transferring', 'left', 'deceased'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+export const JOB_TYPES = ['regular', 'courier', 'food_delivery', 'truck_driver', 'ride_hailing', 'other_new'] as const;
+export type JobType = (typeof JOB_TYPES)[number];
+export type Gender = 'male' | 'female';
+export type HouseholdType = 'urban' | 'rural';
+
+export interface MemberListItem {
+  id: number;
+  name: string;
+  orgId: number;
+  orgName: string;
+  status: MemberStatus;
+  gender: Gender;
+  birthDate: string;
+  age: number;
+  idNumber: string;
+  phone: string | null;
+  jobType: JobType;
+  employer: string | null;
+  joinedAt: string;
+  cardNo: string | null;
+}
+
+export interface MemberEvent {
+  id: number;
+  kind: string;
+  at: string;
+  actorName: string | null;
+  orgId: number;
+  note: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface Member extends MemberListItem {
+  ethnicity: string | null;
+  politicalStatus: string | null;
+  education: string | null;
+  householdType: HouseholdType | null;
+  migrantWorker: boolean;
+  post: string | null;
+  createdAt: string;
+  updatedAt: string;
+  history: MemberEvent[];
+}
+
+/** The descriptive fields shared by the add and edit forms. */
+export interface MemberDetailInput {
+  ethnicity?: string | null;
+  politicalStatus?: string | null;
+  education?: string | null;
+  householdType?: HouseholdType | null;
+  migrantWorker?: boolean;
+  employer?: string | null;
+  post?: string | null;
+  jobType?: JobType;
+  cardNo?: string | null;
+}
+
+export interface MemberCreateInput extends MemberDetailInput {
+  name: string;
+  idNumber: string;
+  phone: string;
+  orgId: number;
+  joinedAt: string;
+}
+
+export interface MemberUpdateInput extends MemberDetailInput {
+  name?: string;
+  phone?: string | null;
+  joinedAt?: string;
+  status?: 'active' | 'left' | 'deceased';
+}
+
+export type MemberSort = 'name' | '-name' | 'joinedAt' | '-joinedAt';
+
+export interface MemberQuery {
+  q?: string;
+  orgId?: number;
+  status?: MemberStatus;
+  jobType?: JobType;
+  newEmployment?: boolean;
+  gender?: Gender;
+  ageMin?: number;
+  ageMax?: number;
+  joinedFrom?: string;
+  joinedTo?: string;
+  employer?: string;
+  sort?: MemberSort;
+}
+
+export interface MemberImportResult {
+  total: number;
+  imported: number;
+  existing: number;
+  failed: number;
+  errorFile: string | null;
+}
+
+export type RequestStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
+
+export interface JoinRequest {
+  id: number;
+  orgId: number;
+  orgName: string;
+  name: string;
+  idNumber: string;
+  phone: string | null;
+  jobType: JobType;
+  employer: string | null;
+  channel: string;
+  status: RequestStatus;
+  reason: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+  memberId: number | null;
+}
+
+export const TRANSFER_STATUSES = ['pending_out', 'pending_in', 'completed', 'rejected', 'cancelled'] as const;
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
+
+export interface Transfer {
+  id: number;
+  memberId: number;
+  memberName: string;
+  idNumber: string;
+  fromOrgId: number;
+  fromOrgName: string;
+  toOrgId: number;
+  toOrgName: string;
+  status: TransferStatus;
+  reason: string | null;
+  rejectReason: string | null;
+  createdAt: string;
+  outDecidedAt: string | null;
+  inDecidedAt: string | null;
+}
+
+export interface Correction {
+  id: number;
+  memberId: number;
+  memberName: string;
+  orgId: number;
+  orgName: string;
+  changes: Record<string, unknown>;
+  note: string | null;
+  status: RequestStatus;
+  reason: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+export interface UnionOption {
+  id: number;
+  name: string;
+  code: string;
+  parentName: string | null;
+}
