@@ -5,6 +5,7 @@ import type { Config } from './kernel/config.js';
 import type { Deps } from './kernel/context.js';
 import { createCrypto, loadMasterKey } from './kernel/crypto.js';
 import { migrateDatabase, openDatabase, type Database } from './kernel/db.js';
+import { deliverInvalidation, INVALIDATION_CHANNEL } from './kernel/invalidation.js';
 import { JobRunner } from './kernel/jobs.js';
 import { createDevSmsDriver, createHttpSmsDriver, dispatchOutbox, type SmsDriver } from './kernel/outbox.js';
 import { Pump } from './kernel/pump.js';
@@ -30,6 +31,7 @@ export async function createDeps(config: Config, opts: BootOptions = {}): Promis
   const log = opts.log ?? createLogger(config);
   const database = opts.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: `${config.dataDir}/pglite` }));
   await migrateDatabase(database);
+  await database.listen(INVALIDATION_CHANNEL, deliverInvalidation);
   await syncBuiltinRoles(database.db);
   const crypto = createCrypto(loadMasterKey(config.dataKey, config.dataDir));
   const clock = opts.clock ?? systemClock;

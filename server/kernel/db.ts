@@ -21,6 +21,8 @@ export interface Database {
   engine: Engine;
   /** Runs raw SQL with numbered parameters; for hot paths that skip the query builder. */
   query<T>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Receives NOTIFY payloads on a channel; after a lost connection it delivers '*' (anything may be missed). */
+  listen(channel: string, handler: (payload: string) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,23 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
     pool.on('error', () => undefined); // an idle client's error is surfaced on its next use
     const db: Db = drizzlePg({ client: pool });
+    const listeners: pg.Client[] = [];
+    let closing = false;
+    const url = opts.url;
+    async function listen(channel: string, handler: (payload: string) => void): Promise<void> {
+      const client = new pg.Client({ connectionString: url });
+      client.on('notification', (n) => n.channel === channel && handler(n.payload ?? ''));
+      client.on('error', () => {
+        const i = listeners.indexOf(client);
+        if (i >= 0) listeners.splice(i, 1);
+        if (closing) return;
+        handler('*');
+        setTimeout(() => void listen(channel, handler).catch(() => handler('*')), 1000).unref();
+      });
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+      listeners.push(client);
+    }
     return {
       db,
       engine: 'postgres',
@@ -42,7 +61,12 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
         const r = await pool.query(text, params);
         return r.rows as T[];
       },
-      close: () => pool.end(),
+      listen,
+      async close() {
+        closing = true;
+        await Promise.all(listeners.map((c) => c.end().catch(() => undefined)));
+        await pool.end();
+      },
     };
   }
   if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
@@ -54,6 +78,9 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
     async query<T>(text: string, params: unknown[] = []) {
       const r = await client.query<T>(text, params);
       return r.rows;
+    },
+    async listen(channel, handler) {
+      await client.listen(channel, handler);
     },
     close: () => client.close(),
   };

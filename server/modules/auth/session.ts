@@ -5,6 +5,7 @@ import type { Clock } from '../../kernel/clock.js';
 import type { Config } from '../../kernel/config.js';
 import { randomToken, sha256 } from '../../kernel/crypto.js';
 import { rows, type Db } from '../../kernel/db.js';
+import { invalidate, onInvalidation } from '../../kernel/invalidation.js';
 import { account, session } from './auth.schema.js';
 
 // Sessions: a random 256-bit token in an httpOnly cookie; the database keeps only its SHA-256.
@@ -56,12 +57,15 @@ export async function createSession(
 }
 
 export async function revokeSessionToken(tx: Db, clock: Clock, token: string): Promise<void> {
-  await tx.update(session).set({ revokedAt: clock.now() }).where(and(eq(session.idHash, sha256(token)), isNull(session.revokedAt)));
+  const idHash = sha256(token);
+  await tx.update(session).set({ revokedAt: clock.now() }).where(and(eq(session.idHash, idHash), isNull(session.revokedAt)));
+  await invalidate(tx, `s:${idHash}`);
 }
 
 /** Ends every session of an account: on disable, password reset and grant changes. */
 export async function revokeAccountSessions(tx: Db, clock: Clock, accountId: number): Promise<void> {
   await tx.update(session).set({ revokedAt: clock.now() }).where(and(eq(session.accountId, accountId), isNull(session.revokedAt)));
+  await invalidate(tx, `a:${accountId}`);
 }
 
 export interface LoadedSession {
@@ -70,10 +74,12 @@ export interface LoadedSession {
   idleMs: number;
 }
 
-// Per request: one prepared primary-key lookup (session ⋈ account, plus the org tree's version).
-// The session's grants are cached in-process: they cannot change during a session (every grant
-// change revokes the account's sessions), and the paths they reach change only when the tree
-// version moves on.
+// A request's caller comes from an in-process cache when it can: a session row stays cached for
+// a few seconds, and its grants for its lifetime (they cannot change during a session: every grant
+// change revokes the account's sessions; the paths they reach change only with the org tree's
+// version). Revocations and tree moves invalidate entries here at once and in other processes
+// through NOTIFY (kernel/invalidation.ts); the short lifetime bounds what a lost notification
+// could leave behind. Without a cache entry: one prepared primary-key lookup.
 const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
 const prepareLookup = (db: Db) =>
   db
@@ -86,9 +92,42 @@ const prepareLookup = (db: Db) =>
     .innerJoin(account, eq(account.id, session.accountId))
     .where(and(eq(session.idHash, sql.placeholder('idHash')), isNull(session.revokedAt)))
     .prepare('session_lookup');
+type SessionRow = Awaited<ReturnType<ReturnType<typeof prepareLookup>['execute']>>[number];
 
-const GRANT_CACHE_SIZE = 20_000;
+const SESSION_CACHE_MS = 5_000;
+const CACHE_SIZE = 20_000;
+const sessionCache = new Map<string, { row: SessionRow; until: number }>();
 const grantCache = new Map<string, { treeVersion: number; grants: ActorGrant[] }>();
+
+onInvalidation((payload) => {
+  if (payload.startsWith('s:')) {
+    sessionCache.delete(payload.slice(2));
+    grantCache.delete(payload.slice(2));
+  } else if (payload.startsWith('a:')) {
+    const accountId = Number(payload.slice(2));
+    for (const [k, v] of sessionCache) if (v.row.accountId === accountId) sessionCache.delete(k);
+  } else {
+    // 'tree' (paths moved) or '*' (notifications may have been missed)
+    sessionCache.clear();
+    grantCache.clear();
+  }
+});
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
+  cache.set(key, value);
+}
+
+async function sessionRow(db: Db, idHash: string): Promise<SessionRow | undefined> {
+  const cached = sessionCache.get(idHash);
+  if (cached && cached.until > Date.now()) return cached.row;
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
+  const [row] = await lookup.execute({ idHash });
+  if (row) remember(sessionCache, idHash, { row, until: Date.now() + SESSION_CACHE_MS });
+  else sessionCache.delete(idHash);
+  return row;
+}
 
 async function grantsFor(db: Db, idHash: string, accountId: number, treeVersion: number): Promise<ActorGrant[]> {
   const cached = grantCache.get(idHash);
@@ -99,8 +138,7 @@ async function grantsFor(db: Db, idHash: string, accountId: number, treeVersion:
         from staff_grant g join role r on r.code = g.role_code join org o on o.id = g.org_id
         where g.account_id = ${accountId} order by g.id`,
   );
-  if (grantCache.size >= GRANT_CACHE_SIZE) grantCache.delete(grantCache.keys().next().value ?? '');
-  grantCache.set(idHash, { treeVersion, grants });
+  remember(grantCache, idHash, { treeVersion, grants });
   return grants;
 }
 
@@ -108,16 +146,14 @@ async function grantsFor(db: Db, idHash: string, accountId: number, treeVersion:
 export async function loadSession(db: Db, clock: Clock, policy: SessionPolicy, token: string): Promise<LoadedSession | null> {
   if (token.length !== 43) return null;
   const idHash = sha256(token);
-  let lookup = lookups.get(db);
-  if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
-  const [row] = await lookup.execute({ idHash });
-  if (!row || row.status !== 'active') return null;
   const now = clock.now().getTime();
+  const row = await sessionRow(db, idHash);
+  if (!row || row.status !== 'active') return null;
   const idleMs = policy.idleMs(row.kind);
-  const lastSeen = row.lastSeenAt.getTime();
-  if (now >= row.expiresAt.getTime() || now - lastSeen >= idleMs) return null;
-  if (now - lastSeen >= TOUCH_EVERY_MS) {
-    await db.update(session).set({ lastSeenAt: new Date(now) }).where(eq(session.idHash, idHash));
+  if (now >= row.expiresAt.getTime() || now - row.lastSeenAt.getTime() >= idleMs) return null;
+  if (now - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    row.lastSeenAt = new Date(now);
+    await db.update(session).set({ lastSeenAt: row.lastSeenAt }).where(eq(session.idHash, idHash));
   }
   const grants = row.kind === 'staff' ? await grantsFor(db, idHash, row.accountId, row.treeVersion) : [];
   return {

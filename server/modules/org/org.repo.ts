@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
 import { pathCondition, type Actor } from '../../kernel/access.js';
 import { rows, type Db } from '../../kernel/db.js';
+import { invalidate } from '../../kernel/invalidation.js';
 import { org, orgTree, type OrgRow } from './org.schema.js';
 
 // SQL for the org tree; nothing here knows about HTTP or permissions beyond the scope condition.
@@ -25,6 +26,7 @@ export async function findOrgById(db: Db, id: number): Promise<OrgWithCount | un
 }
 
 export async function bumpTreeVersion(tx: Db): Promise<void> {
+  await invalidate(tx, 'tree');
   await tx
     .insert(orgTree)
     .values({ id: 1, version: 1 })
