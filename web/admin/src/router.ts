@@ -9,6 +9,8 @@ declare module 'vue-router' {
     permissions?: readonly string[];
     titleKey?: string;
     public?: boolean;
+    /** The side-menu entry to highlight, when not `/<route name>`. */
+    menu?: string;
   }
 }
 
@@ -18,6 +20,21 @@ export const MENU = [
   { name: 'audit', path: 'audit', titleKey: 'menu.audit', permissions: ['audit:log:read'] },
   { name: 'account', path: 'account', titleKey: 'menu.account', permissions: [] },
 ] as const;
+
+/** The 会员管理 group: the roster and the member flows, each behind its own permission. */
+export const MEMBER_MENU = [
+  { name: 'members', path: 'members', titleKey: 'member.menu.members', permissions: ['member:member:read'] },
+  { name: 'join-requests', path: 'members/join-requests', titleKey: 'member.menu.joinRequests', permissions: ['member:join:review'] },
+  { name: 'transfers', path: 'members/transfers', titleKey: 'member.menu.transfers', permissions: ['member:transfer:review'] },
+  { name: 'corrections', path: 'members/corrections', titleKey: 'member.menu.corrections', permissions: ['member:join:review'] },
+] as const;
+
+const memberViews = {
+  members: () => import('./views/member/MemberListView.vue'),
+  'join-requests': () => import('./views/member/JoinRequestsView.vue'),
+  transfers: () => import('./views/member/TransfersView.vue'),
+  corrections: () => import('./views/member/CorrectionsView.vue'),
+};
 
 const views = {
   orgs: () => import('./views/org/OrgView.vue'),
@@ -41,6 +58,18 @@ export const router = createRouter({
           component: views[m.name],
           meta: { titleKey: m.titleKey, permissions: m.permissions },
         })),
+        ...MEMBER_MENU.map((m) => ({
+          path: m.path,
+          name: m.name,
+          component: memberViews[m.name],
+          meta: { titleKey: m.titleKey, permissions: m.permissions, menu: `/${m.path}` },
+        })),
+        {
+          path: 'members/:id(\\d+)',
+          name: 'member-detail',
+          component: () => import('./views/member/MemberDetailView.vue'),
+          meta: { titleKey: 'member.menu.detail', permissions: ['member:member:read'], menu: '/members' },
+        },
       ],
     },
     { path: '/:pathMatch(.*)*', redirect: '/' },
@@ -50,7 +79,7 @@ export const router = createRouter({
 /** The first page the caller may open. */
 export function homeRoute(): RouteLocationRaw {
   const session = useSessionStore();
-  const first = MENU.find((m) => session.canAny(m.permissions));
+  const first = [...MENU, ...MEMBER_MENU].find((m) => m.permissions.length > 0 && session.canAny(m.permissions));
   return { name: first?.name ?? 'account' };
 }
 
