@@ -23,7 +23,7 @@ export const staffApi = {
 
 export const roleApi = {
   list: async (): Promise<Role[]> => {
-    const res = await client.get<Role[] | { items: Role[] }>('/api/roles');
+    const res = await client.get<Role[] | Page<Role>>('/api/roles', { page: 1, pageSize: 100 });
     return Array.isArray(res) ? res : res.items;
   },
   setMfaRequired: (code: string, mfaRequired: boolean) =>
