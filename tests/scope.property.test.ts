@@ -88,6 +88,7 @@ const TARGETED: Array<[string, Check]> = [
   ['GET /api/members?orgId', async ({ cookie, target }) => expectNot2xx((await t.request('GET', `/api/members?orgId=${target}`, { cookie })).statusCode, 'members by org')],
   ['POST /api/members', async ({ cookie, target }) => expectNot2xx((await t.request('POST', '/api/members', { cookie, body: { name: '越权会员', idNumber: testIdNumber(), phone: '13600000000', orgId: target, joinedAt: '2020-01-01' } })).statusCode, 'member create')],
   ['POST /api/transfers', async ({ cookie, member }) => expectNot2xx((await t.request('POST', '/api/transfers', { cookie, body: { memberId: member, toOrgId: 7 } })).statusCode, 'transfer start')],
+  ['GET /api/unions/:id/invite', async ({ cookie, target }) => expectNot2xx((await t.request('GET', `/api/unions/${target}/invite`, { cookie })).statusCode, 'invite')],
   ['DELETE /api/orgs/:id', async ({ cookie, target }) => expectNot2xx((await t.request('DELETE', `/api/orgs/${target}`, { cookie })).statusCode, 'delete')],
 ];
 
@@ -104,6 +105,16 @@ const LISTS: Array<[string, Check]> = [
   ['GET /api/members', async ({ cookie, inScope }) => {
     const items = (await t.request('GET', '/api/members?pageSize=100', { cookie })).json<{ items?: Array<{ orgId: number }> }>().items ?? [];
     for (const m of items) expect(inScope(m.orgId), `member of org ${m.orgId} listed`).toBe(true);
+  }],
+  ['GET /api/join-requests, /api/corrections', async ({ cookie, inScope }) => {
+    for (const url of ['/api/join-requests?pageSize=100', '/api/corrections?pageSize=100']) {
+      const items = (await t.request('GET', url, { cookie })).json<{ items?: Array<{ orgId: number }> }>().items ?? [];
+      for (const r of items) expect(inScope(r.orgId), `${url}: row of org ${r.orgId}`).toBe(true);
+    }
+  }],
+  ['GET /api/transfers', async ({ cookie, inScope }) => {
+    const items = (await t.request('GET', '/api/transfers?pageSize=100', { cookie })).json<{ items?: Array<{ fromOrgId: number; toOrgId: number }> }>().items ?? [];
+    for (const r of items) expect(inScope(r.fromOrgId) || inScope(r.toOrgId), `transfer ${r.fromOrgId}→${r.toOrgId} listed`).toBe(true);
   }],
   ['GET /api/audit', async ({ cookie, inScope }) => {
     const items = (await t.request('GET', '/api/audit?pageSize=100', { cookie })).json<{ items?: Array<{ orgId: number | null }> }>().items ?? [];

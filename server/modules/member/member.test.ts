@@ -225,3 +225,13 @@ describe('joining, transfers, corrections, the card', () => {
     expect((await t.request('POST', '/api/cards/verify', { cookie: member, body: { token: card.token } })).statusCode).toBe(403);
   });
 });
+
+describe('invite links', () => {
+  it("GET /api/unions/:id/invite gives the union's join link and QR; only for grassroots unions in scope", async () => {
+    const res = await t.request('GET', `/api/unions/${ids['JS-ZJ-JK-XS-001']}/invite`, { cookie: officer, headers: { host: 'union.example:8080' } });
+    expect(res.json()).toMatchObject({ code: 'JS-ZJ-JK-XS-001', url: 'http://union.example:8080/h5/join?union=JS-ZJ-JK-XS-001' });
+    expect(res.json().qrDataUrl).toMatch(/^data:image\/png;base64,/);
+    expect((await t.request('GET', `/api/unions/${ids['JS-ZJ-JK']}/invite`, { cookie: admin })).json().error.code).toBe('ORG_NOT_GRASSROOTS');
+    expect((await t.request('GET', `/api/unions/${ids['JS-ZJ-DY-001']}/invite`, { cookie: officer })).statusCode).toBe(404);
+  });
+});

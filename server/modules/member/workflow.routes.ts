@@ -6,7 +6,8 @@ import { hasPermission } from '../../kernel/access.js';
 import { inTransaction, requireActor } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
 import { errorResponses, ZId, ZIdParams, zPage, ZPageQuery } from '../../kernel/http.js';
-import { org } from '../org/index.js';
+import QRCode from 'qrcode';
+import { getOrg, org } from '../org/index.js';
 import { verifyCard } from './card.service.js';
 import { approveCorrection, listCorrections, rejectCorrection } from './correction.service.js';
 import { approveJoin, listJoins, rejectJoin } from './join.service.js';
@@ -152,6 +153,21 @@ export async function memberWorkflowRoutes(app: FastifyInstance): Promise<void> 
       .orderBy(asc(org.name))
       .limit(20);
     return { items };
+  });
+
+  r.get('/api/unions/:id/invite', {
+    schema: {
+      tags: ['members'], summary: "A grassroots union's invite link and QR code for joining on the H5", params: ZIdParams,
+      response: { 200: z.object({ code: z.string(), url: z.string(), qrDataUrl: z.string() }), ...errorResponses },
+    },
+  }, async (req) => {
+    const actor = requireActor(req, 'staff');
+    const o = await getOrg(deps.db, actor, req.params.id);
+    if (o.type !== 'grassroots') throw new AppError('ORG_NOT_GRASSROOTS');
+    // The link names the union by its public code; joining still needs the officer's approval.
+    const origin = deps.config.publicOrigin ?? `${req.protocol}://${req.host}`;
+    const url = `${origin}/h5/join?union=${encodeURIComponent(o.code)}`;
+    return { code: o.code, url, qrDataUrl: await QRCode.toDataURL(url, { margin: 1, width: 280 }) };
   });
 
   r.post('/api/cards/verify', {
