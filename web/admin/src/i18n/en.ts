@@ -146,6 +146,7 @@ export const en: MessageSchema = {
     orgByTransfer: 'To move the member to another union, start a transfer', openExisting: 'Open that member’s record →',
     notFound: 'Member not found', notFoundHint: 'This member does not exist or is outside your scope.', backToRoster: 'Back to the roster',
     transferringHint: 'A transfer of this member is under way; the status cannot change until it is settled.',
+    viewTransfers: 'See transfers →', orgNumber: 'org #{id}',
     history: {
       created: 'Added', updated: 'Edited', status: 'Status changed', joined: 'Joined', imported: 'Imported',
       transfer_requested: 'Transfer requested', transfer_out_approved: 'Release approved by the old union',

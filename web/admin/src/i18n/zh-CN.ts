@@ -139,7 +139,7 @@ export const zhCN = {
     cardNoPlaceholder: '留空则自动生成', orgPlaceholder: '请选择基层工会', orgHint: '会员只能隶属于基层工会',
     orgByTransfer: '变更所属工会请使用“发起转接”', openExisting: '查看该会员的记录 →',
     notFound: '会员不存在', notFoundHint: '该会员不存在，或不在您的管理范围内。', backToRoster: '返回花名册',
-    transferringHint: '该会员的关系转接正在办理中，办结前不能变更状态。',
+    transferringHint: '该会员的关系转接正在办理中，办结前不能变更状态。', viewTransfers: '查看转接 →', orgNumber: '组织 #{id}',
     history: {
       created: '新增', updated: '修改', status: '状态变更', joined: '入会', imported: '导入', transfer_requested: '申请转出',
       transfer_out_approved: '原工会同意转出', transfer_in_approved: '转入完成', transfer_rejected: '转接被拒',

@@ -104,7 +104,7 @@ export function fieldLabel(key: string): string {
 export function fieldValue(key: string, value: unknown, orgName: (id: number) => string = () => ''): string {
   if (value === null || value === undefined || value === '') return t('member.empty');
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-  if (typeof value === 'number' && (key === 'orgId' || key === 'toOrgId')) return orgName(value) || `#${value}`;
+  if (typeof value === 'number' && (key === 'orgId' || key === 'toOrgId')) return orgName(value) || t('member.orgNumber', { id: value });
   if (typeof value === 'string') {
     if (key === 'status') return t(`member.status.${value}`);
     if (key === 'jobType') return t(`member.jobType.${value}`);
