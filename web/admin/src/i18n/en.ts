@@ -127,7 +127,7 @@ export const en: MessageSchema = {
     newEmployment: 'New employment', newEmploymentOnly: 'New employment only', empty: '(empty)', notGiven: 'Not given',
     qPlaceholder: 'Name / ID number / phone',
     filter: { org: 'Org (and below)', from: 'From', to: 'To', ageMin: 'Minimum age', ageMax: 'Maximum age' },
-    maskedNote: 'ID numbers and phones are masked.', ageYears: 'age {n}', decidedAt: 'Decided',
+    maskedNote: 'ID numbers and phones are masked.', ageYears: 'age {n}',
     create: 'Add member', createTitle: 'Add a member', editTitle: 'Edit member', created: 'Member added', updated: 'Member saved',
     export: 'Export', exportFile: 'Member roster', exported: 'Download started (ID numbers and phones masked)',
     exportUnavailable: 'Export is not available yet; please try again later',
@@ -189,7 +189,7 @@ export const en: MessageSchema = {
       again: 'Import another file', viewRoster: 'View the roster',
     },
     join: {
-      org: 'Union applied to', channel: 'Channel', createdAt: 'Applied', member: 'Record', viewMember: 'Open',
+      org: 'Union applied to', channel: 'Channel', createdAt: 'Applied', times: 'Applied / decided', member: 'Record', viewMember: 'Open',
       approve: 'Approve', approveConfirm: 'Approve “{name}” joining “{org}”? A member record will be created.',
       approved: 'Approved the application of “{name}”', rejected: 'Rejected the application of “{name}”',
       rejectTitle: 'Reject the application of “{name}”', rejectHint: 'The applicant will be told the reason.', empty: 'No join requests',

@@ -121,7 +121,7 @@ export const zhCN = {
     newEmployment: '新就业形态', newEmploymentOnly: '仅新就业形态', empty: '（空）', notGiven: '未填写',
     qPlaceholder: '姓名 / 身份证号 / 手机号',
     filter: { org: '组织（含下级）', from: '起', to: '止', ageMin: '最小年龄', ageMax: '最大年龄' },
-    maskedNote: '身份证号、手机号已脱敏显示。', ageYears: '{n} 岁', decidedAt: '审核时间',
+    maskedNote: '身份证号、手机号已脱敏显示。', ageYears: '{n} 岁',
     create: '新增会员', createTitle: '新增会员', editTitle: '编辑会员信息', created: '会员已添加', updated: '会员信息已保存',
     export: '导出', exportFile: '会员花名册', exported: '已开始下载（身份证号、手机号已脱敏）',
     exportUnavailable: '导出功能暂未开放，请稍后再试',
@@ -181,7 +181,7 @@ export const zhCN = {
       viewRoster: '查看花名册',
     },
     join: {
-      org: '申请工会', channel: '渠道', createdAt: '申请时间', member: '会员记录', viewMember: '查看',
+      org: '申请工会', channel: '渠道', createdAt: '申请时间', times: '申请 / 审核时间', member: '会员记录', viewMember: '查看',
       approve: '通过', approveConfirm: '确定通过“{name}”加入“{org}”的申请吗？通过后将建立会员记录。',
       approved: '已通过“{name}”的入会申请', rejected: '已驳回“{name}”的入会申请',
       rejectTitle: '驳回“{name}”的入会申请', rejectHint: '驳回原因将通知申请人。', empty: '暂无入会申请',
