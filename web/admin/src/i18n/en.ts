@@ -127,7 +127,7 @@ export const en: MessageSchema = {
     newEmployment: 'New employment', newEmploymentOnly: 'New employment only', empty: '(empty)', notGiven: 'Not given',
     qPlaceholder: 'Name / ID number / phone',
     filter: { org: 'Org (and below)', from: 'From', to: 'To', ageMin: 'Minimum age', ageMax: 'Maximum age' },
-    maskedNote: 'ID numbers and phones are masked.', ageYears: 'age {n}',
+    maskedNote: 'ID numbers and phones are masked.', ageYears: ' (age {n})', sep: ': ',
     create: 'Add member', createTitle: 'Add a member', editTitle: 'Edit member', created: 'Member added', updated: 'Member saved',
     export: 'Export', exportFile: 'Member roster', exported: 'Download started (ID numbers and phones masked)',
     exportUnavailable: 'Export is not available yet; please try again later',

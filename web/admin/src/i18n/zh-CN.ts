@@ -121,7 +121,7 @@ export const zhCN = {
     newEmployment: '新就业形态', newEmploymentOnly: '仅新就业形态', empty: '（空）', notGiven: '未填写',
     qPlaceholder: '姓名 / 身份证号 / 手机号',
     filter: { org: '组织（含下级）', from: '起', to: '止', ageMin: '最小年龄', ageMax: '最大年龄' },
-    maskedNote: '身份证号、手机号已脱敏显示。', ageYears: '{n} 岁',
+    maskedNote: '身份证号、手机号已脱敏显示。', ageYears: '（{n} 岁）', sep: '：',
     create: '新增会员', createTitle: '新增会员', editTitle: '编辑会员信息', created: '会员已添加', updated: '会员信息已保存',
     export: '导出', exportFile: '会员花名册', exported: '已开始下载（身份证号、手机号已脱敏）',
     exportUnavailable: '导出功能暂未开放，请稍后再试',
