@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, errorMessage, type ErrorCode, type ErrorDetail, type Lang } from './errors.js';
+import { AppError, ERRORS, errorMessage, type ErrorCode, type ErrorDetail, type Lang } from './errors.js';
 
 // Shapes and helpers shared by every route: the error body, lists, paging, localised messages.
 
@@ -79,8 +79,11 @@ const FIELD_MESSAGES: Record<string, Record<Lang, string>> = {
   'ORG_NOT_GRASSROOTS': { zh: '请选择基层工会', en: 'Choose a grassroots union' },
 };
 
+/** A field's message: one of ours above, an error code's own message, or the text as given. */
 export function fieldMessage(key: string, lang: Lang): string {
-  return FIELD_MESSAGES[key]?.[lang] ?? key;
+  const own = FIELD_MESSAGES[key]?.[lang];
+  if (own) return own;
+  return key in ERRORS ? errorMessage(key as ErrorCode, lang) : key;
 }
 
 const zodLocales = { zh: z.locales.zhCN().localeError, en: z.locales.en().localeError };

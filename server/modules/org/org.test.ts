@@ -47,7 +47,7 @@ describe('org tree', () => {
   it('refuses a duplicate code with 409 ORG_CODE_TAKEN and a field message', async () => {
     const res = await t.request('POST', '/api/orgs', { cookie: admin, body: { parentId: 1, code: 'JS-ZJ', name: '重复', type: 'grassroots' } });
     expect(res.statusCode).toBe(409);
-    expect(res.json().error).toMatchObject({ code: 'ORG_CODE_TAKEN', details: [{ path: 'code' }] });
+    expect(res.json().error).toMatchObject({ code: 'ORG_CODE_TAKEN', details: [{ path: 'code', message: '组织代码已被使用' }] });
   });
 
   it('moves a subtree: every path below follows, depth too', async () => {

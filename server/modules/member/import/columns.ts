@@ -1,0 +1,71 @@
+import type { JOB_TYPES } from '../member.schema.js';
+
+// The roster columns union offices use, in the template's order. The export writes the same
+// columns (plus 状态), so an exported roster reads back in as an import.
+
+export const COLUMNS = [
+  { key: 'name', header: '姓名', required: true, width: 12 },
+  { key: 'gender', header: '性别', required: false, width: 6 },
+  { key: 'idNumber', header: '身份证号', required: true, width: 22 },
+  { key: 'phone', header: '手机号码', required: true, width: 14 },
+  { key: 'ethnicity', header: '民族', required: false, width: 8 },
+  { key: 'politicalStatus', header: '政治面貌', required: false, width: 12 },
+  { key: 'education', header: '学历', required: false, width: 10 },
+  { key: 'householdType', header: '户籍类型', required: false, width: 14 },
+  { key: 'employer', header: '工作单位', required: false, width: 28 },
+  { key: 'post', header: '岗位', required: false, width: 12 },
+  { key: 'jobType', header: '就业形态', required: false, width: 16 },
+  { key: 'union', header: '所属工会', required: true, width: 30 },
+  { key: 'joinedAt', header: '入会时间', required: true, width: 12 },
+  { key: 'cardNo', header: '会员卡号', required: false, width: 16 },
+] as const;
+
+export type ColumnKey = (typeof COLUMNS)[number]['key'];
+
+// Header spellings seen in the wild, mapped through a fixed whitelist (a Map, never an object
+// lookup), so a header cell like "__proto__" or "constructor" is just an unknown column.
+const ALIASES: ReadonlyArray<[string, ColumnKey]> = [
+  ['身份证号码', 'idNumber'], ['公民身份号码', 'idNumber'], ['身份证', 'idNumber'],
+  ['手机号', 'phone'], ['联系电话', 'phone'], ['手机', 'phone'],
+  ['文化程度', 'education'], ['户籍', 'householdType'], ['户口性质', 'householdType'],
+  ['单位', 'employer'], ['单位名称', 'employer'], ['职务', 'post'], ['岗位/职务', 'post'],
+  ['工会', 'union'], ['所属工会代码', 'union'], ['工会名称', 'union'], ['入会日期', 'joinedAt'],
+  ['会员证号', 'cardNo'], ['卡号', 'cardNo'],
+];
+const HEADERS = new Map<string, ColumnKey>([...COLUMNS.map((c): [string, ColumnKey] => [c.header, c.key]), ...ALIASES]);
+
+/** "姓名*", " 身份证号（必填）" → the column key; anything else → undefined. */
+export function headerKey(cell: string): ColumnKey | undefined {
+  const text = cell.replace(/\s+/g, '').replace(/[*＊]|[（(]必填[）)]/g, '');
+  return HEADERS.get(text);
+}
+
+export const GENDER_LABELS = new Map<string, 'male' | 'female'>([['男', 'male'], ['女', 'female']]);
+export const GENDER_TEXT = { male: '男', female: '女' } as const;
+
+export const HOUSEHOLD_CHOICES = ['城镇', '农村', '农村（农民工）'] as const;
+const HOUSEHOLD = new Map<string, { householdType: 'urban' | 'rural'; migrantWorker: boolean }>([
+  ['城镇', { householdType: 'urban', migrantWorker: false }],
+  ['农村', { householdType: 'rural', migrantWorker: false }],
+  ['农村（农民工）', { householdType: 'rural', migrantWorker: true }],
+  ['农民工', { householdType: 'rural', migrantWorker: true }],
+]);
+export function householdOf(text: string) {
+  return HOUSEHOLD.get(text.replace(/\s+/g, '').replace('(', '（').replace(')', '）'));
+}
+export function householdText(type: 'urban' | 'rural' | null, migrant: boolean): string {
+  if (!type) return '';
+  return type === 'urban' ? '城镇' : migrant ? '农村（农民工）' : '农村';
+}
+
+type JobType = (typeof JOB_TYPES)[number];
+export const JOB_TYPE_TEXT: Record<JobType, string> = {
+  regular: '普通职工', courier: '快递员', food_delivery: '外卖骑手', truck_driver: '货车司机',
+  ride_hailing: '网约车司机', other_new: '其他新就业形态',
+};
+const JOB_TYPE_LABELS = new Map<string, JobType>(
+  (Object.entries(JOB_TYPE_TEXT) as Array<[JobType, string]>).flatMap(([k, v]): Array<[string, JobType]> => [[v, k], [k, k]]),
+);
+export const jobTypeOf = (text: string) => JOB_TYPE_LABELS.get(text.replace(/\s+/g, ''));
+
+export const STATUS_TEXT = { active: '在会', transferring: '转出中', left: '退会', deceased: '已故' } as const;
