@@ -55,13 +55,22 @@ describe('member registry journeys', () => {
     await desk.fill(tid('login-password'), 'Demo#2026');
     await desk.click(tid('login-submit'));
     await desk.waitForSelector(tid('menu-members'));
+    // the union's invite QR (what the worker scanned) is on its org page
+    await desk.goto(`${s.baseUrl}/admin/orgs`);
+    await desk.locator('[data-test^="org-node-"]').first().click();
+    await desk.click(tid('org-invite'));
+    await expect.poll(() => desk.inputValue(tid('org-invite-url'))).toContain('/h5/join?union=JS-ZJ-JK-XS-001');
+    await desk.locator(tid('org-invite-qr')).waitFor();
+    await desk.waitForTimeout(400); // the dialog's opening animation
+    await shot(desk, 'members-03-admin-invite-qr');
+    await desk.keyboard.press('Escape');
     await desk.goto(`${s.baseUrl}/admin/members/join-requests`);
     await desk.locator(tid('join-table'), { hasText: '吴新工' }).waitFor();
     const officer = await s.t.login('grassroots');
     const pending = (await s.t.request('GET', '/api/join-requests?status=pending', { cookie: officer })).json<{ items: Array<{ id: number; name: string }> }>();
     const request = pending.items.find((r) => r.name === '吴新工');
     expect(request).toBeDefined();
-    await shot(desk, 'members-03-admin-join-requests');
+    await shot(desk, 'members-04-admin-join-requests');
     await desk.click(tid(`join-approve-${request?.id}`));
     await desk.click('.el-message-box__btns .el-button--primary');
     await expect.poll(async () => (await s.t.request('GET', '/api/join-requests?status=approved', { cookie: officer })).json<{ items: Array<{ name: string }> }>().items.some((r) => r.name === '吴新工')).toBe(true);
@@ -72,7 +81,7 @@ describe('member registry journeys', () => {
     await desk.click(tid('member-search'));
     await desk.locator(tid('member-table'), { hasText: '吴新工' }).waitFor();
     expect(await desk.textContent(tid('member-table'))).not.toContain(idNumber);
-    await shot(desk, 'members-04-admin-roster');
+    await shot(desk, 'members-05-admin-roster');
     const created = (await s.t.request('GET', `/api/members?q=${idNumber}`, { cookie: officer })).json<{ items: Array<{ id: number }> }>().items[0];
     await desk.goto(`${s.baseUrl}/admin/members/${created?.id}`);
     await desk.waitForSelector(tid('member-detail'));
@@ -80,7 +89,7 @@ describe('member registry journeys', () => {
     await desk.fill(`${tid('reveal-reason')} textarea, textarea${tid('reveal-reason')}, ${tid('reveal-reason')} input`, '办理入会材料核对');
     await desk.click(tid('reveal-submit'));
     await expect.poll(() => desk.textContent(tid('reveal-id-number'))).toBe(idNumber);
-    await shot(desk, 'members-05-admin-reveal');
+    await shot(desk, 'members-06-admin-reveal');
 
     await page.reload();
     await page.waitForSelector(`${tid('join-status')}[data-status="approved"]`);
@@ -88,7 +97,7 @@ describe('member registry journeys', () => {
     await page.waitForSelector(`${tid('card-qr')} img, img${tid('card-qr')}`);
     expect(await page.textContent(tid('card-name'))).toContain('吴新工');
     expect(await page.textContent(tid('card-no'))).toMatch(/UH\d{9}/);
-    await shot(page, 'members-06-h5-card');
+    await shot(page, 'members-07-h5-card');
     const src = await page.getAttribute(`${tid('card-qr')} img, img${tid('card-qr')}`, 'src');
     expect(src).toMatch(/^data:image\/png;base64,/);
     await page.goto(`${s.baseUrl}/h5/member`);
@@ -96,7 +105,7 @@ describe('member registry journeys', () => {
     const shown = (await page.textContent(tid('info-id-number'))) ?? '';
     expect(shown).not.toContain(idNumber);
     expect(shown).toContain(idNumber.slice(-4));
-    await shot(page, 'members-07-h5-info');
+    await shot(page, 'members-08-h5-info');
     expect(problems).toEqual([]);
   });
 });

@@ -38,6 +38,7 @@ export const en: MessageSchema = {
       updatedAt: 'Updated', closedAt: 'Closed at', childCount: 'Direct children', depth: 'Depth', id: 'ID',
     },
     searchPlaceholder: 'Search name or code', filterType: 'Type', filterStatus: 'Status', count: '{n} orgs',
+    invite: { button: 'Join QR code', title: 'Join QR code of {name}', hint: 'Workers scan it or open the link to apply online; this union approves.', copy: 'Copy link', copied: 'Link copied' },
     selectHint: 'Select an org on the left to see its details', createChild: 'New child', edit: 'Edit', move: 'Move',
     close: 'Close', reopen: 'Reopen', delete: 'Delete', createTitle: 'New child org', editTitle: 'Edit org',
     moveTitle: 'Move org', moveHint: 'Choose the new parent of “{name}”:', newParent: 'New parent', root: '(root)',

@@ -34,6 +34,7 @@ export const zhCN = {
       closedAt: '关闭时间', childCount: '直属下级', depth: '层次', id: '编号',
     },
     searchPlaceholder: '搜索组织名称或代码', filterType: '组织类型', filterStatus: '状态', count: '共 {n} 个组织',
+    invite: { button: '入会二维码', title: '“{name}”入会二维码', hint: '职工用微信扫码或打开链接，即可在线提交入会申请，由本工会审批。', copy: '复制链接', copied: '链接已复制' },
     selectHint: '请在左侧选择一个组织查看详情', createChild: '新建下级', edit: '编辑', move: '移动', close: '关闭',
     reopen: '重新启用', delete: '删除', createTitle: '新建下级组织', editTitle: '编辑组织', moveTitle: '移动组织',
     moveHint: '为“{name}”选择新的上级组织：', newParent: '新上级组织', root: '（根组织）',
