@@ -52,6 +52,7 @@ export const ERRORS = {
   REQUEST_DECIDED: { status: 409, zh: '该申请已处理', en: 'This request has already been decided' },
   ORG_NOT_GRASSROOTS: { status: 400, zh: '会员只能隶属于基层工会', en: 'Members belong to grassroots unions only' },
   IMPORT_FILE_REJECTED: { status: 400, zh: '文件无法导入', en: 'The file cannot be imported' },
+  IMPORT_TOO_LARGE: { status: 413, zh: '文件过大，请拆分后分批导入', en: 'The file is too large; split it' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error; please try again later' },
 } satisfies Record<string, ErrorDef>;
 

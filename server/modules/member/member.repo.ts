@@ -90,7 +90,13 @@ export async function findMemberByIdHash(db: Db, idNumberHash: string): Promise<
   return row ? { ...row.m, orgPath: row.orgPath } : undefined;
 }
 
+/** A record's history with the name of the union each step happened at (it may lie outside the reader's scope). */
 export function memberHistory(db: Db, memberId: number) {
-  return db.select().from(memberEvent).where(eq(memberEvent.memberId, memberId)).orderBy(asc(memberEvent.id));
+  return db
+    .select({ e: memberEvent, orgName: org.name })
+    .from(memberEvent)
+    .leftJoin(org, eq(org.id, memberEvent.orgId))
+    .where(eq(memberEvent.memberId, memberId))
+    .orderBy(asc(memberEvent.id));
 }
 

@@ -22,7 +22,7 @@ export const ZMember = ZMemberListItem.extend({
   householdType: z.enum(HOUSEHOLD_TYPES).nullable(), migrantWorker: z.boolean(), post: z.string().nullable(),
   createdAt: z.iso.datetime(), updatedAt: z.iso.datetime(),
   history: z.array(z.object({
-    id: z.number().int(), kind: z.string(), at: z.iso.datetime(), actorName: z.string().nullable(), orgId: z.number().int(),
+    id: z.number().int(), kind: z.string(), at: z.iso.datetime(), actorName: z.string().nullable(), orgId: z.number().int(), orgName: z.string().nullable(),
     note: z.string().nullable(), before: z.unknown(), after: z.unknown(),
   })),
 }).meta({ id: 'Member' });

@@ -74,8 +74,8 @@ export async function withHistory(db: Db, crypto: Crypto, found: MemberWithOrg, 
   const history = await memberHistory(db, found.m.id);
   return {
     ...presentMember(crypto, found, today),
-    history: history.map((e) => ({
-      id: e.id, kind: e.kind, at: e.at.toISOString(), actorName: e.actorName, orgId: e.orgId, note: e.note, before: e.before, after: e.after,
+    history: history.map(({ e, orgName }) => ({
+      id: e.id, kind: e.kind, at: e.at.toISOString(), actorName: e.actorName, orgId: e.orgId, orgName, note: e.note, before: e.before, after: e.after,
     })),
   };
 }

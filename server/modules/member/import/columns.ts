@@ -69,3 +69,11 @@ const JOB_TYPE_LABELS = new Map<string, JobType>(
 export const jobTypeOf = (text: string) => JOB_TYPE_LABELS.get(text.replace(/\s+/g, ''));
 
 export const STATUS_TEXT = { active: '在会', transferring: '转出中', left: '退会', deceased: '已故' } as const;
+
+/**
+ * Text for a spreadsheet we hand out: a cell starting with = + - @ (or a tab or CR) gets a leading
+ * apostrophe, so neither Excel nor a CSV made from the sheet ever runs it as a formula.
+ */
+export const safeText = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+/** The reverse on the way in: a file we exported (or an errors file) imports as it was typed. */
+export const unsafeText = (s: string) => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);

@@ -1,0 +1,72 @@
+import ExcelJS from 'exceljs';
+import { COLUMNS, GENDER_LABELS, HOUSEHOLD_CHOICES, JOB_TYPE_TEXT } from './columns.js';
+
+// The import template: the roster sheet (header only: an example row would be imported by
+// whoever forgets to delete it) with drop-down lists where the values are fixed, and a second
+// sheet 填写说明 explaining every column with an example.
+
+const NOTES: Record<string, [rule: string, example: string]> = {
+  姓名: ['必填，2-30 个字，与身份证一致', '王小明'],
+  性别: ['可不填；填写时须与身份证号一致（男/女）', '男'],
+  身份证号: ['必填，18 位居民身份证号；请保持文本格式，勿让 Excel 转成数字', '320102199001011234'],
+  手机号码: ['必填，11 位大陆手机号', '13912345678'],
+  民族: ['可不填', '汉族'],
+  政治面貌: ['可不填', '群众'],
+  学历: ['可不填', '本科'],
+  户籍类型: [`可不填；${HOUSEHOLD_CHOICES.join(' / ')}`, '农村（农民工）'],
+  工作单位: ['可不填，最多 100 字', '镇江瑞丰科技有限公司'],
+  岗位: ['可不填，最多 50 字', '装配工'],
+  就业形态: [`可不填（默认普通职工）；${Object.values(JOB_TYPE_TEXT).join(' / ')}`, '外卖骑手'],
+  所属工会: ['必填；基层工会的代码或完整名称，须在您的管理范围内', 'JS-ZJ-JK-XS-001'],
+  入会时间: ['必填；YYYY-MM-DD 或 Excel 日期，不能晚于今天', '2020-03-01'],
+  会员卡号: ['可不填；字母、数字和连字符，不能与已有会员重复', 'ZJ2020000123'],
+};
+
+const list = (values: readonly string[]): ExcelJS.DataValidation => ({
+  type: 'list', allowBlank: true, formulae: [`"${values.join(',')}"`], showErrorMessage: true, errorTitle: '请从列表中选择', error: '请从下拉列表中选择一个值',
+});
+
+const LISTS: Record<string, ExcelJS.DataValidation> = {
+  性别: list([...GENDER_LABELS.keys()]),
+  户籍类型: list(HOUSEHOLD_CHOICES),
+  就业形态: list(Object.values(JOB_TYPE_TEXT)),
+  入会时间: {
+    type: 'date', operator: 'lessThanOrEqual', allowBlank: true, formulae: [new Date()], showErrorMessage: true,
+    errorTitle: '入会时间', error: '请填写不晚于今天的日期（YYYY-MM-DD）',
+  },
+};
+
+/** Rows of the roster sheet that carry the drop-downs (a range, not one rule per cell). */
+const LIST_ROWS = 5000;
+
+export async function buildTemplate(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'UnionHub';
+  const sheet = wb.addWorksheet('会员名册', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = COLUMNS.map((c) => ({
+    header: c.required ? `${c.header}` : c.header, key: c.key, width: c.width,
+    // 身份证号, 手机号码 and 会员卡号 as text: Excel would turn an 18-digit number into 3.2E+17.
+    style: c.key === 'idNumber' || c.key === 'phone' || c.key === 'cardNo' ? { numFmt: '@' } : c.key === 'joinedAt' ? { numFmt: 'yyyy-mm-dd' } : {},
+  }));
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  COLUMNS.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    if (c.required) cell.font = { bold: true, color: { argb: 'FFC00000' } };
+    cell.note = NOTES[c.header]?.[0] ?? '';
+    const rule = LISTS[c.header];
+    if (rule) {
+      const col = sheet.getColumn(i + 1).letter;
+      // exceljs keeps one rule per address; a range address keeps the file small.
+      (sheet.dataValidations as unknown as { add(address: string, v: ExcelJS.DataValidation): void }).add(`${col}2:${col}${LIST_ROWS}`, rule);
+    }
+  });
+
+  const notes = wb.addWorksheet('填写说明');
+  notes.columns = [{ header: '列', width: 12 }, { header: '填写要求', width: 70 }, { header: '示例', width: 24 }];
+  notes.getRow(1).font = { bold: true };
+  for (const c of COLUMNS) notes.addRow([c.header, NOTES[c.header]?.[0] ?? '', NOTES[c.header]?.[1] ?? '']);
+  notes.addRow([]);
+  notes.addRow(['说明', '红色列为必填。请在第一张工作表填写，每人一行；同一身份证号已是会员的将被跳过，可放心重复导入。也可上传 UTF-8 或 GBK 编码的 CSV 文件（首行为同样的列名）。']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
