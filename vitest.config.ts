@@ -6,7 +6,7 @@ const engine = process.env.DB_ENGINE === 'postgres' ? 'postgres' : 'pglite';
 export default defineConfig({
   test: {
     name: engine,
-    include: ['server/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**', 'dist/**'],
     globalSetup: ['server/test/global-setup.ts'],
     testTimeout: 30_000,
