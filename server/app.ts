@@ -18,7 +18,7 @@ import { errorResponses, registerOriginCheck, sendError, toErrorReply } from './
 import { projectRoot } from './kernel/paths.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes, loadSession, readSessionCookie, sessionPolicy, staffRoutes } from './modules/auth/index.js';
-import { memberRoutes, memberSelfRoutes, memberWorkflowRoutes } from './modules/member/index.js';
+import { memberImportRoutes, memberRoutes, memberSelfRoutes, memberWorkflowRoutes } from './modules/member/index.js';
 import { orgRoutes } from './modules/org/index.js';
 
 export const VERSION = '0.1.0';
@@ -121,6 +121,7 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyBaseLogger } 
   await app.register(orgRoutes);
   await app.register(staffRoutes);
   await app.register(auditRoutes);
+  await app.register(memberImportRoutes);
   await app.register(memberRoutes);
   await app.register(memberWorkflowRoutes);
   await app.register(memberSelfRoutes);

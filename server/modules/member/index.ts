@@ -13,5 +13,6 @@ export { member, memberEvent, joinRequest, transfer, correction, JOB_TYPES, MEMB
 export { memberRoutes } from './member.routes.js';
 export { memberWorkflowRoutes } from './workflow.routes.js';
 export { memberSelfRoutes } from './me.routes.js';
+export { memberImportRoutes } from './import.routes.js';
 export { idNumberProblem, idFacts, makeIdNumber, normaliseIdNumber } from './id-number.js';
 export { identityColumns } from './member.service.js';

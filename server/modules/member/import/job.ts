@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline';
 import { z } from 'zod';
 import { writeAudit, type AuditSource } from '../../../kernel/audit.js';
@@ -7,7 +8,7 @@ import type { JobContext } from '../../../kernel/jobs.js';
 import { identityColumns } from '../member.service.js';
 import { COLUMNS } from './columns.js';
 import { ErrorFileWriter } from './error-file.js';
-import { errorFilePath, importHooks, importLimits, spoolPath, uploadPath } from './limits.js';
+import { errorFilePath, importDir, importHooks, importLimits, spoolPath, uploadPath } from './limits.js';
 import { dataRows, readRows, type DataRow } from './rows.js';
 import { committedResult, existingHashes, insertBatch, loadUnions, takenCards, type InsertRow } from './store.js';
 import { checkRow, say, type CheckedRow, type MemberValues, type RowContext, type UnionTarget } from './validate.js';
@@ -86,6 +87,7 @@ async function checkFile(deps: Deps, ctx: JobContext, p: ImportParams, file: str
     const hashOf = new Map(checked.filter((c) => c.idNumber).map((c) => [c.idNumber as string, deps.crypto.blindIndex('idNumber', c.idNumber as string)]));
     const existing = await existingHashes(deps.db, [...new Set(hashOf.values())]);
     const taken = await takenCards(deps.db, [...new Set(checked.flatMap((c) => (c.cardNo ? [c.cardNo] : [])))]);
+    const lines: string[] = [];
     for (const c of checked) {
       counts.total++;
       if (c.idNumber && existing.has(hashOf.get(c.idNumber) ?? '')) {
@@ -98,9 +100,10 @@ async function checkFile(deps: Deps, ctx: JobContext, p: ImportParams, file: str
         errors.add(c);
       } else {
         counts.good++;
-        await writeLine(spool, `${JSON.stringify(toInsertRow(deps, c.values))}\n`);
+        lines.push(JSON.stringify(toInsertRow(deps, c.values)));
       }
     }
+    if (lines.length) await writeLine(spool, `${lines.join('\n')}\n`);
     // Pass 1 and pass 2 each count as one step per row; the total is estimated from bytes read.
     const estimate = Math.max(counts.total, Math.round(counts.total / Math.max(bytes / totalBytes, 0.01)));
     await ctx.progress(counts.total, estimate * 2);
@@ -111,13 +114,12 @@ async function checkFile(deps: Deps, ctx: JobContext, p: ImportParams, file: str
     if (missing.length) throw new FileRejected('missingColumns', missing.join('、'));
     header = h;
   });
-  let batch: DataRow[] = [];
+  const batch: DataRow[] = [];
   for await (const row of rows) {
     batch.push(row);
     if (batch.length >= importLimits.batchSize) await flush(batch.splice(0));
   }
   if (batch.length) await flush(batch);
-  batch = [];
   return counts;
 }
 
@@ -169,6 +171,16 @@ async function insertAll(deps: Deps, ctx: JobContext, p: ImportParams, spool: st
 
 const removeQuietly = (file: string) => fs.rmSync(file, { force: true });
 
+/** Errors files are kept for a week for the importer to download, then swept by the next import. */
+const KEEP_ERRORS_MS = 7 * 86_400_000;
+function sweepOldErrorFiles(dir: string, now: Date): void {
+  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    const file = path.join(dir, name);
+    const mtime = name.endsWith('.errors.xlsx') ? fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs : undefined;
+    if (mtime !== undefined && now.getTime() - mtime > KEEP_ERRORS_MS) removeQuietly(file);
+  }
+}
+
 export async function runImport(deps: Deps, ctx: JobContext): Promise<ImportResult> {
   const p = ZImportParams.parse(ctx.job.params);
   const jobId = ctx.job.id;
@@ -176,6 +188,7 @@ export async function runImport(deps: Deps, ctx: JobContext): Promise<ImportResu
   const spool = spoolPath(deps.config, jobId);
   const errorFile = errorFilePath(deps.config, jobId);
   let succeeded = false;
+  sweepOldErrorFiles(importDir(deps.config), deps.clock.now());
   try {
     const done = await committedResult(deps.db, jobId);
     if (done) {
@@ -185,7 +198,7 @@ export async function runImport(deps: Deps, ctx: JobContext): Promise<ImportResu
     }
     if (!fs.existsSync(upload)) throw new Error(say('import.file.broken', p.lang));
     const errors = new ErrorFileWriter(errorFile);
-    const out = fs.createWriteStream(spool);
+    const out = fs.createWriteStream(spool, { highWaterMark: 1024 * 1024 });
     let counts;
     try {
       counts = await checkFile(deps, ctx, p, upload, out, errors);

@@ -31,23 +31,58 @@ function plain(v: ExcelJS.CellValue): Cell {
   return null;
 }
 
+/**
+ * Stops an exceljs iteration when our zip stream fails: exceljs pipes its input without
+ * listening for errors, so a failed read would otherwise leave it waiting forever. (Not
+ * Promise.race against one long-lived promise: that keeps a reaction, and so a row, per step.)
+ */
+class Tripwire {
+  private failure: unknown;
+  private abort: ((err: unknown) => void) | undefined;
+  trip(err: unknown): void {
+    this.failure = err;
+    this.abort?.(err);
+  }
+  async *guard<T>(items: AsyncIterable<T>): AsyncGenerator<T> {
+    const it = items[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await new Promise<IteratorResult<T>>((resolve, reject) => {
+        if (this.failure) return reject(this.failure);
+        this.abort = reject;
+        it.next().then(resolve, reject);
+      });
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+}
+
 async function* readXlsx(file: string, onBytes: (n: number) => void): AsyncGenerator<SourceRow> {
   const entries = readCentralDirectory(file);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(verifiedWorkbookStream(file, entries, onBytes), {
+  const input = await verifiedWorkbookStream(file, entries, onBytes);
+  const wire = new Tripwire();
+  input.once('error', (err) => wire.trip(err));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore',
   });
   let sheets = 0;
-  for await (const sheet of reader) {
-    sheets++;
-    for await (const row of sheet) {
-      if (sheets > 1) continue; // the roster is the first sheet; the rest (e.g. 填写说明) is read past
-      const cells: Cell[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        if (col <= MAX_COLUMNS) cells[col - 1] = plain(cell.value);
-      });
-      for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-      yield { line: row.number, cells };
+  try {
+    for await (const sheet of wire.guard(reader)) {
+      sheets++;
+      for await (const row of wire.guard(sheet)) {
+        if (sheets > 1) continue; // the roster is the first sheet; the rest (e.g. 填写说明) is read past
+        const cells: Cell[] = [];
+        row.eachCell({ includeEmpty: false }, (cell, col) => {
+          if (col <= MAX_COLUMNS) cells[col - 1] = plain(cell.value);
+        });
+        for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+        yield { line: row.number, cells };
+      }
     }
+  } catch (err) {
+    throw err instanceof FileRejected ? err : new FileRejected('broken', err instanceof Error ? err.message : 'unreadable workbook');
+  } finally {
+    input.destroy();
   }
 }
 
@@ -76,7 +111,7 @@ export interface DataRow {
 }
 
 /**
- * The data rows after the header (the first row naming at least two of our columns), blank rows
+ * The data rows after the header (the first row naming any of our columns), blank rows
  * skipped, with the row cap enforced as rows arrive.
  */
 export async function* dataRows(rows: AsyncIterable<SourceRow>, onHeader: (h: Map<ColumnKey, number>, cells: Cell[]) => void): AsyncGenerator<DataRow> {
@@ -86,7 +121,7 @@ export async function* dataRows(rows: AsyncIterable<SourceRow>, onHeader: (h: Ma
     if (r.cells.every(isBlank)) continue;
     if (!header) {
       const h = mapHeader(r.cells);
-      if (h.size < 2) {
+      if (h.size === 0) {
         if (r.line > 20) throw new FileRejected('noHeader');
         continue; // a title line above the header ("XX工会会员名册")
       }

@@ -21,6 +21,7 @@ function decodes(file: string, encoding: 'utf-8' | 'gb18030'): boolean {
       if (n === 0) break;
       const text = decoder.decode(buf.subarray(0, n), { stream: true });
       // Text has no control characters besides tab and line breaks (a PNG or a PDF has plenty).
+      // eslint-disable-next-line no-control-regex -- finding control characters is the point
       if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) return false;
     }
     decoder.decode();
@@ -32,16 +33,20 @@ function decodes(file: string, encoding: 'utf-8' | 'gb18030'): boolean {
   }
 }
 
-export function sniffUpload(file: string): UploadFormat {
+/** The file's format by content; a name ending in .xlsx or .csv must agree with it (a PNG renamed .xlsx is refused). */
+export function sniffUpload(file: string, name: string): UploadFormat {
   const fd = fs.openSync(file, 'r');
   const head = Buffer.alloc(4);
   const n = fs.readSync(fd, head, 0, 4, 0);
   fs.closeSync(fd);
+  const ext = /\.([a-z]+)$/i.exec(name)?.[1]?.toLowerCase();
   if (n === 0) throw new FileRejected('notSupported', 'empty file');
   if (n === 4 && head.equals(ZIP_MAGIC)) {
+    if (ext === 'csv' || ext === 'txt') throw new FileRejected('notSupported', 'a zip named as text');
     readCentralDirectory(file);
     return { format: 'xlsx' };
   }
+  if (ext === 'xlsx' || ext === 'xls' || ext === 'xlsm') throw new FileRejected('notSupported', 'not a zip workbook');
   if (decodes(file, 'utf-8')) return { format: 'csv', encoding: 'utf-8' };
   if (decodes(file, 'gb18030')) return { format: 'csv', encoding: 'gb18030' };
   throw new FileRejected('notSupported', 'neither a workbook nor text');

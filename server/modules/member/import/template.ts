@@ -44,7 +44,7 @@ export async function buildTemplate(): Promise<Buffer> {
   wb.creator = 'UnionHub';
   const sheet = wb.addWorksheet('会员名册', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c) => ({
-    header: c.required ? `${c.header}` : c.header, key: c.key, width: c.width,
+    header: c.header, key: c.key, width: c.width,
     // 身份证号, 手机号码 and 会员卡号 as text: Excel would turn an 18-digit number into 3.2E+17.
     style: c.key === 'idNumber' || c.key === 'phone' || c.key === 'cardNo' ? { numFmt: '@' } : c.key === 'joinedAt' ? { numFmt: 'yyyy-mm-dd' } : {},
   }));
@@ -58,7 +58,7 @@ export async function buildTemplate(): Promise<Buffer> {
     if (rule) {
       const col = sheet.getColumn(i + 1).letter;
       // exceljs keeps one rule per address; a range address keeps the file small.
-      (sheet.dataValidations as unknown as { add(address: string, v: ExcelJS.DataValidation): void }).add(`${col}2:${col}${LIST_ROWS}`, rule);
+      (sheet as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${col}2:${col}${LIST_ROWS}`, rule);
     }
   });
 

@@ -131,11 +131,10 @@ export function checkRow(line: number, cells: Cell[], header: Map<ColumnKey, num
   };
 
   const texts = COLUMNS.map((c) => (c.key === 'joinedAt' ? dateText(raw('joinedAt')) : text(c.key)));
-  const ok = errors.size === 0 && name && idNumber && facts && phone && household && jobType && orgId && joinedAt;
-  return {
-    line, texts, errors, idNumber: idNumber ?? null, cardNo,
-    values: ok ? { orgId, name, idNumber, phone, ...facts, ...household, jobType, joinedAt, cardNo, ...details } : null,
-  };
+  const values = errors.size === 0 && name && idNumber && facts && phone && household && jobType && orgId && joinedAt
+    ? { orgId, name, idNumber, phone, ...facts, ...household, jobType, joinedAt, cardNo, ...details }
+    : null;
+  return { line, texts, errors, idNumber: idNumber ?? null, cardNo, values };
 }
 
 /** 所属工会 by code or exact name: a grassroots union, open, inside the importer's scope. */

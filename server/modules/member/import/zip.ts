@@ -8,8 +8,9 @@ import { importLimits } from './limits.js';
 // odd compression. exceljs reads a zip front to back by its local headers, which can disagree
 // with the central directory (and a bomb can declare 1 KB and inflate to 10 GB). So exceljs never
 // gets the upload itself: it gets a zip we rebuild from the central directory, holding only the
-// parts it needs, which we inflate ourselves, stopping the moment an entry outgrows its declared
-// size. Nothing is inflated beyond what was declared and checked against the caps.
+// parts it needs, after we have inflated each of them (into nothing) and stopped the moment one
+// outgrew its declared size. Nothing is inflated beyond what was declared and checked against
+// the caps; exceljs then inflates the same bytes once more, which costs ~1 s per 500 MB.
 
 /** Why a file is refused as a whole; each reason has a message (`import.file.<reason>`). */
 export type RejectReason = 'notSupported' | 'broken' | 'tooLarge' | 'noHeader' | 'tooManyRows' | 'missingColumns';
@@ -111,59 +112,77 @@ function localHeader(e: ZipEntry): Buffer {
   const h = Buffer.alloc(30);
   h.writeUInt32LE(LOCAL, 0);
   h.writeUInt16LE(20, 4);
-  h.writeUInt16LE(0x800, 6); // names are UTF-8; sizes are known, so no data descriptor
-  h.writeUInt16LE(0, 8); // stored: we inflated it already
+  h.writeUInt16LE(0x800, 6); // UTF-8 names; sizes known up front, so no data descriptor to scan for
+  h.writeUInt16LE(e.method, 8);
   h.writeUInt32LE(e.crc, 14);
-  h.writeUInt32LE(e.size, 18);
+  h.writeUInt32LE(e.compressedSize, 18);
   h.writeUInt32LE(e.size, 22);
   h.writeUInt16LE(name.length, 26);
   return Buffer.concat([h, name]);
 }
 
+/** Where an entry's data starts, from its local header (which must agree on the method). */
+function dataStart(fd: number, e: ZipEntry): number {
+  const local = readAt(fd, e.offset, 30);
+  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL || local.readUInt16LE(8) !== e.method) throw new FileRejected('broken', 'local header disagrees');
+  return e.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+}
+
 /**
- * A zip stream for exceljs: the parts it reads, stored (already inflated by us, within their
- * declared sizes), with plain local headers. `onBytes` sees the inflated bytes (for progress).
+ * Inflates an entry into nothing, counting: fails the moment it outgrows its declared size (a
+ * bomb stops ~16 KB past it), and when it ends at any other size.
  */
-export function verifiedWorkbookStream(file: string, entries: ZipEntry[], onBytes: (n: number) => void = () => undefined): Readable {
-  async function* parts(): AsyncGenerator<Buffer> {
-    const fd = fs.openSync(file, 'r');
-    try {
-      for (const e of partsToRead(entries)) {
-        const local = readAt(fd, e.offset, 30);
-        if (local.length < 30 || local.readUInt32LE(0) !== LOCAL || local.readUInt16LE(8) !== e.method) throw new FileRejected('broken', 'local header disagrees');
-        const start = e.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-        yield localHeader(e);
-        if (e.compressedSize === 0) {
-          if (e.size !== 0) throw new FileRejected('broken', 'entry sizes disagree');
-          continue;
-        }
-        const raw = fs.createReadStream(file, { start, end: start + e.compressedSize - 1, highWaterMark: 64 * 1024 });
-        const inflate = e.method === 8 ? zlib.createInflateRaw() : undefined;
-        const source: Readable = inflate ? raw.pipe(inflate) : raw;
-        raw.on('error', (err) => source.destroy(err));
-        let seen = 0;
-        try {
-          for await (const chunk of source as AsyncIterable<Buffer>) {
-            seen += chunk.length;
-            // Checked per 16 KB chunk of output: a bomb stops here, a few KB past its declared size.
-            if (seen > e.size) throw new FileRejected('tooLarge', 'entry inflates beyond its declared size');
-            onBytes(chunk.length);
-            yield chunk;
-          }
-        } catch (err) {
-          throw err instanceof FileRejected ? err : new FileRejected('broken', 'broken compressed data');
-        } finally {
-          raw.destroy();
-          inflate?.destroy();
-        }
-        if (seen !== e.size) throw new FileRejected('broken', 'entry sizes disagree');
+async function checkInflatedSize(file: string, start: number, e: ZipEntry): Promise<void> {
+  if (e.method === 0 || e.compressedSize === 0) {
+    if (e.compressedSize !== e.size) throw new FileRejected('broken', 'entry sizes disagree');
+    return;
+  }
+  const raw = fs.createReadStream(file, { start, end: start + e.compressedSize - 1, highWaterMark: 64 * 1024 });
+  const inflate = zlib.createInflateRaw();
+  raw.on('error', (err) => inflate.destroy(err));
+  let seen = 0;
+  try {
+    for await (const chunk of raw.pipe(inflate) as AsyncIterable<Buffer>) {
+      seen += chunk.length;
+      if (seen > e.size) throw new FileRejected('tooLarge', 'entry inflates beyond its declared size');
+    }
+  } catch (err) {
+    throw err instanceof FileRejected ? err : new FileRejected('broken', 'broken compressed data');
+  } finally {
+    raw.destroy();
+    inflate.destroy();
+  }
+  if (seen !== e.size) throw new FileRejected('broken', 'entry sizes disagree');
+}
+
+/**
+ * A zip stream for exceljs, made once every part it will read has been inflated and measured:
+ * those parts only, in the order it wants, each with a local header built from the directory
+ * and its compressed bytes as they are. `onBytes` sees the bytes handed on (for progress).
+ */
+export async function verifiedWorkbookStream(file: string, entries: ZipEntry[], onBytes: (n: number) => void = () => undefined): Promise<Readable> {
+  const parts = partsToRead(entries);
+  const fd = fs.openSync(file, 'r');
+  let starts: number[];
+  try {
+    starts = parts.map((e) => dataStart(fd, e));
+  } finally {
+    fs.closeSync(fd);
+  }
+  for (const [i, e] of parts.entries()) await checkInflatedSize(file, starts[i] ?? 0, e);
+  async function* stream(): AsyncGenerator<Buffer> {
+    for (const [i, e] of parts.entries()) {
+      yield localHeader(e);
+      if (e.compressedSize === 0) continue;
+      const start = starts[i] ?? 0;
+      for await (const chunk of fs.createReadStream(file, { start, end: start + e.compressedSize - 1, highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+        onBytes(chunk.length);
+        yield chunk;
       }
-    } finally {
-      fs.closeSync(fd);
     }
     const end = Buffer.alloc(22);
     end.writeUInt32LE(EOCD, 0);
     yield end;
   }
-  return Readable.from(parts(), { objectMode: false });
+  return Readable.from(stream(), { objectMode: false });
 }

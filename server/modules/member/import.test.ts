@@ -1,0 +1,293 @@
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../kernel/db.js';
+import { createTestApp, type TestApp } from '../../test/harness.js';
+import { makeIdNumber } from './id-number.js';
+import { csvOf, gb18030, handZip, HEADERS, multipartBody, workbookParts, xlsxOf, type FixtureCell } from './import/fixtures.js';
+import { importHooks, importLimits } from './import/limits.js';
+
+let t: TestApp;
+let admin: string;
+let officer: string; // grassroots officer of 镇江瑞丰科技有限公司工会 (JS-ZJ-JK-XS-001)
+const TECHCO = 'JS-ZJ-JK-XS-001';
+const saved = { ...importLimits };
+const orgIds: Record<string, number> = {};
+
+beforeAll(async () => {
+  t = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '10000' } });
+  admin = await t.login('admin');
+  officer = await t.login('grassroots');
+  const orgs = (await t.request('GET', '/api/orgs', { cookie: admin })).json<{ items: Array<{ id: number; code: string }> }>().items;
+  for (const o of orgs) orgIds[o.code] = o.id;
+});
+afterAll(() => t.close());
+afterEach(() => {
+  Object.assign(importLimits, saved);
+  importHooks.afterBatch = () => undefined;
+});
+
+let seq = 200;
+const newId = (birth = '1990-05-06') => makeIdNumber('321102', birth, seq++);
+let phoneSeq = 0;
+const phone = () => `137${String(++phoneSeq).padStart(8, '0')}`;
+/** A good row in template order; `over` replaces cells by header. */
+function row(over: Record<string, FixtureCell> = {}): FixtureCell[] {
+  const base: Record<string, FixtureCell> = {
+    姓名: '张晓燕', 性别: null, 身份证号: newId(), 手机号码: phone(), 民族: '汉族', 政治面貌: '群众', 学历: '大专', 户籍类型: '城镇',
+    工作单位: '瑞丰科技', 岗位: '装配工', 就业形态: '普通职工', 所属工会: TECHCO, 入会时间: '2021-03-01', 会员卡号: null, ...over,
+  };
+  return HEADERS.map((h) => base[h] ?? null);
+}
+
+const upload = (cookie: string, name: string, content: Buffer) =>
+  t.app.inject({ method: 'POST', url: '/api/members/import', ...(({ payload, headers }) => ({ payload, headers: { ...headers, cookie } }))(multipartBody(name, content)) });
+
+interface Job { state: string; progress: number; total: number | null; result: { total: number; imported: number; existing: number; failed: number; errorFile: string | null } | null; error: string | null }
+async function finished(cookie: string, jobId: string): Promise<Job> {
+  for (let i = 0; i < 50; i++) {
+    await t.deps.jobs.kick();
+    const job = (await t.request('GET', `/api/jobs/${jobId}`, { cookie })).json<Job>();
+    if (job.state === 'succeeded' || job.state === 'failed') return job;
+  }
+  throw new Error('job did not finish');
+}
+async function importFile(cookie: string, name: string, content: Buffer): Promise<Job> {
+  const res = await upload(cookie, name, content);
+  expect(res.statusCode, res.body).toBe(202);
+  return finished(cookie, res.json<{ jobId: string }>().jobId);
+}
+const countByHash = async (ids: string[]) => {
+  const hashes = ids.map((id) => t.deps.crypto.blindIndex('idNumber', id));
+  const [r] = await rows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from member where id_number_hash = any(${sql.param(hashes)}::text[])`);
+  return r?.n ?? 0;
+};
+const load = async (buf: Buffer) => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  return wb;
+};
+
+describe('import template', () => {
+  it('has the roster columns in order, drop-downs and a notes sheet', async () => {
+    const res = await t.request('GET', '/api/members/import-template', { cookie: officer });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain("filename*=UTF-8''%E4%BC%9A%E5%91%98");
+    const wb = await load(res.rawPayload);
+    const sheet = wb.worksheets[0];
+    expect((sheet?.getRow(1).values as unknown[]).slice(1)).toEqual(HEADERS);
+    expect(sheet?.getCell('B2').dataValidation).toMatchObject({ type: 'list', formulae: ['"男,女"'] });
+    expect(sheet?.getCell('K100').dataValidation?.formulae?.[0]).toContain('外卖骑手');
+    expect(wb.getWorksheet('填写说明')?.getCell('A2').value).toBe('姓名');
+  });
+});
+
+describe('import', () => {
+  it('imports a good file: derived gender and birth date, masked, in scope, history and one audit row', async () => {
+    const id1 = makeIdNumber('321102', '1985-02-03', 12); // female (even sequence digit)
+    const id2 = makeIdNumber('321102', '1992-11-30', 13); // male
+    const file = await xlsxOf([
+      row({ 姓名: '陈外卖', 性别: '女', 身份证号: id1, 手机号码: '13811112222', 户籍类型: '农村（农民工）', 就业形态: '外卖骑手', 所属工会: '镇江瑞丰科技有限公司工会', 入会时间: new Date(Date.UTC(2020, 2, 1)) }),
+      row({ 身份证号: id2, 入会时间: '2021/5/6', 会员卡号: 'ZJ-0001' }),
+      row({ 身份证号: newId().toLowerCase() }),
+    ]);
+    const job = await importFile(officer, '瑞丰会员.xlsx', file);
+    expect(job.state, job.error ?? '').toBe('succeeded');
+    expect(job.result).toEqual({ total: 3, imported: 3, existing: 0, failed: 0, errorFile: null });
+    expect(job.progress).toBe(job.total);
+    const list = (await t.request('GET', `/api/members?q=${id1}`, { cookie: officer })).json<{ items: Array<{ id: number }> }>();
+    const m = (await t.request('GET', `/api/members/${list.items[0]?.id}`, { cookie: officer })).json();
+    expect(m).toMatchObject({
+      name: '陈外卖', gender: 'female', birthDate: '1985-02-03', idNumber: `3211**********${id1.slice(14)}`, phone: '138****2222',
+      householdType: 'rural', migrantWorker: true, jobType: 'food_delivery', joinedAt: '2020-03-01', orgName: '镇江瑞丰科技有限公司工会',
+    });
+    expect(m.history.map((h: { kind: string }) => h.kind)).toEqual(['imported']);
+    const second = (await t.request('GET', `/api/members?q=${id2}`, { cookie: officer })).json().items[0];
+    expect(second).toMatchObject({ joinedAt: '2021-05-06', cardNo: 'ZJ-0001', gender: 'male' });
+    const audit = (await t.request('GET', '/api/audit?action=member.import', { cookie: admin })).json();
+    expect(audit.items).toHaveLength(1);
+    expect(audit.items[0].after).toEqual({ total: 3, imported: 3, existing: 0, failed: 0, file: '瑞丰会员.xlsx' });
+
+    // The same file again adds nothing: everyone is an existing member now.
+    const again = await importFile(officer, '瑞丰会员.xlsx', file);
+    expect(again.result).toEqual({ total: 3, imported: 0, existing: 3, failed: 0, errorFile: null });
+    expect(await countByHash([id1, id2])).toBe(2);
+  });
+
+  it('reports each bad cell with its reason in an errors file and imports the good rows', async () => {
+    const good = newId();
+    const dup = newId();
+    const male = makeIdNumber('321102', '1990-01-01', 13);
+    const tomorrow = new Date(t.deps.clock.now().getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const bad: Array<[Record<string, FixtureCell>, string, string]> = [
+      [{ 身份证号: '320102199001011233' }, '身份证号', '身份证号校验位不正确，请核对'],
+      [{ 身份证号: '12345' }, '身份证号', '身份证号应为 18 位'],
+      [{ 身份证号: '991102199001011234' }, '身份证号', '地区代码无效'],
+      [{ 身份证号: '321102199002301234' }, '身份证号', '出生日期无效'],
+      [{ 身份证号: Number('321102199001011230') }, '身份证号', '存成了数字'],
+      [{ 身份证号: male, 性别: '女' }, '性别', '性别与身份证号不符，身份证号显示为男'],
+      [{ 手机号码: '12345' }, '手机号码', '请输入正确的手机号码'],
+      [{ 所属工会: '不存在的工会' }, '所属工会', '找不到该工会'],
+      [{ 所属工会: 'JS-ZJ-DY-001' }, '所属工会', '不在您的管理范围内'],
+      [{ 入会时间: tomorrow }, '入会时间', '日期不能晚于今天'],
+      [{ 入会时间: '2020-02-30' }, '入会时间', '请输入有效日期'],
+      [{ 就业形态: '程序员' }, '就业形态', '就业形态请填写'],
+      [{ 姓名: null }, '姓名', '此项为必填项'],
+      [{ 身份证号: dup }, '身份证号', '与本文件第 2 行重复'],
+    ];
+    const file = await xlsxOf([row({ 身份证号: dup }), row({ 身份证号: good }), ...bad.map(([over]) => row(over))]);
+    const job = await importFile(officer, 'bad.xlsx', file);
+    expect(job.result).toMatchObject({ total: bad.length + 2, imported: 2, existing: 0, failed: bad.length });
+    expect(await countByHash([good, dup])).toBe(2);
+    const res = await t.request('GET', job.result?.errorFile ?? '', { cookie: officer });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const sheet = (await load(res.rawPayload)).worksheets[0];
+    const header = (sheet?.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual([...HEADERS, '原行号', '错误说明']);
+    bad.forEach(([over, column, reason], i) => {
+      const r = sheet?.getRow(i + 2);
+      const col = HEADERS.indexOf(column) + 1;
+      expect(r?.getCell(HEADERS.length + 1).value).toBe(i + 4); // line in the original file
+      expect(String(r?.getCell(HEADERS.length + 2).value)).toContain(`${column}：`);
+      expect(String(r?.getCell(HEADERS.length + 2).value)).toContain(reason);
+      const note = r?.getCell(col).note;
+      expect(typeof note === 'string' ? note : JSON.stringify(note)).toContain(reason);
+      if (typeof over[column] === 'string') expect(r?.getCell(col).value).toBe(over[column]);
+      expect(r?.getCell(1).value).toBe(over['姓名'] === null ? null : '张晓燕'); // the row is repeated
+    });
+    // The errors file is the starter's alone.
+    expect((await t.request('GET', job.result?.errorFile ?? '', { cookie: admin })).statusCode).toBe(404);
+    fs.rmSync(`${t.deps.config.dataDir}/imports/${job.result?.errorFile?.split('/')[4]}.errors.xlsx`);
+  });
+
+  it('reads CSV in UTF-8 (with BOM) and in GB18030', async () => {
+    const a = newId();
+    const b = newId();
+    const utf8 = Buffer.from(`\ufeff${csvOf([row({ 身份证号: a, 姓名: '李"引号"' })])}`);
+    expect((await importFile(officer, 'utf8.csv', utf8)).result).toMatchObject({ imported: 1, failed: 0 });
+    const gbk = gb18030(csvOf([row({ 身份证号: b, 姓名: '欧阳娜娜', 所属工会: '镇江瑞丰科技有限公司工会' })]));
+    expect(gbk.includes(Buffer.from('欧阳'))).toBe(false); // really not UTF-8
+    expect((await importFile(officer, 'gbk.csv', gbk)).result).toMatchObject({ imported: 1, failed: 0 });
+    expect((await t.request('GET', `/api/members?q=${b}`, { cookie: officer })).json().items[0].name).toBe('欧阳娜娜');
+  });
+
+  it('ignores header cells like __proto__ and constructor', async () => {
+    const id = newId();
+    const file = await xlsxOf([[...row({ 身份证号: id }), '{"polluted":1}', 'x', 'y']], [...HEADERS, '__proto__', 'constructor', 'prototype']);
+    expect((await importFile(officer, 'proto.xlsx', file)).result).toMatchObject({ imported: 1, failed: 0 });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype.constructor).toBe(Object);
+  });
+
+  it('refuses hostile and wrong files quickly', async () => {
+    const rejected = async (name: string, content: Buffer, status = 400) => {
+      const res = await upload(officer, name, content);
+      expect(res.statusCode, `${name}: ${res.body}`).toBe(status);
+      return res.json().error;
+    };
+    // A zip whose directory admits to inflating to 3 GB: refused from the directory alone.
+    const declared = handZip([...workbookParts(), { name: 'xl/worksheets/sheet1.xml', stored: zlib.deflateRawSync(Buffer.alloc(1000)), declaredSize: 3_000_000_000 }]);
+    expect(await rejected('bomb.xlsx', declared)).toMatchObject({ code: 'IMPORT_FILE_REJECTED', details: [{ path: 'file', message: '文件内容过大，请拆分后分批导入' }] });
+    const many = handZip([...workbookParts(), ...Array.from({ length: 1001 }, (_, i) => ({ name: `x/${i}`, stored: Buffer.alloc(0), method: 0 as const, declaredSize: 0 }))]);
+    expect((await rejected('many.xlsx', many)).code).toBe('IMPORT_FILE_REJECTED');
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64)]);
+    expect(await rejected('photo.xlsx', png)).toMatchObject({ details: [{ message: '只能导入 .xlsx 工作簿或 CSV 文件' }] });
+    expect((await rejected('notes.xlsx', Buffer.from('just some text\n'))).code).toBe('IMPORT_FILE_REJECTED');
+    expect((await rejected('broken.xlsx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(100)]))).code).toBe('IMPORT_FILE_REJECTED');
+    importLimits.maxUploadBytes = 1000;
+    expect((await rejected('big.csv', Buffer.alloc(5000, 'a'), 413)).code).toBe('IMPORT_TOO_LARGE');
+    // Not multipart at all, or no file in it.
+    const json = await t.request('POST', '/api/members/import', { cookie: officer, body: { file: 'x' } });
+    expect(json.statusCode).toBe(415);
+    expect((await t.request('POST', '/api/members/import', { cookie: officer, body: { file: 'x'.repeat(1_100_000) } })).statusCode).toBe(413);
+    const noFile = await t.app.inject({ method: 'POST', url: '/api/members/import', ...(({ payload, headers }) => ({ payload, headers: { ...headers, cookie: officer } }))(multipartBody('a.csv', Buffer.from('x'), 'other')) });
+    expect(noFile.json().error.code).toBe('IMPORT_FILE_REJECTED');
+  });
+
+  it('a bomb that lies in its directory stops at the declared size; the job fails without inflating it', async () => {
+    const liar = handZip([...workbookParts(), { name: 'xl/sharedStrings.xml', stored: zlib.deflateRawSync(Buffer.alloc(200_000_000)), declaredSize: 1000 }]);
+    expect(liar.length).toBeLessThan(400_000);
+    const started = Date.now();
+    const job = await importFile(officer, 'liar.xlsx', liar);
+    expect(job.state).toBe('failed');
+    expect(job.error).toBe('文件内容过大，请拆分后分批导入');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('refuses more rows than the cap, and a file without the required columns', async () => {
+    importLimits.maxRows = 3;
+    const ids = [newId(), newId(), newId(), newId()];
+    const job = await importFile(officer, 'many.xlsx', await xlsxOf(ids.map((id) => row({ 身份证号: id }))));
+    expect(job).toMatchObject({ state: 'failed', error: '超过 3 行，请拆分后分批导入' });
+    expect(await countByHash(ids)).toBe(0);
+    const noId = await importFile(officer, 'cols.csv', Buffer.from(csvOf([['王五']], ['姓名', '备注'])));
+    expect(noId.error).toBe('缺少必填列：身份证号、手机号码、所属工会、入会时间');
+  });
+
+  it('a crash in the middle of the insert leaves nothing; the job picked up again imports everything once', async () => {
+    importLimits.batchSize = 2;
+    const ids = Array.from({ length: 5 }, () => newId());
+    const backup = `${t.deps.config.dataDir}/crash-${process.pid}.bak`;
+    importHooks.afterBatch = ({ batch, file }) => {
+      if (batch !== 2) return;
+      fs.copyFileSync(file, backup); // what a killed process would have left on disk
+      throw new Error('simulated crash');
+    };
+    const res = await upload(officer, 'crash.xlsx', await xlsxOf(ids.map((id) => row({ 身份证号: id }))));
+    const jobId = res.json<{ jobId: string }>().jobId;
+    expect(await finished(officer, jobId)).toMatchObject({ state: 'failed', error: 'simulated crash' });
+    expect(await countByHash(ids)).toBe(0);
+    const [{ n } = { n: -1 }] = await rows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from audit_log where action = 'member.import' and target_id = ${jobId}`);
+    expect(n).toBe(0);
+
+    // As after a kill: the upload is still there, the job is 'running' with a stale heartbeat.
+    importHooks.afterBatch = () => undefined;
+    const [params] = await rows<{ upload: string }>(t.deps.db, sql`select params->>'upload' as upload from job where id = ${jobId}`);
+    fs.renameSync(backup, `${t.deps.config.dataDir}/imports/${params?.upload}.upload`);
+    const stale = new Date(t.deps.clock.now().getTime() - 10 * 60_000);
+    await t.deps.db.execute(sql`update job set state = 'running', error = null, finished_at = null, heartbeat_at = ${stale} where id = ${jobId}`);
+    const rerun = await finished(officer, jobId);
+    expect(rerun.result).toEqual({ total: 5, imported: 5, existing: 0, failed: 0, errorFile: null });
+    expect(await countByHash(ids)).toBe(5);
+  });
+});
+
+describe('export', () => {
+  it('is masked, scope-limited, formula-safe and audited with the row count', async () => {
+    const id = newId();
+    const file = await xlsxOf([row({ 姓名: '=HYPERLINK("http://x")', 身份证号: id, 手机号码: '13955556666', 工作单位: '+SUM(A1)', 岗位: '@cmd' })]);
+    expect((await importFile(officer, 'formula.xlsx', file)).result).toMatchObject({ imported: 1 });
+    const outside = newId();
+    await t.request('POST', '/api/members', { cookie: admin, body: { name: '丹阳会员', idNumber: outside, phone: phone(), orgId: orgIds['JS-ZJ-DY-001'], joinedAt: '2020-01-01' } });
+
+    const res = await t.request('GET', '/api/members/export?sort=name', { cookie: officer });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/filename\*=UTF-8''%E4%BC%9A%E5%91%98%E5%90%8D%E5%86%8C-\d{8}\.xlsx/);
+    const sheet = (await load(res.rawPayload)).worksheets[0];
+    expect((sheet?.getRow(1).values as unknown[]).slice(1)).toEqual([...HEADERS, '状态']);
+    const body = [] as unknown[][];
+    sheet?.eachRow((r, n) => void (n > 1 && body.push((r.values as unknown[]).slice(1))));
+    const total = (await t.request('GET', '/api/members?pageSize=1', { cookie: officer })).json().total;
+    expect(body).toHaveLength(total);
+    const mine = body.find((r) => r[2] === `3211**********${id.slice(14)}`);
+    expect(mine).toBeDefined();
+    expect(mine?.slice(0, 4)).toEqual(['\'=HYPERLINK("http://x")', Number(id[16]) % 2 ? '男' : '女', `3211**********${id.slice(14)}`, '139****6666']);
+    expect(mine?.[8]).toBe("'+SUM(A1)");
+    expect(mine?.[9]).toBe("'@cmd");
+    expect(mine?.[14]).toBe('在会');
+    expect(res.body).not.toContain(id);
+    expect(body.some((r) => r[0] === '丹阳会员')).toBe(false);
+    const audit = (await t.request('GET', '/api/audit?action=member.export', { cookie: admin })).json();
+    expect(audit.items[0].after).toEqual({ rows: total, filters: { sort: 'name' } });
+
+    // The admin sees the other union too; a full ID number in the query is masked in the audit row.
+    const byId = await t.request('GET', `/api/members/export?q=${outside}`, { cookie: admin });
+    const adminRows = (await load(byId.rawPayload)).worksheets[0]?.rowCount;
+    expect(adminRows).toBe(2);
+    const last = (await t.request('GET', '/api/audit?action=member.export', { cookie: admin })).json().items[0];
+    expect(last.after).toEqual({ rows: 1, filters: { q: `3211**********${outside.slice(14)}` } });
+  });
+});
