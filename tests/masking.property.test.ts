@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../server/modules/member/index.js';
@@ -74,5 +75,14 @@ describe('masking', () => {
     }
     const revealed = await t.request('POST', `/api/members/${id}/reveal`, { cookie: officer, body: { reason: '核对身份' } });
     expect(revealed.json()).toEqual({ idNumber, phone: '13800000001' });
+    // the export is masked too (read back as a workbook: the file itself is compressed)
+    const exported = await t.request('GET', '/api/members/export', { cookie: officer });
+    expect(exported.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported.rawPayload);
+    const cells = JSON.stringify(wb.worksheets.map((w) => w.getSheetValues()));
+    expect(cells).toContain('本人');
+    expect(cells).not.toContain(idNumber);
+    expect(cells).not.toContain('13800000001');
   });
 });
