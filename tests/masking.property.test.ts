@@ -79,7 +79,7 @@ describe('masking', () => {
     const exported = await t.request('GET', '/api/members/export', { cookie: officer });
     expect(exported.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(exported.rawPayload);
+    await wb.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
     const cells = JSON.stringify(wb.worksheets.map((w) => w.getSheetValues()));
     expect(cells).toContain('本人');
     expect(cells).not.toContain(idNumber);
