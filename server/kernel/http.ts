@@ -74,6 +74,7 @@ const FIELD_MESSAGES: Record<string, Record<Lang, string>> = {
   'date.future': { zh: '日期不能晚于今天', en: 'The date cannot be in the future' },
   'reason.required': { zh: '请填写原因', en: 'Give a reason' },
   'MEMBER_EXISTS.inScope': { zh: '此人已是会员，可在花名册中查看该记录', en: 'Already a member; see the record in the roster' },
+  'import.unreadable': { zh: '这一格的文字没有读取完整（含无法识别的字符），请核对后重新导入该行', en: 'This cell could not be read intact (it holds an unreadable character); check it and import the row again' },
   'MEMBER_EXISTS.self': { zh: '您已是工会会员，无需再次申请', en: 'You are already a member' },
   'MEMBER_EXISTS.elsewhere': { zh: '此人已是其他工会的会员，请通过会员关系转接办理', en: 'Already a member of another union; use a transfer' },
   'ORG_NOT_GRASSROOTS': { zh: '请选择基层工会', en: 'Choose a grassroots union' },

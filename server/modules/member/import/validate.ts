@@ -103,6 +103,10 @@ export function checkRow(line: number, cells: Cell[], header: Map<ColumnKey, num
     return v === '' ? null : (parse(k, schema, v) ?? null);
   };
 
+  // exceljs's streaming reader can split a character that straddles two chunks into U+FFFD
+  // (exceljs issues #2063, #2316). Such a cell is refused, never imported half-garbled.
+  for (const k of header.keys()) if (text(k).includes('\uFFFD')) fail(k, 'import.unreadable');
+
   const name = parse('name', ZName, text('name'));
   let idNumber: string | undefined;
   if (typeof raw('idNumber') === 'number') fail('idNumber', 'import.idNumberAsNumber');
