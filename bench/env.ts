@@ -10,11 +10,18 @@ import { addVolume, describeVolume, type Volume } from './volume.js';
 // migrated by the app's own boot code, with the demo federation and a realistic volume on top.
 
 export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const BENCH_DB = 'unionhub_bench';
+/** BENCH_DB_NAME lets two people (or a trial run beside a full one) share a PostgreSQL server. */
+export const BENCH_DB = benchDbName(process.env.BENCH_DB_NAME ?? 'unionhub_bench');
 /** openDatabase() opens its pg.Pool with max 10; baselines use a pool of the same size. */
 export const APP_POOL_SIZE = 10;
 // A fixed key: the bench data is thrown away, and a key file must not be written anywhere.
-const BENCH_KEY = Buffer.alloc(32, 11).toString('base64');
+// Scenarios that start the app in a child process hand it the same key, so blind indexes match.
+export const BENCH_KEY = Buffer.alloc(32, 11).toString('base64');
+
+function benchDbName(name: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,40}$/.test(name)) throw new Error(`BENCH_DB_NAME must be a plain lower-case identifier, not ${name}`);
+  return name;
+}
 
 export interface BenchEnv {
   deps: Deps;
@@ -24,13 +31,14 @@ export interface BenchEnv {
   close(): Promise<void>;
 }
 
-function benchUrl(): string {
+/** The URL of a database on the admin connection's server. */
+export function databaseUrl(name: string): string {
   const u = new URL(ADMIN_URL);
-  u.pathname = `/${BENCH_DB}`;
+  u.pathname = `/${name}`;
   return u.toString();
 }
 
-async function admin(text: string): Promise<void> {
+export async function admin(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 5_000 });
   await client.connect();
   try {
@@ -50,7 +58,7 @@ export async function openBenchEnv(): Promise<BenchEnv> {
   }
   await dropBenchDatabase();
   await admin(`create database ${BENCH_DB}`);
-  const url = benchUrl();
+  const url = databaseUrl(BENCH_DB);
   const config = loadConfig({
     NODE_ENV: 'test', DATABASE_URL: url, UNIONHUB_DATA_KEY: BENCH_KEY, LOG_LEVEL: 'silent',
     DATA_DIR: '/tmp/unionhub-bench', LOGIN_RATE_PER_MINUTE: '100000',

@@ -58,3 +58,30 @@ export async function countQueries(work: () => Promise<void>): Promise<number> {
   }
   return n;
 }
+
+export interface CapturedQuery {
+  text: string;
+  values: unknown[];
+}
+
+/** The SQL statements (text and parameters) sent by every pg client in this process while `work` runs. */
+export async function captureQueries(work: () => Promise<void>): Promise<CapturedQuery[]> {
+  const proto = pg.Client.prototype as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  const seen: CapturedQuery[] = [];
+  proto.query = function (this: pg.Client, ...args: unknown[]) {
+    const [first, second] = args;
+    if (typeof first === 'string') seen.push({ text: first, values: Array.isArray(second) ? second : [] });
+    else if (first && typeof first === 'object' && 'text' in first) {
+      const q = first as { text: string; values?: unknown[] };
+      seen.push({ text: q.text, values: q.values ?? (Array.isArray(second) ? second : []) });
+    }
+    return original.apply(this, args);
+  };
+  try {
+    await work();
+  } finally {
+    proto.query = original;
+  }
+  return seen;
+}

@@ -26,9 +26,10 @@ export interface LoadFigures {
 }
 
 // Linux reports CPU time in clock ticks of USER_HZ, which is 100 on every mainstream kernel build.
-const USER_HZ = 100;
+export const USER_HZ = 100;
 
-function ticksOf(statFile: string): number {
+/** utime + stime of a /proc/<pid>/stat (or task stat) file, in ticks. */
+export function ticksOf(statFile: string): number {
   // Fields after the parenthesised command name; utime and stime are the 12th and 13th of them.
   const fields = fs.readFileSync(statFile, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return Number(fields[11]) + Number(fields[12]);
@@ -46,6 +47,11 @@ interface CpuSnapshot {
  */
 function cpuSnapshot(): CpuSnapshot | null {
   if (!fs.existsSync(`/proc/self/task/${process.pid}/stat`)) return null;
+  return { server: ticksOf(`/proc/self/task/${process.pid}/stat`), postgres: postgresTicks() };
+}
+
+/** Ticks used so far by each `postgres` process on the machine. */
+export function postgresTicks(): Map<string, number> {
   const postgres = new Map<string, number>();
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
@@ -54,14 +60,19 @@ function cpuSnapshot(): CpuSnapshot | null {
       // the process ended between listing and reading
     }
   }
-  return { server: ticksOf(`/proc/self/task/${process.pid}/stat`), postgres };
+  return postgres;
+}
+
+/** CPU seconds of the postgres processes between two postgresTicks() (a backend that exited in between is missed). */
+export function postgresSecondsBetween(a: Map<string, number>, b: Map<string, number>): number {
+  let pg = 0;
+  for (const [pid, ticks] of b) pg += ticks - (a.get(pid) ?? 0);
+  return pg / USER_HZ;
 }
 
 /** CPU seconds between two snapshots. A backend that exited in between is not counted (an undercount). */
 function cpuBetween(a: CpuSnapshot, b: CpuSnapshot): { server: number; postgres: number } {
-  let pg = 0;
-  for (const [pid, ticks] of b.postgres) pg += ticks - (a.postgres.get(pid) ?? 0);
-  return { server: (b.server - a.server) / USER_HZ, postgres: pg / USER_HZ };
+  return { server: (b.server - a.server) / USER_HZ, postgres: postgresSecondsBetween(a.postgres, b.postgres) };
 }
 
 /** Only loopback targets: the benchmark never sends traffic off the machine. */

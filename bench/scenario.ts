@@ -13,6 +13,11 @@ export interface ScenarioResult {
 
 export interface Scenario {
   name: string;
+  /**
+   * Minutes added to the run's hard deadline when this scenario is chosen (the base deadline
+   * covers the shared setup and a scenario of about a minute, like org-read).
+   */
+  extraMinutes?: number;
   run(env: BenchEnv): Promise<ScenarioResult>;
 }
 
