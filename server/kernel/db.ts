@@ -107,3 +107,8 @@ export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
   }
   throw new Error('unexpected result shape from db.execute');
 }
+
+/** A user's text as a literal inside a LIKE pattern (its %, _ and \ match themselves). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => '\\' + c);
+}

@@ -6,6 +6,7 @@ import { hasPermission, orgCondition, scopePaths, type Actor } from '../../kerne
 import { verifyAudit, writeAudit } from '../../kernel/audit.js';
 import { inTransaction, requireActor } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
+import { escapeLike } from '../../kernel/db.js';
 import { errorResponses, zPage, ZPageQuery } from '../../kernel/http.js';
 import { auditLog, job } from '../../kernel/kernel.schema.js';
 
@@ -59,7 +60,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       const byId = /^\d+$/.test(q.actor) ? eq(auditLog.actorId, Number(q.actor)) : undefined;
       conditions.push(byId ? (or(byId, eq(auditLog.actorName, q.actor)) ?? byId) : eq(auditLog.actorName, q.actor));
     }
-    if (q.action) conditions.push(like(auditLog.action, `${q.action.replace(/[\\%_]/g, (c) => '\\' + c)}%`));
+    if (q.action) conditions.push(like(auditLog.action, `${escapeLike(q.action)}%`));
     if (q.targetType) conditions.push(eq(auditLog.targetType, q.targetType));
     if (q.targetId) conditions.push(eq(auditLog.targetId, q.targetId));
     if (q.from) conditions.push(gte(auditLog.at, new Date(q.from)));

@@ -14,7 +14,7 @@ export const PHONE = /^1[3-9]\d{9}$/;
 export const ZPhone = z.string().trim().regex(PHONE, 'phone.invalid');
 export const ZPassword = z.string().min(1).max(256);
 
-const ZGrant = z.object({
+export const ZGrant = z.object({
   id: z.number().int(), roleCode: z.string(), roleName: z.string(), orgId: z.number().int(), orgName: z.string(), createdAt: z.iso.datetime(),
 }).meta({ id: 'Grant' });
 

@@ -3,16 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction, requireActor } from '../../kernel/context.js';
 import { errorResponses, ZId, ZIdParams, zPage, ZPageQuery } from '../../kernel/http.js';
-import { ZPassword, ZPhone } from './auth.routes.js';
+import { ZGrant, ZPassword, ZPhone } from './auth.routes.js';
 import { PERMISSIONS } from './permissions.js';
 import { listRoles, setRoleMfa, type RoleRow } from './role.service.js';
 import {
   addGrant, createStaff, getStaff, listStaff, removeGrant, resetStaffPassword, unlockStaff, updateStaff, type GrantView, type StaffView,
 } from './staff.service.js';
 
-const ZGrant = z.object({
-  id: z.number().int(), roleCode: z.string(), roleName: z.string(), orgId: z.number().int(), orgName: z.string(), createdAt: z.iso.datetime(),
-});
 
 const ZStaff = z.object({
   id: z.number().int(),

@@ -3,7 +3,7 @@ import { assertOrgAccess, orgCondition, OutOfScopeError, pathInScope, type Actor
 import { writeAudit } from '../../kernel/audit.js';
 import type { TxEnv } from '../../kernel/context.js';
 import { maskPhone, type Crypto } from '../../kernel/crypto.js';
-import { rows, type Db } from '../../kernel/db.js';
+import { escapeLike, rows, type Db } from '../../kernel/db.js';
 import { AppError, isUniqueViolation } from '../../kernel/errors.js';
 import { org } from '../org/index.js';
 import { account, role, staffGrant } from './auth.schema.js';
@@ -90,7 +90,7 @@ export async function listStaff(db: Db, crypto: Crypto, actor: Actor, f: StaffFi
     conditions.push(sql`${org.path} like ${path + '%'}`);
   }
   if (f.q) {
-    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const pattern = `%${escapeLike(f.q)}%`;
     const match = or(ilike(account.username, pattern), ilike(account.displayName, pattern));
     if (match) conditions.push(match);
   }

@@ -1,6 +1,6 @@
 import { asc, count, desc, eq, gte, ilike, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
 import { orgCondition, type Actor } from '../../kernel/access.js';
-import type { Db } from '../../kernel/db.js';
+import { escapeLike, type Db } from '../../kernel/db.js';
 import { org } from '../org/index.js';
 import { member, memberEvent, NEW_EMPLOYMENT, type MemberRow } from './member.schema.js';
 
@@ -23,7 +23,6 @@ export interface MemberFilter {
   sort?: 'name' | '-name' | 'joinedAt' | '-joinedAt' | undefined;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 /** The date `years` years before `today` (YYYY-MM-DD). */
 function yearsBefore(today: Date, years: number): string {

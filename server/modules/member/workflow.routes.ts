@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { hasPermission } from '../../kernel/access.js';
 import { inTransaction, requireActor } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
+import { escapeLike } from '../../kernel/db.js';
 import { errorResponses, ZId, ZIdParams, zPage, ZPageQuery } from '../../kernel/http.js';
 import QRCode from 'qrcode';
 import { getOrg, org } from '../org/index.js';
@@ -144,7 +145,7 @@ export async function memberWorkflowRoutes(app: FastifyInstance): Promise<void> 
     },
   }, async (req) => {
     requireActor(req);
-    const pattern = `%${req.query.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const pattern = `%${escapeLike(req.query.q)}%`;
     const items = await deps.db
       .select({ id: org.id, name: org.name, code: org.code, parentName: parentOrg.name })
       .from(org)

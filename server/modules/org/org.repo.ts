@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
 import { pathCondition, type Actor } from '../../kernel/access.js';
-import { rows, type Db } from '../../kernel/db.js';
+import { escapeLike, rows, type Db } from '../../kernel/db.js';
 import { invalidate } from '../../kernel/invalidation.js';
 import { org, orgTree, type OrgRow } from './org.schema.js';
 
@@ -49,7 +49,7 @@ export interface OrgFilter {
 export async function listOrgsInScope(db: Db, actor: Actor, f: OrgFilter): Promise<{ items: OrgWithCount[]; total: number }> {
   const conditions: SQL[] = [pathCondition(actor, 'org:org:read', org.path)];
   if (f.q) {
-    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const pattern = `%${escapeLike(f.q)}%`;
     const match = or(ilike(org.name, pattern), ilike(org.code, pattern));
     if (match) conditions.push(match);
   }
