@@ -44,7 +44,8 @@ export const member = pgTable(
     uniqueIndex('member_card_no_uq').on(t.cardNo),
     uniqueIndex('member_account_uq').on(t.accountId),
     index('member_phone_idx').on(t.phoneHash),
-    index('member_org_idx').on(t.orgId, t.status),
+    // Roster filters are a subtree plus job type and/or status: all three from one index (bench/FINDINGS.md §1).
+    index('member_org_job_idx').on(t.orgId, t.jobType, t.status),
     index('member_name_idx').using('btree', sql`${t.name} text_pattern_ops`),
     index('member_joined_idx').on(t.joinedAt),
     check('member_status_check', sql`${t.status} in ('active','transferring','left','deceased')`),
