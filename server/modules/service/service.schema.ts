@@ -1,0 +1,187 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { account } from '../auth/auth.schema.js';
+import { member } from '../member/member.schema.js';
+import { org } from '../org/org.schema.js';
+
+export const CATEGORIES = ['legal_aid', 'hardship_help', 'counselling', 'health_check', 'recuperation', 'education', 'travel', 'policy'] as const;
+export const CHANNELS = ['online', 'counter', 'phone'] as const;
+export const CASE_STATES = ['submitted', 'accepted', 'in_progress', 'resolved', 'rejected', 'withdrawn', 'transferred'] as const;
+/** States in which a case still waits for someone at the handling org. */
+export const OPEN_STATES = ['submitted', 'accepted', 'in_progress', 'transferred'] as const;
+export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+export const AWAY_REASONS = ['leave', 'business_trip', 'other'] as const;
+
+export type FormField = {
+  key: string;
+  label: string;
+  type: 'text' | 'number' | 'date' | 'choice' | 'attachment';
+  required: boolean;
+  options?: string[];
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  multiple?: boolean;
+};
+export type Eligibility = { membersOnly: boolean; jobTypes: string[] | null };
+
+// The service catalog. A row defined at an org applies to its subtree; a descendant overrides
+// it with a row of its own (`overrides_id` = the base row) or hides it (`hidden`).
+export const service = pgTable(
+  'service',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    orgId: bigint('org_id', { mode: 'number' }).notNull().references(() => org.id),
+    overridesId: bigint('overrides_id', { mode: 'number' }),
+    category: text('category', { enum: CATEGORIES }).notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    form: jsonb('form').$type<FormField[]>().notNull(),
+    eligibility: jsonb('eligibility').$type<Eligibility>().notNull(),
+    handlingOrgId: bigint('handling_org_id', { mode: 'number' }).notNull().references(() => org.id),
+    deadlineDays: integer('deadline_days').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    hidden: boolean('hidden').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('service_org_idx').on(t.orgId),
+    uniqueIndex('service_override_uq').on(t.orgId, t.overridesId).where(sql`${t.overridesId} is not null`),
+    check('service_deadline_check', sql`${t.deadlineDays} between 1 and 90`),
+  ],
+);
+
+// A service case (服务工单). "case" is an SQL keyword, hence service_case. Form answers are
+// encrypted (they may hold health or hardship details); the applicant's contact too.
+export const serviceCase = pgTable(
+  'service_case',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    serviceId: bigint('service_id', { mode: 'number' }).notNull().references(() => service.id),
+    serviceName: text('service_name').notNull(),
+    category: text('category', { enum: CATEGORIES }).notNull(),
+    form: jsonb('form').$type<FormField[]>().notNull(),
+    fieldsEnc: text('fields_enc').notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
+    source: jsonb('source').$type<{ module: 'voice' | 'qa'; id: number }>(),
+    state: text('state', { enum: CASE_STATES }).notNull(),
+    memberId: bigint('member_id', { mode: 'number' }).references(() => member.id),
+    accountId: bigint('account_id', { mode: 'number' }).references(() => account.id),
+    applicantName: text('applicant_name').notNull(),
+    applicantPhoneEnc: text('applicant_phone_enc'),
+    handlingOrgId: bigint('handling_org_id', { mode: 'number' }).notNull().references(() => org.id),
+    assigneeId: bigint('assignee_id', { mode: 'number' }).references(() => account.id),
+    coverForId: bigint('cover_for_id', { mode: 'number' }).references(() => account.id),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    overdue: boolean('overdue').notNull().default(false),
+    flagged: boolean('flagged').notNull().default(false),
+    reopenCount: integer('reopen_count').notNull().default(0),
+    resolution: text('resolution'),
+    rejectReason: text('reject_reason'),
+    rating: text('rating', { enum: RATINGS }),
+    ratingComment: text('rating_comment'),
+    ratedAt: timestamp('rated_at', { withTimezone: true }),
+    callback: jsonb('callback').$type<{ at: string; byName: string; reached: boolean; note: string }>(),
+    createdBy: bigint('created_by', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [
+    // A handler's queue: the handling org (a subtree's ids), state, newest first.
+    index('service_case_queue_idx').on(t.handlingOrgId, t.state, t.createdAt.desc()),
+    index('service_case_assignee_idx').on(t.assigneeId, t.state, t.createdAt.desc()),
+    index('service_case_member_idx').on(t.memberId, t.createdAt.desc()),
+    index('service_case_account_idx').on(t.accountId, t.createdAt.desc()),
+    index('service_case_due_idx').on(t.dueAt).where(sql`${t.state} in ('submitted','accepted','in_progress','transferred') and not ${t.overdue}`),
+    index('service_case_cover_idx').on(t.coverForId).where(sql`${t.coverForId} is not null`),
+    check('service_case_state_check', sql`${t.state} in ('submitted','accepted','in_progress','resolved','rejected','withdrawn','transferred')`),
+    check('service_case_channel_check', sql`${t.channel} in ('online','counter','phone')`),
+  ],
+);
+
+// Every org that handles or once handled a case. The current one acts on it; the others keep
+// read access to its history after a transfer (across regions too).
+export const caseOrgAccess = pgTable(
+  'case_org_access',
+  {
+    caseId: bigint('case_id', { mode: 'number' }).notNull().references(() => serviceCase.id),
+    orgId: bigint('org_id', { mode: 'number' }).notNull().references(() => org.id),
+    current: boolean('current').notNull(),
+    since: timestamp('since', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.orgId] }), index('case_org_access_org_idx').on(t.orgId, t.caseId)],
+);
+
+// The case's timeline: every step, with who, where and when.
+export const caseEvent = pgTable(
+  'case_event',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' }).notNull().references(() => serviceCase.id),
+    kind: text('kind').notNull(),
+    fromState: text('from_state', { enum: CASE_STATES }),
+    toState: text('to_state', { enum: CASE_STATES }),
+    actorId: bigint('actor_id', { mode: 'number' }),
+    actorName: text('actor_name'),
+    actorKind: text('actor_kind', { enum: ['staff', 'member', 'system'] }).notNull(),
+    orgId: bigint('org_id', { mode: 'number' }),
+    note: text('note'),
+    internal: boolean('internal').notNull().default(false),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('case_event_case_idx').on(t.caseId, t.id)],
+);
+
+// Uploaded files: first owned by the uploader, then bound to a case.
+export const caseFile = pgTable(
+  'case_file',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' }).references(() => serviceCase.id),
+    uploaderId: bigint('uploader_id', { mode: 'number' }).notNull().references(() => account.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    storageKey: text('storage_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('case_file_case_idx').on(t.caseId)],
+);
+
+// AB posts: each staff member's backup, and when they are away. `cover_active` records that A's
+// cases were moved to B for the current away period (so the sweep moves them exactly once each way).
+export const servicePost = pgTable('service_post', {
+  accountId: bigint('account_id', { mode: 'number' }).primaryKey().references(() => account.id),
+  backupId: bigint('backup_id', { mode: 'number' }).references(() => account.id),
+  awayFrom: timestamp('away_from', { withTimezone: true }),
+  awayUntil: timestamp('away_until', { withTimezone: true }),
+  awayReason: text('away_reason', { enum: AWAY_REASONS }),
+  awayNote: text('away_note'),
+  coverActive: boolean('cover_active').notNull().default(false),
+  coverBy: bigint('cover_by', { mode: 'number' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+// The in-app inbox (站内信) of any account, member or staff.
+export const inboxMessage = pgTable(
+  'inbox_message',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    accountId: bigint('account_id', { mode: 'number' }).notNull().references(() => account.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    caseId: bigint('case_id', { mode: 'number' }),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('inbox_account_idx').on(t.accountId, t.id.desc())],
+);
+
+export type ServiceRow = typeof service.$inferSelect;
+export type CaseRow = typeof serviceCase.$inferSelect;
+export type CaseState = (typeof CASE_STATES)[number];
