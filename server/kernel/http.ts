@@ -25,6 +25,8 @@ export function zPage<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
     total: z.number().int(),
+    /** Present and true when `total` is a floor: the list counted no further (see ARCHITECTURE.md, Lists). */
+    totalCapped: z.boolean().optional(),
     page: z.number().int(),
     pageSize: z.number().int(),
   });

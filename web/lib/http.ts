@@ -19,6 +19,8 @@ export class ApiError extends Error {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** True when the server stopped counting at `total` (shown as "10,000+"). */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
 }

@@ -70,9 +70,15 @@ export const selectMembers = (db: Db) =>
 
 export type MemberWithOrg = Awaited<ReturnType<typeof selectMembers>>[number];
 
-export async function countMembers(db: Db, where: SQL | undefined): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(member).where(where);
-  return row?.n ?? 0;
+/** Beyond this many matches a roster says "10,000+": counting a county's half million rows costs 200 ms, a page 2 ms. */
+export const COUNT_CAP = 10_000;
+
+/** Counts the matches up to `cap` (then `capped`); the count stops reading after cap + 1 rows. */
+export async function countMembers(db: Db, where: SQL | undefined, cap = COUNT_CAP): Promise<{ total: number; capped: boolean }> {
+  const upTo = db.select({ one: sql`1` }).from(member).where(where).limit(cap + 1).as('up_to');
+  const [row] = await db.select({ n: count() }).from(upTo);
+  const n = row?.n ?? 0;
+  return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
 }
 
 export async function findMember(db: Db, id: number): Promise<MemberWithOrg | undefined> {

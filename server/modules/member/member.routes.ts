@@ -71,8 +71,8 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
     const actor = requireActor(req, 'staff');
     const { page, pageSize, ...query } = req.query;
     const filter = await resolveMemberFilter(deps, actor, query);
-    const { items, total } = await listMembers(deps.db, deps.crypto, actor, { ...filter, page, pageSize }, deps.clock.now());
-    return { items, total, page, pageSize };
+    const { items, total, capped } = await listMembers(deps.db, deps.crypto, actor, { ...filter, page, pageSize }, deps.clock.now());
+    return { items, total, totalCapped: capped, page, pageSize };
   });
 
   r.get('/api/members/:id', {

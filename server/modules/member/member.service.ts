@@ -48,11 +48,16 @@ export function memberSnapshot(crypto: Crypto, m: MemberRow) {
 
 export async function listMembers(db: Db, crypto: Crypto, actor: Actor, f: MemberFilter & { page: number; pageSize: number }, today: Date) {
   const where = and(...memberConditions(actor, f, today));
-  const [total, rows] = await Promise.all([
-    countMembers(db, where),
-    selectMembers(db).where(where).orderBy(...memberOrder(f.sort)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
-  ]);
-  return { items: rows.map((r) => presentMember(crypto, r, today)), total };
+  const page = () => selectMembers(db).where(where).orderBy(...memberOrder(f.sort)).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
+  const present = (rows: MemberWithOrg[]) => rows.map((r) => presentMember(crypto, r, today));
+  if (f.idNumberHash || f.phoneHash) {
+    // An exact lookup finds one person (a phone, a few): a first page that is not full is the total.
+    const rows = await page();
+    const counted = f.page === 1 && rows.length < f.pageSize ? { total: rows.length, capped: false } : await countMembers(db, where);
+    return { items: present(rows), ...counted };
+  }
+  const [counted, rows] = await Promise.all([countMembers(db, where), page()]);
+  return { items: present(rows), ...counted };
 }
 
 /** A member the caller may read; 404 otherwise (audited when it exists outside scope). */

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../kernel/db.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { makeIdNumber } from './id-number.js';
+import { countMembers } from './member.repo.js';
+import { member } from './member.schema.js';
 
 let t: TestApp;
 let admin: string;
@@ -81,6 +83,18 @@ describe('member records', () => {
     expect(couriers.items.some((m: { name: string }) => m.name === '赵骑手')).toBe(true);
     const sorted = (await t.request('GET', '/api/members?sort=joinedAt&pageSize=100', { cookie: officer })).json().items.map((m: { joinedAt: string }) => m.joinedAt);
     expect(sorted).toEqual([...sorted].sort());
+    expect(byId).toMatchObject({ total: 1, totalCapped: false });
+  });
+
+  it('counts the roster exactly up to the cap, then says it stopped counting', async () => {
+    for (let i = 0; i < 4; i++) expect((await add(officer, person({ name: `计数${i}` }))).statusCode).toBe(201);
+    const [{ n } = { n: -1 }] = await rows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from member where name like '计数%'`);
+    const roster = (await t.request('GET', '/api/members?q=计数&pageSize=2', { cookie: officer })).json();
+    expect(roster).toMatchObject({ total: n, totalCapped: false });
+    expect(roster.items).toHaveLength(2);
+    const where = sql`${member.name} like '计数%'`;
+    expect(await countMembers(t.deps.db, where, n - 1)).toEqual({ total: n - 1, capped: true });
+    expect(await countMembers(t.deps.db, where, n)).toEqual({ total: n, capped: false });
   });
 
   it('stores 身份证号 and phone encrypted: the plain values appear nowhere in the database', async () => {

@@ -7,7 +7,7 @@ export const en: MessageSchema = {
     reset: 'Reset', actions: 'Actions', yes: 'Yes', no: 'No', refresh: 'Refresh', close: 'Close', back: 'Back',
     submit: 'Submit', all: 'All', none: 'None', saved: 'Saved', deleted: 'Deleted', noData: 'No data',
     required: '{field} is required', confirmTitle: 'Please confirm', networkError: 'Network error; please try again',
-    total: '{n} in all',
+    total: '{n} in all', totalCapped: 'over {n}',
   },
   lang: { label: 'Language', zh: '简体中文', en: 'English' },
   menu: { orgs: 'Organizations', staff: 'Staff & grants', audit: 'Audit log', account: 'My account', toggle: 'Toggle menu' },

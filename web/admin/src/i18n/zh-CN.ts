@@ -5,7 +5,7 @@ export const zhCN = {
     ok: '确定', cancel: '取消', save: '保存', create: '新建', edit: '编辑', delete: '删除', search: '查询',
     reset: '重置', actions: '操作', yes: '是', no: '否', refresh: '刷新', close: '关闭', back: '返回',
     submit: '提交', all: '全部', none: '无', saved: '已保存', deleted: '已删除', noData: '暂无数据',
-    required: '请填写{field}', confirmTitle: '请确认', networkError: '网络异常，请稍后重试', total: '共 {n} 条',
+    required: '请填写{field}', confirmTitle: '请确认', networkError: '网络异常，请稍后重试', total: '共 {n} 条', totalCapped: '共 {n}+ 条',
   },
   lang: { label: '语言', zh: '简体中文', en: 'English' },
   menu: { orgs: '组织机构', staff: '工作人员与授权', audit: '操作日志', account: '我的账号', toggle: '收起/展开菜单' },
