@@ -15,7 +15,8 @@ export const GENDERS = ['male', 'female'] as const;
 export const member = pgTable(
   'member',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    // By default, not always: the import reserves ids (nextval) to COPY members and their history together.
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     orgId: bigint('org_id', { mode: 'number' }).notNull().references(() => org.id),
     accountId: bigint('account_id', { mode: 'number' }).references(() => account.id),
     name: text('name').notNull(),
