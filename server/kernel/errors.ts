@@ -53,6 +53,15 @@ export const ERRORS = {
   ORG_NOT_GRASSROOTS: { status: 400, zh: '会员只能隶属于基层工会', en: 'Members belong to grassroots unions only' },
   IMPORT_FILE_REJECTED: { status: 400, zh: '文件无法导入', en: 'The file cannot be imported' },
   IMPORT_TOO_LARGE: { status: 413, zh: '文件过大，请拆分后分批导入', en: 'The file is too large; split it' },
+  QA_OWN_EDIT: { status: 403, zh: '不能发布自己编辑的内容，请由其他审核人发布', en: 'You cannot publish your own edit; another reviewer must' },
+  QA_STATE: { status: 409, zh: '该条目当前状态不允许此操作', en: "The entry's status does not allow this" },
+  NO_UNION: { status: 400, zh: '您尚未加入工会，请选择接收的工会组织', en: 'You are not in a union yet; choose the org to send to' },
+  VOICE_CLOSED: { status: 409, zh: '该心声已办结', en: 'This item is closed' },
+  VOICE_NO_CONSENT: { status: 409, zh: '职工未同意公开，不能公开', en: 'The member did not consent to publishing' },
+  VOICE_NOT_REPLIED: { status: 409, zh: '请先回复，再公开', en: 'Reply before publishing' },
+  VOICE_HAS_CASE: { status: 409, zh: '该心声已转为工单', en: 'This item has already become a case' },
+  ALERT_STATE: { status: 409, zh: '该预警当前状态不允许此操作', en: "The alert's status does not allow this" },
+  TOPIC_EXISTS: { status: 409, zh: '本组织已有同名话题', en: 'This org already has a topic with that name' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error; please try again later' },
 } satisfies Record<string, ErrorDef>;
 

@@ -6,6 +6,7 @@ import type { Db } from '../kernel/db.js';
 import { account, hashPassword, staffGrant } from '../modules/auth/index.js';
 import { nextOrgId, org, type OrgRow } from '../modules/org/index.js';
 import { seedDemoMemberRecord, seedDemoMembers } from './demo-members.js';
+import { seedDemoQa } from './demo-qa.js';
 
 // The demo federation of ARCHITECTURE.md, loaded on first start in demo mode only.
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -79,6 +80,7 @@ export async function seedDemo(deps: Deps, log: FastifyBaseLogger, opts: { membe
       await seedDemoMembers(tx, deps, members);
       if (demoMember) await seedDemoMemberRecord(tx, deps, demoMember.id, DEMO_MEMBER_PHONE);
     }
+    await seedDemoQa(tx, deps, { province: ids.get('province') ?? 0, city: ids.get('city') ?? 0 });
     await writeAudit(tx, deps.crypto, { actorId: null, actorName: 'system', ip: null, requestId: null, at: now }, {
       orgId: ids.get('province') ?? null, action: 'demo.seed', after: { orgs: DEMO_ORGS.length, staff: DEMO_STAFF.length, members },
     });
