@@ -25,6 +25,10 @@ export const SMS_TEXT: Record<string, (p: Record<string, string>) => string> = {
   join_rejected: (p) => `【智慧工会】您加入${p.org}的申请未通过：${p.reason}。`,
   transfer_completed: (p) => `【智慧工会】您的会员关系已转入${p.org}。`,
   transfer_rejected: (p) => `【智慧工会】您的会员关系转接申请未通过：${p.reason}。`,
+  case_accepted: (p) => `【智慧工会】您的服务申请（${p.service}，单号 ${p.no}）已由${p.org}受理，我们会尽快办理。`,
+  case_resolved: (p) => `【智慧工会】您的服务申请（${p.service}，单号 ${p.no}）已办结，请在“我的服务”中查看结果并评价。`,
+  case_rejected: (p) => `【智慧工会】您的服务申请（${p.service}，单号 ${p.no}）未予受理：${p.reason}。`,
+  case_transferred: (p) => `【智慧工会】您的服务申请（${p.service}，单号 ${p.no}）已转由${p.org}办理。`,
 };
 
 export function createDevSmsDriver(log: FastifyBaseLogger, demo: boolean): SmsDriver {

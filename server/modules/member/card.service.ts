@@ -24,13 +24,20 @@ export async function issueCard(crypto: Crypto, m: MemberRow, orgName: string, n
   };
 }
 
-export async function verifyCard(db: Db, crypto: Crypto, token: string, now: Date) {
+/** The member id a current, genuine card token names; null for anything else. */
+export function cardMemberId(crypto: Crypto, token: string, now: Date): number | null {
   const parts = token.split('.');
   const [prefix, id, exp, sig] = parts;
-  if (parts.length !== 4 || prefix !== PREFIX || !id || !exp || !sig || !/^\d+$/.test(id) || !/^\d+$/.test(exp)) return { valid: false };
-  if (!timingSafeEqualString(sig, crypto.sign('card', `${prefix}.${id}.${exp}`))) return { valid: false };
-  if (Number(exp) * 1000 < now.getTime()) return { valid: false };
-  const [row] = await db.select({ m: member, orgName: org.name }).from(member).innerJoin(org, eq(org.id, member.orgId)).where(eq(member.id, Number(id)));
+  if (parts.length !== 4 || prefix !== PREFIX || !id || !exp || !sig || !/^\d+$/.test(id) || !/^\d+$/.test(exp)) return null;
+  if (!timingSafeEqualString(sig, crypto.sign('card', `${prefix}.${id}.${exp}`))) return null;
+  if (Number(exp) * 1000 < now.getTime()) return null;
+  return Number(id);
+}
+
+export async function verifyCard(db: Db, crypto: Crypto, token: string, now: Date) {
+  const id = cardMemberId(crypto, token, now);
+  if (id === null) return { valid: false };
+  const [row] = await db.select({ m: member, orgName: org.name }).from(member).innerJoin(org, eq(org.id, member.orgId)).where(eq(member.id, id));
   if (!row) return { valid: false };
   return { valid: row.m.status === 'active', name: maskName(row.m.name), orgName: row.orgName, status: row.m.status, cardNo: row.m.cardNo };
 }

@@ -16,3 +16,5 @@ export { memberSelfRoutes } from './me.routes.js';
 export { memberImportRoutes } from './import.routes.js';
 export { idNumberProblem, idFacts, makeIdNumber, normaliseIdNumber } from './id-number.js';
 export { identityColumns } from './member.service.js';
+export { cardMemberId } from './card.service.js';
+export { PHONE, ZDate } from './member.fields.js';

@@ -1,0 +1,154 @@
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { orgCondition, type Actor } from '../../kernel/access.js';
+import { maskName, maskPhone, type Crypto } from '../../kernel/crypto.js';
+import type { Db } from '../../kernel/db.js';
+import { account } from '../auth/index.js';
+import { org } from '../org/index.js';
+import { CASE_READ, memberOfAccount, type LoadedCase } from './case.access.js';
+import { actionsFor } from './case.transitions.js';
+import { caseNo } from './notify.js';
+import { caseEvent, caseFile, caseOrgAccess, OPEN_STATES, serviceCase, type CaseRow, type CaseState, type CATEGORIES, type CHANNELS } from './service.schema.js';
+
+// Reading cases: the queue and lists (one indexed query each), and one case with its timeline.
+
+const assignee = alias(account, 'assignee');
+const coverFor = alias(account, 'cover_for');
+
+export interface CaseFilter {
+  view?: 'mine' | 'team' | 'queue' | 'overdue' | 'all';
+  state?: CaseState[];
+  channel?: (typeof CHANNELS)[number];
+  serviceId?: number;
+  category?: (typeof CATEGORIES)[number];
+  orgPath?: string;
+  assigneeId?: number;
+  flagged?: boolean;
+  q?: string;
+  from?: string;
+  to?: string;
+  sort?: 'createdAt' | '-createdAt' | 'dueAt' | '-updatedAt';
+}
+
+const OPEN = [...OPEN_STATES];
+
+/** Cases the staff caller may see: handled in scope now, or (view all) handled there before. */
+export function staffCaseScope(actor: Actor, view: CaseFilter['view']): SQL {
+  const now = orgCondition(actor, CASE_READ, serviceCase.handlingOrgId);
+  if (view && view !== 'all') return now;
+  const before = sql`exists (select 1 from case_org_access a where a.case_id = ${serviceCase.id} and not a.current and ${orgCondition(actor, CASE_READ, sql`a.org_id`)})`;
+  return sql`(${now} or ${before})`;
+}
+
+export function caseConditions(actor: Actor, f: CaseFilter, memberId: number | null): SQL[] {
+  const w: SQL[] = [];
+  if (actor.kind === 'member') {
+    w.push(memberId ? or(eq(serviceCase.accountId, actor.accountId), eq(serviceCase.memberId, memberId))! : eq(serviceCase.accountId, actor.accountId));
+  } else {
+    w.push(staffCaseScope(actor, f.view));
+    if (f.view === 'mine') w.push(eq(serviceCase.assigneeId, actor.accountId), inArray(serviceCase.state, OPEN));
+    if (f.view === 'queue') w.push(isNull(serviceCase.assigneeId), inArray(serviceCase.state, OPEN));
+    if (f.view === 'team') w.push(inArray(serviceCase.state, OPEN));
+    if (f.view === 'overdue') w.push(eq(serviceCase.overdue, true), inArray(serviceCase.state, OPEN));
+  }
+  if (f.state?.length) w.push(inArray(serviceCase.state, f.state));
+  if (f.channel) w.push(eq(serviceCase.channel, f.channel));
+  if (f.serviceId) w.push(eq(serviceCase.serviceId, f.serviceId));
+  if (f.category) w.push(eq(serviceCase.category, f.category));
+  if (f.orgPath) w.push(sql`${serviceCase.handlingOrgId} in (select id from org where path like ${f.orgPath + '%'})`);
+  if (f.assigneeId) w.push(eq(serviceCase.assigneeId, f.assigneeId));
+  if (f.flagged !== undefined) w.push(eq(serviceCase.flagged, f.flagged));
+  if (f.q) {
+    const m = /^FW\d{8}(\d{6,})$/i.exec(f.q.trim());
+    w.push(eq(serviceCase.id, m ? Number(m[1]) : -1));
+  }
+  if (f.from) w.push(sql`${serviceCase.createdAt} >= (${f.from}::date - interval '8 hours')`);
+  if (f.to) w.push(sql`${serviceCase.createdAt} < (${f.to}::date + interval '16 hours')`);
+  return w;
+}
+
+function caseOrder(sort: CaseFilter['sort']) {
+  switch (sort) {
+    case 'createdAt': return [asc(serviceCase.createdAt), asc(serviceCase.id)];
+    case 'dueAt': return [asc(serviceCase.dueAt), asc(serviceCase.id)];
+    case '-updatedAt': return [desc(serviceCase.updatedAt), desc(serviceCase.id)];
+    default: return [desc(serviceCase.createdAt), desc(serviceCase.id)];
+  }
+}
+
+export function selectCases(db: Db) {
+  return db
+    .select({ c: serviceCase, orgName: org.name, assigneeName: assignee.displayName, coverForName: coverFor.displayName })
+    .from(serviceCase)
+    .innerJoin(org, eq(org.id, serviceCase.handlingOrgId))
+    .leftJoin(assignee, eq(assignee.id, serviceCase.assigneeId))
+    .leftJoin(coverFor, eq(coverFor.id, serviceCase.coverForId));
+}
+type Listed = Awaited<ReturnType<ReturnType<typeof selectCases>['where']>>[number];
+
+export function presentListItem(crypto: Crypto, { c, orgName, assigneeName, coverForName }: Listed, forMember: boolean) {
+  return {
+    id: c.id, no: caseNo(c), serviceId: c.serviceId, serviceName: c.serviceName, category: c.category, channel: c.channel, state: c.state,
+    applicantName: maskName(c.applicantName), applicantPhone: c.applicantPhoneEnc ? maskPhone(crypto.decrypt(c.applicantPhoneEnc)) : null,
+    memberId: c.memberId, handlingOrgId: c.handlingOrgId, handlingOrgName: orgName,
+    assigneeId: forMember ? null : c.assigneeId, assigneeName: forMember ? null : assigneeName,
+    coverForId: forMember ? null : c.coverForId, coverForName: forMember ? null : coverForName,
+    dueAt: c.dueAt.toISOString(), overdue: c.overdue, flagged: forMember ? false : c.flagged, reopenCount: c.reopenCount, rating: c.rating,
+    createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(), resolvedAt: c.resolvedAt?.toISOString() ?? null,
+  };
+}
+
+export async function listCases(db: Db, crypto: Crypto, actor: Actor, f: CaseFilter & { page: number; pageSize: number }) {
+  const memberId = actor.kind === 'member' ? ((await memberOfAccount(db, actor.accountId))?.id ?? null) : null;
+  const where = and(...caseConditions(actor, f, memberId));
+  const [items, [total]] = await Promise.all([
+    selectCases(db).where(where).orderBy(...caseOrder(f.sort)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(serviceCase).where(where),
+  ]);
+  return { items: items.map((i) => presentListItem(crypto, i, actor.kind === 'member')), total: total?.n ?? 0 };
+}
+
+/** Resolved cases not yet called back in the supervisor's scope: 不满意 and flagged first. */
+export async function callbackList(db: Db, crypto: Crypto, actor: Actor, page: number, pageSize: number) {
+  const where = and(orgCondition(actor, 'service:case:supervise', serviceCase.handlingOrgId), eq(serviceCase.state, 'resolved'), isNull(serviceCase.callback));
+  const [items, [total]] = await Promise.all([
+    selectCases(db).where(where)
+      .orderBy(sql`(${serviceCase.rating} = 'dissatisfied' or ${serviceCase.flagged}) desc nulls last`, asc(serviceCase.resolvedAt), asc(serviceCase.id))
+      .limit(pageSize).offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(serviceCase).where(where),
+  ]);
+  return { items: items.map((i) => presentListItem(crypto, i, false)), total: total?.n ?? 0 };
+}
+
+/** One case as the caller may see it: answers, files, timeline (members: without internal steps). */
+export async function presentCase(db: Db, crypto: Crypto, actor: Actor, l: LoadedCase, now: Date) {
+  const forMember = actor.kind === 'member';
+  const [listed] = await selectCases(db).where(eq(serviceCase.id, l.c.id));
+  if (!listed) throw new Error('case vanished');
+  const c: CaseRow = listed.c;
+  const [events, files, access] = await Promise.all([
+    db.select({ e: caseEvent, orgName: org.name }).from(caseEvent).leftJoin(org, eq(org.id, caseEvent.orgId))
+      .where(and(eq(caseEvent.caseId, c.id), forMember ? eq(caseEvent.internal, false) : undefined)).orderBy(asc(caseEvent.id)),
+    db.select().from(caseFile).where(eq(caseFile.caseId, c.id)).orderBy(asc(caseFile.id)),
+    forMember ? Promise.resolve([]) : db.select({ orgId: caseOrgAccess.orgId, orgName: org.name, current: caseOrgAccess.current })
+      .from(caseOrgAccess).innerJoin(org, eq(org.id, caseOrgAccess.orgId)).where(eq(caseOrgAccess.caseId, c.id)).orderBy(asc(caseOrgAccess.since)),
+  ]);
+  return {
+    ...presentListItem(crypto, listed, forMember),
+    fields: JSON.parse(crypto.decrypt(c.fieldsEnc)) as Record<string, unknown>,
+    form: c.form, resolution: c.resolution, rejectReason: c.rejectReason, ratingComment: c.ratingComment, source: c.source,
+    attachments: files.map(presentFile),
+    timeline: events.map(({ e, orgName }) => ({
+      id: e.id, kind: e.kind, fromState: e.fromState, toState: e.toState, actorKind: e.actorKind, orgName, note: e.note, at: e.at.toISOString(),
+      // members see the org that acted, not the person
+      actorName: forMember && e.actorKind === 'staff' ? orgName : e.actorName,
+    })),
+    access: forMember ? [] : access,
+    callback: forMember ? null : c.callback,
+    actions: actionsFor(actor, { ...l, c }, now),
+  };
+}
+
+export function presentFile(f: typeof caseFile.$inferSelect) {
+  return { id: f.id, fileName: f.fileName, contentType: f.contentType, size: f.size, createdAt: f.createdAt.toISOString(), url: `/api/case-files/${f.id}` };
+}

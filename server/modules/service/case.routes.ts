@@ -1,0 +1,199 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { assertOrgAccess, type Actor } from '../../kernel/access.js';
+import { inTransaction, requireActor, type Deps, type TxEnv } from '../../kernel/context.js';
+import type { Db } from '../../kernel/db.js';
+import { AppError } from '../../kernel/errors.js';
+import { errorResponses, ZId, ZIdParams, zPage, ZPageQuery } from '../../kernel/http.js';
+import { PHONE, ZDate } from '../member/index.js';
+import { CASE_READ, CASE_SUPERVISE, loadCase } from './case.access.js';
+import { createCase } from './case.create.js';
+import { callbackList, listCases, presentCase, type CaseFilter } from './case.query.js';
+import {
+  acceptCase, addNote, assignCase, rateCase, recordCallback, rejectCase, reopenCase, resolveCase, startCase, transferCase, unflagCase, withdrawCase,
+} from './case.transitions.js';
+import { counterLookup } from './counter.js';
+import { caseFigures } from './figures.js';
+import { CASE_STATES, CATEGORIES, CHANNELS, RATINGS } from './service.schema.js';
+
+export const ZCaseListItem = z.object({
+  id: z.number().int(), no: z.string(), serviceId: z.number().int(), serviceName: z.string(), category: z.enum(CATEGORIES),
+  channel: z.enum(CHANNELS), state: z.enum(CASE_STATES), applicantName: z.string().describe('masked'), applicantPhone: z.string().nullable().describe('masked'),
+  memberId: z.number().int().nullable(), handlingOrgId: z.number().int(), handlingOrgName: z.string(),
+  assigneeId: z.number().int().nullable(), assigneeName: z.string().nullable(), coverForId: z.number().int().nullable(), coverForName: z.string().nullable(),
+  dueAt: z.iso.datetime(), overdue: z.boolean(), flagged: z.boolean(), reopenCount: z.number().int(), rating: z.enum(RATINGS).nullable(),
+  createdAt: z.iso.datetime(), updatedAt: z.iso.datetime(), resolvedAt: z.iso.datetime().nullable(),
+}).meta({ id: 'CaseListItem' });
+
+export const ZAttachment = z.object({ id: z.number().int(), fileName: z.string(), contentType: z.string(), size: z.number().int(), createdAt: z.iso.datetime(), url: z.string() }).meta({ id: 'CaseAttachment' });
+
+export const ZCase = ZCaseListItem.extend({
+  fields: z.record(z.string(), z.unknown()), form: z.array(z.record(z.string(), z.unknown())),
+  resolution: z.string().nullable(), rejectReason: z.string().nullable(), ratingComment: z.string().nullable(),
+  source: z.object({ module: z.enum(['voice', 'qa']), id: z.number().int() }).nullable(),
+  attachments: z.array(ZAttachment),
+  timeline: z.array(z.object({
+    id: z.number().int(), kind: z.string(), fromState: z.enum(CASE_STATES).nullable(), toState: z.enum(CASE_STATES).nullable(),
+    actorName: z.string().nullable(), actorKind: z.enum(['staff', 'member', 'system']), orgName: z.string().nullable(), note: z.string().nullable(), at: z.iso.datetime(),
+  })),
+  access: z.array(z.object({ orgId: z.number().int(), orgName: z.string(), current: z.boolean() })),
+  callback: z.object({ at: z.string(), byName: z.string(), reached: z.boolean(), note: z.string() }).nullable(),
+  actions: z.array(z.string()),
+}).meta({ id: 'Case' });
+
+const note = z.string().trim().max(1000).optional();
+const reason = z.string().trim().min(2, 'reason.required').max(500);
+
+const ZNewCase = z.strictObject({
+  serviceId: ZId,
+  fields: z.record(z.string().max(40), z.unknown()).refine((o) => Object.keys(o).length <= 40, 'form.tooMany'),
+  note,
+  channel: z.enum(CHANNELS).optional(),
+  memberId: ZId.optional(),
+  contact: z.strictObject({ name: z.string().trim().min(1).max(30), phone: z.string().trim().regex(PHONE, 'phone.invalid').optional() }).optional(),
+});
+
+export const caseFilterQuery = {
+  view: z.enum(['mine', 'team', 'queue', 'overdue', 'all']).optional(),
+  state: z.string().max(200).transform((s, ctx) => {
+    const list = s.split(',').map((x) => x.trim()).filter(Boolean);
+    const bad = list.find((x) => !(CASE_STATES as readonly string[]).includes(x));
+    if (bad) ctx.addIssue({ code: 'custom', message: 'case.state' });
+    return list as Array<(typeof CASE_STATES)[number]>;
+  }).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  serviceId: ZId.optional(),
+  category: z.enum(CATEGORIES).optional(),
+  orgId: ZId.optional(),
+  assigneeId: ZId.optional(),
+  flagged: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  q: z.string().trim().max(40).optional(),
+  from: ZDate.optional(),
+  to: ZDate.optional(),
+  sort: z.enum(['createdAt', '-createdAt', 'dueAt', '-updatedAt']).optional(),
+};
+type FilterQuery = z.infer<z.ZodObject<typeof caseFilterQuery>>;
+
+export async function resolveCaseFilter(deps: Deps, actor: Actor, q: FilterQuery): Promise<CaseFilter> {
+  const { orgId, ...rest } = q;
+  const f: CaseFilter = rest;
+  if (orgId && actor.kind === 'staff') f.orgPath = await assertOrgAccess(deps.db, actor, CASE_READ, orgId, CASE_READ);
+  return f;
+}
+
+type Step = (tx: Db, env: TxEnv, actor: Actor, id: number) => Promise<void>;
+
+export async function caseRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { deps } = app;
+  const tags = ['cases'];
+
+  const detail = async (actor: Actor, id: number) => presentCase(deps.db, deps.crypto, actor, await loadCase(deps.db, actor, id), deps.clock.now());
+  /** Runs a step in a transaction, sends what it queued (SMS), and answers the case as it is now. */
+  const run = async (req: FastifyRequest, id: number, step: Step, kind?: 'staff' | 'member') => {
+    const actor = requireActor(req, kind);
+    await inTransaction(deps, req, (tx, env) => step(tx, env, actor, id));
+    void deps.outbox.kick();
+    return detail(actor, id);
+  };
+
+  r.post('/api/cases', {
+    schema: { tags, summary: 'Apply for a service (member, online) or register a walk-in or call (staff, counter/phone)', body: ZNewCase, response: { 201: ZCase, ...errorResponses } },
+  }, async (req, reply) => {
+    const actor = requireActor(req);
+    const id = await inTransaction(deps, req, (tx, env) => createCase(tx, env, actor, req.body));
+    return reply.code(201).send(await detail(actor, id));
+  });
+
+  r.get('/api/cases', {
+    schema: {
+      tags, summary: 'Cases: a member\'s own; staff the queue and lists in scope', querystring: z.strictObject({ ...caseFilterQuery, ...ZPageQuery }),
+      response: { 200: zPage(ZCaseListItem), ...errorResponses },
+    },
+  }, async (req) => {
+    const actor = requireActor(req);
+    const { page, pageSize, ...q } = req.query;
+    const { items, total } = await listCases(deps.db, deps.crypto, actor, { ...(await resolveCaseFilter(deps, actor, q)), page, pageSize });
+    return { items, total, page, pageSize };
+  });
+
+  r.get('/api/cases/figures', {
+    schema: {
+      tags, summary: 'Service-center figures in scope: open, overdue, closed this month, handling time, satisfaction; by channel and service',
+      querystring: z.strictObject({ orgId: ZId.optional(), from: ZDate.optional(), to: ZDate.optional() }),
+      response: {
+        200: z.object({
+          total: z.number().int(), open: z.number().int(), overdue: z.number().int(), closedThisMonth: z.number().int(), avgHandlingHours: z.number().nullable(),
+          rated: z.number().int(), satisfactionRate: z.number().nullable(),
+          byChannel: z.array(z.object({ channel: z.string(), total: z.number().int(), open: z.number().int(), resolved: z.number().int() })),
+          byService: z.array(z.object({ serviceId: z.number().int(), serviceName: z.string(), category: z.string(), total: z.number().int(), open: z.number().int(), overdue: z.number().int(), resolved: z.number().int() })),
+        }),
+        ...errorResponses,
+      },
+    },
+  }, async (req) => {
+    const actor = requireActor(req, 'staff');
+    const orgPath = req.query.orgId ? await assertOrgAccess(deps.db, actor, CASE_READ, req.query.orgId, CASE_READ) : undefined;
+    return caseFigures(deps.db, actor, deps.clock.now(), { orgPath, from: req.query.from, to: req.query.to });
+  });
+
+  r.get('/api/cases/callbacks', {
+    schema: { tags, summary: 'The call-back list: resolved cases not yet called back (不满意 and flagged first)', querystring: z.strictObject(ZPageQuery), response: { 200: zPage(ZCaseListItem), ...errorResponses } },
+  }, async (req) => {
+    const actor = requireActor(req, 'staff');
+    if (!actor.grants.some((g) => g.permissions.includes(CASE_SUPERVISE))) throw new AppError('FORBIDDEN');
+    const { page, pageSize } = req.query;
+    return { ...(await callbackList(deps.db, deps.crypto, actor, page, pageSize)), page, pageSize };
+  });
+
+  r.post('/api/cases/counter/lookup', {
+    schema: {
+      tags, summary: 'Counter mode: find a member by phone, 身份证号 or card QR; masked, with the form prefill',
+      body: z.strictObject({ phone: z.string().trim().regex(PHONE, 'phone.invalid').optional(), idNumber: z.string().trim().min(15).max(20).optional(), cardToken: z.string().max(200).optional(), serviceId: ZId.optional() }),
+      response: {
+        200: z.object({
+          member: z.object({ id: z.number().int(), name: z.string(), phone: z.string().nullable(), idNumber: z.string(), orgId: z.number().int(), orgName: z.string(), jobType: z.string(), status: z.string(), employer: z.string().nullable() }),
+          prefill: z.record(z.string(), z.unknown()), eligible: z.boolean().nullable(), openCases: z.number().int(),
+        }),
+        ...errorResponses,
+      },
+    },
+  }, async (req) => {
+    const actor = requireActor(req, 'staff');
+    if (!actor.grants.some((g) => g.permissions.includes('service:case:handle'))) throw new AppError('FORBIDDEN');
+    return inTransaction(deps, req, (tx, env) => counterLookup(tx, env, actor, req.body));
+  });
+
+  r.get('/api/cases/:id', {
+    schema: { tags, summary: 'One case with its answers, files and timeline', params: ZIdParams, response: { 200: ZCase, ...errorResponses } },
+  }, async (req) => detail(requireActor(req), req.params.id));
+
+  const step = (action: string, summary: string, body: z.ZodObject, fn: (b: never) => Step, kind?: 'staff' | 'member') =>
+    r.post(`/api/cases/:id/${action}`, {
+      schema: { tags, summary, params: ZIdParams, body, response: { 200: ZCase, ...errorResponses } },
+    }, async (req) => run(req, req.params.id, fn(req.body as never), kind));
+
+  step('accept', 'Accept (submitted / transferred → accepted); the caller becomes the handler unless one is assigned', z.strictObject({ note }),
+    (b: { note?: string }) => (tx, env, a, id) => acceptCase(tx, env, a, id, b.note), 'staff');
+  step('start', 'Start handling (accepted → in_progress)', z.strictObject({ note }), (b: { note?: string }) => (tx, env, a, id) => startCase(tx, env, a, id, b.note), 'staff');
+  step('resolve', 'Resolve with the result (accepted / in_progress → resolved)', z.strictObject({ resolution: z.string().trim().min(2, 'reason.required').max(2000), note }),
+    (b: { resolution: string; note?: string }) => (tx, env, a, id) => resolveCase(tx, env, a, id, b.resolution, b.note), 'staff');
+  step('reject', 'Refuse with a reason (submitted / transferred / accepted → rejected)', z.strictObject({ reason }),
+    (b: { reason: string }) => (tx, env, a, id) => rejectCase(tx, env, a, id, b.reason), 'staff');
+  step('transfer', 'Transfer to another org or center (the sender keeps read access)', z.strictObject({ toOrgId: ZId, reason }),
+    (b: { toOrgId: number; reason: string }) => (tx, env, a, id) => transferCase(tx, env, a, id, b.toOrgId, b.reason), 'staff');
+  step('assign', 'Assign to a handler, or (null) back to the org\'s queue; an away handler\'s backup receives it', z.strictObject({ assigneeId: ZId.nullable(), note }),
+    (b: { assigneeId: number | null; note?: string }) => (tx, env, a, id) => assignCase(tx, env, a, id, b.assigneeId, b.note), 'staff');
+  step('notes', 'Add a note (internal, or visible to the member)', z.strictObject({ note: z.string().trim().min(1).max(2000), visibleToMember: z.boolean() }),
+    (b: { note: string; visibleToMember: boolean }) => (tx, env, a, id) => addNote(tx, env, a, id, b.note, b.visibleToMember), 'staff');
+  step('callback', 'Record the supervisor\'s call-back to the member (resolved cases)', z.strictObject({ reached: z.boolean(), note: z.string().trim().min(1).max(1000) }),
+    (b: { reached: boolean; note: string }) => (tx, env, a, id) => recordCallback(tx, env, a, id, b.reached, b.note), 'staff');
+  step('unflag', 'Clear the supervisor flag', z.strictObject({ note }), (b: { note?: string }) => (tx, env, a, id) => unflagCase(tx, env, a, id, b.note), 'staff');
+  step('withdraw', 'The member withdraws an open case', z.strictObject({ reason: z.string().trim().max(500).optional() }),
+    (b: { reason?: string }) => (tx, env, a, id) => withdrawCase(tx, env, a, id, b.reason), 'member');
+  step('reopen', 'The member reopens a case within 7 days of its resolution', z.strictObject({ reason }),
+    (b: { reason: string }) => (tx, env, a, id) => reopenCase(tx, env, a, id, b.reason), 'member');
+  step('rate', 'The member rates the result; 不满意 reopens it for a second handling', z.strictObject({ rating: z.enum(RATINGS), comment: z.string().trim().max(500).optional() }),
+    (b: { rating: (typeof RATINGS)[number]; comment?: string }) => (tx, env, a, id) => rateCase(tx, env, a, id, b.rating, b.comment), 'member');
+}

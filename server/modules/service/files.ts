@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MultipartFile } from '@fastify/multipart';
+import { AppError } from '../../kernel/errors.js';
+
+// Case attachments: accepted by their first bytes (never by name or the browser's type), capped
+// in size while streaming, stored under DATA_DIR/service-files with a random name.
+
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+const KINDS: Array<{ type: string; ext: string; test: (b: Buffer) => boolean }> = [
+  { type: 'image/jpeg', ext: 'jpg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  { type: 'image/png', ext: 'png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  { type: 'application/pdf', ext: 'pdf', test: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
+  { type: 'image/webp', ext: 'webp', test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
+];
+
+export function sniffFile(head: Buffer): { type: string; ext: string } | undefined {
+  return KINDS.find((k) => k.test(head));
+}
+
+export const filesDir = (dataDir: string) => path.join(dataDir, 'service-files');
+
+/** Reads the upload into memory (≤ 10 MB), checks its type and writes it; returns what to record. */
+export async function storeUpload(dataDir: string, part: MultipartFile) {
+  const buf = await part.toBuffer().catch((err: unknown) => {
+    if (err instanceof Error && 'code' in err && err.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE');
+    throw err;
+  });
+  if (buf.length === 0) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: 'file.empty' }]);
+  const kind = sniffFile(buf);
+  if (!kind) throw new AppError('CASE_FILE_TYPE');
+  const key = `${new Date().toISOString().slice(0, 7)}/${randomUUID()}.${kind.ext}`;
+  const full = path.join(filesDir(dataDir), key);
+  await fs.promises.mkdir(path.dirname(full), { recursive: true, mode: 0o700 });
+  await fs.promises.writeFile(full, buf, { mode: 0o600 });
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  const name = (part.filename || `file.${kind.ext}`).replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 120);
+  return { fileName: name, contentType: kind.type, size: buf.length, storageKey: key };
+}
