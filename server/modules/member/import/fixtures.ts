@@ -57,6 +57,8 @@ export interface RawEntry {
   method?: 0 | 8;
   /** What the directory claims the entry inflates to. */
   declaredSize: number;
+  /** CRC-32 of the inflated content (a bomb's does not matter: it is stopped before the end). */
+  crc?: number;
 }
 
 /** A zip assembled by hand, so a test can make its directory say whatever it likes. */
@@ -70,6 +72,7 @@ export function handZip(entries: RawEntry[]): Buffer {
     h.writeUInt32LE(0x04034b50, 0);
     h.writeUInt16LE(20, 4);
     h.writeUInt16LE(e.method ?? 8, 8);
+    h.writeUInt32LE(e.crc ?? 0, 14);
     h.writeUInt32LE(e.stored.length, 18);
     h.writeUInt32LE(e.declaredSize, 22);
     h.writeUInt16LE(name.length, 26);
@@ -78,6 +81,7 @@ export function handZip(entries: RawEntry[]): Buffer {
     c.writeUInt16LE(20, 4);
     c.writeUInt16LE(20, 6);
     c.writeUInt16LE(e.method ?? 8, 10);
+    c.writeUInt32LE(e.crc ?? 0, 16);
     c.writeUInt32LE(e.stored.length, 20);
     c.writeUInt32LE(e.declaredSize, 24);
     c.writeUInt16LE(name.length, 28);
@@ -100,7 +104,7 @@ export function handZip(entries: RawEntry[]): Buffer {
 export const workbookParts = (): RawEntry[] =>
   ['[Content_Types].xml', 'xl/workbook.xml'].map((name) => {
     const xml = Buffer.from('<?xml version="1.0"?><x/>');
-    return { name, stored: zlib.deflateRawSync(xml), declaredSize: xml.length };
+    return { name, stored: zlib.deflateRawSync(xml), declaredSize: xml.length, crc: zlib.crc32(xml) };
   });
 
 export function multipartBody(fileName: string, content: Buffer, field = 'file') {
