@@ -8,7 +8,6 @@ import { AppError } from '../../kernel/errors.js';
 import { cardMemberId, member, normaliseIdNumber } from '../member/index.js';
 import { org } from '../org/index.js';
 import { eligibilityOf, findService } from './catalog.service.js';
-import { CASE_HANDLE } from './case.access.js';
 import { OPEN_STATES, serviceCase } from './service.schema.js';
 
 // Counter mode: find the walk-in (phone, 身份证号 through the blind index, or the member card's
@@ -28,8 +27,9 @@ export async function counterLookup(tx: Db, env: TxEnv, actor: Actor, input: Loo
     where = eq(member.id, id);
   }
   const [found] = await tx.select({ m: member, orgName: org.name, orgPath: org.path }).from(member).innerJoin(org, eq(org.id, member.orgId)).where(where).limit(1);
-  // By phone or ID number only within the counter's member scope; a genuine card proves the member is present.
-  if (!found || (!input.cardToken && !pathInScope(actor, 'member:member:read', found.orgPath) && !pathInScope(actor, CASE_HANDLE, found.orgPath))) {
+  // A phone alone finds members in the caller's member scope only. A full 身份证号 or a genuine
+  // card QR is shown at the counter by the person themself, so it finds them wherever they belong.
+  if (!found || (input.phone && !pathInScope(actor, 'member:member:read', found.orgPath))) {
     throw new AppError('NOT_FOUND');
   }
   const { m } = found;

@@ -15,6 +15,7 @@ export interface World {
   center: string;
   member: string;
   memberId: number;
+  memberIdNumber: string;
   serviceId: number;
 }
 
@@ -27,8 +28,9 @@ export async function makeWorld(): Promise<World> {
   const orgs = (await t.request('GET', '/api/orgs?pageSize=100', { cookie: admin })).json<{ items: Array<{ id: number; code: string }> }>().items;
   const ids: Record<string, number> = {};
   for (const o of orgs) ids[o.code] = o.id;
+  const memberIdNumber = nextIdNumber();
   const m = await t.request('POST', '/api/members', {
-    cookie: admin, body: { name: '周师傅', idNumber: nextIdNumber(), phone: '13800000001', orgId: ids['JS-ZJ-JK-XS-001'], joinedAt: '2019-01-01', jobType: 'courier' },
+    cookie: admin, body: { name: '周师傅', idNumber: memberIdNumber, phone: '13800000001', orgId: ids['JS-ZJ-JK-XS-001'], joinedAt: '2019-01-01', jobType: 'courier' },
   });
   expect(m.statusCode, m.body).toBe(201);
   const s = await t.request('POST', '/api/services', {
@@ -45,7 +47,7 @@ export async function makeWorld(): Promise<World> {
   expect(s.statusCode, s.body).toBe(201);
   return {
     t, ids, admin, city: await t.login('city'), center: await t.login('center'), member: await t.loginMember('13800000001'),
-    memberId: m.json<{ id: number }>().id, serviceId: s.json<{ id: number }>().id,
+    memberId: m.json<{ id: number }>().id, memberIdNumber, serviceId: s.json<{ id: number }>().id,
   };
 }
 
