@@ -6,6 +6,7 @@ import type { Db } from '../kernel/db.js';
 import { account, hashPassword, staffGrant } from '../modules/auth/index.js';
 import { nextOrgId, org, type OrgRow } from '../modules/org/index.js';
 import { seedDemoMemberRecord, seedDemoMembers } from './demo-members.js';
+import { seedDemoServices } from './demo-services.js';
 import { seedDemoQa } from './demo-qa.js';
 
 // The demo federation of ARCHITECTURE.md, loaded on first start in demo mode only.
@@ -79,6 +80,8 @@ export async function seedDemo(deps: Deps, log: FastifyBaseLogger, opts: { membe
     if (members > 0) {
       await seedDemoMembers(tx, deps, members);
       if (demoMember) await seedDemoMemberRecord(tx, deps, demoMember.id, DEMO_MEMBER_PHONE);
+      // cases need members: the service demo comes with them
+      await seedDemoServices(tx, deps, ids);
     }
     await seedDemoQa(tx, deps, { province: ids.get('province') ?? 0, city: ids.get('city') ?? 0 });
     await writeAudit(tx, deps.crypto, { actorId: null, actorName: 'system', ip: null, requestId: null, at: now }, {

@@ -32,5 +32,6 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
 
 export { openCase, type OpenCaseInput } from './case.open.js';
 export { sweepCases } from './sweep.js';
-export { CATEGORIES, CHANNELS, CASE_STATES, service, serviceCase, inboxMessage } from './service.schema.js';
+export { CATEGORIES, CHANNELS, CASE_STATES, service, serviceCase, inboxMessage, type FormField } from './service.schema.js';
+export { seedCaseStep } from './seed-step.js';
 export { toInbox } from './notify.js';
