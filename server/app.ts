@@ -20,6 +20,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes, loadSession, readSessionCookie, sessionPolicy, staffRoutes } from './modules/auth/index.js';
 import { memberImportRoutes, memberRoutes, memberSelfRoutes, memberWorkflowRoutes } from './modules/member/index.js';
 import { orgRoutes } from './modules/org/index.js';
+import { alertRoutes, voiceRoutes } from './modules/voice/index.js';
 import { serviceRoutes } from './modules/service/index.js';
 import { qaRoutes } from './modules/qa/index.js';
 
@@ -127,6 +128,8 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyBaseLogger } 
   await app.register(memberRoutes);
   await app.register(memberWorkflowRoutes);
   await app.register(memberSelfRoutes);
+  await app.register(alertRoutes);
+  await app.register(voiceRoutes);
   await app.register(serviceRoutes);
   await app.register(qaRoutes);
 

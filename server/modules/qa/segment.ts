@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { projectRoot } from '../../kernel/paths.js';
 import { PHRASES, STOPWORDS, SYNONYMS } from './synonyms.js';
 
 // Chinese words for full-text search. PostgreSQL cannot cut Chinese into words, so Node does:
@@ -11,7 +13,8 @@ import { PHRASES, STOPWORDS, SYNONYMS } from './synonyms.js';
 
 const jieba = Jieba.withDict(dict);
 const terms = fs
-  .readFileSync(new URL('./terms.txt', import.meta.url), 'utf8')
+  // read from the source tree: the build (tsc) copies no text files into dist/
+  .readFileSync(path.join(projectRoot, 'server/modules/qa/terms.txt'), 'utf8')
   .split('\n')
   .map((l) => l.trim())
   .filter((l) => l && !l.startsWith('#'));
