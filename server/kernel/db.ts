@@ -8,7 +8,10 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { projectRoot } from './paths.js';
 
 // One code path for both engines: Drizzle over PGlite (embedded, the default) or over node-postgres.
@@ -23,7 +26,21 @@ export interface Database {
   query<T>(text: string, params?: unknown[]): Promise<T[]>;
   /** Receives NOTIFY payloads on a channel; after a lost connection it delivers '*' (anything may be missed). */
   listen(channel: string, handler: (payload: string) => void): Promise<void>;
+  /**
+   * PostgreSQL only (PGlite has one connection in all, so null there): a connection of its own,
+   * for a long transaction driven by hand and for COPY. Release it in every case.
+   */
+  connect: (() => Promise<Connection>) | null;
   close(): Promise<void>;
+}
+
+export interface Connection {
+  /** Drizzle on this connection: `begin`/`commit` through it apply to what follows on it. */
+  db: Db;
+  /** `COPY … FROM STDIN` with `text` in COPY's text format. */
+  copyIn(statement: string, text: string): Promise<void>;
+  /** Back to the pool; with an error the connection is closed instead of reused. */
+  release(err?: Error): void;
 }
 
 export const MIGRATIONS_DIR = path.join(projectRoot, 'db/migrations');
@@ -62,6 +79,14 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
         return r.rows as T[];
       },
       listen,
+      async connect() {
+        const client = await pool.connect();
+        return {
+          db: drizzlePg({ client }),
+          copyIn: (statement, text) => pipeline(Readable.from([Buffer.from(text)]), client.query(copyFrom(statement))),
+          release: (err) => client.release(err),
+        };
+      },
       async close() {
         closing = true;
         await Promise.all(listeners.map((c) => c.end().catch(() => undefined)));
@@ -82,6 +107,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
     async listen(channel, handler) {
       await client.listen(channel, handler);
     },
+    connect: null,
     close: () => client.close(),
   };
 }

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../kernel/db.js';
-import { createTestApp, type TestApp } from '../../test/harness.js';
+import { createTestApp, ENGINE, type TestApp } from '../../test/harness.js';
 import { makeIdNumber } from './id-number.js';
 import { csvOf, gb18030, handZip, HEADERS, multipartBody, workbookParts, xlsxOf, type FixtureCell } from './import/fixtures.js';
 import { importHooks, importLimits } from './import/limits.js';
@@ -252,6 +252,27 @@ describe('import', () => {
     const rerun = await finished(officer, jobId);
     expect(rerun.result).toEqual({ total: 5, imported: 5, existing: 0, failed: 0, errorFile: null });
     expect(await countByHash(ids)).toBe(5);
+  });
+
+  // On PostgreSQL rows are COPYed while the file is read, so a person added meanwhile makes the
+  // COPY fail; the import starts over and counts them as existing. (On PGlite the insert holds
+  // the only connection, so no one can add a member meanwhile; ON CONFLICT covers the rest.)
+  it.runIf(ENGINE === 'postgres')('someone who becomes a member while the file is imported counts as existing, nothing twice', async () => {
+    importLimits.batchSize = 2;
+    const ids = Array.from({ length: 4 }, () => newId());
+    const batches: number[] = [];
+    importHooks.afterBatch = async ({ batch }) => {
+      batches.push(batch);
+      if (batches.length > 1) return;
+      // Batch 2 is checked while batch 1 is written: wait for that check, then add its second person.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const res = await t.request('POST', '/api/members', { cookie: officer, body: { name: '抢先', idNumber: ids[3], phone: phone(), orgId: orgIds[TECHCO], joinedAt: '2022-01-01' } });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    const job = await importFile(officer, 'race.xlsx', await xlsxOf(ids.map((id) => row({ 身份证号: id }))));
+    expect(job.result).toEqual({ total: 4, imported: 3, existing: 1, failed: 0, errorFile: null });
+    expect(batches).toEqual([1, 1, 2]); // the first attempt failed at batch 2, the second went through
+    expect(await countByHash(ids)).toBe(4);
   });
 });
 

@@ -114,10 +114,11 @@ export async function assertGrassroots(tx: Db, orgId: number): Promise<void> {
 }
 
 /** Encrypted columns and blind indexes for a new record. */
-export function identityColumns(crypto: Crypto, idNumber: string, phone: string | null | undefined) {
+/** `idNumberHash` when the caller has computed it already (the import does, to find existing members). */
+export function identityColumns(crypto: Crypto, idNumber: string, phone: string | null | undefined, idNumberHash?: string) {
   return {
     idNumberEnc: crypto.encrypt(idNumber),
-    idNumberHash: crypto.blindIndex('idNumber', idNumber),
+    idNumberHash: idNumberHash ?? crypto.blindIndex('idNumber', idNumber),
     phoneEnc: phone ? crypto.encrypt(phone) : null,
     phoneHash: phone ? crypto.blindIndex('phone', phone) : null,
     ...idFacts(idNumber),

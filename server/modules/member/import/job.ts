@@ -1,26 +1,32 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit, type AuditSource } from '../../../kernel/audit.js';
 import type { Deps } from '../../../kernel/context.js';
+import type { Connection, Db } from '../../../kernel/db.js';
+import { isUniqueViolation } from '../../../kernel/errors.js';
 import type { JobContext } from '../../../kernel/jobs.js';
 import { identityColumns } from '../member.service.js';
 import { COLUMNS } from './columns.js';
 import { ErrorFileWriter } from './error-file.js';
 import { errorFilePath, importDir, importHooks, importLimits, spoolPath, uploadPath } from './limits.js';
 import { dataRows, readRows, type DataRow } from './rows.js';
-import { committedResult, existingHashes, insertBatch, loadUnions, takenCards, type InsertRow } from './store.js';
+import { committedResult, copyBatch, existingHashes, insertBatch, loadUnions, takenCards, type InsertRow } from './store.js';
 import { checkRow, say, type CheckedRow, type MemberValues, type RowContext, type UnionTarget } from './validate.js';
 import { FileRejected } from './zip.js';
 
-// The import job. Pass 1 (no transaction) reads the file as a stream, checks every row, writes
-// bad rows to the errors file and good rows, already encrypted, to a spool file. Pass 2 inserts
-// the spool in batches inside ONE transaction with the audit row: all good rows or none. A
-// crash anywhere rolls pass 2 back; the job (running, heartbeat stale) is claimed again, pass 1
-// runs again (idempotent: people inserted meanwhile count as existing), and a job whose
-// transaction did commit is recognised by its audit row. On PGlite a transaction holds the one
-// connection, so pass 2 reports no progress there (the write would wait for the transaction).
+// The import job: the file is read as a stream and every row checked; bad rows go to the errors
+// file, good rows (already encrypted) into the registry — all of them or none:
+//  - PostgreSQL: into ONE transaction on a connection of the job's own, by COPY, batch by batch
+//    as the file is read (the next batch is checked while the last one is written), committed
+//    with the audit row at the end;
+//  - PGlite: to a spool file first, then in ONE transaction at the end (PGlite has a single
+//    connection: a transaction open while the file is read would stop the app for that long).
+// A crash anywhere leaves nothing: the transaction is rolled back, the job (running, heartbeat
+// stale) is claimed again and starts over; a job whose transaction did commit is recognised by
+// its audit row.
 
 export const IMPORT_JOB = 'member.import';
 
@@ -48,8 +54,8 @@ export interface ImportResult {
 
 export const errorFileUrl = (jobId: string) => `/api/members/import/${jobId}/errors`;
 
-const toInsertRow = (deps: Deps, v: MemberValues): InsertRow => {
-  const id = identityColumns(deps.crypto, v.idNumber, v.phone);
+const toInsertRow = (deps: Deps, v: MemberValues, idNumberHash: string | undefined): InsertRow => {
+  const id = identityColumns(deps.crypto, v.idNumber, v.phone, idNumberHash);
   return [
     v.orgId, v.name, id.idNumberEnc, id.idNumberHash, id.gender, id.birthDate, id.phoneEnc, id.phoneHash, v.ethnicity,
     v.politicalStatus, v.education, v.householdType, v.migrantWorker, v.employer, v.post, v.jobType, v.joinedAt, v.cardNo,
@@ -68,12 +74,84 @@ async function rowContext(deps: Deps, p: ImportParams): Promise<RowContext> {
   return { lang: p.lang, unionsByCode, unionsByName, inScope: (path) => scope.some((s) => path.startsWith(s)) };
 }
 
-function writeLine(out: fs.WriteStream, line: string): Promise<void> | undefined {
-  return out.write(line) ? undefined : new Promise((resolve) => out.once('drain', resolve));
+type Counts = { total: number; good: number; existing: number; failed: number };
+
+/** Where good rows go until the import commits (see the top of this file). */
+interface Sink {
+  add(rows: InsertRow[]): Promise<void>;
+  /** Writes what is left, then the audit row, and commits; returns how many members went in. */
+  commit(audit: (db: Db, imported: number) => Promise<void>): Promise<number>;
+  /** Leaves nothing behind. */
+  abort(err: unknown): Promise<void>;
 }
 
-/** Pass 1: every row checked; returns the counts. */
-async function checkFile(deps: Deps, ctx: JobContext, p: ImportParams, file: string, spool: fs.WriteStream, errors: ErrorFileWriter) {
+/** PostgreSQL: COPY into the job's own open transaction, one batch in flight while the next is checked. */
+async function copySink(conn: Connection, ctx: JobContext, upload: string, source: AuditSource, note: string): Promise<Sink> {
+  await conn.db.execute(sql`begin`);
+  let imported = 0;
+  let batchNo = 0;
+  let inFlight: Promise<void> = Promise.resolve();
+  return {
+    async add(rows) {
+      await inFlight;
+      inFlight = copyBatch(conn, rows, source, note).then(async () => {
+        imported += rows.length;
+        await importHooks.afterBatch({ jobId: ctx.job.id, batch: ++batchNo, file: upload });
+      });
+      inFlight.catch(() => undefined); // surfaced by the next add() or commit()
+    },
+    async commit(audit) {
+      await inFlight;
+      await audit(conn.db, imported);
+      await conn.db.execute(sql`commit`);
+      conn.release();
+      return imported;
+    },
+    async abort(err) {
+      await inFlight.catch(() => undefined);
+      await conn.db.execute(sql`rollback`).catch(() => undefined);
+      conn.release(err instanceof Error ? err : new Error(String(err)));
+    },
+  };
+}
+
+/** PGlite: a spool of JSON lines, inserted in one transaction at the end. */
+function spoolSink(deps: Deps, ctx: JobContext, file: string, upload: string, source: AuditSource, note: string): Sink {
+  const out = fs.createWriteStream(file, { highWaterMark: 1024 * 1024 });
+  const closed = () => new Promise<void>((resolve) => out.end(() => resolve()));
+  return {
+    async add(rows) {
+      if (!out.write(`${rows.map((r) => JSON.stringify(r)).join('\n')}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    },
+    async commit(audit) {
+      await closed();
+      return ctx.db.transaction(async (tx) => {
+        let imported = 0;
+        let batchNo = 0;
+        let batch: InsertRow[] = [];
+        const flush = async () => {
+          imported += await insertBatch(tx, batch, source, note);
+          batch = [];
+          await importHooks.afterBatch({ jobId: ctx.job.id, batch: ++batchNo, file: upload });
+        };
+        for await (const line of readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity })) {
+          if (!line) continue;
+          batch.push(JSON.parse(line) as InsertRow);
+          if (batch.length >= importLimits.batchSize) await flush();
+        }
+        if (batch.length) await flush();
+        await audit(tx, imported);
+        return imported;
+      });
+    },
+    async abort() {
+      await closed();
+    },
+  };
+}
+
+/** Reads and checks every row, handing good ones to the sink; returns the counts. */
+async function checkFile(deps: Deps, ctx: JobContext, p: ImportParams, file: string, sink: Sink, errors: ErrorFileWriter, steps: number): Promise<Counts> {
   const rowCtx = await rowContext(deps, p);
   const seenIds = new Map<string, number>();
   const seenCards = new Map<string, number>();
@@ -87,7 +165,7 @@ async function checkFile(deps: Deps, ctx: JobContext, p: ImportParams, file: str
     const hashOf = new Map(checked.filter((c) => c.idNumber).map((c) => [c.idNumber as string, deps.crypto.blindIndex('idNumber', c.idNumber as string)]));
     const existing = await existingHashes(deps.db, [...new Set(hashOf.values())]);
     const taken = await takenCards(deps.db, [...new Set(checked.flatMap((c) => (c.cardNo ? [c.cardNo] : [])))]);
-    const lines: string[] = [];
+    const good: InsertRow[] = [];
     for (const c of checked) {
       counts.total++;
       if (c.idNumber && existing.has(hashOf.get(c.idNumber) ?? '')) {
@@ -100,13 +178,13 @@ async function checkFile(deps: Deps, ctx: JobContext, p: ImportParams, file: str
         errors.add(c);
       } else {
         counts.good++;
-        lines.push(JSON.stringify(toInsertRow(deps, c.values)));
+        good.push(toInsertRow(deps, c.values, hashOf.get(c.idNumber ?? '')));
       }
     }
-    if (lines.length) await writeLine(spool, `${lines.join('\n')}\n`);
-    // Pass 1 and pass 2 each count as one step per row; the total is estimated from bytes read.
+    if (good.length) await sink.add(good);
+    // Each row is one step per pass; the total is estimated from the bytes read so far.
     const estimate = Math.max(counts.total, Math.round(counts.total / Math.max(bytes / totalBytes, 0.01)));
-    await ctx.progress(counts.total, estimate * 2);
+    await ctx.progress(counts.total, estimate * steps);
   };
 
   const rows = dataRows(readRows(file, p.source, (n) => (bytes += n)), (h) => {
@@ -138,35 +216,36 @@ function duplicates(c: CheckedRow, seenIds: Map<string, number>, seenCards: Map<
   }
 }
 
-/** Pass 2: the spool into the registry, in one transaction with the audit row. */
-async function insertAll(deps: Deps, ctx: JobContext, p: ImportParams, spool: string, counts: { total: number; good: number; existing: number; failed: number }) {
+/** One attempt: read, check and write everything, then commit with the audit row. */
+async function importOnce(deps: Deps, ctx: JobContext, p: ImportParams): Promise<Omit<ImportResult, 'errorFile'>> {
+  const jobId = ctx.job.id;
+  const upload = uploadPath(deps.config, p.upload);
   const source: AuditSource = { ...p.actor, at: deps.clock.now() };
   const note = `批量导入：${p.fileName}`;
-  const reportInside = deps.database.engine === 'postgres';
-  return ctx.db.transaction(async (tx) => {
-    let imported = 0;
-    let batchNo = 0;
-    let batch: InsertRow[] = [];
-    const flush = async () => {
-      imported += await insertBatch(tx, batch, source, note);
-      batch = [];
-      await importHooks.afterBatch({ jobId: ctx.job.id, batch: ++batchNo, file: uploadPath(deps.config, p.upload) });
-      if (reportInside) await ctx.progress(counts.total + imported, counts.total + counts.good);
-    };
-    const lines = readline.createInterface({ input: fs.createReadStream(spool), crlfDelay: Infinity });
-    for await (const line of lines) {
-      if (!line) continue;
-      batch.push(JSON.parse(line) as InsertRow);
-      if (batch.length >= importLimits.batchSize) await flush();
+  const conn = deps.database.connect ? await deps.database.connect() : null;
+  const sink = conn ? await copySink(conn, ctx, upload, source, note) : spoolSink(deps, ctx, spoolPath(deps.config, jobId), upload, source, note);
+  const errors = new ErrorFileWriter(errorFilePath(deps.config, jobId));
+  try {
+    let counts: Counts;
+    try {
+      counts = await checkFile(deps, ctx, p, upload, sink, errors, conn ? 1 : 2);
+    } finally {
+      await errors.close();
     }
-    if (batch.length) await flush();
-    // Someone added one of these people between the passes: skipped by ON CONFLICT, counted as existing.
-    const result = { total: counts.total, imported, existing: counts.existing + counts.good - imported, failed: counts.failed };
-    await writeAudit(tx, deps.crypto, source, {
-      orgId: p.homeOrgId, action: 'member.import', targetType: 'job', targetId: ctx.job.id, after: { ...result, file: p.fileName },
+    let result = { total: counts.total, imported: 0, existing: 0, failed: counts.failed };
+    await sink.commit(async (db, imported) => {
+      // Someone added one of these people since they were checked: skipped, counted as existing.
+      result = { ...result, imported, existing: counts.existing + counts.good - imported };
+      await writeAudit(db, deps.crypto, source, {
+        orgId: p.homeOrgId, action: 'member.import', targetType: 'job', targetId: jobId, after: { ...result, file: p.fileName },
+      });
     });
+    await ctx.progress(counts.total + counts.good, counts.total + counts.good);
     return result;
-  });
+  } catch (err) {
+    await sink.abort(err);
+    throw err;
+  }
 }
 
 const removeQuietly = (file: string) => fs.rmSync(file, { force: true });
@@ -181,11 +260,13 @@ function sweepOldErrorFiles(dir: string, now: Date): void {
   }
 }
 
+/** Attempts at an import that meets someone who became a member meanwhile (see store.ts copyBatch). */
+const ATTEMPTS = 3;
+
 export async function runImport(deps: Deps, ctx: JobContext): Promise<ImportResult> {
   const p = ZImportParams.parse(ctx.job.params);
   const jobId = ctx.job.id;
   const upload = uploadPath(deps.config, p.upload);
-  const spool = spoolPath(deps.config, jobId);
   const errorFile = errorFilePath(deps.config, jobId);
   let succeeded = false;
   sweepOldErrorFiles(importDir(deps.config), deps.clock.now());
@@ -197,26 +278,22 @@ export async function runImport(deps: Deps, ctx: JobContext): Promise<ImportResu
       return { total: Number(done.total ?? 0), imported: Number(done.imported ?? 0), existing: Number(done.existing ?? 0), failed, errorFile: failed && fs.existsSync(errorFile) ? errorFileUrl(jobId) : null };
     }
     if (!fs.existsSync(upload)) throw new Error(say('import.file.broken', p.lang));
-    const errors = new ErrorFileWriter(errorFile);
-    const out = fs.createWriteStream(spool, { highWaterMark: 1024 * 1024 });
-    let counts;
-    try {
-      counts = await checkFile(deps, ctx, p, upload, out, errors);
-    } finally {
-      await new Promise((resolve) => out.end(resolve));
-      await errors.close();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await importOnce(deps, ctx, p);
+        succeeded = true;
+        return { ...result, errorFile: result.failed > 0 ? errorFileUrl(jobId) : null };
+      } catch (err) {
+        if (!isUniqueViolation(err) || attempt >= ATTEMPTS) throw err;
+      }
     }
-    const result = await insertAll(deps, ctx, p, spool, counts);
-    await ctx.progress(counts.total + counts.good, counts.total + counts.good);
-    succeeded = true;
-    return { ...result, errorFile: result.failed > 0 ? errorFileUrl(jobId) : null };
   } catch (err) {
     // A file-level fault becomes the job's error text, in the importer's language.
     if (err instanceof FileRejected) throw new Error(say(`import.file.${err.reason}`, p.lang, err.reason === 'missingColumns' || err.reason === 'tooManyRows' ? err.detail : ''));
     throw err;
   } finally {
     removeQuietly(upload);
-    removeQuietly(spool);
+    removeQuietly(spoolPath(deps.config, jobId));
     if (!succeeded) removeQuietly(errorFile);
   }
 }

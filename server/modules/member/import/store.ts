@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { AuditSource } from '../../../kernel/audit.js';
-import { rows, type Db } from '../../../kernel/db.js';
+import { rows, type Connection, type Db } from '../../../kernel/db.js';
 import type { UnionTarget } from './validate.js';
 
-// The import's SQL. Rows go in batches as arrays through unnest(): one statement and one round
-// trip per batch, whatever its size, and far below the 65,535-parameter limit of a VALUES list.
+// The import's SQL. On PostgreSQL rows go in by COPY (the fastest way in: no statement to plan
+// per batch, no parameters), into the import's own transaction as the file is read. On PGlite
+// they go in batches as arrays through unnest(): one statement per batch, whatever its size.
 
 /** One member ready to insert, identity already encrypted (the spool file holds these as JSON lines). */
 export type InsertRow = [
@@ -64,4 +65,37 @@ export async function committedResult(db: Db, jobId: string): Promise<Record<str
     db, sql`select after from audit_log where action = 'member.import' and target_type = 'job' and target_id = ${jobId} limit 1`,
   );
   return row?.after;
+}
+
+const MEMBER_COLUMNS = 'id, org_id, name, id_number_enc, id_number_hash, gender, birth_date, phone_enc, phone_hash, ethnicity, '
+  + 'political_status, education, household_type, migrant_worker, employer, post, job_type, joined_at, card_no, created_at, updated_at';
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** A value in COPY's text format: \N for null, and backslash, tab and line breaks escaped. */
+export function copyValue(v: string | number | boolean | null): string {
+  if (v === null) return '\\N';
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  if (typeof v === 'number') return String(v);
+  return /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c] ?? c) : v;
+}
+
+/**
+ * COPYs a batch with one `imported` history entry each, on the import's connection (its
+ * transaction open). Ids are reserved first, so each history entry names its member. A person
+ * who became a member since the rows were checked makes the COPY fail (unique violation): the
+ * caller runs the import again, and that person then counts as existing.
+ */
+export async function copyBatch(conn: Connection, batch: InsertRow[], source: AuditSource, note: string): Promise<void> {
+  const ids = await rows<{ id: number }>(conn.db, sql`select nextval(pg_get_serial_sequence('member', 'id')) as id from generate_series(1, ${batch.length}::int)`);
+  const at = source.at.toISOString();
+  const who = `${source.actorId ?? '\\N'}\t${copyValue(source.actorName)}\t${copyValue(note)}\t${at}`;
+  let members = '';
+  let events = '';
+  batch.forEach((r, i) => {
+    const id = ids[i]?.id;
+    members += `${id}\t${r.map(copyValue).join('\t')}\t${at}\t${at}\n`;
+    events += `${id}\timported\t${r[0]}\t${who}\n`;
+  });
+  await conn.copyIn(`copy member (${MEMBER_COLUMNS}) from stdin`, members);
+  await conn.copyIn('copy member_event (member_id, kind, org_id, actor_id, actor_name, note, at) from stdin', events);
 }
