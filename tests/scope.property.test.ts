@@ -24,6 +24,7 @@ interface Built {
   paths: Map<number, string>;
   staffAt: Map<number, number>;
   memberAt: Map<number, number>;
+  caseAt: Map<number, number>;
 }
 
 let idSeq = 0;
@@ -46,6 +47,7 @@ async function buildTree(parents: number[]): Promise<Built> {
   const paths = new Map<number, string>();
   const staffAt = new Map<number, number>();
   const memberAt = new Map<number, number>();
+  const caseAt = new Map<number, number>();
   for (const [i, p] of parents.entries()) {
     const parentId = i === 0 ? 1 : (ids[p % i] ?? 1);
     // every other org is a grassroots union with a member, so member routes have targets
@@ -56,16 +58,20 @@ async function buildTree(parents: number[]): Promise<Built> {
         name: '测试会员', idNumber: testIdNumber(), phone: `137${String(idSeq).padStart(8, '0')}`, orgId: o.id, joinedAt: '2020-01-01',
       });
       memberAt.set(o.id, m.id);
+      // a service handled here and a phone case in it, so case routes have targets
+      const svc = await post<{ id: number }>('/api/services', { orgId: o.id, category: 'policy', name: '政策咨询', deadlineDays: 3, form: [], eligibility: { membersOnly: false, jobTypes: null } });
+      const c = await post<{ id: number }>('/api/cases', { serviceId: svc.id, channel: 'phone', contact: { name: '来电职工' }, fields: {} });
+      caseAt.set(o.id, c.id);
     }
     ids.push(o.id);
     paths.set(o.id, o.path);
     const s = await post<{ id: number }>('/api/staff', { username: `s${run}x${i}`, displayName: `人员${i}`, orgId: o.id, password: PW });
     staffAt.set(o.id, s.id);
   }
-  return { ids, paths, staffAt, memberAt };
+  return { ids, paths, staffAt, memberAt, caseAt };
 }
 
-type Check = (ctx: { cookie: string; target: number; staff: number; member: number; inScope: (orgId: number) => boolean }) => Promise<void>;
+type Check = (ctx: { cookie: string; target: number; staff: number; member: number; kase: number; inScope: (orgId: number) => boolean }) => Promise<void>;
 
 const expectNot2xx = (status: number, what: string) => expect(status >= 200 && status < 300, `${what} answered ${status}`).toBe(false);
 
@@ -89,6 +95,19 @@ const TARGETED: Array<[string, Check]> = [
   ['POST /api/members', async ({ cookie, target }) => expectNot2xx((await t.request('POST', '/api/members', { cookie, body: { name: '越权会员', idNumber: testIdNumber(), phone: '13600000000', orgId: target, joinedAt: '2020-01-01' } })).statusCode, 'member create')],
   ['POST /api/transfers', async ({ cookie, member }) => expectNot2xx((await t.request('POST', '/api/transfers', { cookie, body: { memberId: member, toOrgId: 7 } })).statusCode, 'transfer start')],
   ['GET /api/unions/:id/invite', async ({ cookie, target }) => expectNot2xx((await t.request('GET', `/api/unions/${target}/invite`, { cookie })).statusCode, 'invite')],
+  ['GET /api/services?orgId', async ({ cookie, target }) => expectNot2xx((await t.request('GET', `/api/services?orgId=${target}`, { cookie })).statusCode, 'catalog at org')],
+  ['GET /api/services/definitions', async ({ cookie, target }) => expectNot2xx((await t.request('GET', `/api/services/definitions?orgId=${target}`, { cookie })).statusCode, 'definitions')],
+  ['POST /api/services', async ({ cookie, target }) => expectNot2xx((await t.request('POST', '/api/services', { cookie, body: { orgId: target, category: 'travel', name: '越权服务', deadlineDays: 3, form: [] } })).statusCode, 'service create')],
+  ['GET /api/cases?orgId', async ({ cookie, target }) => expectNot2xx((await t.request('GET', `/api/cases?orgId=${target}`, { cookie })).statusCode, 'cases by org')],
+  ['GET /api/cases/figures?orgId', async ({ cookie, target }) => expectNot2xx((await t.request('GET', `/api/cases/figures?orgId=${target}`, { cookie })).statusCode, 'figures by org')],
+  ['GET /api/service-posts?orgId', async ({ cookie, target }) => expectNot2xx((await t.request('GET', `/api/service-posts?orgId=${target}`, { cookie })).statusCode, 'posts by org')],
+  ['PUT /api/service-posts/:id', async ({ cookie, staff }) => expectNot2xx((await t.request('PUT', `/api/service-posts/${staff}`, { cookie, body: { backupId: null, away: null } })).statusCode, 'post')],
+  ['GET /api/cases/:id', async ({ cookie, kase }) => expectNot2xx((await t.request('GET', `/api/cases/${kase}`, { cookie })).statusCode, 'case read')],
+  ['POST /api/cases/:id/<transitions>', async ({ cookie, kase }) => {
+    for (const [action, body] of [['accept', {}], ['reject', { reason: '越权驳回' }], ['transfer', { toOrgId: 1, reason: '越权转办' }], ['assign', { assigneeId: null }], ['notes', { note: '越权', visibleToMember: false }]] as const) {
+      expectNot2xx((await t.request('POST', `/api/cases/${kase}/${action}`, { cookie, body })).statusCode, `case ${action}`);
+    }
+  }],
   ['DELETE /api/orgs/:id', async ({ cookie, target }) => expectNot2xx((await t.request('DELETE', `/api/orgs/${target}`, { cookie })).statusCode, 'delete')],
 ];
 
@@ -115,6 +134,12 @@ const LISTS: Array<[string, Check]> = [
   ['GET /api/transfers', async ({ cookie, inScope }) => {
     const items = (await t.request('GET', '/api/transfers?pageSize=100', { cookie })).json<{ items?: Array<{ fromOrgId: number; toOrgId: number }> }>().items ?? [];
     for (const r of items) expect(inScope(r.fromOrgId) || inScope(r.toOrgId), `transfer ${r.fromOrgId}→${r.toOrgId} listed`).toBe(true);
+  }],
+  ['GET /api/cases, figures', async ({ cookie, inScope }) => {
+    const items = (await t.request('GET', '/api/cases?pageSize=100', { cookie })).json<{ items?: Array<{ handlingOrgId: number }> }>().items ?? [];
+    for (const c of items) expect(inScope(c.handlingOrgId), `case of org ${c.handlingOrgId} listed`).toBe(true);
+    const posts = (await t.request('GET', '/api/service-posts', { cookie })).json<{ items?: Array<{ orgId: number }> }>().items ?? [];
+    for (const p of posts) expect(inScope(p.orgId), `post of org ${p.orgId} listed`).toBe(true);
   }],
   ['GET /api/audit', async ({ cookie, inScope }) => {
     const items = (await t.request('GET', '/api/audit?pageSize=100', { cookie })).json<{ items?: Array<{ orgId: number | null }> }>().items ?? [];
@@ -147,13 +172,14 @@ describe('data scope', () => {
           const staff = tree.staffAt.get(target) ?? 2;
           // a member outside scope: the target's own, or any of the tree's outside the subtree
           const member = tree.memberAt.get(target) ?? [...tree.memberAt].find(([o]) => !inScope(o))?.[1] ?? 999999;
-          for (const [, check] of LISTS) await check({ cookie, target, staff, member, inScope });
-          for (const [, check] of TARGETED) await check({ cookie, target, staff, member, inScope });
+          const kase = tree.caseAt.get(target) ?? [...tree.caseAt].find(([o]) => !inScope(o))?.[1] ?? 999999;
+          for (const [, check] of LISTS) await check({ cookie, target, staff, member, kase, inScope });
+          for (const [, check] of TARGETED) await check({ cookie, target, staff, member, kase, inScope });
         },
       ),
       { numRuns: 25 },
     );
-  });
+  }, 240_000); // 25 random trees × every org-scoped route of every module
 
   it('inside the subtree the same routes do work (the property is not vacuous)', async () => {
     const tree = await buildTree([0, 0, 1]);
@@ -166,5 +192,8 @@ describe('data scope', () => {
     expect((await t.request('PATCH', `/api/orgs/${child}`, { cookie, body: { name: '本级可改' } })).statusCode).toBe(200);
     expect((await t.request('GET', `/api/staff/${tree.staffAt.get(child)}`, { cookie })).statusCode).toBe(200);
     expect((await t.request('GET', '/api/orgs', { cookie })).json().total).toBe(3);
+    const kase = tree.caseAt.get(tree.ids[1] ?? 0) ?? 0;
+    expect((await t.request('GET', `/api/cases/${kase}`, { cookie })).statusCode).toBe(200);
+    expect((await t.request('POST', `/api/cases/${kase}/accept`, { cookie, body: {} })).statusCode).toBe(200);
   });
 });
