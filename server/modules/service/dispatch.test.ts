@@ -166,3 +166,20 @@ describe.runIf(ENGINE === 'postgres')('concurrency (PostgreSQL)', () => {
     }
   });
 });
+
+describe('export', () => {
+  it('the case list as .xlsx, masked, in scope', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    await apply(w);
+    const res = await w.t.request('GET', '/api/cases/export?view=team', { cookie: w.center });
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('服务工单');
+    expect(ws?.rowCount).toBeGreaterThan(1);
+    const text = JSON.stringify(ws?.getSheetValues());
+    expect(text).toContain('周**');
+    expect(text).not.toContain('13800000001');
+    expect(text).not.toContain('周师傅');
+  });
+});
