@@ -66,5 +66,6 @@ export const http = {
   get: <T>(path: string, query?: Query) => api<T>('GET', path, undefined, query),
   post: <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => api<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => api<T>('PUT', path, body),
   del: <T>(path: string) => api<T>('DELETE', path),
 };

@@ -29,6 +29,29 @@ export const MEMBER_MENU = [
   { name: 'corrections', path: 'members/corrections', titleKey: 'member.menu.corrections', permissions: ['member:join:review'] },
 ] as const;
 
+/** The 服务中心 group: cases, counter, figures, AB posts, catalog, voice, alerts, knowledge base. */
+export const SERVICE_MENU = [
+  { name: 'cases', path: 'service/cases', titleKey: 'service.menu.cases', permissions: ['service:case:read'] },
+  { name: 'counter', path: 'service/counter', titleKey: 'service.menu.counter', permissions: ['service:case:handle'] },
+  { name: 'service-figures', path: 'service/figures', titleKey: 'service.menu.figures', permissions: ['service:case:read'] },
+  { name: 'service-posts', path: 'service/posts', titleKey: 'service.menu.posts', permissions: ['service:case:supervise', 'service:case:handle'] },
+  { name: 'service-catalog', path: 'service/catalog', titleKey: 'service.menu.catalog', permissions: ['service:catalog:manage'] },
+  { name: 'voice', path: 'service/voice', titleKey: 'service.menu.voice', permissions: ['voice:item:read'] },
+  { name: 'alerts', path: 'service/alerts', titleKey: 'service.menu.alerts', permissions: ['voice:alert:read'] },
+  { name: 'knowledge', path: 'service/knowledge', titleKey: 'service.menu.knowledge', permissions: ['qa:entry:read'] },
+] as const;
+
+const serviceViews = {
+  cases: () => import('./views/service/CaseQueueView.vue'),
+  counter: () => import('./views/service/CounterView.vue'),
+  'service-figures': () => import('./views/service/FiguresView.vue'),
+  'service-posts': () => import('./views/service/PostsView.vue'),
+  'service-catalog': () => import('./views/service/CatalogView.vue'),
+  voice: () => import('./views/voice/VoiceBoardView.vue'),
+  alerts: () => import('./views/voice/AlertBoardView.vue'),
+  knowledge: () => import('./views/qa/KnowledgeView.vue'),
+};
+
 const memberViews = {
   members: () => import('./views/member/MemberListView.vue'),
   'join-requests': () => import('./views/member/JoinRequestsView.vue'),
@@ -64,6 +87,18 @@ export const router = createRouter({
           component: memberViews[m.name],
           meta: { titleKey: m.titleKey, permissions: m.permissions, menu: `/${m.path}` },
         })),
+        ...SERVICE_MENU.map((m) => ({
+          path: m.path,
+          name: m.name,
+          component: serviceViews[m.name],
+          meta: { titleKey: m.titleKey, permissions: m.permissions, menu: `/${m.path}` },
+        })),
+        {
+          path: 'service/cases/:id(\\d+)',
+          name: 'case-detail',
+          component: () => import('./views/service/CaseDetailView.vue'),
+          meta: { titleKey: 'service.menu.detail', permissions: ['service:case:read'], menu: '/service/cases' },
+        },
         {
           path: 'members/:id(\\d+)',
           name: 'member-detail',
@@ -79,7 +114,7 @@ export const router = createRouter({
 /** The first page the caller may open. */
 export function homeRoute(): RouteLocationRaw {
   const session = useSessionStore();
-  const first = [...MENU, ...MEMBER_MENU].find((m) => m.permissions.length > 0 && session.canAny(m.permissions));
+  const first = [...MENU, ...MEMBER_MENU, ...SERVICE_MENU].find((m) => m.permissions.length > 0 && session.canAny(m.permissions));
   return { name: first?.name ?? 'account' };
 }
 

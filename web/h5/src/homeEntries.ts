@@ -30,6 +30,11 @@ export const homeEntries: HomeEntry[] = [
   { key: 'card', icon: 'vip-card-o', title: 'entries.card', to: { name: 'card' }, visible: activeMember },
   { key: 'member-info', icon: 'idcard', title: 'entries.memberInfo', to: { name: 'member-info' }, visible: hasRecord },
   { key: 'transfer', icon: 'cluster-o', title: 'entries.transfer', to: { name: 'transfer' }, visible: activeMember },
+  { key: 'services', icon: 'apps-o', title: 'service.entries.services', to: { name: 'services' } },
+  { key: 'cases', icon: 'orders-o', title: 'service.entries.cases', to: { name: 'cases' } },
+  { key: 'policy', icon: 'question-o', title: 'service.entries.policy', to: { name: 'policy' } },
+  { key: 'voice', icon: 'comment-o', title: 'service.entries.voice', to: { name: 'voice' } },
+  { key: 'inbox', icon: 'bell', title: 'service.entries.inbox', to: { name: 'inbox' } },
   { key: 'mine', icon: 'user-o', title: 'entries.mine', to: { name: 'mine' } },
   { key: 'password', icon: 'lock', title: 'entries.password', to: { name: 'password' } },
   {

@@ -27,5 +27,6 @@ export const client = {
   get: <T>(path: string, query?: Query) => guard(http.get<T>(path, query)),
   post: <T>(path: string, body?: unknown) => guard(http.post<T>(path, body)),
   patch: <T>(path: string, body: unknown) => guard(http.patch<T>(path, body)),
+  put: <T>(path: string, body: unknown) => guard(http.put<T>(path, body)),
   del: <T>(path: string) => guard(http.del<T>(path)),
 };

@@ -1,4 +1,6 @@
 import type { MessageSchema } from './zh-CN';
+import { serviceEn } from './service.en';
+import { qaEn } from './qa.en';
 
 export const en: MessageSchema = {
   app: { title: 'UnionHub', subtitle: 'Admin console', short: 'UH' },
@@ -219,4 +221,6 @@ export const en: MessageSchema = {
       rejectHint: 'The member will be told the reason.',
     },
   },
+  service: serviceEn,
+  qa: qaEn,
 };

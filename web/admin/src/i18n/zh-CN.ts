@@ -1,4 +1,6 @@
 // Chinese copy of the console (the default language). en.ts must have the same keys.
+import { serviceZhCN } from './service.zh-CN';
+import { qaZhCN } from './qa.zh-CN';
 export const zhCN = {
   app: { title: '智慧工会服务平台', subtitle: '管理后台', short: '工会' },
   common: {
@@ -209,6 +211,8 @@ export const zhCN = {
       rejected: '已驳回更正申请', rejectTitle: '驳回“{name}”的信息更正申请', rejectHint: '驳回原因将通知会员。',
     },
   },
+  service: serviceZhCN,
+  qa: qaZhCN,
 };
 
 export type MessageSchema = typeof zhCN;

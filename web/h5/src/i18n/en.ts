@@ -1,4 +1,5 @@
 import type { zhCN } from './zh-CN';
+import { serviceEn } from './service.en';
 
 export const en: typeof zhCN = {
   app: {
@@ -286,4 +287,5 @@ export const en: typeof zhCN = {
     submitted: 'Transfer requested',
     notActive: 'Membership is "{status}": a transfer cannot be requested now',
   },
+  service: serviceEn,
 };

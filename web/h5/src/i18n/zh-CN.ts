@@ -1,4 +1,5 @@
 // Simplified Chinese, the default locale. en.ts must have the same shape.
+import { serviceZhCN } from './service.zh-CN';
 export const zhCN = {
   app: {
     brand: '智慧工会 · 职工之家',
@@ -285,4 +286,5 @@ export const zhCN = {
     submitted: '转接申请已提交',
     notActive: '当前会员状态为“{status}”，暂不能申请转接',
   },
+  service: serviceZhCN,
 };

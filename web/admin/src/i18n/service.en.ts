@@ -1,0 +1,88 @@
+import type { serviceZhCN } from './service.zh-CN';
+
+export const serviceEn: typeof serviceZhCN = {
+  menu: {
+    group: 'Service center', cases: 'Cases', counter: 'Counter intake', figures: 'Figures', catalog: 'Service catalog', posts: 'AB posts',
+    detail: 'Case', voice: 'Worker voice', alerts: 'Alerts', knowledge: 'Policy knowledge base',
+  },
+  category: {
+    legal_aid: 'Legal aid', hardship_help: 'Hardship help', counselling: 'Counselling', health_check: 'Health check', recuperation: 'Recuperation',
+    education: 'Education', travel: 'Travel', policy: 'Policy questions',
+  },
+  channel: { online: 'Online', counter: 'Counter', phone: 'Phone' },
+  state: {
+    submitted: 'Submitted', accepted: 'Accepted', in_progress: 'In progress', resolved: 'Resolved', rejected: 'Rejected', withdrawn: 'Withdrawn',
+    transferred: 'Transferred',
+  },
+  rating: { satisfied: 'Satisfied', basically_satisfied: 'Mostly satisfied', dissatisfied: 'Dissatisfied' },
+  view: { mine: 'Mine', team: 'My team', queue: 'Unassigned', overdue: 'Overdue', all: 'All in scope' },
+  field: {
+    no: 'Case no.', service: 'Service', category: 'Category', channel: 'Channel', state: 'State', applicant: 'Applicant', phone: 'Phone',
+    handlingOrg: 'Handling org', assignee: 'Handler', dueAt: 'Due', createdAt: 'Submitted', updatedAt: 'Updated', resolvedAt: 'Resolved',
+    rating: 'Rating', range: 'Submitted between', q: 'Case no.', resolution: 'Resolution', rejectReason: 'Reason for rejection', ratingComment: 'Comment',
+  },
+  queue: {
+    unassigned: 'Unassigned', coverFor: 'for {name}', overdue: 'Overdue', flagged: 'Flagged', reopened: 'Reopened {n}×', export: 'Export',
+    exported: 'Exported', empty: 'No cases', start: 'From', end: 'To', callbacks: 'Call-backs',
+  },
+  detail: {
+    missing: 'This case does not exist or is outside your scope', form: 'Application', timeline: 'Timeline', attachments: 'Attachments',
+    noAttachments: 'No attachments', access: 'Handling orgs', current: 'Handles it now', former: 'Handled it before (read only)', source: 'Source',
+    sourceVoice: 'Worker voice #{id}', sourceQa: 'Policy question #{id}', callback: 'Call-back', reached: 'Reached', notReached: 'Not reached',
+    readOnly: 'Your org transferred this case and can only read it', upload: 'Upload attachment', uploaded: 'Attachment uploaded',
+    fileHint: 'JPG, PNG, WebP or PDF, up to 10 MB each', tooLarge: 'The file is larger than 10 MB',
+  },
+  timeline: {
+    submitted: 'Submitted', accepted: 'Accepted', started: 'Started', resolved: 'Resolved', rejected: 'Rejected', withdrawn: 'Withdrawn',
+    transferred: 'Transferred', assigned: 'Assigned', covered: 'Moved to backup', returned: 'Returned to handler', reopened: 'Reopened', rated: 'Rated',
+    overdue: 'Overdue', note: 'Note', attachment: 'Attachment', callback: 'Call-back', system: 'System',
+  },
+  action: {
+    accept: 'Accept', start: 'Start', resolve: 'Resolve', reject: 'Reject', transfer: 'Transfer', assign: 'Assign', notes: 'Add note',
+    callback: 'Call back', unflag: 'Clear flag', done: '{action}: done',
+    acceptConfirm: 'Accept case {no}?', startConfirm: 'Start handling case {no}?',
+    note: 'Note', notePlaceholder: 'Optional', resolution: 'Resolution', resolutionPlaceholder: 'What was done (the member sees this)',
+    reason: 'Reason', reasonPlaceholder: 'Why (the member sees this)', toOrg: 'Transfer to',
+    toOrgHint: 'Any org or service center, across regions too; your org keeps read access to the history.',
+    assignee: 'Handler', assigneeQueue: 'Back to the unassigned queue', visibleToMember: 'Visible to the member', reached: 'Reached the member',
+    unflagNote: 'Note',
+  },
+  counter: {
+    title: 'Counter intake', find: 'Find the member', by: { phone: 'Phone', idNumber: 'ID number', cardToken: 'Member card QR' },
+    placeholder: { phone: '11-digit mobile number', idNumber: '18-character ID number', cardToken: 'Scan the member card QR' },
+    lookup: 'Find', notFound: 'No such member in your scope', member: 'Member', openCases: '{n} open cases',
+    noMember: 'Not a member (contact only)', contactName: 'Contact name', contactPhone: 'Contact phone', channel: 'Channel', service: 'Service',
+    form: 'Application', note: 'Counter note', submit: 'Register case', submitted: 'Case {no} registered', openCase: 'Open the case', next: 'Next person',
+    ineligible: 'This member is not eligible for the service', shortcuts: 'Keys: Alt+1/2/3 switch lookup, Enter finds, Ctrl+Enter registers',
+    membersOnly: 'Members only: find the member first', elapsed: '{s} s', choose: 'Choose a service',
+  },
+  figures: {
+    title: 'Figures', org: 'Scope', range: 'Period', open: 'Open', overdue: 'Overdue', closedThisMonth: 'Closed this month',
+    avgHandling: 'Average handling time', hours: '{n} h', days: '{n} days', satisfaction: 'Satisfaction', rated: '{n} rated',
+    byChannel: 'By channel', byService: 'By service', total: 'Total', resolved: 'Resolved', share: 'Share', none: '—',
+  },
+  posts: {
+    title: 'AB posts', hint: 'Each handler (post A) has a backup (post B). While A is away (leave, business trip), A\'s open cases and new assignments go to B; they return to A when A is back.',
+    cover: 'Covering now', noCover: 'Nobody is away', staff: 'Handler (A)', backup: 'Backup (B)', away: 'Away', awayRange: 'Away period',
+    reason: 'Reason', awayNote: 'Note', openCases: 'Open', coveredBy: 'covered by {name}', present: 'Present', edit: 'Set up',
+    markAway: 'Mark away', returnNow: 'Back now', returned: 'Back at work; cases returned', saved: 'Saved', editTitle: 'AB post of “{name}”',
+    noBackup: 'Not set', covers: '{away} → {backup}', casesMoved: '{n} cases', org: 'Org', returnConfirm: 'Is “{name}” back? Covered cases return to them.',
+    reasons: { leave: 'Leave', business_trip: 'Business trip', other: 'Other' },
+  },
+  catalog: {
+    title: 'Service catalog', org: 'Org', effective: 'In effect', defined: 'Defined here', create: 'New service', inherited: 'Inherited from {org}',
+    own: 'Own', override: 'Overridden here', hidden: 'Hidden', inactive: 'Inactive', overrideAction: 'Override', hide: 'Hide', unhide: 'Unhide',
+    edit: 'Edit', handlingOrg: 'Handling org', deadline: 'Deadline', deadlineDays: '{n} working days', fields: '{n} fields',
+    eligibility: 'Eligibility', membersOnly: 'Members only', anyone: 'Anyone', jobTypes: 'Job types', allJobTypes: 'All job types',
+    name: 'Name', description: 'Description', category: 'Category', sortOrder: 'Order', active: 'Active', createTitle: 'New service',
+    editTitle: 'Edit service', overrideTitle: 'Override “{name}” (for this org and below)', hideConfirm: 'Hide “{name}” at “{org}” and below?',
+    saved: 'Service saved', form: 'Application form', addField: 'Add field', fieldKey: 'Key', fieldLabel: 'Label', fieldType: 'Type',
+    required: 'Required', options: 'Options', optionsPlaceholder: 'Type an option and press Enter', multiple: 'Several', maxLength: 'Max length',
+    min: 'Min', max: 'Max', moveUp: 'Up', moveDown: 'Down', removeField: 'Remove', noFields: 'No fields yet',
+    keyHint: 'Starts with a letter; letters, digits, underscore',
+    fieldType_: { text: 'Text', number: 'Number', date: 'Date', choice: 'Choice', attachment: 'Attachment' },
+    prefillHint: 'Fields keyed name, phone, employer, post, jobType or orgName are filled from the registry at the counter.',
+    preview: 'Preview',
+  },
+  form: { chooseFile: 'Choose file', uploading: 'Uploading…', remove: 'Remove' },
+};

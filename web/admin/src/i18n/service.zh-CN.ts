@@ -1,0 +1,83 @@
+// Console copy of the service center (cases, catalog, counter, figures, AB posts). service.en.ts mirrors it.
+export const serviceZhCN = {
+  menu: {
+    group: '服务中心', cases: '服务工单', counter: '窗口受理', figures: '服务统计', catalog: '服务事项', posts: 'AB岗设置',
+    detail: '工单详情', voice: '职工心声', alerts: '舆情预警', knowledge: '政策知识库',
+  },
+  category: {
+    legal_aid: '法律援助/维权', hardship_help: '帮扶救助', counselling: '心理咨询', health_check: '健康体检', recuperation: '疗休养',
+    education: '职工教育/学历提升', travel: '职工旅游', policy: '政策咨询',
+  },
+  channel: { online: '线上', counter: '窗口', phone: '电话' },
+  state: {
+    submitted: '待受理', accepted: '已受理', in_progress: '办理中', resolved: '已办结', rejected: '不予受理', withdrawn: '已撤回',
+    transferred: '转办待受理',
+  },
+  rating: { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' },
+  view: { mine: '我的工单', team: '本组工单', queue: '待分派', overdue: '已超期', all: '全部（管辖范围）' },
+  field: {
+    no: '工单号', service: '服务事项', category: '类别', channel: '渠道', state: '状态', applicant: '申请人', phone: '联系电话',
+    handlingOrg: '承办单位', assignee: '经办人', dueAt: '办理时限', createdAt: '提交时间', updatedAt: '更新时间', resolvedAt: '办结时间',
+    rating: '评价', range: '提交日期', q: '工单号', resolution: '办理结果', rejectReason: '不予受理理由', ratingComment: '评价意见',
+  },
+  queue: {
+    unassigned: '待分派', coverFor: '代 {name}', overdue: '超期', flagged: '需督办', reopened: '重办 {n} 次', export: '导出',
+    exported: '已导出', empty: '暂无工单', start: '开始日期', end: '结束日期', callbacks: '回访',
+  },
+  detail: {
+    missing: '工单不存在，或不在您的管辖范围内', form: '申请内容', timeline: '办理过程', attachments: '附件', noAttachments: '无附件',
+    access: '经办单位', current: '当前承办', former: '曾经承办（只读）', source: '来源', sourceVoice: '职工心声 #{id}', sourceQa: '政策咨询 #{id}',
+    callback: '回访记录', reached: '已联系上', notReached: '未联系上', readOnly: '本单位已转出此工单，仅可查看', upload: '上传附件',
+    uploaded: '附件已上传', fileHint: '支持 JPG、PNG、WebP、PDF，单个不超过 10 MB', tooLarge: '文件超过 10 MB',
+  },
+  timeline: {
+    submitted: '提交申请', accepted: '受理', started: '开始办理', resolved: '办结', rejected: '不予受理', withdrawn: '撤回',
+    transferred: '转办', assigned: '分派', covered: '转 B 岗代办', returned: '交回 A 岗', reopened: '重新办理', rated: '评价',
+    overdue: '超期', note: '备注', attachment: '附件', callback: '回访', system: '系统',
+  },
+  action: {
+    accept: '受理', start: '开始办理', resolve: '办结', reject: '不予受理', transfer: '转办', assign: '分派', notes: '添加备注',
+    callback: '回访', unflag: '解除督办', done: '已{action}',
+    acceptConfirm: '确定受理工单 {no} 吗？', startConfirm: '确定开始办理工单 {no} 吗？',
+    note: '备注', notePlaceholder: '可不填', resolution: '办理结果', resolutionPlaceholder: '告知职工办理结果（职工可见）',
+    reason: '理由', reasonPlaceholder: '请说明理由（职工可见）', toOrg: '转办至', toOrgHint: '可转给任何单位或服务中心（含跨区域）；本单位保留查看记录的权限。',
+    assignee: '经办人', assigneeQueue: '放回待分派', visibleToMember: '职工可见', reached: '联系上职工', unflagNote: '说明',
+  },
+  counter: {
+    title: '窗口受理', find: '查找会员', by: { phone: '手机号', idNumber: '身份证号', cardToken: '会员卡二维码' },
+    placeholder: { phone: '11 位手机号', idNumber: '18 位身份证号', cardToken: '扫码枪扫描会员卡二维码' },
+    lookup: '查找', notFound: '未找到该会员（不在管辖范围内或尚未入会）', member: '会员信息', openCases: '在办工单 {n} 件',
+    noMember: '非会员（仅登记联系人）', contactName: '联系人姓名', contactPhone: '联系电话', channel: '受理方式', service: '服务事项',
+    form: '申请内容', note: '窗口备注', submit: '登记工单', submitted: '已登记工单 {no}', openCase: '查看工单', next: '受理下一位',
+    ineligible: '该会员不符合此服务的申请条件', shortcuts: '快捷键：Alt+1/2/3 切换查找方式，Enter 查找，Ctrl+Enter 登记',
+    membersOnly: '此服务仅限会员，请先查找会员', elapsed: '用时 {s} 秒', choose: '请选择服务事项',
+  },
+  figures: {
+    title: '服务统计', org: '统计范围', range: '统计期间', open: '在办', overdue: '超期', closedThisMonth: '本月办结',
+    avgHandling: '平均办理时长', hours: '{n} 小时', days: '{n} 天', satisfaction: '满意率', rated: '已评价 {n} 件',
+    byChannel: '按渠道', byService: '按服务事项', total: '总量', resolved: '已办结', share: '占比', none: '—',
+  },
+  posts: {
+    title: 'AB岗设置', hint: '每位经办人（A岗）设一名B岗。A岗外出（请假、出差）期间，其在办工单和新分派的工单由B岗代办；A岗返回后交回。',
+    cover: '当前代岗', noCover: '当前无人外出', staff: '经办人（A岗）', backup: 'B岗', away: '外出', awayRange: '外出时间',
+    reason: '外出原因', awayNote: '说明', openCases: '在办', coveredBy: '由 {name} 代办', present: '在岗', edit: '设置',
+    markAway: '登记外出', returnNow: '提前返岗', returned: '已返岗，工单已交回', saved: '已保存', editTitle: '设置“{name}”的 AB 岗',
+    noBackup: '未设置', covers: '{away} → {backup}', casesMoved: '代办 {n} 件', org: '组织', returnConfirm: '确定“{name}”已返岗吗？代办的工单将交回。',
+    reasons: { leave: '请假', business_trip: '出差', other: '其他' },
+  },
+  catalog: {
+    title: '服务事项', org: '组织', effective: '生效目录', defined: '本级定义', create: '新建服务事项', inherited: '继承自 {org}',
+    own: '本级', override: '本级覆盖', hidden: '已隐藏', inactive: '已停用', overrideAction: '覆盖', hide: '隐藏', unhide: '取消隐藏',
+    edit: '编辑', handlingOrg: '承办单位', deadline: '办理时限', deadlineDays: '{n} 个工作日', fields: '表单 {n} 项',
+    eligibility: '申请条件', membersOnly: '仅限会员', anyone: '不限', jobTypes: '限定就业形态', allJobTypes: '全部就业形态',
+    name: '名称', description: '说明', category: '类别', sortOrder: '排序', active: '启用', createTitle: '新建服务事项',
+    editTitle: '编辑服务事项', overrideTitle: '覆盖“{name}”（仅对本组织及下级生效）', hideConfirm: '确定在“{org}”及其下级隐藏“{name}”吗？',
+    saved: '服务事项已保存', form: '申请表单', addField: '添加字段', fieldKey: '字段代码', fieldLabel: '字段名称', fieldType: '类型',
+    required: '必填', options: '选项', optionsPlaceholder: '输入选项后回车', multiple: '可多选', maxLength: '最多字数', min: '最小值', max: '最大值',
+    moveUp: '上移', moveDown: '下移', removeField: '删除', noFields: '尚未添加字段', keyHint: '英文字母开头，仅字母、数字、下划线',
+    fieldType_: { text: '文本', number: '数字', date: '日期', choice: '选项', attachment: '附件' },
+    prefillHint: '字段代码为 name、phone、employer、post、jobType、orgName 时，窗口受理会从会员库自动填入。',
+    preview: '预览',
+  },
+  form: { chooseFile: '选择文件', uploading: '上传中…', remove: '移除' },
+};

@@ -1,0 +1,40 @@
+// Labels and colours the service-center pages share.
+import type { CaseState } from '../../../../lib/service';
+import { i18n } from '../../i18n';
+
+type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';
+
+const STATE_TAG: Record<CaseState, TagType> = {
+  submitted: 'warning', accepted: 'primary', in_progress: 'primary', resolved: 'success', rejected: 'danger', withdrawn: 'info',
+  transferred: 'warning',
+};
+const stateTags = new Map<string, TagType>(Object.entries(STATE_TAG));
+
+/** Tag colour of a case state (table rows are loosely typed). */
+export function caseStateTag(state: string): TagType {
+  return stateTags.get(state) ?? 'info';
+}
+
+const RATING_TAG = new Map<string, TagType>([['satisfied', 'success'], ['basically_satisfied', 'primary'], ['dissatisfied', 'danger']]);
+export function ratingTag(rating: string): TagType {
+  return RATING_TAG.get(rating) ?? 'info';
+}
+
+/** A label under `prefix` when the copy has one, else the raw code (a code added on the server later). */
+export function labelOf(prefix: string, code: string | null | undefined): string {
+  if (!code) return '—';
+  const key = `${prefix}.${code}`;
+  return i18n.global.te(key) ? i18n.global.t(key) : code;
+}
+
+/** File size as people read it. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Today as YYYY-MM-DD in local time. */
+export function isoDay(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
