@@ -6,9 +6,9 @@ import { rows, type Db } from '../../kernel/db.js';
 // voice items, alert topics): their home org and its ancestors.
 
 /** The member record's union of a member account (linked, or found by the account's phone). */
-export async function memberUnion(db: Db, accountId: number): Promise<{ orgId: number; path: string } | undefined> {
-  const [found] = await rows<{ orgId: number; path: string }>(db, sql`
-    select m.org_id as "orgId", o.path from member m join org o on o.id = m.org_id
+export async function memberUnion(db: Db, accountId: number): Promise<{ memberId: number; orgId: number; path: string } | undefined> {
+  const [found] = await rows<{ memberId: number; orgId: number; path: string }>(db, sql`
+    select m.id as "memberId", m.org_id as "orgId", o.path from member m join org o on o.id = m.org_id
     where m.account_id = ${accountId}
        or (m.account_id is null and m.phone_hash = (select phone_hash from account where id = ${accountId}))
     order by (m.account_id is not null) desc limit 1`);

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { assertOrgAccess } from '../../kernel/access.js';
 import { inTransaction, requireActor } from '../../kernel/context.js';
 import { errorResponses, ZId, ZIdParams, zPage, ZPageQuery } from '../../kernel/http.js';
-import { chinaDate } from './home.js';
+import { openCase } from '../service/index.js';
+import { chinaDate, memberUnion } from './home.js';
 import { QA_CATEGORIES, QA_KINDS, QA_STATUSES } from './qa.schema.js';
 import { searchEntries } from './qa.search.js';
 import { createEntry, getEntry, listEntries, setPublished, updateEntry } from './qa.service.js';
@@ -56,6 +57,23 @@ export async function qaRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const actor = requireActor(req);
     return searchEntries(deps.db, actor, { ...req.query, today: chinaDate(deps.clock.now()) });
+  });
+
+  r.post('/api/qa/ask', {
+    schema: {
+      tags, summary: 'No answer found: ask the union; the question becomes a case of the service 政策咨询',
+      body: z.strictObject({ question: z.string().trim().min(5).max(500), topic: z.string().trim().min(1).max(20).default('其他'), orgId: ZId.optional() }),
+      response: { 201: z.object({ caseId: z.number().int(), caseNo: z.string() }), ...errorResponses },
+    },
+  }, async (req, reply) => {
+    const actor = requireActor(req, 'member');
+    const { question, topic, orgId } = req.body;
+    const union = await memberUnion(deps.db, actor.accountId);
+    const made = await inTransaction(deps, req, (tx, env) => openCase(tx, env, {
+      serviceCategory: 'policy', channel: 'online', fields: { question, topic }, accountId: actor.accountId,
+      ...(union ? { memberId: union.memberId } : { contact: { name: actor.displayName }, ...(orgId ? { orgId } : {}) }),
+    }));
+    return reply.code(201).send({ caseId: made.id, caseNo: made.no });
   });
 
   r.get('/api/qa/entries', {

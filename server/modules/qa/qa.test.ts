@@ -22,6 +22,12 @@ const search = async (cookie: string, q: string) => {
 };
 const questions = async (cookie: string, q: string) => (await search(cookie, q)).items.map((h) => h.question);
 
+/** The 政策咨询 service (the demo catalog comes only with demo members). */
+const POLICY_SERVICE = (cityId: number, centerId: number) => ({
+  orgId: cityId, category: 'policy', name: '政策咨询', deadlineDays: 3, handlingOrgId: centerId, eligibility: { membersOnly: false, jobTypes: null },
+  form: [{ key: 'question', label: '问题', type: 'text', required: true }, { key: 'topic', label: '类别', type: 'text', required: false }],
+});
+
 beforeAll(async () => {
   t = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '10000' } });
   admin = await t.login('admin');
@@ -34,6 +40,8 @@ beforeAll(async () => {
     body: { name: '周师傅', idNumber: makeIdNumber('321102', '1983-04-16', 317), phone: DEMO_MEMBER_PHONE, orgId: ids['JS-ZJ-JK-XS-001'], joinedAt: '2012-05-01' },
   });
   expect(m.statusCode, m.body).toBe(201);
+  const svc = await t.request('POST', '/api/services', { cookie: admin, body: POLICY_SERVICE(ids['JS-ZJ'] ?? 0, ids['JS-ZJ-FW'] ?? 0) });
+  expect(svc.statusCode, svc.body).toBe(201);
   memberCookie = await t.loginMember(DEMO_MEMBER_PHONE);
 });
 afterAll(() => t.close());
@@ -172,6 +180,20 @@ describe('what members see', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0]).toEqual({ path: 'effectiveTo', message: '开始时间不能晚于结束时间' });
+  });
+});
+
+describe('asking', () => {
+  it('a member who finds no answer asks; the question becomes a case of 政策咨询', async () => {
+    [officer, memberCookie] = [await t.login('grassroots'), await t.loginMember(DEMO_MEMBER_PHONE)]; // the clock moved on above
+    const asked = await t.request('POST', '/api/qa/ask', { cookie: memberCookie, body: { question: '单位让我签空白劳动合同怎么办？', topic: '劳动合同' } });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const c = await t.request('GET', `/api/cases/${asked.json().caseId}`, { cookie: memberCookie });
+    expect(c.statusCode, c.body).toBe(200);
+    expect(c.json()).toMatchObject({ category: 'policy', channel: 'online', state: 'submitted', no: asked.json().caseNo });
+    expect(JSON.stringify(c.json())).toContain('单位让我签空白劳动合同怎么办？');
+    expect((await t.request('POST', '/api/qa/ask', { cookie: officer, body: { question: '工作人员不能用这个入口提问' } })).statusCode).toBe(403);
+    expect((await t.request('POST', '/api/qa/ask', { cookie: memberCookie, body: { question: '短' } })).statusCode).toBe(400);
   });
 });
 

@@ -6,7 +6,7 @@ import { inTransaction, requireActor } from '../../kernel/context.js';
 import { errorResponses, ZId, ZIdParams, zPage, ZPageQuery } from '../../kernel/http.js';
 import { VOICE_KINDS, VOICE_STATUSES } from './voice.schema.js';
 import {
-  closeVoice, getOwnItem, getStaffItem, listOwnItems, listPublished, listStaffItems, publishVoice, replyVoice, setConsent, submitVoice,
+  closeVoice, getOwnItem, voiceToCase, getStaffItem, listOwnItems, listPublished, listStaffItems, publishVoice, replyVoice, setConsent, submitVoice,
 } from './voice.service.js';
 
 const ZMyVoiceItem = z.object({
@@ -107,6 +107,18 @@ export async function voiceRoutes(app: FastifyInstance): Promise<void> {
   staffAction('publish', 'Publish the item with its answer (needs the sender\'s consent and a reply), or unpublish it', z.strictObject({ published: z.boolean() }),
     (tx, env, actor, id, b) => publishVoice(tx, env, actor, id, b.published));
   staffAction('close', 'Close the item', null, (tx, env, actor, id) => closeVoice(tx, env, actor, id));
+
+  r.post('/api/voice/:id/case', {
+    schema: {
+      tags, summary: 'Turn the item into a case of a service (the sender stays anonymous to handlers unless they showed their name)', params: ZIdParams,
+      body: z.strictObject({ serviceId: ZId, fields: z.record(z.string().max(50), z.unknown()).default({}) }),
+      response: { 201: z.object({ caseId: z.number().int() }), ...errorResponses },
+    },
+  }, async (req, reply) => {
+    const actor = requireActor(req, 'staff');
+    const caseId = await inTransaction(deps, req, (tx, env) => voiceToCase(tx, env, actor, req.params.id, req.body.serviceId, req.body.fields));
+    return reply.code(201).send({ caseId });
+  });
 }
 
 type Work<B extends z.ZodType> = (

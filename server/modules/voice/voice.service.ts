@@ -5,6 +5,7 @@ import type { TxEnv } from '../../kernel/context.js';
 import { escapeLike, rows, type Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
 import { homeChain, memberUnion } from '../qa/index.js';
+import { openCase } from '../service/index.js';
 import { applyAlertRules } from './alert.rules.js';
 import { voiceItem, type VoiceItemRow } from './voice.schema.js';
 import { countItems, iso, selectOwnItems, selectStaffItems } from './voice.view.js';
@@ -111,6 +112,31 @@ export async function closeVoice(tx: Db, env: TxEnv, actor: Actor, id: number): 
   const item = await loadForStaff(tx, actor, id, HANDLE);
   if (item.status === 'closed') throw new AppError('VOICE_CLOSED');
   await change(tx, env, item, { status: 'closed' }, 'voice.close', { status: 'closed' });
+}
+
+/**
+ * Opens a case for the item's sender. The case keeps the sender's account (their "my cases" and
+ * inbox follow it) but names them to the handlers only if they showed their name on the item.
+ */
+export async function voiceToCase(tx: Db, env: TxEnv, actor: Actor, id: number, serviceId: number, fields: Record<string, unknown>): Promise<number> {
+  const item = await loadForStaff(tx, actor, id, HANDLE);
+  if (item.caseId !== null) throw new AppError('VOICE_HAS_CASE');
+  const union = item.showName ? await memberUnion(tx, item.accountId) : undefined;
+  const made = await openCase(tx, env, {
+    serviceId, channel: 'online', fields, accountId: item.accountId, source: { module: 'voice', id: item.id }, by: 'staff',
+    note: `${item.title}\n${item.content}`,
+    ...(union ? { memberId: union.memberId } : { contact: { name: item.showName ? await senderName(tx, item.accountId) : ANONYMOUS } }),
+  });
+  const [done] = await tx.update(voiceItem).set({ caseId: made.id, updatedAt: env.source.at })
+    .where(and(eq(voiceItem.id, id), sql`${voiceItem.caseId} is null`)).returning({ id: voiceItem.id });
+  if (!done) throw new AppError('VOICE_HAS_CASE');
+  await writeAudit(tx, env.crypto, env.source, { orgId: item.orgId, action: 'voice.case', targetType: 'voice_item', targetId: id, after: { caseId: made.id } });
+  return made.id;
+}
+
+async function senderName(tx: Db, accountId: number): Promise<string> {
+  const [a] = await rows<{ name: string }>(tx, sql`select display_name as name from account where id = ${accountId}`);
+  return a?.name ?? ANONYMOUS;
 }
 
 // The member's side.

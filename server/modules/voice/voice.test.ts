@@ -20,9 +20,19 @@ const NAME = '欧阳春花';
 const ACCOUNT_NAME = '周师傅';
 
 const login = async () => {
-  [admin, city, county, officer, center] = await Promise.all(['admin', 'city', 'county', 'grassroots', 'center'].map((u) => t.login(u)));
+  admin = await t.login('admin');
+  city = await t.login('city');
+  county = await t.login('county');
+  officer = await t.login('grassroots');
+  center = await t.login('center');
   member = await t.loginMember(DEMO_MEMBER_PHONE);
 };
+
+/** The 政策咨询 service (the demo catalog comes only with demo members). */
+const POLICY_SERVICE = (cityId: number, centerId: number) => ({
+  orgId: cityId, category: 'policy', name: '政策咨询', deadlineDays: 3, handlingOrgId: centerId, eligibility: { membersOnly: false, jobTypes: null },
+  form: [{ key: 'question', label: '问题', type: 'text', required: true }, { key: 'topic', label: '类别', type: 'text', required: false }],
+});
 
 beforeAll(async () => {
   t = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '10000' } });
@@ -32,6 +42,8 @@ beforeAll(async () => {
     cookie: admin, body: { name: NAME, idNumber: makeIdNumber('321102', '1983-04-16', 317), phone: DEMO_MEMBER_PHONE, orgId: ids['JS-ZJ-JK-XS-001'], joinedAt: '2012-05-01' },
   });
   expect(m.statusCode, m.body).toBe(201);
+  const svc = await t.request('POST', '/api/services', { cookie: admin, body: POLICY_SERVICE(ids['JS-ZJ'] ?? 0, ids['JS-ZJ-FW'] ?? 0) });
+  expect(svc.statusCode, svc.body).toBe(201);
 });
 afterAll(() => t.close());
 
@@ -158,6 +170,32 @@ describe('replies and publishing', () => {
     expect(none.json().error.code).toBe('NO_UNION');
     expect(none.json().error.details[0].path).toBe('orgId');
     expect((await send({ kind: 'request', title: '想了解入会', content: '我是外卖骑手，想了解怎么入会。', orgId: ids['JS-ZJ-FW'] }, stranger)).orgId).toBe(ids['JS-ZJ-FW']);
+  });
+});
+
+describe('turning an item into a case', () => {
+  it('opens a case for the sender, linked to the item; an anonymous sender stays anonymous to the handlers', async () => {
+    await nextHour();
+    const services = (await t.request('GET', '/api/services?category=policy', { cookie: member })).json<{ items: Array<{ id: number }> }>();
+    const serviceId = services.items[0]?.id;
+    expect(serviceId).toBeDefined();
+    const fields = { topic: '工资报酬', question: '加班费没有按规定发放' };
+    for (const showName of [false, true]) {
+      const item = await send({ kind: 'request', title: '加班费没发', content: '上个月加班费没有按规定发放。', showName });
+      const made = await t.request('POST', `/api/voice/${item.id}/case`, { cookie: officer, body: { serviceId, fields } });
+      expect(made.statusCode, made.body).toBe(201);
+      const caseId = made.json<{ caseId: number }>().caseId;
+      expect((await t.request('GET', `/api/voice/${item.id}`, { cookie: officer })).json().caseId).toBe(caseId);
+      expect((await t.request('POST', `/api/voice/${item.id}/case`, { cookie: officer, body: { serviceId, fields } })).json().error.code).toBe('VOICE_HAS_CASE');
+      const handler = await t.request('GET', `/api/cases/${caseId}`, { cookie: admin });
+      expect(handler.statusCode, handler.body).toBe(200);
+      expect(handler.json().source).toEqual({ module: 'voice', id: item.id });
+      // with the name shown, the case is the member's like any other (masked phone, masked name)
+      if (showName) expect(handler.json().applicantName).toMatch(/^欧\*+$/);
+      if (!showName) for (const secret of [DEMO_MEMBER_PHONE, '138****0001', NAME, ACCOUNT_NAME, NAME.slice(0, 1)]) expect(handler.body.includes(secret), secret).toBe(false);
+      // the sender follows the case as their own
+      expect((await t.request('GET', `/api/cases/${caseId}`, { cookie: member })).statusCode).toBe(200);
+    }
   });
 });
 
