@@ -108,6 +108,22 @@ const TARGETED: Array<[string, Check]> = [
       expectNot2xx((await t.request('POST', `/api/cases/${kase}/${action}`, { cookie, body })).statusCode, `case ${action}`);
     }
   }],
+  ['GET /api/qa/entries?orgId', async ({ cookie, target }) => expectNot2xx((await t.request('GET', `/api/qa/entries?orgId=${target}`, { cookie })).statusCode, 'qa by org')],
+  ['POST /api/qa/entries', async ({ cookie, target }) => expectNot2xx((await t.request('POST', '/api/qa/entries', { cookie, body: { orgId: target, category: 'other', question: '越权新增', answer: '越权新增' } })).statusCode, 'qa create')],
+  ['GET|PATCH /api/qa/entries/:id, publish', async ({ cookie, target }) => {
+    const e = await post<{ id: number }>('/api/qa/entries', { orgId: target, category: 'other', question: '范围测试条目', answer: '范围测试' });
+    expectNot2xx((await t.request('GET', `/api/qa/entries/${e.id}`, { cookie })).statusCode, 'qa read');
+    expectNot2xx((await t.request('PATCH', `/api/qa/entries/${e.id}`, { cookie, body: { answer: '越权修改' } })).statusCode, 'qa patch');
+    expectNot2xx((await t.request('POST', `/api/qa/entries/${e.id}/publish`, { cookie })).statusCode, 'qa publish');
+  }],
+  ['GET /api/voice|alerts|alert-topics?orgId', async ({ cookie, target }) => {
+    for (const url of ['/api/voice', '/api/alerts', '/api/alert-topics']) expectNot2xx((await t.request('GET', `${url}?orgId=${target}`, { cookie })).statusCode, `${url} by org`);
+  }],
+  ['POST|PATCH /api/alert-topics', async ({ cookie, target }) => {
+    expectNot2xx((await t.request('POST', '/api/alert-topics', { cookie, body: { orgId: target, name: `越权${Math.random()}`.slice(0, 20), keywords: ['x'] } })).statusCode, 'topic create');
+    const topic = await post<{ id: number }>('/api/alert-topics', { orgId: target, name: `范围${Math.random()}`.slice(0, 20), keywords: ['范围'] });
+    expectNot2xx((await t.request('PATCH', `/api/alert-topics/${topic.id}`, { cookie, body: { active: false } })).statusCode, 'topic patch');
+  }],
   ['DELETE /api/orgs/:id', async ({ cookie, target }) => expectNot2xx((await t.request('DELETE', `/api/orgs/${target}`, { cookie })).statusCode, 'delete')],
 ];
 
@@ -140,6 +156,15 @@ const LISTS: Array<[string, Check]> = [
     for (const c of items) expect(inScope(c.handlingOrgId), `case of org ${c.handlingOrgId} listed`).toBe(true);
     const posts = (await t.request('GET', '/api/service-posts', { cookie })).json<{ items?: Array<{ orgId: number }> }>().items ?? [];
     for (const p of posts) expect(inScope(p.orgId), `post of org ${p.orgId} listed`).toBe(true);
+  }],
+  ['GET /api/qa/entries, /api/voice, /api/alerts', async ({ cookie, inScope }) => {
+    for (const url of ['/api/qa/entries?pageSize=100', '/api/voice?pageSize=100', '/api/alerts?pageSize=100']) {
+      const items = (await t.request('GET', url, { cookie })).json<{ items?: Array<{ orgId: number }> }>().items ?? [];
+      for (const r of items) expect(inScope(r.orgId), `${url}: row of org ${r.orgId}`).toBe(true);
+    }
+    // topics: the caller's own are in scope; the others are inherited from above
+    const topics = (await t.request('GET', '/api/alert-topics?pageSize=100', { cookie })).json<{ items?: Array<{ orgId: number; inherited: boolean }> }>().items ?? [];
+    for (const r of topics) expect(r.inherited || inScope(r.orgId), `topic of org ${r.orgId} listed as own`).toBe(true);
   }],
   ['GET /api/audit', async ({ cookie, inScope }) => {
     const items = (await t.request('GET', '/api/audit?pageSize=100', { cookie })).json<{ items?: Array<{ orgId: number | null }> }>().items ?? [];
@@ -192,6 +217,8 @@ describe('data scope', () => {
     expect((await t.request('PATCH', `/api/orgs/${child}`, { cookie, body: { name: '本级可改' } })).statusCode).toBe(200);
     expect((await t.request('GET', `/api/staff/${tree.staffAt.get(child)}`, { cookie })).statusCode).toBe(200);
     expect((await t.request('GET', '/api/orgs', { cookie })).json().total).toBe(3);
+    expect((await t.request('POST', '/api/qa/entries', { cookie, body: { orgId: child, category: 'other', question: '本级可建', answer: '本级可建' } })).statusCode).toBe(201);
+    expect((await t.request('GET', `/api/alerts?orgId=${child}`, { cookie })).statusCode).toBe(200);
     const kase = tree.caseAt.get(tree.ids[1] ?? 0) ?? 0;
     expect((await t.request('GET', `/api/cases/${kase}`, { cookie })).statusCode).toBe(200);
     expect((await t.request('POST', `/api/cases/${kase}/accept`, { cookie, body: {} })).statusCode).toBe(200);

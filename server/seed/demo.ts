@@ -6,6 +6,7 @@ import type { Db } from '../kernel/db.js';
 import { account, hashPassword, staffGrant } from '../modules/auth/index.js';
 import { nextOrgId, org, type OrgRow } from '../modules/org/index.js';
 import { seedDemoMemberRecord, seedDemoMembers } from './demo-members.js';
+import { seedDemoVoice } from './demo-voice.js';
 import { seedDemoServices } from './demo-services.js';
 import { seedDemoQa } from './demo-qa.js';
 
@@ -84,6 +85,7 @@ export async function seedDemo(deps: Deps, log: FastifyBaseLogger, opts: { membe
       await seedDemoServices(tx, deps, ids);
     }
     await seedDemoQa(tx, deps, { province: ids.get('province') ?? 0, city: ids.get('city') ?? 0 });
+    if (demoMember) await seedDemoVoice(tx, deps, ids, demoMember.id);
     await writeAudit(tx, deps.crypto, { actorId: null, actorName: 'system', ip: null, requestId: null, at: now }, {
       orgId: ids.get('province') ?? null, action: 'demo.seed', after: { orgs: DEMO_ORGS.length, staff: DEMO_STAFF.length, members },
     });
