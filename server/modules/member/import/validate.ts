@@ -59,6 +59,7 @@ export interface CheckedRow {
 }
 
 const REQUIRED = new Set<ColumnKey>(COLUMNS.filter((c) => c.required).map((c) => c.key));
+const COLUMN_INDEX = Object.fromEntries(COLUMNS.map((c, i) => [c.key, i])) as Record<ColumnKey, number>;
 /** A message from kernel/http.ts's table, with its `{n}` filled in. */
 export const say = (key: string, lang: Lang, n = '') => fieldMessage(key, lang).replace('{n}', n);
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -86,7 +87,9 @@ export function checkRow(line: number, cells: Cell[], header: Map<ColumnKey, num
     const i = header.get(k);
     return i === undefined ? undefined : cells[i];
   };
-  const text = (k: ColumnKey) => cellText(raw(k));
+  // Each cell's text once (a million-row import reads it for checks, values and the errors file).
+  const texts = COLUMNS.map((c) => (c.key === 'joinedAt' ? dateText(raw('joinedAt')) : cellText(raw(c.key))));
+  const text = (k: ColumnKey) => texts[COLUMN_INDEX[k]] ?? '';
   const errors = new Map<ColumnKey, string>();
   const fail = (k: ColumnKey, key: string, n = '') => void (errors.has(k) || errors.set(k, say(key, ctx.lang, n)));
   const parse = <T>(k: ColumnKey, schema: z.ZodType<T>, value: string): T | undefined => {
@@ -103,8 +106,9 @@ export function checkRow(line: number, cells: Cell[], header: Map<ColumnKey, num
     return v === '' ? null : (parse(k, schema, v) ?? null);
   };
 
-  // exceljs's streaming reader can split a character that straddles two chunks into U+FFFD
-  // (exceljs issues #2063, #2316). Such a cell is refused, never imported half-garbled.
+  // U+FFFD marks text broken before it reached us (a file saved in the wrong encoding, or by a
+  // tool that split a character between chunks, as exceljs's reader did: issues #2063, #2316).
+  // Such a cell is refused, never imported half-garbled.
   for (const k of header.keys()) if (text(k).includes('\uFFFD')) fail(k, 'import.unreadable');
 
   const name = parse('name', ZName, text('name'));
@@ -124,7 +128,7 @@ export function checkRow(line: number, cells: Cell[], header: Map<ColumnKey, num
   const jobType = text('jobType') ? jobTypeOf(text('jobType')) : 'regular';
   if (!jobType) fail('jobType', 'import.jobType');
   const orgId = resolveUnion(text('union'), ctx, (key) => fail('union', key));
-  const joinedAt = parse('joinedAt', ZPastDate, dateText(raw('joinedAt')));
+  const joinedAt = parse('joinedAt', ZPastDate, text('joinedAt'));
   const cardNo = optional('cardNo', ZNewMember.shape.cardNo);
   const details = {
     ethnicity: optional('ethnicity', memberDetailFields.ethnicity),
@@ -134,7 +138,6 @@ export function checkRow(line: number, cells: Cell[], header: Map<ColumnKey, num
     post: optional('post', memberDetailFields.post),
   };
 
-  const texts = COLUMNS.map((c) => (c.key === 'joinedAt' ? dateText(raw('joinedAt')) : text(c.key)));
   const values = errors.size === 0 && name && idNumber && facts && phone && household && jobType && orgId && joinedAt
     ? { orgId, name, idNumber, phone, ...facts, ...household, jobType, joinedAt, cardNo, ...details }
     : null;
