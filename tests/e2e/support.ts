@@ -16,13 +16,14 @@ export interface Stage {
   close(): Promise<void>;
 }
 
-export async function startStage(): Promise<Stage> {
+/** `members`: how many demo members to seed (the demo member's own record and the service demo come with them). */
+export async function startStage(opts: { members?: number } = {}): Promise<Stage> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`);
   if (!fs.existsSync('dist/web/admin/index.html') || !fs.existsSync('dist/web/h5/index.html')) {
     throw new Error('web apps are not built: run `npm run build` first (npm test does)');
   }
   fs.mkdirSync(SHOTS, { recursive: true });
-  const t = await createTestApp({ realClock: true, env: { LOGIN_RATE_PER_MINUTE: '1000' } });
+  const t = await createTestApp({ realClock: true, members: opts.members, env: { LOGIN_RATE_PER_MINUTE: '1000' } });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
