@@ -26,16 +26,22 @@ export async function listenApp(deps: Deps): Promise<Listening> {
 
 /** Signs in through the API and returns the `cookie` header value for the session. */
 export async function login(base: string, username: string, password: string): Promise<string> {
+  return signIn(base, { username, password });
+}
+
+/** Signs in with any login body (staff: username + password; member: phone + password). */
+export async function signIn(base: string, credentials: { username: string; password: string } | { phone: string; password: string }): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
+    body: JSON.stringify(credentials),
     signal: AbortSignal.timeout(10_000),
   });
   const body = (await res.json()) as { next?: string };
   const sid = res.headers.getSetCookie().map((c) => /^uh_sid=([^;]+)/.exec(c)?.[1]).find(Boolean);
+  const who = 'username' in credentials ? credentials.username : credentials.phone;
   // Anything but a finished sign-in (e.g. an authenticator step) would make every request a 401/403.
-  if (res.status !== 200 || body.next !== 'done' || !sid) throw new Error(`login as ${username} failed: ${res.status} ${JSON.stringify(body)}`);
+  if (res.status !== 200 || body.next !== 'done' || !sid) throw new Error(`login as ${who} failed: ${res.status} ${JSON.stringify(body)}`);
   return `uh_sid=${sid}`;
 }
 

@@ -1,7 +1,7 @@
 import { buildApp } from '../../server/app.js';
 import { startServer, type ChildServer } from '../child.js';
 import { BENCH_KEY, type BenchEnv } from '../env.js';
-import { captureQueries, login, type CapturedQuery } from '../http.js';
+import { captureQueries, signIn, type CapturedQuery } from '../http.js';
 import { measureLatency, type LatencyFigures } from '../latency.js';
 import { fmt, getJson, sleep, table } from '../lib.js';
 import { LOAD } from '../scenario.js';
@@ -25,10 +25,13 @@ export const STAFF = {
   admin: { username: 'admin', password: 'Demo#2026', label: 'province admin (江苏省总工会)' },
 } as const;
 export type Who = keyof typeof STAFF;
+/** Someone who signs in: staff by username, a member by phone. */
+export type Person = ({ username: string } | { phone: string }) & { password: string; label: string };
 
 export interface Target {
   name: string;
-  who: Who;
+  /** A key of the people the session signed in (STAFF by default). */
+  who: string;
   /** Paths taken in turn under load; the first is the one whose SQL is explained. */
   paths: string[];
   /** How many of the paths to check before loading (all of them is the default). */
@@ -46,16 +49,18 @@ export interface Measured extends LatencyFigures {
 
 export interface Session {
   server: ChildServer;
-  cookies: Record<Who, string>;
+  cookies: Record<string, string>;
   stop(): Promise<void>;
 }
 
-/** The app as main.ts runs it, in its own process, on the bench database, with the bench key. */
-export async function openSession(env: BenchEnv): Promise<Session> {
+/** The app as main.ts runs it, in its own process, on the bench database, with the bench key; `people` signed in. */
+export async function openSession(env: BenchEnv, people: Record<string, Person> = STAFF): Promise<Session> {
   const server = await startServer({ DATABASE_URL: env.url, UNIONHUB_DATA_KEY: BENCH_KEY, DATA_DIR: '/tmp/unionhub-bench' });
   try {
-    const cookies = {} as Record<Who, string>;
-    for (const [who, s] of Object.entries(STAFF) as [Who, (typeof STAFF)[Who]][]) cookies[who] = await login(server.base, s.username, s.password);
+    const cookies: Record<string, string> = {};
+    for (const [who, p] of Object.entries(people)) {
+      cookies[who] = await signIn(server.base, 'username' in p ? { username: p.username, password: p.password } : { phone: p.phone, password: p.password });
+    }
     return { server, cookies, stop: () => server.stop() };
   } catch (err) {
     await server.stop();
@@ -63,10 +68,17 @@ export async function openSession(env: BenchEnv): Promise<Session> {
   }
 }
 
+/** The session cookie of someone the session signed in. */
+export function cookieOf(s: Session, who: string): string {
+  const cookie = s.cookies[who];
+  if (!cookie) throw new Error(`nobody signed in as ${who}`);
+  return cookie;
+}
+
 /** Refuses to measure anything but the intended answers. */
 async function verifyTarget(s: Session, t: Target): Promise<void> {
   for (const path of t.paths.slice(0, t.verifyCount ?? t.paths.length)) {
-    const res = await getJson(`${s.server.base}${path}`, { cookie: s.cookies[t.who] });
+    const res = await getJson(`${s.server.base}${path}`, { cookie: cookieOf(s, t.who) });
     if (res.status !== 200) throw new Error(`${t.name} (${t.who}): ${path} answered ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
     const problem = t.verify(res.body, path);
     if (problem) throw new Error(`${t.name} (${t.who}): ${path}: ${problem}`);
@@ -78,7 +90,7 @@ export async function measureTargets(s: Session, targets: Target[]): Promise<Mea
   for (const t of targets) await verifyTarget(s, t);
   const out: Measured[] = [];
   for (const t of targets) {
-    const base = { base: s.server.base, paths: t.paths, headers: { cookie: s.cookies[t.who] }, connections: MEMBER_LOAD.connections, serverPid: s.server.pid };
+    const base = { base: s.server.base, paths: t.paths, headers: { cookie: cookieOf(s, t.who) }, connections: MEMBER_LOAD.connections, serverPid: s.server.pid };
     await measureLatency({ ...base, seconds: MEMBER_LOAD.warmupSeconds });
     await sleep(250);
     const f = await measureLatency({ ...base, seconds: MEMBER_LOAD.seconds });
@@ -117,19 +129,20 @@ export interface Explained {
 }
 
 const IDENT = /^\s*(?:->\s*)?/;
+const ON_MEMBER = { statement: /\bfrom "member"/, scan: /\bmember\b|member_/ };
 
 /**
  * The member statements the app sends for one request of each target (captured at pg.Client#query
  * in an in-process app on the same database), then EXPLAIN (ANALYZE, BUFFERS) of each with its
- * own parameters.
+ * own parameters. `on` picks another table's statements (which statements, and which scans to list).
  */
-export async function explainTargets(env: BenchEnv, s: Session, targets: Target[]): Promise<Explained[]> {
+export async function explainTargets(env: BenchEnv, s: Session, targets: Target[], on: { statement: RegExp; scan: RegExp } = ON_MEMBER): Promise<Explained[]> {
   const app = await buildApp(env.deps);
   try {
     const out: Explained[] = [];
     for (const t of targets) {
       const path = t.paths[0] as string;
-      const inject = () => app.inject({ method: 'GET', url: path, headers: { cookie: s.cookies[t.who] } });
+      const inject = () => app.inject({ method: 'GET', url: path, headers: { cookie: cookieOf(s, t.who) } });
       await inject(); // the session and grants are cached after the first request, as under load
       let captured: CapturedQuery[] = [];
       captured = await captureQueries(async () => {
@@ -137,11 +150,11 @@ export async function explainTargets(env: BenchEnv, s: Session, targets: Target[
         if (res.statusCode !== 200) throw new Error(`${path}: ${res.statusCode}`);
       });
       const statements: Explained['statements'] = [];
-      for (const q of captured.filter((c) => /\bfrom "member"/.test(c.text))) {
+      for (const q of captured.filter((c) => on.statement.test(c.text))) {
         const rows = await env.deps.database.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${q.text}`, q.values);
         const plan = rows.map((r) => r['QUERY PLAN']);
         const executionMs = Number(/Execution Time: ([\d.]+) ms/.exec(plan.join('\n'))?.[1] ?? Number.NaN);
-        const scans = [...new Set(plan.filter((l) => / Scan /.test(` ${l}`) && /\bmember\b|member_/.test(l)).map((l) => l.replace(IDENT, '').replace(/\s+\(cost.*$/, '').trim()))];
+        const scans = [...new Set(plan.filter((l) => / Scan /.test(` ${l}`) && on.scan.test(l)).map((l) => l.replace(IDENT, '').replace(/\s+\(cost.*$/, '').trim()))];
         statements.push({ sql: q.text, params: q.values, plan, executionMs, scans });
       }
       out.push({ target: t, path, statements });
@@ -155,7 +168,7 @@ export async function explainTargets(env: BenchEnv, s: Session, targets: Target[
 const shortSql = (sql: string) => (/select count\(/i.test(sql) ? 'count' : /limit/i.test(sql) ? 'page' : 'other');
 
 /** Key lines per statement, and the full plans folded away. */
-export function plansMarkdown(explained: Explained[]): string {
+export function plansMarkdown(explained: Explained[], tableName = 'member'): string {
   const rows = explained.flatMap((e) => e.statements.map((st) => [
     e.target.name, e.target.who, shortSql(st.sql), `${fmt.ms(st.executionMs)} ms`, st.scans.map((x) => `\`${x}\``).join('<br>') || '—',
   ]));
@@ -174,7 +187,7 @@ export function plansMarkdown(explained: Explained[]): string {
     '',
   ].join('\n')));
   return [
-    table(['request', 'as', 'statement', 'EXPLAIN ANALYZE execution', 'scans on member'], rows),
+    table(['request', 'as', 'statement', 'EXPLAIN ANALYZE execution', `scans on ${tableName}`], rows),
     '',
     ...details,
   ].join('\n');

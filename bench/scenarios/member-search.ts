@@ -1,6 +1,6 @@
 import { maskIdNumber, maskPhone } from '../../server/kernel/crypto.js';
 import { memberRegistry, registryMarkdown, type Sample } from '../members/registry.js';
-import { explainTargets, latencyTable, loadNote, measureTargets, openSession, plansMarkdown, STAFF, type Target } from '../members/targets.js';
+import { cookieOf, explainTargets, latencyTable, loadNote, measureTargets, openSession, plansMarkdown, STAFF, type Target } from '../members/targets.js';
 import { fmt } from '../lib.js';
 import type { Scenario } from '../scenario.js';
 
@@ -56,7 +56,7 @@ export const memberSearch: Scenario = {
       const list = targets(registry.inCounty, all);
       // Scope still holds at this volume: the county officer does not find people outside 京口区.
       const outsider = registry.outsideCounty[0] as Sample;
-      const check = await fetch(`${session.server.base}/api/members?q=${outsider.idNumber}`, { headers: { cookie: session.cookies.county } });
+      const check = await fetch(`${session.server.base}/api/members?q=${outsider.idNumber}`, { headers: { cookie: cookieOf(session, 'county') } });
       const outside = (await check.json()) as Page;
       if (check.status !== 200 || outside.total !== 0) throw new Error(`county officer searching outside 京口区: ${check.status} total ${outside.total}`);
 
