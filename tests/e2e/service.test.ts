@@ -197,4 +197,82 @@ describe('service center journeys', () => {
     await shot(page, 'service-16-h5-policy-search');
     expect(problems).toEqual([]);
   });
+
+  it('a member writes to the union without their name; staff reply and publish it; the keyword raises an alert', async () => {
+    const problems: string[] = [];
+    const page = await memberPage(problems);
+    await page.click(tid('home-entry-voice'));
+    await page.click(tid('voice-kind-complaint'));
+    await page.fill(`${tid('voice-title')} input`, '车间班组长说下月还要欠薪');
+    await page.fill(`${tid('voice-content')} textarea`, '我们车间已经两个月没发工资了，班组长说下个月可能还要拖欠工资，大家很着急。');
+    await page.click(tid('voice-consent'));
+    await shot(page, 'service-17-h5-voice-write');
+    await page.click(tid('voice-submit'));
+    const mine = page.locator('[data-test^="voice-item-"]', { hasText: '车间班组长说下月还要欠薪' });
+    await mine.waitFor();
+
+    const desk = await staffPage('city', problems);
+    await desk.click(tid('menu-voice'));
+    await desk.fill(tid('voice-filter-q'), '车间班组长');
+    await desk.click(tid('voice-search'));
+    const row = desk.locator('[data-test^="voice-row-"]', { hasText: '车间班组长说下月还要欠薪' });
+    await row.waitFor();
+    await row.click();
+    await desk.waitForSelector(tid('voice-author'));
+    // the member did not choose to show their name: staff never see it
+    expect(await desk.textContent(tid('voice-drawer'))).not.toContain('周师傅');
+    await desk.fill(tid('voice-reply'), '已转市总工会法律援助中心核实，欠薪问题会督促企业限期支付。');
+    await desk.click(tid('voice-send-reply'));
+    await expect.poll(() => desk.isEnabled(tid('voice-publish'))).toBe(true);
+    await desk.click(tid('voice-publish'));
+    await expect.poll(() => desk.textContent(tid('voice-publish'))).toContain('取消公开');
+    await shot(desk, 'service-18-admin-voice-reply');
+    await desk.keyboard.press('Escape');
+
+    // 欠薪 is a sensitive topic: a keyword alert is on the board with the item behind it
+    await desk.click(tid('menu-alerts'));
+    const alert = desk.locator('[data-test^="alert-row-"]', { hasText: '欠薪' }).first();
+    await alert.waitFor();
+    await desk.locator(`${tid('alert-table')} .el-table__expand-icon`).first().click();
+    await desk.locator(tid('alert-table'), { hasText: '车间班组长说下月还要欠薪' }).waitFor();
+    await shot(desk, 'service-19-admin-alerts');
+
+    // the member reads the reply
+    await page.reload();
+    await page.click(tid('voice-tab-mine'));
+    await expect.poll(() => mine.locator(tid('voice-reply')).textContent()).toContain('督促企业限期支付');
+    await shot(page, 'service-20-h5-voice-reply');
+    expect(problems).toEqual([]);
+  });
+
+  it('a knowledge-base entry written by one officer is published by another and then found by members', async () => {
+    const problems: string[] = [];
+    const writer = await staffPage('city', problems);
+    await writer.click(tid('menu-knowledge'));
+    await writer.click(tid('qa-create'));
+    await writer.waitForSelector(`${tid('qa-dialog')} ${tid('qa-form-question')}`, { state: 'visible' });
+    await writer.fill(tid('qa-form-question'), '夜班津贴的发放标准由谁确定？');
+    await writer.fill(tid('qa-form-answer'), '夜班津贴属于工资的组成部分，标准由用人单位与工会或职工代表通过集体协商确定，并写入集体合同或规章制度。');
+    await writer.fill(tid('qa-form-source'), '《集体合同规定》');
+    await writer.click(tid('qa-form-submit'));
+    await writer.fill(tid('qa-filter-q'), '夜班津贴');
+    await writer.click(tid('qa-search'));
+    const status = writer.locator('[data-test^="qa-status-"]').first();
+    await expect.poll(() => status.textContent()).toContain('草稿');
+    await shot(writer, 'service-21-admin-knowledge-draft');
+
+    const reviewer = await staffPage('admin', problems);
+    await reviewer.click(tid('menu-knowledge'));
+    await reviewer.fill(tid('qa-filter-q'), '夜班津贴');
+    await reviewer.click(tid('qa-search'));
+    await reviewer.locator('[data-test^="qa-publish-"]').first().click();
+    await reviewer.click('.el-message-box__btns .el-button--primary');
+    await expect.poll(() => reviewer.locator('[data-test^="qa-status-"]').first().textContent()).toContain('已发布');
+
+    const page = await memberPage(problems);
+    await page.goto(`${s.baseUrl}/h5/policy?q=${encodeURIComponent('夜班津贴 标准')}`);
+    await page.waitForSelector(tid('policy-results'));
+    expect(await page.locator('[data-test^="policy-hit-"]').first().textContent()).toContain('夜班津贴');
+    expect(problems).toEqual([]);
+  });
 });

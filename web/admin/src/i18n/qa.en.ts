@@ -8,6 +8,7 @@ export const qaEn: typeof qaZhCN = {
   },
   status: { draft: 'Draft (to review)', published: 'Published', withdrawn: 'Withdrawn' },
   entry: {
+    kind: 'Kind',
     q: 'Words in question or answer', org: 'Org', create: 'New entry', createTitle: 'New entry', editTitle: 'Edit entry', question: 'Question / title',
     answer: 'Answer / summary', source: 'Source', sourcePlaceholder: 'e.g. Work Injury Insurance Regulations, art. 18', effective: 'Effective',
     from: 'From', to: 'Until', editedBy: 'Last edited by', publishedBy: 'Published by', publish: 'Review and publish', withdraw: 'Withdraw',
@@ -27,6 +28,7 @@ export const qaEn: typeof qaZhCN = {
     nameHidden: 'The member chose not to show their name to staff', repliedBy: '{name}, {at}', published: 'Published', unpublished: 'Unpublished',
   },
   alert: {
+    stats: 'Count', itemsCount: '{n} items',
     kind: { keyword: 'Keyword alert', trend: 'Trend alert' },
     status: { open: 'Open', acknowledged: 'Acknowledged', closed: 'Closed' },
     topics: 'Topics', keywords: 'Keywords', week: 'Week', count: '{n} this week', baseline: '8-week mean {n}', threshold: 'threshold {n}',

@@ -7,6 +7,7 @@ export const qaZhCN = {
   },
   status: { draft: '草稿（待审核）', published: '已发布', withdrawn: '已撤回' },
   entry: {
+    kind: '类型',
     q: '问题或答案中的文字', org: '组织', create: '新建条目', createTitle: '新建知识条目', editTitle: '编辑知识条目', question: '问题 / 标题',
     answer: '答案 / 摘要', source: '出处', sourcePlaceholder: '如《工伤保险条例》第十八条', effective: '有效期', from: '生效日期', to: '失效日期',
     editedBy: '最后编辑', publishedBy: '发布人', publish: '审核发布', withdraw: '撤回', published: '已发布', withdrawn: '已撤回',
@@ -25,6 +26,7 @@ export const qaZhCN = {
     nameHidden: '职工未同意向工作人员显示姓名', repliedBy: '{name} 于 {at} 答复', published: '已公开', unpublished: '已取消公开',
   },
   alert: {
+    stats: '统计', itemsCount: '{n} 条心声',
     kind: { keyword: '关键词预警', trend: '趋势预警' },
     status: { open: '待处理', acknowledged: '已确认', closed: '已关闭' },
     topics: '话题', keywords: '关键词', week: '周次', count: '本周 {n} 件', baseline: '近 8 周均值 {n}', threshold: '阈值 {n}',
