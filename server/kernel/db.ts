@@ -22,6 +22,8 @@ export type Engine = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   engine: Engine;
+  /** PostgreSQL: the connection string (a worker thread opens its own pool with it). */
+  url: string | null;
   /** Runs raw SQL with numbered parameters; for hot paths that skip the query builder. */
   query<T>(text: string, params?: unknown[]): Promise<T[]>;
   /** Receives NOTIFY payloads on a channel; after a lost connection it delivers '*' (anything may be missed). */
@@ -49,9 +51,9 @@ export const MIGRATIONS_DIR = path.join(projectRoot, 'db/migrations');
 // numbers. Ids and counts here stay far below 2^53, so both engines return numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
+export async function openDatabase(opts: { url?: string; dataDir?: string; poolSize?: number }): Promise<Database> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
     pool.on('error', () => undefined); // an idle client's error is surfaced on its next use
     const db: Db = drizzlePg({ client: pool });
     const listeners: pg.Client[] = [];
@@ -74,6 +76,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
     return {
       db,
       engine: 'postgres',
+      url,
       async query<T>(text: string, params: unknown[] = []) {
         const r = await pool.query(text, params);
         return r.rows as T[];
@@ -100,6 +103,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
   return {
     db,
     engine: 'pglite',
+    url: null,
     async query<T>(text: string, params: unknown[] = []) {
       const r = await client.query<T>(text, params);
       return r.rows;

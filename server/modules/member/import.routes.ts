@@ -12,7 +12,8 @@ import { AppError } from '../../kernel/errors.js';
 import { errorResponses, langOf, ZErrorBody } from '../../kernel/http.js';
 import { job } from '../../kernel/kernel.schema.js';
 import { auditFilters, exportMembers } from './export.js';
-import { IMPORT_JOB, runImport, type ImportParams } from './import/job.js';
+import { IMPORT_JOB, type ImportParams } from './import/job.js';
+import { runImportJob } from './import/thread.js';
 import { errorFilePath, importDir, importLimits, uploadPath } from './import/limits.js';
 import { sniffUpload } from './import/sniff.js';
 import { buildTemplate } from './import/template.js';
@@ -48,7 +49,7 @@ export async function memberImportRoutes(app: FastifyInstance): Promise<void> {
     throwFileSizeLimit: true,
     limits: { fileSize: importLimits.maxUploadBytes, files: 1, fields: 5, fieldSize: 1024, parts: 10, headerPairs: 50 },
   });
-  deps.jobs.register(IMPORT_JOB, (ctx) => runImport(deps, ctx));
+  deps.jobs.register(IMPORT_JOB, (ctx) => runImportJob(deps, ctx));
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['members'];
 

@@ -7,7 +7,7 @@ import { writeAudit, type AuditSource } from '../../../kernel/audit.js';
 import type { Deps } from '../../../kernel/context.js';
 import type { Connection, Db } from '../../../kernel/db.js';
 import { isUniqueViolation } from '../../../kernel/errors.js';
-import type { JobContext } from '../../../kernel/jobs.js';
+import type { JobContext, JobRow } from '../../../kernel/jobs.js';
 import { identityColumns } from '../member.service.js';
 import { COLUMNS } from './columns.js';
 import { ErrorFileWriter } from './error-file.js';
@@ -16,6 +16,10 @@ import { dataRows, readRows, type DataRow } from './rows.js';
 import { committedResult, copyBatch, existingHashes, insertBatch, loadUnions, takenCards, type InsertRow } from './store.js';
 import { checkRow, say, type CheckedRow, type MemberValues, type RowContext, type UnionTarget } from './validate.js';
 import { FileRejected } from './zip.js';
+
+/** What an import needs: the app's dependencies, or a worker thread's own (see thread.ts). */
+export type ImportDeps = Pick<Deps, 'db' | 'database' | 'crypto' | 'config' | 'clock'>;
+export type ImportContext = Omit<JobContext, 'job'> & { job: Pick<JobRow, 'id' | 'params'> };
 
 // The import job: the file is read as a stream and every row checked; bad rows go to the errors
 // file, good rows (already encrypted) into the registry — all of them or none:
@@ -54,7 +58,7 @@ export interface ImportResult {
 
 export const errorFileUrl = (jobId: string) => `/api/members/import/${jobId}/errors`;
 
-const toInsertRow = (deps: Deps, v: MemberValues, idNumberHash: string | undefined): InsertRow => {
+const toInsertRow = (deps: ImportDeps, v: MemberValues, idNumberHash: string | undefined): InsertRow => {
   const id = identityColumns(deps.crypto, v.idNumber, v.phone, idNumberHash);
   return [
     v.orgId, v.name, id.idNumberEnc, id.idNumberHash, id.gender, id.birthDate, id.phoneEnc, id.phoneHash, v.ethnicity,
@@ -62,7 +66,7 @@ const toInsertRow = (deps: Deps, v: MemberValues, idNumberHash: string | undefin
   ];
 };
 
-async function rowContext(deps: Deps, p: ImportParams): Promise<RowContext> {
+async function rowContext(deps: ImportDeps, p: ImportParams): Promise<RowContext> {
   const unions = await loadUnions(deps.db);
   const scope = unions.filter((u) => p.scopeOrgIds.includes(u.id)).map((u) => u.path);
   const unionsByCode = new Map<string, UnionTarget>();
@@ -86,7 +90,7 @@ interface Sink {
 }
 
 /** PostgreSQL: COPY into the job's own open transaction, one batch in flight while the next is checked. */
-async function copySink(conn: Connection, ctx: JobContext, upload: string, source: AuditSource, note: string): Promise<Sink> {
+async function copySink(conn: Connection, ctx: ImportContext, upload: string, source: AuditSource, note: string): Promise<Sink> {
   await conn.db.execute(sql`begin`);
   let imported = 0;
   let batchNo = 0;
@@ -116,7 +120,7 @@ async function copySink(conn: Connection, ctx: JobContext, upload: string, sourc
 }
 
 /** PGlite: a spool of JSON lines, inserted in one transaction at the end. */
-function spoolSink(deps: Deps, ctx: JobContext, file: string, upload: string, source: AuditSource, note: string): Sink {
+function spoolSink(deps: ImportDeps, ctx: ImportContext, file: string, upload: string, source: AuditSource, note: string): Sink {
   const out = fs.createWriteStream(file, { highWaterMark: 1024 * 1024 });
   const closed = () => new Promise<void>((resolve) => out.end(() => resolve()));
   return {
@@ -151,7 +155,7 @@ function spoolSink(deps: Deps, ctx: JobContext, file: string, upload: string, so
 }
 
 /** Reads and checks every row, handing good ones to the sink; returns the counts. */
-async function checkFile(deps: Deps, ctx: JobContext, p: ImportParams, file: string, sink: Sink, errors: ErrorFileWriter, steps: number): Promise<Counts> {
+async function checkFile(deps: ImportDeps, ctx: ImportContext, p: ImportParams, file: string, sink: Sink, errors: ErrorFileWriter, steps: number): Promise<Counts> {
   const rowCtx = await rowContext(deps, p);
   const seenIds = new Map<string, number>();
   const seenCards = new Map<string, number>();
@@ -217,7 +221,7 @@ function duplicates(c: CheckedRow, seenIds: Map<string, number>, seenCards: Map<
 }
 
 /** One attempt: read, check and write everything, then commit with the audit row. */
-async function importOnce(deps: Deps, ctx: JobContext, p: ImportParams): Promise<Omit<ImportResult, 'errorFile'>> {
+async function importOnce(deps: ImportDeps, ctx: ImportContext, p: ImportParams): Promise<Omit<ImportResult, 'errorFile'>> {
   const jobId = ctx.job.id;
   const upload = uploadPath(deps.config, p.upload);
   const source: AuditSource = { ...p.actor, at: deps.clock.now() };
@@ -263,7 +267,7 @@ function sweepOldErrorFiles(dir: string, now: Date): void {
 /** Attempts at an import that meets someone who became a member meanwhile (see store.ts copyBatch). */
 const ATTEMPTS = 3;
 
-export async function runImport(deps: Deps, ctx: JobContext): Promise<ImportResult> {
+export async function runImport(deps: ImportDeps, ctx: ImportContext): Promise<ImportResult> {
   const p = ZImportParams.parse(ctx.job.params);
   const jobId = ctx.job.id;
   const upload = uploadPath(deps.config, p.upload);
