@@ -114,9 +114,9 @@ export async function load(label: string, o: LoadOptions): Promise<LoadFigures> 
 }
 
 /** Sends one GET and checks the answer before any load: a 404 at 50k req/s would look great. */
-export async function getJson(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+export async function getJson(url: string, headers: Record<string, string> = {}, timeoutMs = 5_000): Promise<{ status: number; body: unknown }> {
   assertLoopback(url);
-  const res = await fetch(url, { headers, signal: AbortSignal.timeout(5_000) });
+  const res = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
   return { status: res.status, body: await res.json() };
 }
 

@@ -36,6 +36,8 @@ export interface Target {
   paths: string[];
   /** How many of the paths to check before loading (all of them is the default). */
   verifyCount?: number;
+  /** How long the check before loading waits for each answer (5 s unless a target expects slow answers). */
+  verifyTimeoutMs?: number;
   /** Null when the answer is right, else what is wrong with it. */
   verify(body: unknown, path: string): string | null;
   limitMs: number;
@@ -78,7 +80,7 @@ export function cookieOf(s: Session, who: string): string {
 /** Refuses to measure anything but the intended answers. */
 async function verifyTarget(s: Session, t: Target): Promise<void> {
   for (const path of t.paths.slice(0, t.verifyCount ?? t.paths.length)) {
-    const res = await getJson(`${s.server.base}${path}`, { cookie: cookieOf(s, t.who) });
+    const res = await getJson(`${s.server.base}${path}`, { cookie: cookieOf(s, t.who) }, t.verifyTimeoutMs);
     if (res.status !== 200) throw new Error(`${t.name} (${t.who}): ${path} answered ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
     const problem = t.verify(res.body, path);
     if (problem) throw new Error(`${t.name} (${t.who}): ${path}: ${problem}`);
