@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { Worker } from 'node:worker_threads';
 import type { Crypto } from '../../server/kernel/crypto.js';
 import type { Database } from '../../server/kernel/db.js';
+import { workerUrl } from '../../server/kernel/worker.js';
 import { identityColumns } from '../../server/modules/member/index.js';
 import type { MemberGenerator, Union } from './gen.js';
 import type { ChunkReply, ChunkRequest, WorkerInit } from './encrypt-worker.js';
@@ -57,17 +58,6 @@ export function inThreadSource(crypto: Crypto, gen: MemberGenerator, keep?: (i: 
   };
 }
 
-/**
- * The worker's entry: under tsx a worker thread does not inherit the TypeScript loader, so a tiny
- * ES module registers it and then imports the worker (compiled .js files need no loader).
- */
-function workerEntry(): URL {
-  const file = new URL(`./encrypt-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-  if (file.pathname.endsWith('.js')) return file;
-  const code = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(file.href)});`;
-  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
-}
-
 /** Encryption spread over worker threads (one per core by default). */
 export class EncryptPool {
   private readonly workers: { worker: Worker; busy: boolean }[] = [];
@@ -77,7 +67,7 @@ export class EncryptPool {
   constructor(unions: Union[], today: Date, masterKeyBase64: string, size = os.availableParallelism(), skip?: WorkerInit['skip'], format: WorkerInit['format'] = 'unnest') {
     const init: WorkerInit = { unions, todayMs: today.getTime(), masterKeyBase64, format, ...(skip ? { skip } : {}) };
     for (let i = 0; i < Math.max(1, size); i++) {
-      const worker = new Worker(workerEntry(), { workerData: init });
+      const worker = new Worker(workerUrl(import.meta.url, './encrypt-worker'), { workerData: init });
       const slot = { worker, busy: false };
       worker.on('message', (reply: ChunkReply) => this.settle(slot, (p) => p.resolve(reply)));
       worker.on('error', (err) => this.settle(slot, (p) => p.reject(err)));
