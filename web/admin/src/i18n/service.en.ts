@@ -3,7 +3,7 @@ import type { serviceZhCN } from './service.zh-CN';
 export const serviceEn: typeof serviceZhCN = {
   menu: {
     group: 'Service center', cases: 'Cases', counter: 'Counter intake', figures: 'Figures', catalog: 'Service catalog', posts: 'AB posts',
-    detail: 'Case', voice: 'Worker voice', alerts: 'Alerts', knowledge: 'Policy knowledge base',
+    detail: 'Case', voice: 'Worker voice', alerts: 'Alerts', knowledge: 'Knowledge base',
   },
   category: {
     legal_aid: 'Legal aid', hardship_help: 'Hardship help', counselling: 'Counselling', health_check: 'Health check', recuperation: 'Recuperation',
@@ -15,7 +15,7 @@ export const serviceEn: typeof serviceZhCN = {
     transferred: 'Transferred',
   },
   rating: { satisfied: 'Satisfied', basically_satisfied: 'Mostly satisfied', dissatisfied: 'Dissatisfied' },
-  view: { mine: 'Mine', team: 'My team', queue: 'Unassigned', overdue: 'Overdue', all: 'All in scope' },
+  view: { callbacks: 'Call-backs', mine: 'Mine', team: 'My team', queue: 'Unassigned', overdue: 'Overdue', all: 'All in scope' },
   field: {
     no: 'Case no.', service: 'Service', category: 'Category', channel: 'Channel', state: 'State', applicant: 'Applicant', phone: 'Phone',
     handlingOrg: 'Handling org', assignee: 'Handler', dueAt: 'Due', createdAt: 'Submitted', updatedAt: 'Updated', resolvedAt: 'Resolved',
@@ -85,4 +85,5 @@ export const serviceEn: typeof serviceZhCN = {
     preview: 'Preview',
   },
   form: { chooseFile: 'Choose file', uploading: 'Uploading…', remove: 'Remove' },
+  notices: { title: 'Notices', empty: 'No notices' },
 };

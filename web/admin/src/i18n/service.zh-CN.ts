@@ -14,7 +14,7 @@ export const serviceZhCN = {
     transferred: '转办待受理',
   },
   rating: { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' },
-  view: { mine: '我的工单', team: '本组工单', queue: '待分派', overdue: '已超期', all: '全部（管辖范围）' },
+  view: { callbacks: '待回访', mine: '我的工单', team: '本组工单', queue: '待分派', overdue: '已超期', all: '全部（管辖范围）' },
   field: {
     no: '工单号', service: '服务事项', category: '类别', channel: '渠道', state: '状态', applicant: '申请人', phone: '联系电话',
     handlingOrg: '承办单位', assignee: '经办人', dueAt: '办理时限', createdAt: '提交时间', updatedAt: '更新时间', resolvedAt: '办结时间',
@@ -80,4 +80,5 @@ export const serviceZhCN = {
     preview: '预览',
   },
   form: { chooseFile: '选择文件', uploading: '上传中…', remove: '移除' },
+  notices: { title: '消息提醒', empty: '暂无消息' },
 };

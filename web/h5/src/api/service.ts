@@ -1,6 +1,5 @@
 // The service center as the member uses it (docs/API-SERVICE.md): the catalog, applying, own
 // cases and their steps, the inbox; Q&A search and writing to the union (docs/API-QA.md).
-import { ApiError } from '../../../lib/http';
 import type { MyVoiceItem, QaHit, VoiceKind } from '../../../lib/qa';
 import type { Attachment, Case, CaseListItem, FieldValue, InboxMessage, Rating, Service } from '../../../lib/service';
 import { uploadFile } from '../../../lib/upload';
@@ -43,8 +42,3 @@ export const voiceApi = {
   mine: (paging: { page: number; pageSize: number }) => authed.get<Page<MyVoiceItem>>('/api/me/voice', paging),
   setConsent: (id: number, publishConsent: boolean) => authed.patch<MyVoiceItem>(`/api/me/voice/${id}`, { publishConsent }),
 };
-
-/** Whether the server does not offer this yet (an unknown route). */
-export function isMissingRoute(err: unknown): boolean {
-  return err instanceof ApiError && (err.status === 404 || err.status === 405) && (err.code === 'ROUTE_NOT_FOUND' || err.code === 'HTTP_404');
-}
