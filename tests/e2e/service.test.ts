@@ -179,6 +179,16 @@ describe('service center journeys', () => {
       await desk.waitForTimeout(300);
       await shot(desk, name);
     }
+    // the queue in English
+    await desk.click(tid('lang-switch'));
+    await desk.click(tid('lang-en'));
+    await desk.click(tid('menu-cases'));
+    await desk.click(tid('case-tab-all'));
+    await desk.locator('[data-test^="case-row-"]').first().waitFor();
+    expect(await desk.textContent(tid('case-tab-all'))).toBe('All in scope');
+    await shot(desk, 'service-16-admin-queue-en');
+    await desk.click(tid('lang-switch'));
+    await desk.click(tid('lang-zh-CN'));
     expect(problems).toEqual([]);
   });
 
@@ -194,7 +204,7 @@ describe('service center journeys', () => {
     expect(await first.locator('em').count()).toBeGreaterThan(0);
     expect(await page.locator(`${tid('policy-answer')}`).first().textContent()).toContain('材料');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    await shot(page, 'service-16-h5-policy-search');
+    await shot(page, 'service-17-h5-policy-search');
     expect(problems).toEqual([]);
   });
 
@@ -206,12 +216,17 @@ describe('service center journeys', () => {
     await page.fill(`${tid('voice-title')} input`, '车间班组长说下月还要欠薪');
     await page.fill(`${tid('voice-content')} textarea`, '我们车间已经两个月没发工资了，班组长说下个月可能还要拖欠工资，大家很着急。');
     await page.click(tid('voice-consent'));
-    await shot(page, 'service-17-h5-voice-write');
+    await shot(page, 'service-18-h5-voice-write');
     await page.click(tid('voice-submit'));
     const mine = page.locator('[data-test^="voice-item-"]', { hasText: '车间班组长说下月还要欠薪' });
     await mine.waitFor();
 
     const desk = await staffPage('city', problems);
+    // the alert reached the officer's notices
+    await desk.click(tid('notice-bell'));
+    await desk.locator(`${tid('notice-list')} .item`).first().waitFor();
+    await desk.waitForTimeout(300);
+    await shot(desk, 'service-19-admin-notices');
     await desk.click(tid('menu-voice'));
     await desk.fill(tid('voice-filter-q'), '车间班组长');
     await desk.click(tid('voice-search'));
@@ -226,7 +241,7 @@ describe('service center journeys', () => {
     await expect.poll(() => desk.isEnabled(tid('voice-publish'))).toBe(true);
     await desk.click(tid('voice-publish'));
     await expect.poll(() => desk.textContent(tid('voice-publish'))).toContain('取消公开');
-    await shot(desk, 'service-18-admin-voice-reply');
+    await shot(desk, 'service-20-admin-voice-reply');
     await desk.keyboard.press('Escape');
 
     // 欠薪 is a sensitive topic: a keyword alert is on the board with the item behind it
@@ -235,13 +250,13 @@ describe('service center journeys', () => {
     await alert.waitFor();
     await desk.locator(`${tid('alert-table')} .el-table__expand-icon`).first().click();
     await desk.locator(tid('alert-table'), { hasText: '车间班组长说下月还要欠薪' }).waitFor();
-    await shot(desk, 'service-19-admin-alerts');
+    await shot(desk, 'service-21-admin-alerts');
 
     // the member reads the reply
     await page.reload();
     await page.click(tid('voice-tab-mine'));
     await expect.poll(() => mine.locator(tid('voice-reply')).textContent()).toContain('督促企业限期支付');
-    await shot(page, 'service-20-h5-voice-reply');
+    await shot(page, 'service-22-h5-voice-reply');
     expect(problems).toEqual([]);
   });
 
@@ -259,7 +274,7 @@ describe('service center journeys', () => {
     await writer.click(tid('qa-search'));
     const status = writer.locator('[data-test^="qa-status-"]').first();
     await expect.poll(() => status.textContent()).toContain('草稿');
-    await shot(writer, 'service-21-admin-knowledge-draft');
+    await shot(writer, 'service-23-admin-knowledge-draft');
 
     const reviewer = await staffPage('admin', problems);
     await reviewer.click(tid('menu-knowledge'));
@@ -273,6 +288,46 @@ describe('service center journeys', () => {
     await page.goto(`${s.baseUrl}/h5/policy?q=${encodeURIComponent('夜班津贴 标准')}`);
     await page.waitForSelector(tid('policy-results'));
     expect(await page.locator('[data-test^="policy-hit-"]').first().textContent()).toContain('夜班津贴');
+    expect(problems).toEqual([]);
+  });
+
+  it('a city officer defines a service with its form; members of the unions below apply with that form', async () => {
+    const problems: string[] = [];
+    const desk = await staffPage('city', problems);
+    await desk.click(tid('menu-service-catalog'));
+    // the province's services are inherited, and say so
+    await desk.locator(tid('catalog-table'), { hasText: '继承自' }).waitFor();
+    await desk.click(tid('catalog-create'));
+    await desk.waitForSelector(`${tid('service-dialog')} ${tid('service-form-name')}`, { state: 'visible' });
+    await desk.fill(tid('service-form-name'), '职工子女暑期托管');
+    await desk.click(tid('form-add-field'));
+    await desk.fill(tid('form-field-key-0'), 'child');
+    await desk.fill(tid('form-field-label-0'), '孩子姓名');
+    await desk.click(`${tid('form-field-required-0')}`);
+    await desk.click(tid('form-add-field'));
+    await desk.fill(tid('form-field-key-1'), 'session');
+    await desk.fill(tid('form-field-label-1'), '班次');
+    await desk.click(tid('form-field-type-1'));
+    await desk.locator('.el-select-dropdown__item:visible', { hasText: '选项' }).click();
+    await desk.click(tid('form-field-options-1'));
+    for (const option of ['上午班', '全天班']) {
+      await desk.keyboard.type(option);
+      await desk.keyboard.press('Enter');
+    }
+    await shot(desk, 'service-24-admin-catalog-form');
+    await desk.click(tid('service-form-submit'));
+    await desk.waitForSelector(tid('service-dialog'), { state: 'hidden' });
+    await desk.locator(tid('catalog-table'), { hasText: '职工子女暑期托管' }).waitFor();
+    await shot(desk, 'service-25-admin-catalog');
+
+    const page = await memberPage(problems);
+    await page.goto(`${s.baseUrl}/h5/services`);
+    await page.locator('[data-test^="service-"]', { hasText: '职工子女暑期托管' }).click();
+    await page.waitForSelector(tid('apply-field-child'));
+    expect(await page.textContent(tid('apply-field-session'))).toContain('全天班');
+    // the required field is checked before anything is sent
+    await page.click(tid('apply-submit'));
+    await expect.poll(() => page.textContent(tid('apply-field-child'))).toContain('请填写孩子姓名');
     expect(problems).toEqual([]);
   });
 });
