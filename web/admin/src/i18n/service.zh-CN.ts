@@ -68,7 +68,7 @@ export const serviceZhCN = {
   catalog: {
     title: '服务事项', org: '组织', effective: '生效目录', defined: '本级定义', create: '新建服务事项', inherited: '继承自 {org}',
     own: '本级', override: '本级覆盖', hidden: '已隐藏', inactive: '已停用', overrideAction: '覆盖', hide: '隐藏', unhide: '取消隐藏',
-    edit: '编辑', handlingOrg: '承办单位', deadline: '办理时限', deadlineDays: '{n} 个工作日', fields: '表单 {n} 项',
+    edit: '编辑', handlingOrg: '承办单位', deadline: '办理时限', deadlineDays: '{n} 个工作日', fields: '{n} 项',
     eligibility: '申请条件', membersOnly: '仅限会员', anyone: '不限', jobTypes: '限定就业形态', allJobTypes: '全部就业形态',
     name: '名称', description: '说明', category: '类别', sortOrder: '排序', active: '启用', createTitle: '新建服务事项',
     editTitle: '编辑服务事项', overrideTitle: '覆盖“{name}”（仅对本组织及下级生效）', hideConfirm: '确定在“{org}”及其下级隐藏“{name}”吗？',
