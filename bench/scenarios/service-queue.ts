@@ -1,5 +1,5 @@
 import type { BenchEnv } from '../env.js';
-import { fmt, getJson } from '../lib.js';
+import { fmt, getJson, sleep } from '../lib.js';
 import { cookieOf, explainTargets, latencyTable, loadNote, measureTargets, openSession, plansMarkdown, STAFF, type Measured, type Person, type Session, type Target } from '../members/targets.js';
 import type { Scenario } from '../scenario.js';
 import { caseVolume, type CaseVolume } from '../service/cases.js';
@@ -104,6 +104,28 @@ async function figureTargets(env: BenchEnv): Promise<Target[]> {
   return out;
 }
 
+/**
+ * Before each run: statements still running for requests the load generator gave up on (its
+ * 10 s timeout) would weigh on the next run, so they get 5 s to finish and are then cancelled.
+ * Returns how many were cancelled, for the report.
+ */
+function settler(env: BenchEnv): { settle: () => Promise<void>; cancelled: () => number } {
+  let cancelled = 0;
+  const active = `select pid from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend'`;
+  return {
+    cancelled: () => cancelled,
+    async settle() {
+      for (let i = 0; i < 20; i++) {
+        if ((await env.deps.database.query(active)).length === 0) return;
+        await sleep(250);
+      }
+      const [r] = await env.deps.database.query<{ n: number }>(`select count(*) filter (where pg_cancel_backend(pid))::int as n from (${active}) a`);
+      cancelled += r?.n ?? 0;
+      await sleep(500);
+    },
+  };
+}
+
 /** Scope holds at this volume: out of scope answers 404, never someone else's cases. */
 async function scopeChecks(env: BenchEnv, s: Session): Promise<string> {
   const { id: runzhou } = await one<{ id: number }>(env, `select id from org where code = 'JS-ZJ-RZ'`);
@@ -119,7 +141,7 @@ async function scopeChecks(env: BenchEnv, s: Session): Promise<string> {
   return checks.map(([who, path, status]) => `${who} \`${path}\` → ${status}`).join('; ');
 }
 
-function section(v: CaseVolume, queue: Measured[], figures: Measured[], scope: string, plans: string): { markdown: string; pass: boolean; summary: string } {
+function section(v: CaseVolume, queue: Measured[], figures: Measured[], scope: string, cancelled: number, plans: string): { markdown: string; pass: boolean; summary: string } {
   const worst = (rs: Measured[]) => Math.max(...rs.map((r) => r.p95Ms));
   const qPass = queue.every((r) => r.pass);
   const fPass = figures.every((r) => r.pass);
@@ -128,7 +150,7 @@ function section(v: CaseVolume, queue: Measured[], figures: Measured[], scope: s
     '',
     `**Requests**: against the real app (\`buildApp\` + job runner, as main.ts runs it) in a child process on PostgreSQL, session cookies from \`POST /api/auth/login\` as ${PEOPLE.center?.label}, ${STAFF.county.label} (federation_manager: handle and supervise over 京口区's subtree), ${STAFF.grassroots.label} and ${STAFF.admin.label}. Queue: \`GET /api/cases?view=…&page=1&pageSize=20\` with the filters of the console's tabs (mine / team / overdue / all) and filter bar (state, service); each answer carries \`total\`, so each request is the page query and a \`count(*)\` (case.query.ts \`listCases\`). Figures: \`GET /api/cases/figures\` (figures.ts: one aggregate with GROUPING SETS over the cases in scope). Checked before loading: every queue answer has exactly the total and the 20 ids (newest first) that SQL written here from docs/API-SERVICE.md gives; every figures answer has the total, open and overdue counts of a direct count, and its by-channel and by-service rows add up to the total; scope: ${scope}.`,
     '',
-    loadNote('The same URL each time (the first page of a filter is the same for everyone in that scope).'),
+    loadNote(`The same URL each time (the first page of a filter is the same for everyone in that scope). Before each run, statements still running in PostgreSQL for requests autocannon gave up on (its 10 s timeout; they count as errors) get 5 s to finish and are then cancelled, so one slow target does not slow the next: ${cancelled} cancelled in this run. A run in which nothing completed shows NaN.`),
     '',
     '### Queue: first page with a filter',
     '',
@@ -155,7 +177,7 @@ function section(v: CaseVolume, queue: Measured[], figures: Measured[], scope: s
 
 export const serviceQueue: Scenario = {
   name: 'service-queue',
-  extraMinutes: 15,
+  extraMinutes: 20,
   async run(env) {
     const volume = await caseVolume(env);
     const session = await openSession(env, PEOPLE);
@@ -163,11 +185,12 @@ export const serviceQueue: Scenario = {
       const queue = await queueTargets(env, volume);
       const figures = await figureTargets(env);
       const scope = await scopeChecks(env, session);
-      const measured = await measureTargets(session, [...queue, ...figures]);
+      const settle = settler(env);
+      const measured = await measureTargets(session, [...queue, ...figures], settle.settle);
       const measuredQueue = measured.slice(0, queue.length);
       const measuredFigures = measured.slice(queue.length);
       const explained = await explainTargets(env, session, [...queue, ...figures], { statement: /\bfrom "?service_case"?\s/, scan: /service_case|case_org_access/ });
-      const r = section(volume, measuredQueue, measuredFigures, scope, plansMarkdown(explained, 'service_case'));
+      const r = section(volume, measuredQueue, measuredFigures, scope, settle.cancelled(), plansMarkdown(explained, 'service_case'));
       return { title: `Service center: case queue and figures, ${fmt.int(volume.counts.cases)} cases`, ...r };
     } finally {
       await session.stop();
