@@ -53,7 +53,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export async function openDatabase(opts: { url?: string; dataDir?: string; poolSize?: number }): Promise<Database> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // JIT off: an interactive request never gains from it, and a slow plan that passes
+    // jit_above_cost spends seconds compiling (2.2 s of one 18.6 s count, bench/FINDINGS.md §4e).
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, options: '-c jit=off' });
     pool.on('error', () => undefined); // an idle client's error is surfaced on its next use
     const db: Db = drizzlePg({ client: pool });
     const listeners: pg.Client[] = [];
