@@ -7,6 +7,7 @@ import { catalogRoutes } from './catalog.routes.js';
 import { caseFileRoutes } from './files.routes.js';
 import { caseRoutes } from './case.routes.js';
 import { postRoutes } from './posts.routes.js';
+import { transferTargetRoutes } from './targets.routes.js';
 import { service, serviceCase } from './service.schema.js';
 import { sweepCases } from './sweep.js';
 
@@ -23,6 +24,7 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
   await app.register(caseRoutes);
   await app.register(caseFileRoutes);
   await app.register(postRoutes);
+  await app.register(transferTargetRoutes);
   const { deps } = app;
   if (deps.config.env === 'test') return;
   const pump = new Pump(async () => void (await sweepCases(deps)), (err) => app.log.error({ err }, 'service sweep failed'));
