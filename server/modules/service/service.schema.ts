@@ -94,6 +94,13 @@ export const serviceCase = pgTable(
     // A handler's queue: the handling org (a subtree's ids), state, newest first.
     index('service_case_queue_idx').on(t.handlingOrgId, t.state, t.createdAt.desc()),
     index('service_case_assignee_idx').on(t.assigneeId, t.state, t.createdAt.desc()),
+    // The open cases (about 1% of them) newest first: team / overdue / queue views walk this small
+    // index and stop after a page in scope instead of sorting a subtree's whole queue. The trailing
+    // columns are what those views filter on (drizzle cannot say INCLUDE; as keys they serve the same).
+    // NULLS FIRST matches `order by created_at desc, id desc` exactly (drizzle's desc() alone is NULLS LAST).
+    index('service_case_open_idx')
+      .on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.handlingOrgId, t.assigneeId, t.overdue, t.serviceId, t.state)
+      .where(sql`${t.state} in ('submitted','accepted','in_progress','transferred')`),
     index('service_case_member_idx').on(t.memberId, t.createdAt.desc()),
     index('service_case_account_idx').on(t.accountId, t.createdAt.desc()),
     index('service_case_due_idx').on(t.dueAt).where(sql`${t.state} in ('submitted','accepted','in_progress','transferred') and not ${t.overdue}`),

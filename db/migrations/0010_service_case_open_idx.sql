@@ -1,0 +1,1 @@
+CREATE INDEX "service_case_open_idx" ON "service_case" USING btree ("created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST,"handling_org_id","assignee_id","overdue","service_id","state") WHERE "service_case"."state" in ('submitted','accepted','in_progress','transferred');
