@@ -14,6 +14,8 @@ export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export function usePagedList<T>(fetchPage: (paging: Paging) => Promise<Page<T>>, pageSize = 20) {
   const rows: Ref<T[]> = ref([]);
   const total = ref(0);
+  /** The server stopped counting at `total` (a list that caps its count, e.g. cases, members). */
+  const totalCapped = ref(false);
   const loading = ref(false);
   const paging = reactive<Paging>({ page: 1, pageSize });
   let latest = 0;
@@ -27,6 +29,7 @@ export function usePagedList<T>(fetchPage: (paging: Paging) => Promise<Page<T>>,
       if (ticket !== latest) return;
       rows.value = res.items;
       total.value = res.total;
+      totalCapped.value = res.totalCapped ?? false;
     } catch (err) {
       if (ticket === latest) showError(err);
     } finally {
@@ -40,5 +43,5 @@ export function usePagedList<T>(fetchPage: (paging: Paging) => Promise<Page<T>>,
     void fetchRows();
   }
 
-  return { rows, total, loading, paging, fetchRows, search };
+  return { rows, total, totalCapped, loading, paging, fetchRows, search };
 }

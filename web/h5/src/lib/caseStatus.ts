@@ -10,6 +10,11 @@ export function caseTagType(state: string): TagType {
   return TYPES[state] ?? 'default';
 }
 
+/** Work under way is blue: the theme's primary is the union red, which would read like a refusal. */
+export function caseTagColor(state: string): string | undefined {
+  return state === 'accepted' || state === 'in_progress' ? '#1989fa' : undefined;
+}
+
 /** The state filter of each tab on 我的办件. */
 export const CASE_TABS = {
   all: undefined,

@@ -1,6 +1,6 @@
 // Labels and colours the service-center pages share.
 import type { CaseState } from '../../../../lib/service';
-import { i18n } from '../../i18n';
+import { currentLocale, i18n } from '../../i18n';
 
 type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';
 
@@ -37,4 +37,23 @@ export function formatSize(bytes: number): string {
 /** Today as YYYY-MM-DD in local time. */
 export function isoDay(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+const shortFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A time in a queue row: 12/09 15:42 (the year only when it is not this year). */
+export function formatShort(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const withYear = d.getFullYear() !== new Date().getFullYear();
+  const key = `${currentLocale.value}|${withYear}`;
+  let f = shortFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(currentLocale.value, {
+      ...(withYear ? { year: 'numeric' } : {}), month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+    });
+    shortFormats.set(key, f);
+  }
+  return f.format(d);
 }
