@@ -36,7 +36,8 @@ const OPEN = [...OPEN_STATES];
 export function staffCaseScope(actor: Actor, view: CaseFilter['view']): SQL {
   const now = orgCondition(actor, CASE_READ, serviceCase.handlingOrgId);
   if (view && view !== 'all') return now;
-  const before = sql`exists (select 1 from case_org_access a where a.case_id = ${serviceCase.id} and not a.current and ${orgCondition(actor, CASE_READ, sql`a.org_id`)})`;
+  // From case_org_access_org_idx (the scope's orgs → their cases), not a probe per case row.
+  const before = sql`${serviceCase.id} in (select a.case_id from case_org_access a where not a.current and ${orgCondition(actor, CASE_READ, sql`a.org_id`)})`;
   return sql`(${now} or ${before})`;
 }
 
@@ -98,26 +99,41 @@ export function presentListItem(crypto: Crypto, { c, orgName, assigneeName, cove
   };
 }
 
+/** Beyond this many matches a list says "10,000+" (`totalCapped`), as the member roster does: a page costs milliseconds, counting a province's cases seconds. */
+export const CASE_COUNT_CAP = 10_000;
+
+/** Counts the matching cases up to `cap` (then `capped`); the count stops reading after cap + 1 rows. */
+export async function countCases(db: Db, where: SQL | undefined, cap = CASE_COUNT_CAP): Promise<{ total: number; totalCapped: boolean }> {
+  const upTo = db.select({ one: sql`1` }).from(serviceCase).where(where).limit(cap + 1).as('up_to');
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(upTo);
+  const n = row?.n ?? 0;
+  return n > cap ? { total: cap, totalCapped: true } : { total: n, totalCapped: false };
+}
+
+/** A page of cases and their (capped) count; a short first page is its own count. */
+async function pageOfCases(db: Db, where: SQL | undefined, page: { page: number; pageSize: number }, order: SQL[] | ReturnType<typeof caseOrder>) {
+  const rows = () => selectCases(db).where(where).orderBy(...order).limit(page.pageSize).offset((page.page - 1) * page.pageSize);
+  if (page.page === 1) {
+    const items = await rows();
+    const counted = items.length < page.pageSize ? { total: items.length, totalCapped: false } : await countCases(db, where);
+    return { items, ...counted };
+  }
+  const [items, counted] = await Promise.all([rows(), countCases(db, where)]);
+  return { items, ...counted };
+}
+
 export async function listCases(db: Db, crypto: Crypto, actor: Actor, f: CaseFilter & { page: number; pageSize: number }) {
   const memberId = actor.kind === 'member' ? ((await memberOfAccount(db, actor.accountId))?.id ?? null) : null;
-  const where = and(...caseConditions(actor, f, memberId));
-  const [items, [total]] = await Promise.all([
-    selectCases(db).where(where).orderBy(...caseOrder(f.sort)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(serviceCase).where(where),
-  ]);
-  return { items: items.map((i) => presentListItem(crypto, i, actor.kind === 'member')), total: total?.n ?? 0 };
+  const { items, total, totalCapped } = await pageOfCases(db, and(...caseConditions(actor, f, memberId)), f, caseOrder(f.sort));
+  return { items: items.map((i) => presentListItem(crypto, i, actor.kind === 'member')), total, totalCapped };
 }
 
 /** Resolved cases not yet called back in the supervisor's scope: 不满意 and flagged first. */
 export async function callbackList(db: Db, crypto: Crypto, actor: Actor, page: number, pageSize: number) {
   const where = and(orgCondition(actor, 'service:case:supervise', serviceCase.handlingOrgId), eq(serviceCase.state, 'resolved'), isNull(serviceCase.callback));
-  const [items, [total]] = await Promise.all([
-    selectCases(db).where(where)
-      .orderBy(sql`(${serviceCase.rating} = 'dissatisfied' or ${serviceCase.flagged}) desc nulls last`, asc(serviceCase.resolvedAt), asc(serviceCase.id))
-      .limit(pageSize).offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(serviceCase).where(where),
-  ]);
-  return { items: items.map((i) => presentListItem(crypto, i, false)), total: total?.n ?? 0 };
+  const order = [sql`(${serviceCase.rating} = 'dissatisfied' or ${serviceCase.flagged}) desc nulls last`, asc(serviceCase.resolvedAt), asc(serviceCase.id)];
+  const { items, total, totalCapped } = await pageOfCases(db, where, { page, pageSize }, order);
+  return { items: items.map((i) => presentListItem(crypto, i, false)), total, totalCapped };
 }
 
 /** One case as the caller may see it: answers, files, timeline (members: without internal steps). */

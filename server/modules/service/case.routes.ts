@@ -116,8 +116,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const actor = requireActor(req);
     const { page, pageSize, ...q } = req.query;
-    const { items, total } = await listCases(deps.db, deps.crypto, actor, { ...(await resolveCaseFilter(deps, actor, q)), page, pageSize });
-    return { items, total, page, pageSize };
+    return { ...(await listCases(deps.db, deps.crypto, actor, { ...(await resolveCaseFilter(deps, actor, q)), page, pageSize })), page, pageSize };
   });
 
   r.get('/api/cases/figures', {

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE } from '../../test/harness.js';
+import { eq } from 'drizzle-orm';
+import { countCases } from './case.query.js';
 import { sweepCases } from './index.js';
+import { serviceCase } from './service.schema.js';
 import { act, apply, makeWorld, staffAt, travel, type World } from './test-fixtures.js';
 
 let w: World;
@@ -120,6 +123,20 @@ describe('dispatch', () => {
     expect(overdue.items.map((x) => x.id)).toContain(id);
     // members do not see the internal overdue step
     expect((await get(w.member, id)).json<Case>().timeline.map((e) => e.kind)).not.toContain('overdue');
+  });
+
+  it('the case list counts its matches up to a cap, then says totalCapped; a later page counts too', async () => {
+    for (let i = 0; i < 3; i++) await apply(w);
+    const where = eq(serviceCase.serviceId, w.serviceId);
+    const n = (await w.t.deps.db.select({ id: serviceCase.id }).from(serviceCase).where(where)).length;
+    expect(n).toBeGreaterThanOrEqual(3);
+    expect(await countCases(w.t.deps.db, where, n - 1)).toEqual({ total: n - 1, totalCapped: true });
+    expect(await countCases(w.t.deps.db, where, n)).toEqual({ total: n, totalCapped: false });
+    const list = async (q: string) => (await w.t.request('GET', `/api/cases?view=all&serviceId=${w.serviceId}&${q}`, { cookie: w.admin })).json<{ items: unknown[]; total: number; totalCapped: boolean }>();
+    expect(await list('pageSize=100')).toMatchObject({ total: n, totalCapped: false });
+    const second = await list('page=2&pageSize=2');
+    expect(second).toMatchObject({ total: n, totalCapped: false });
+    expect(second.items).toHaveLength(Math.min(2, n - 2));
   });
 
   it('figures: open, overdue, closed this month, handling time, satisfaction, by channel and by service', async () => {

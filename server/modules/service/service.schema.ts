@@ -101,6 +101,9 @@ export const serviceCase = pgTable(
     index('service_case_open_idx')
       .on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.handlingOrgId, t.assigneeId, t.overdue, t.serviceId, t.state)
       .where(sql`${t.state} in ('submitted','accepted','in_progress','transferred')`),
+    // A service's cases by state, newest first: list filters on a service (view=all with a state)
+    // read that service's entries instead of every case in the state.
+    index('service_case_service_idx').on(t.serviceId, t.state, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.handlingOrgId),
     index('service_case_member_idx').on(t.memberId, t.createdAt.desc()),
     index('service_case_account_idx').on(t.accountId, t.createdAt.desc()),
     index('service_case_due_idx').on(t.dueAt).where(sql`${t.state} in ('submitted','accepted','in_progress','transferred') and not ${t.overdue}`),

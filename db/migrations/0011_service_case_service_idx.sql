@@ -1,0 +1,1 @@
+CREATE INDEX "service_case_service_idx" ON "service_case" USING btree ("service_id","state","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST,"handling_org_id");
