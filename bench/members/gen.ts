@@ -55,7 +55,7 @@ const POLITICAL = ['群众', '群众', '群众', '群众', '中共党员', '共�
 const MINORITIES = ['回族', '满族', '蒙古族', '壮族'];
 
 /** Per-row deterministic random numbers (mulberry32 seeded from the row index). */
-function rowRng(seed: number): () => number {
+export function rowRng(seed: number): () => number {
   let a = seed | 0;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

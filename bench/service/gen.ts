@@ -1,3 +1,5 @@
+import { rowRng } from '../members/gen.js';
+
 // Service cases generated row by row from their index alone (same rows on every run, no state
 // between rows), as COPY text for service_case, case_org_access and case_event: the row, where
 // it is handled, and the timeline the app would have written on the way to its state.
@@ -28,17 +30,6 @@ export interface CaseWorld {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-/** Per-row deterministic random numbers (mulberry32 seeded from the row index). */
-function rowRng(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A value in COPY's text format. */
 function cell(v: string | number | boolean | null | undefined): string {
