@@ -101,6 +101,10 @@ export const serviceCase = pgTable(
     index('service_case_open_idx')
       .on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.handlingOrgId, t.assigneeId, t.overdue, t.serviceId, t.state)
       .where(sql`${t.state} in ('submitted','accepted','in_progress','transferred')`),
+    // A handler's own open cases (view=mine), newest first, with the handling org for the scope check.
+    index('service_case_mine_idx')
+      .on(t.assigneeId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.handlingOrgId)
+      .where(sql`${t.state} in ('submitted','accepted','in_progress','transferred')`),
     // A service's cases by state, newest first: list filters on a service (view=all with a state)
     // read that service's entries instead of every case in the state.
     index('service_case_service_idx').on(t.serviceId, t.state, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.handlingOrgId),

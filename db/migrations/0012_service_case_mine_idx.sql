@@ -1,0 +1,1 @@
+CREATE INDEX "service_case_mine_idx" ON "service_case" USING btree ("assignee_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST,"handling_org_id") WHERE "service_case"."state" in ('submitted','accepted','in_progress','transferred');
