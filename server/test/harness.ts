@@ -9,7 +9,7 @@ import type { Deps } from '../kernel/context.js';
 import { openDatabase, type Database } from '../kernel/db.js';
 import type { SmsDriver, SmsMessage } from '../kernel/outbox.js';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
-import { adminQuery, TEMPLATE_DB, urlFor } from './pg.js';
+import { adminQuery, templateDb, urlFor } from './pg.js';
 
 // Builds the real app on a fresh database (in-memory PGlite, or a PostgreSQL database cloned
 // from the migrated template) with a manual clock and a recording SMS driver.
@@ -35,7 +35,7 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
     return { database, drop: async () => undefined };
   }
   const name = `unionhub_t_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`create database ${name} template ${TEMPLATE_DB}`);
+  await adminQuery(`create database ${name} template ${templateDb()}`);
   const database = await openDatabase({ url: urlFor(name) });
   return { database, drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
 }
