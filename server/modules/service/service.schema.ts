@@ -127,7 +127,13 @@ export const caseOrgAccess = pgTable(
     current: boolean('current').notNull(),
     since: timestamp('since', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.orgId] }), index('case_org_access_org_idx').on(t.orgId, t.caseId)],
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.orgId] }),
+    index('case_org_access_org_idx').on(t.orgId, t.caseId),
+    // 'Handled before a transfer' (view=all): the few non-current rows, so a scope of many orgs
+    // reads them instead of every row of case_org_access.
+    index('case_org_access_before_idx').on(t.orgId, t.caseId).where(sql`not ${t.current}`),
+  ],
 );
 
 // The case's timeline: every step, with who, where and when.

@@ -1,0 +1,1 @@
+CREATE INDEX "case_org_access_before_idx" ON "case_org_access" USING btree ("org_id","case_id") WHERE not "case_org_access"."current";
