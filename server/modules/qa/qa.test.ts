@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEMBER_PHONE } from '../../seed/demo.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { makeIdNumber } from '../member/index.js';
+import { qaEntry } from './qa.schema.js';
+import { searchVector } from './qa.service.js';
 
 // Policy Q&A: Chinese search over the demo knowledge base, inheritance down the tree, what
 // members never see (drafts, withdrawn and expired entries), the four-eyes rule and scope.
@@ -211,5 +213,22 @@ describe('the editor, in scope', () => {
     expect((await t.request('GET', '/api/qa/entries', { cookie: memberCookie })).statusCode).toBe(403);
     const byCity = (await t.request('GET', `/api/qa/entries?orgId=${ids['JS-ZJ']}&status=draft&pageSize=100`, { cookie: city })).json<{ items: Array<{ status: string }> }>();
     for (const e of byCity.items) expect(e.status).toBe('draft');
+  });
+});
+
+describe('a common word over many entries', () => {
+  // Search ranks in full only the entries whose question holds most of the query's words; these
+  // filler entries all hold 工伤 (in the question) but never 材料, and outnumber that shortlist.
+  it('still brings the entry holding every word first, and fills the page', async () => {
+    memberCookie = await t.loginMember(DEMO_MEMBER_PHONE);
+    const at = t.clock.now();
+    await t.deps.db.insert(qaEntry).values(Array.from({ length: 150 }, (_, i) => {
+      const e = { question: `工伤职工第${i + 1}类常见问题`, answer: '请向所在单位工会咨询工伤保险待遇。', source: null };
+      return { ...e, orgId: ids.JS ?? 0, category: 'work_injury' as const, status: 'published' as const, searchVector: searchVector(e), createdAt: at, updatedAt: at };
+    }));
+    expect((await questions(memberCookie, '工伤 材料'))[0]).toBe('工伤认定需要哪些材料？');
+    expect((await questions(memberCookie, '工伤认定要啥材料'))[0]).toBe('工伤认定需要哪些材料？');
+    const page = await t.request('GET', `/api/qa/search?q=${encodeURIComponent('工伤')}&limit=50`, { cookie: memberCookie });
+    expect(page.json<{ items: Hit[] }>().items).toHaveLength(50);
   });
 });

@@ -101,6 +101,30 @@ export function conceptQuery(c: Concept): string {
   return `(${c.alternatives.map((alt) => (alt.length === 1 ? quote(alt[0] ?? '') : `(${alt.map(quote).join(' & ')})`)).join(' | ')})`;
 }
 
+/** Every way of picking `k` of `items`, in order. */
+function picks<T>(items: T[], k: number): T[][] {
+  if (k === 0) return [[]];
+  if (items.length < k) return [];
+  const [first, ...rest] = items as [T, ...T[]];
+  return [...picks(rest, k - 1).map((p) => [first, ...p]), ...picks(rest, k)];
+}
+
+/** Beyond this many picks the tsquery grows too long to be worth it (8 concepts give 70). */
+const MAX_PICKS = 35;
+
+/**
+ * The search rule — at least half of the concepts — as one to_tsquery('simple', …) text that the
+ * GIN index answers without reading rows: any pick of ⌈n/2⌉ concepts, all present. Where the
+ * picks would be too many, any one concept (looser; the rule is checked again per row anyway).
+ */
+export function ruleQuery(concepts: Concept[]): string | null {
+  if (concepts.length === 0) return null;
+  const parts = concepts.map(conceptQuery);
+  const chosen = picks(parts, Math.ceil(parts.length / 2));
+  if (chosen.length > MAX_PICKS) return parts.join(' | ');
+  return chosen.map((p) => (p.length === 1 ? p[0] : `(${p.join(' & ')})`)).join(' | ');
+}
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /**
