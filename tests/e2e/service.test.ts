@@ -7,9 +7,10 @@ import { shot, startStage, watchPage, type Stage } from './support.js';
 // searches the policy knowledge base in plain words.
 
 let s: Stage;
+// Seeding the demo members and the service demo takes a while on a busy machine.
 beforeAll(async () => {
   s = await startStage({ members: 60 });
-});
+}, 300_000);
 afterAll(() => s?.close());
 
 const tid = (name: string) => `[data-test="${name}"]`;
@@ -205,6 +206,12 @@ describe('service center journeys', () => {
     expect(await page.locator(`${tid('policy-answer')}`).first().textContent()).toContain('材料');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await shot(page, 'service-17-h5-policy-search');
+    // no answer fits: the question goes to the union as a 政策咨询 case
+    await page.fill(`${tid('policy-ask-text')} textarea`, '在平台接单被扣了押金不退，工会能帮忙要回来吗？');
+    await page.click(tid('policy-ask-submit'));
+    await page.click(tid('policy-asked'));
+    await page.waitForSelector(`${tid('case-state')}[data-state="submitted"]`);
+    expect(await page.textContent(tid('case-service'))).toContain('政策咨询');
     expect(problems).toEqual([]);
   });
 
