@@ -177,7 +177,7 @@ function section(v: CaseVolume, queue: Measured[], figures: Measured[], scope: s
 
 export const serviceQueue: Scenario = {
   name: 'service-queue',
-  extraMinutes: 20,
+  extraMinutes: 35,
   async run(env) {
     const volume = await caseVolume(env);
     const session = await openSession(env, PEOPLE);
