@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql, type SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgQueryResultHKT, PgTable, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -143,4 +143,18 @@ export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
 /** A user's text as a literal inside a LIKE pattern (its %, _ and \ match themselves). */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => '\\' + c);
+}
+
+/**
+ * Beyond this many matches a list stops counting and says so (`totalCapped`, "10,000+" in the
+ * console): the page of a big list costs milliseconds, an exact count of a county's rows seconds.
+ */
+export const LIST_COUNT_CAP = 10_000;
+
+/** Counts the rows of `table` matching `where` up to `cap` (then `totalCapped`); reads at most cap + 1 rows. */
+export async function countUpTo(db: Db, table: PgTable, where: SQL | undefined, cap = LIST_COUNT_CAP): Promise<{ total: number; totalCapped: boolean }> {
+  const upTo = db.select({ one: sql`1` }).from(table).where(where).limit(cap + 1).as('up_to');
+  const [row] = await rows<{ n: number }>(db, sql`select count(*)::int as n from ${upTo}`);
+  const n = row?.n ?? 0;
+  return n > cap ? { total: cap, totalCapped: true } : { total: n, totalCapped: false };
 }

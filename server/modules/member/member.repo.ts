@@ -1,6 +1,6 @@
-import { asc, count, desc, eq, gte, ilike, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
+import { asc, desc, eq, gte, ilike, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
 import { orgCondition, type Actor } from '../../kernel/access.js';
-import { escapeLike, type Db } from '../../kernel/db.js';
+import { countUpTo, escapeLike, type Db } from '../../kernel/db.js';
 import { org } from '../org/index.js';
 import { member, memberEvent, NEW_EMPLOYMENT, type MemberRow } from './member.schema.js';
 
@@ -70,15 +70,12 @@ export const selectMembers = (db: Db) =>
 
 export type MemberWithOrg = Awaited<ReturnType<typeof selectMembers>>[number];
 
-/** Beyond this many matches a roster says "10,000+": counting a county's half million rows costs 200 ms, a page 2 ms. */
-export const COUNT_CAP = 10_000;
+export { LIST_COUNT_CAP as COUNT_CAP } from '../../kernel/db.js';
 
-/** Counts the matches up to `cap` (then `capped`); the count stops reading after cap + 1 rows. */
-export async function countMembers(db: Db, where: SQL | undefined, cap = COUNT_CAP): Promise<{ total: number; capped: boolean }> {
-  const upTo = db.select({ one: sql`1` }).from(member).where(where).limit(cap + 1).as('up_to');
-  const [row] = await db.select({ n: count() }).from(upTo);
-  const n = row?.n ?? 0;
-  return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
+/** The roster's matches, counted up to `cap` (kernel/db.ts countUpTo). */
+export async function countMembers(db: Db, where: SQL | undefined, cap?: number): Promise<{ total: number; capped: boolean }> {
+  const { total, totalCapped } = await countUpTo(db, member, where, cap);
+  return { total, capped: totalCapped };
 }
 
 export async function findMember(db: Db, id: number): Promise<MemberWithOrg | undefined> {

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-
 import { alias } from 'drizzle-orm/pg-core';
 import { orgCondition, type Actor } from '../../kernel/access.js';
 import { maskName, maskPhone, type Crypto } from '../../kernel/crypto.js';
-import type { Db } from '../../kernel/db.js';
+import { countUpTo, type Db } from '../../kernel/db.js';
 import { account } from '../auth/index.js';
 import { org } from '../org/index.js';
 import { CASE_READ, memberOfAccount, type LoadedCase } from './case.access.js';
@@ -103,16 +103,8 @@ export function presentListItem(crypto: Crypto, { c, orgName, assigneeName, cove
   };
 }
 
-/** Beyond this many matches a list says "10,000+" (`totalCapped`), as the member roster does: a page costs milliseconds, counting a province's cases seconds. */
-export const CASE_COUNT_CAP = 10_000;
-
-/** Counts the matching cases up to `cap` (then `capped`); the count stops reading after cap + 1 rows. */
-export async function countCases(db: Db, where: SQL | undefined, cap = CASE_COUNT_CAP): Promise<{ total: number; totalCapped: boolean }> {
-  const upTo = db.select({ one: sql`1` }).from(serviceCase).where(where).limit(cap + 1).as('up_to');
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(upTo);
-  const n = row?.n ?? 0;
-  return n > cap ? { total: cap, totalCapped: true } : { total: n, totalCapped: false };
-}
+/** The matching cases, counted up to `cap` (kernel/db.ts countUpTo). */
+export const countCases = (db: Db, where: SQL | undefined, cap?: number) => countUpTo(db, serviceCase, where, cap);
 
 /** A page of cases and their (capped) count; a short first page is its own count. */
 async function pageOfCases(db: Db, where: SQL | undefined, page: { page: number; pageSize: number }, order: SQL[] | ReturnType<typeof caseOrder>) {
