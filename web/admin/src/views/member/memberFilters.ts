@@ -2,6 +2,7 @@
 // record, or sharing a link, finds the same list).
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
 import { JOB_TYPES, MEMBER_STATUSES, type Gender, type JobType, type MemberQuery, type MemberSort, type MemberStatus } from '../../api/types';
+import { PAGE_SIZES } from '../../composables/pagedList';
 
 export interface MemberFilterValues {
   q: string;
@@ -18,7 +19,6 @@ export interface MemberFilterValues {
 
 export const SORTS: readonly MemberSort[] = ['name', '-name', 'joinedAt', '-joinedAt'];
 export const DEFAULT_SORT: MemberSort = '-joinedAt';
-export const PAGE_SIZES = [10, 20, 50, 100] as const;
 
 export function blankMemberFilters(): MemberFilterValues {
   return {
