@@ -77,7 +77,8 @@ export async function openBenchEnv(): Promise<BenchEnv> {
       await deps.jobs.stop();
       await deps.outbox.stop();
       await deps.database.close();
-      await dropBenchDatabase();
+      // BENCH_KEEP_DB=1 leaves the database behind, to look at query plans after a run.
+      if (process.env.BENCH_KEEP_DB !== '1') await dropBenchDatabase();
     },
   };
 }
