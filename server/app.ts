@@ -23,6 +23,7 @@ import { orgRoutes } from './modules/org/index.js';
 import { alertRoutes, voiceRoutes } from './modules/voice/index.js';
 import { serviceRoutes } from './modules/service/index.js';
 import { qaRoutes } from './modules/qa/index.js';
+import { assistanceRoutes } from './modules/assistance/index.js';
 
 export const VERSION = '0.1.0';
 
@@ -132,6 +133,7 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyBaseLogger } 
   await app.register(voiceRoutes);
   await app.register(serviceRoutes);
   await app.register(qaRoutes);
+  await app.register(assistanceRoutes);
 
   await registerWebApps(app);
   return app;

@@ -110,6 +110,24 @@ const FIELD_MESSAGES: Record<string, Record<Lang, string>> = {
   'counter.cardInvalid': { zh: '会员卡二维码无效或已过期，请会员刷新后重试', en: 'The card QR is invalid or expired; ask the member to refresh it' },
   'file.missing': { zh: '请选择要上传的文件（字段 file）', en: 'Attach the file (field "file")' },
   'file.empty': { zh: '文件为空', en: 'The file is empty' },
+  // Hardship files (assistance/hardship): category rules against the local lines, lifecycle.
+  'hardship.line.order': { zh: '低收入标准不能低于最低生活保障标准', en: 'The low-income line must not be below the minimum-living line' },
+  'hardship.line.missing': { zh: '本组织及上级均未设置当地最低生活保障和低收入标准，请先设置', en: 'No local lines are set for this org or above it; set them first' },
+  'hardship.category.required': { zh: '请选择困难类别', en: 'Choose a category' },
+  'hardship.causes.required': { zh: '请至少选择一项致困原因', en: 'Choose at least one cause' },
+  'hardship.household.required': { zh: '请填写家庭成员及其收入情况', en: 'Enter the household members and their incomes' },
+  'hardship.category.deep': { zh: '深度困难要求家庭月人均收入低于当地最低生活保障标准', en: 'Deep hardship needs a monthly income per head below the local minimum-living line' },
+  'hardship.category.relative': { zh: '相对困难要求家庭月人均收入低于当地低收入标准', en: 'Relative hardship needs a monthly income per head below the local low-income line' },
+  'hardship.category.sudden': { zh: '意外致困要求致困原因包含“意外事故”或“因灾”', en: 'Sudden hardship needs the cause 意外事故 (accident) or 因灾 (disaster)' },
+  'hardship.causes.unique': { zh: '致困原因重复', en: 'Duplicate causes' },
+  'hardship.visit.required': { zh: '请先记录入户核实情况', en: 'Record the home visit first' },
+  'hardship.visit.future': { zh: '核实日期不能晚于今天', en: 'The visit date cannot be in the future' },
+  'hardship.review.category': { zh: '调整类别时请选择新的困难类别', en: 'Choose the new category' },
+  'hardship.review.exitReason': { zh: '退出时请选择退出原因', en: 'Choose the exit reason' },
+  'hardship.exit.months': { zh: '收入超过标准时请填写持续月数', en: 'Give for how many months the income has been above the line' },
+  'hardship.consent.version': { zh: '同意书版本已更新，请刷新后重新阅读并同意', en: 'The consent text has changed; reload, read it and consent again' },
+  'hardship.consent.exists': { zh: '已有有效的同意记录', en: 'A valid consent is already on record' },
+  'hardship.consent.none': { zh: '没有可撤回的同意', en: 'There is no consent to withdraw' },
   // Member import: reasons per cell and per file ({n} is filled in by the importer).
   'import.required': { zh: '此项为必填项', en: 'This field is required' },
   'import.invalid': { zh: '内容无效', en: 'Invalid value' },
@@ -133,6 +151,10 @@ const FIELD_MESSAGES: Record<string, Record<Lang, string>> = {
   'import.file.noHeader': { zh: '找不到表头行，请使用导入模板（首行为列名）', en: 'No header row found; use the template (column names first)' },
   'import.file.tooManyRows': { zh: '超过 {n} 行，请拆分后分批导入', en: 'More than {n} rows; split the file' },
   'import.file.missingColumns': { zh: '缺少必填列：{n}', en: 'Required columns missing: {n}' },
+  // Precise identification (assistance/identify).
+  'identify.assignee': { zh: '走访人员须为在职工作人员，且其精准识别权限覆盖该会员所在工会', en: 'The visitor must be active staff whose identification grant covers the member\'s union' },
+  'identify.dueDatePast': { zh: '走访期限不能早于今天', en: 'The due date cannot be in the past' },
+  'identify.ruleDuplicate': { zh: '同一规则只能出现一次', en: 'Each rule may appear once' },
 };
 
 /** A field's message: one of ours above, an error code's own message, or the text as given. */

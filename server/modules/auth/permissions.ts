@@ -32,6 +32,19 @@ export const PERMISSIONS = {
   'voice:alert:read': { zh: '查看舆情预警', en: 'View alerts' },
   'voice:alert:manage': { zh: '确认、关闭舆情预警', en: 'Acknowledge and close alerts' },
   'voice:topic:manage': { zh: '维护敏感词和话题', en: 'Maintain sensitive keywords and topics' },
+  'assistance:file:read': { zh: '查看困难职工档案（含收入、健康等敏感信息）', en: 'View hardship files, sensitive data included' },
+  'assistance:file:handle': { zh: '建档、核实、审核、退出困难职工档案', en: 'Create, verify, review and exit hardship files' },
+  'assistance:line:manage': { zh: '设置当地最低生活保障和低收入标准', en: 'Set the local minimum-living and low-income lines' },
+  'assistance:record:read': { zh: '查看帮扶项目、预算和帮扶记录', en: 'View assistance programmes, budgets and records' },
+  'assistance:programme:manage': { zh: '设立、调整、关闭帮扶项目和预算', en: 'Create, change and close assistance programmes and budgets' },
+  'assistance:record:propose': { zh: '提出帮扶（经办）', en: 'Propose assistance (handling officer)' },
+  'assistance:record:approve': { zh: '审批帮扶（工会负责人）', en: 'Approve assistance (head of the org)' },
+  'assistance:record:pay': { zh: '登记帮扶发放', en: 'Record assistance as paid' },
+  'assistance:record:export': { zh: '导出帮扶台账', en: 'Export the assistance ledger' },
+  'assistance:wish:manage': { zh: '审核、认领、登记微心愿', en: 'Review, claim and fulfil small wishes' },
+  'assistance:identify:read': { zh: '查看精准识别名单及其依据', en: 'View the identification list and its reasons' },
+  'assistance:identify:handle': { zh: '处理精准识别名单（核实建档、排除、安排走访）、登记会员困难情况', en: 'Work the identification list (verify, dismiss, assign visits) and record member situations' },
+  'assistance:identify:rules': { zh: '设置精准识别规则', en: 'Tune the identification rules' },
   'audit:log:read': { zh: '查看操作日志', en: 'Read the audit log' },
   'audit:log:verify': { zh: '校验操作日志完整性', en: 'Verify the audit log' },
 } as const satisfies Record<string, { zh: string; en: string }>;
@@ -62,6 +75,9 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'service:case:read', 'service:case:handle', 'service:case:supervise', 'service:catalog:manage',
       'qa:entry:read', 'qa:entry:edit', 'qa:entry:publish', 'voice:item:read', 'voice:item:handle', 'voice:alert:read', 'voice:alert:manage', 'voice:topic:manage',
       'audit:log:read',
+      'assistance:file:read', 'assistance:file:handle', 'assistance:line:manage',
+      'assistance:record:read', 'assistance:programme:manage', 'assistance:record:propose', 'assistance:record:pay', 'assistance:record:export', 'assistance:wish:manage',
+      'assistance:identify:read', 'assistance:identify:handle', 'assistance:identify:rules',
     ],
   },
   {
@@ -74,6 +90,9 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'member:member:import', 'member:join:review', 'member:transfer:review', 'member:card:verify',
       'service:case:read', 'service:case:handle', 'service:case:supervise', 'service:catalog:manage',
       'qa:entry:read', 'qa:entry:edit', 'voice:item:read', 'voice:item:handle', 'voice:alert:read', 'voice:alert:manage', 'voice:topic:manage',
+      'assistance:file:read', 'assistance:file:handle', 'assistance:line:manage',
+      'assistance:record:read', 'assistance:programme:manage', 'assistance:record:propose', 'assistance:record:pay', 'assistance:record:export', 'assistance:wish:manage',
+      'assistance:identify:read', 'assistance:identify:handle', 'assistance:identify:rules',
     ],
   },
   {
@@ -89,6 +108,14 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     nameEn: 'Auditor',
     permissions: ['org:org:read', 'staff:account:read', 'member:member:read', 'audit:log:read', 'audit:log:verify', 'service:case:read',
       'qa:entry:read', 'voice:item:read', 'voice:alert:read'],
+  },
+  // 工会负责人: approves assistance at the org of the grant (and below). Approval is kept apart from
+  // proposing, so the handling officer → head chain needs two people (also a CHECK on aid_record).
+  {
+    code: 'org_head',
+    name: '工会负责人',
+    nameEn: 'Head of the union',
+    permissions: ['org:org:read', 'member:member:read', 'assistance:record:read', 'assistance:record:approve', 'assistance:record:export', 'assistance:wish:manage'],
   },
 ];
 
