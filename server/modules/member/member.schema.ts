@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { org } from '../org/org.schema.js';
 import { account } from '../auth/auth.schema.js';
 
@@ -52,6 +52,22 @@ export const member = pgTable(
     check('member_status_check', sql`${t.status} in ('active','transferring','left','deceased')`),
     check('member_gender_check', sql`${t.gender} in ('male','female')`),
   ],
+);
+
+// Member counts per (org, job type, status), written by statement triggers on member (hand-written
+// SQL in migration 0017): the roster's total for its common filters is a sum over a few hundred
+// rows instead of a count over up to a million. One row per change statement, never updated, so
+// a long import holds no lock that other writes wait on; compactMemberTally() folds them.
+export const memberTally = pgTable(
+  'member_tally',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    orgId: bigint('org_id', { mode: 'number' }).notNull(),
+    jobType: text('job_type').notNull(),
+    status: text('status').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [index('member_tally_key_idx').on(t.orgId, t.jobType, t.status)],
 );
 
 // Everything that happened to a member record, newest last: the history shown on the record.
