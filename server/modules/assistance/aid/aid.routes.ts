@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,7 +6,7 @@ import { auditSource, inTransaction, requireActor, type Deps, type TxEnv } from 
 import type { Db } from '../../../kernel/db.js';
 import { AppError } from '../../../kernel/errors.js';
 import { errorResponses, ZId, ZIdParams, zPage, ZPageQuery } from '../../../kernel/http.js';
-import { member, ZDate } from '../../member/index.js';
+import { ZDate } from '../../member/index.js';
 import { PROGRAMME_KINDS, PROGRAMME_STATES, RECORD_FORMS, RECORD_STATES } from './aid.schema.js';
 import { exportRecords } from './export.js';
 import {
@@ -16,6 +15,7 @@ import {
 import {
   approveRecord, assistanceHistory, cancelRecord, getRecord, listRecords, payRecord, proposeRecord, rejectRecord, type RecordFilter,
 } from './record.service.js';
+import { memberOfAccount } from './wish.service.js';
 
 const CATEGORIES = ['deep', 'relative', 'sudden'] as const;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -228,7 +228,7 @@ export async function aidRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, summary: 'Assistance my household received (approved and paid)', response: { 200: z.object({ items: z.array(ZHistoryItem) }), ...errorResponses } },
   }, async (req) => {
     const actor = requireActor(req, 'member');
-    const [m] = await deps.db.select({ id: member.id }).from(member).where(eq(member.accountId, actor.accountId));
+    const m = await memberOfAccount(deps.db, actor.accountId);
     return { items: m ? await assistanceHistory(deps.db, m.id) : [] };
   });
 }

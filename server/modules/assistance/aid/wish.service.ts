@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { orgCondition, OutOfScopeError, pathInScope, type Actor } from '../../../kernel/access.js';
 import { writeAudit } from '../../../kernel/audit.js';
 import type { TxEnv } from '../../../kernel/context.js';
@@ -36,8 +36,16 @@ const audit = (tx: Db, env: TxEnv, w: WishRow, action: string, after?: unknown) 
 
 // --- the worker ---
 
+/** The member record of an account (or, not linked yet, the one with the account's phone, as the member pages link it). */
+export async function memberOfAccount(db: Db, accountId: number) {
+  const [m] = await db.select({ id: member.id, orgId: member.orgId, status: member.status }).from(member)
+    .where(or(eq(member.accountId, accountId), and(isNull(member.accountId), sql`${member.phoneHash} = (select a.phone_hash from account a where a.id = ${accountId})`)))
+    .orderBy(sql`${member.accountId} is null`).limit(1);
+  return m;
+}
+
 export async function postWish(tx: Db, env: TxEnv, actor: Actor, input: { title: string; story: string; estimatedFen: number }): Promise<number> {
-  const [m] = await tx.select({ id: member.id, orgId: member.orgId, status: member.status }).from(member).where(eq(member.accountId, actor.accountId));
+  const m = await memberOfAccount(tx, actor.accountId);
   if (!m) throw new AppError('NOT_A_MEMBER');
   if (m.status !== 'active') throw new AppError('MEMBER_NOT_ACTIVE');
   const at = env.source.at;
