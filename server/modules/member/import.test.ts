@@ -114,6 +114,9 @@ describe('import', () => {
     const again = await importFile(officer, '瑞丰会员.xlsx', file);
     expect(again.result).toEqual({ total: 3, imported: 0, existing: 3, failed: 0, errorFile: null });
     expect(await countByHash([id1, id2])).toBe(2);
+    // The roster's total (member_tally, kept by the statement triggers the import's COPY or INSERT fires) is exact.
+    const [{ n } = { n: -1 }] = await rows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from member where job_type = 'food_delivery'`);
+    expect((await t.request('GET', '/api/members?jobType=food_delivery&pageSize=1', { cookie: admin })).json()).toMatchObject({ total: n, totalCapped: false });
   });
 
   it('reports each bad cell with its reason in an errors file and imports the good rows', async () => {

@@ -1,8 +1,8 @@
-import { asc, desc, eq, gte, ilike, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
 import { orgCondition, type Actor } from '../../kernel/access.js';
-import { countUpTo, escapeLike, type Db } from '../../kernel/db.js';
+import { countUpTo, escapeLike, rows, type Db } from '../../kernel/db.js';
 import { org } from '../org/index.js';
-import { member, memberEvent, NEW_EMPLOYMENT, type MemberRow } from './member.schema.js';
+import { member, memberEvent, memberTally, NEW_EMPLOYMENT, type MemberRow } from './member.schema.js';
 
 // SQL for the registry. Exact searches by ID number or phone go through the blind indexes.
 
@@ -30,18 +30,24 @@ function yearsBefore(today: Date, years: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The filter's conditions on scope, union subtree, status and job type: the columns member_tally has too. */
+function groupConditions(actor: Actor, f: MemberFilter, t: typeof member | typeof memberTally): SQL[] {
+  const c: SQL[] = [orgCondition(actor, 'member:member:read', t.orgId)];
+  if (f.orgPath) c.push(sql`${t.orgId} in (select o.id from org o where o.path like ${f.orgPath + '%'})`);
+  if (f.status) c.push(eq(t.status, f.status));
+  if (f.jobType) c.push(eq(t.jobType, f.jobType));
+  if (f.newEmployment !== undefined) {
+    const kinds = [...NEW_EMPLOYMENT];
+    c.push(f.newEmployment ? inArray(t.jobType, kinds) : eq(t.jobType, 'regular'));
+  }
+  return c;
+}
+
 export function memberConditions(actor: Actor, f: MemberFilter, today: Date): SQL[] {
-  const c: SQL[] = [orgCondition(actor, 'member:member:read', member.orgId)];
+  const c = groupConditions(actor, f, member);
   if (f.idNumberHash) c.push(eq(member.idNumberHash, f.idNumberHash));
   else if (f.phoneHash) c.push(eq(member.phoneHash, f.phoneHash));
   else if (f.q) c.push(like(member.name, `${escapeLike(f.q)}%`));
-  if (f.orgPath) c.push(sql`${member.orgId} in (select o.id from org o where o.path like ${f.orgPath + '%'})`);
-  if (f.status) c.push(eq(member.status, f.status));
-  if (f.jobType) c.push(eq(member.jobType, f.jobType));
-  if (f.newEmployment !== undefined) {
-    const kinds = [...NEW_EMPLOYMENT];
-    c.push(f.newEmployment ? inArray(member.jobType, kinds) : eq(member.jobType, 'regular'));
-  }
   if (f.gender) c.push(eq(member.gender, f.gender));
   // age ≥ n ⇔ born on or before today − n years; age ≤ n ⇔ born after today − (n+1) years
   if (f.ageMin !== undefined) c.push(lte(member.birthDate, yearsBefore(today, f.ageMin)));
@@ -71,6 +77,25 @@ export const selectMembers = (db: Db) =>
 export type MemberWithOrg = Awaited<ReturnType<typeof selectMembers>>[number];
 
 export { LIST_COUNT_CAP as COUNT_CAP } from '../../kernel/db.js';
+
+/**
+ * The roster's exact total from member_tally when the filter is only scope, union subtree, status
+ * and job type (the common roster filters); undefined when it filters on anything else.
+ */
+export async function tallyMembers(db: Db, actor: Actor, f: MemberFilter): Promise<number | undefined> {
+  const narrower = f.q || f.idNumberHash || f.phoneHash || f.gender || f.employer || f.joinedFrom || f.joinedTo
+    || f.ageMin !== undefined || f.ageMax !== undefined;
+  if (narrower) return undefined;
+  const [row] = await db.select({ n: sql<number>`coalesce(sum(${memberTally.n}), 0)::int` }).from(memberTally)
+    .where(and(...groupConditions(actor, f, memberTally)));
+  return row?.n ?? 0;
+}
+
+/** Folds member_tally's rows into one per key (the migration's member_tally_compact()); returns the rows folded. */
+export async function compactMemberTally(db: Db): Promise<number> {
+  const [row] = await rows<{ n: number }>(db, sql`select member_tally_compact() as n`);
+  return row?.n ?? 0;
+}
 
 /** The roster's matches, counted up to `cap` (kernel/db.ts countUpTo). */
 export async function countMembers(db: Db, where: SQL | undefined, cap?: number): Promise<{ total: number; capped: boolean }> {

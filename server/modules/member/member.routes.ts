@@ -8,7 +8,8 @@ import { normaliseIdNumber } from './id-number.js';
 import { PHONE, ZDate, ZMemberPatch, ZNewMember } from './member.fields.js';
 import { GENDERS, HOUSEHOLD_TYPES, JOB_TYPES, MEMBER_STATUSES } from './member.schema.js';
 import { createMember, getMember, listMembers, revealMember, updateMember } from './member.service.js';
-import type { MemberFilter } from './member.repo.js';
+import { compactMemberTally, type MemberFilter } from './member.repo.js';
+import { Pump } from '../../kernel/pump.js';
 
 export const ZMemberListItem = z.object({
   id: z.number().int(), name: z.string(), orgId: z.number().int(), orgName: z.string(), status: z.enum(MEMBER_STATUSES),
@@ -61,6 +62,12 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { deps } = app;
   const tags = ['members'];
+  // Outside tests, member_tally's rows are folded once a minute (tests call compactMemberTally).
+  if (deps.config.env !== 'test') {
+    const pump = new Pump(async () => void (await compactMemberTally(deps.db)), (err) => app.log.error({ err }, 'member tally compaction failed'));
+    app.addHook('onReady', async () => pump.start(60_000));
+    app.addHook('onClose', async () => pump.stop());
+  }
 
   r.get('/api/members', {
     schema: {

@@ -9,7 +9,7 @@ import { org } from '../org/index.js';
 import { idFacts } from './id-number.js';
 import type { MemberPatch, NewMember } from './member.fields.js';
 import {
-  countMembers, findMember, findMemberByIdHash, memberConditions, memberHistory, memberOrder, selectMembers,
+  countMembers, tallyMembers, findMember, findMemberByIdHash, memberConditions, memberHistory, memberOrder, selectMembers,
   type MemberFilter, type MemberWithOrg,
 } from './member.repo.js';
 import { member, memberEvent, type MemberRow } from './member.schema.js';
@@ -56,7 +56,12 @@ export async function listMembers(db: Db, crypto: Crypto, actor: Actor, f: Membe
     const counted = f.page === 1 && rows.length < f.pageSize ? { total: rows.length, capped: false } : await countMembers(db, where);
     return { items: present(rows), ...counted };
   }
-  const [counted, rows] = await Promise.all([countMembers(db, where), page()]);
+  // The common filters read their total from member_tally (exact, no cap); the others count.
+  const count = async () => {
+    const tallied = await tallyMembers(db, actor, f);
+    return tallied === undefined ? countMembers(db, where) : { total: tallied, capped: false };
+  };
+  const [counted, rows] = await Promise.all([count(), page()]);
   return { items: present(rows), ...counted };
 }
 
