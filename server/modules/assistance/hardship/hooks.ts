@@ -1,20 +1,11 @@
 import type { Db } from '../../../kernel/db.js';
+import { assistanceHistory as aidHistory, type AssistanceHistoryItem } from '../aid/index.js';
 
-// The assistance a member's household has received, shown on the file detail and the member's
-// H5 page. The records are the aid sub-folder's (engineer B); until it provides
-// `assistanceHistory`, this hook answers an empty list. Replace the body with a call to aid/'s
-// function once it exists (see /tmp/uh5-notes.md).
+// The assistance a member's household has received (approved and paid records of aid/), shown on
+// the file detail and the member's H5 page.
 
-export interface AssistanceItem {
-  id: number;
-  programmeName: string;
-  kind: string;
-  amountFen: number | null;
-  goods: string | null;
-  date: string;
-  state: string;
-}
+export type AssistanceItem = AssistanceHistoryItem;
 
-export async function assistanceHistory(_db: Db, _memberId: number): Promise<AssistanceItem[]> {
-  return [];
+export function assistanceHistory(db: Db, memberId: number): Promise<AssistanceItem[]> {
+  return aidHistory(db, memberId);
 }
