@@ -124,6 +124,14 @@ const TARGETED: Array<[string, Check]> = [
     const topic = await post<{ id: number }>('/api/alert-topics', { orgId: target, name: `范围${Math.random()}`.slice(0, 20), keywords: ['范围'] });
     expectNot2xx((await t.request('PATCH', `/api/alert-topics/${topic.id}`, { cookie, body: { active: false } })).statusCode, 'topic patch');
   }],
+  ['assistance programmes, records and wishes at the org', async ({ cookie, target }) => {
+    for (const url of ['/api/assistance/records', '/api/assistance/wishes']) expectNot2xx((await t.request('GET', `${url}?orgId=${target}`, { cookie })).statusCode, `${url} by org`);
+    expectNot2xx((await t.request('POST', '/api/assistance/programmes', { cookie, body: { orgId: target, year: 2026, kind: 'other', name: '越权项目', budgetFen: 100, rules: {} } })).statusCode, 'programme create');
+    // A programme is visible below its org (it serves that subtree), but changed only within scope.
+    const p = await post<{ id: number }>('/api/assistance/programmes', { orgId: target, year: 2026, kind: 'other', name: '范围项目', budgetFen: 100, rules: {} });
+    expectNot2xx((await t.request('PATCH', `/api/assistance/programmes/${p.id}`, { cookie, body: { name: '越权修改' } })).statusCode, 'programme patch');
+    expectNot2xx((await t.request('POST', `/api/assistance/programmes/${p.id}/close`, { cookie })).statusCode, 'programme close');
+  }],
   ['DELETE /api/orgs/:id', async ({ cookie, target }) => expectNot2xx((await t.request('DELETE', `/api/orgs/${target}`, { cookie })).statusCode, 'delete')],
 ];
 
@@ -165,6 +173,12 @@ const LISTS: Array<[string, Check]> = [
     // topics: the caller's own are in scope; the others are inherited from above
     const topics = (await t.request('GET', '/api/alert-topics?pageSize=100', { cookie })).json<{ items?: Array<{ orgId: number; inherited: boolean }> }>().items ?? [];
     for (const r of topics) expect(r.inherited || inScope(r.orgId), `topic of org ${r.orgId} listed as own`).toBe(true);
+  }],
+  ['GET /api/assistance/records, /api/assistance/wishes', async ({ cookie, inScope }) => {
+    const records = (await t.request('GET', '/api/assistance/records?pageSize=100', { cookie })).json<{ items?: Array<{ orgId: number; programmeOrgId: number }> }>().items ?? [];
+    for (const r of records) expect(inScope(r.orgId) || inScope(r.programmeOrgId), `assistance record of org ${r.orgId} listed`).toBe(true);
+    const wishes = (await t.request('GET', '/api/assistance/wishes?pageSize=100', { cookie })).json<{ items?: Array<{ orgId: number }> }>().items ?? [];
+    for (const r of wishes) expect(inScope(r.orgId), `wish of org ${r.orgId} listed`).toBe(true);
   }],
   ['GET /api/audit', async ({ cookie, inScope }) => {
     const items = (await t.request('GET', '/api/audit?pageSize=100', { cookie })).json<{ items?: Array<{ orgId: number | null }> }>().items ?? [];

@@ -9,6 +9,7 @@ import { seedDemoMemberRecord, seedDemoMembers } from './demo-members.js';
 import { seedDemoVoice } from './demo-voice.js';
 import { seedDemoServices } from './demo-services.js';
 import { seedDemoQa } from './demo-qa.js';
+import { seedDemoAid } from './demo-aid.js';
 
 // The demo federation of ARCHITECTURE.md, loaded on first start in demo mode only.
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -49,6 +50,7 @@ export const DEMO_STAFF = [
   { username: 'county', displayName: '京口区总工会 李部长', org: 'jingkou', role: 'federation_manager', phone: '13900000003' },
   { username: 'grassroots', displayName: '瑞丰科技工会 张主席', org: 'techco', role: 'grassroots_officer', phone: '13900000004' },
   { username: 'center', displayName: '服务中心 陈专员', org: 'center', role: 'service_staff', phone: '13900000005' },
+  { username: 'head', displayName: '镇江市总工会 刘主席', org: 'city', role: 'org_head', phone: '13900000006' },
 ] as const;
 
 /** Loads the demo federation unless the database already holds orgs. */
@@ -83,6 +85,7 @@ export async function seedDemo(deps: Deps, log: FastifyBaseLogger, opts: { membe
       if (demoMember) await seedDemoMemberRecord(tx, deps, demoMember.id, DEMO_MEMBER_PHONE);
       // cases need members: the service demo comes with them
       await seedDemoServices(tx, deps, ids);
+      await seedDemoAid(tx, deps, ids, demoMember?.id ?? null);
     }
     await seedDemoQa(tx, deps, { province: ids.get('province') ?? 0, city: ids.get('city') ?? 0 });
     if (demoMember) await seedDemoVoice(tx, deps, ids, demoMember.id);

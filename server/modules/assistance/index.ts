@@ -18,4 +18,4 @@ export {
 } from './hardship/index.js';
 export { hardshipFile, hardshipLine, hardshipConsent, HARDSHIP_CATEGORIES, HARDSHIP_CAUSES, FILE_STATES, EXIT_REASONS } from './hardship/hardship.schema.js';
 export { recompute as recomputeCandidates, RECOMPUTE_JOB, IDENTIFY_READ, IDENTIFY_HANDLE, IDENTIFY_RULES } from './identify/index.js';
-export { assistanceHistory, assistanceForFile, type AssistanceHistoryItem, aidProgramme, aidRecord, aidWish, PROGRAMME_KINDS } from './aid/index.js';
+export { assistanceHistory, assistanceForFile, type AssistanceHistoryItem, aidProgramme, aidRecord, aidWish, aidHouseholdTotal, PROGRAMME_KINDS } from './aid/index.js';
