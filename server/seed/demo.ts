@@ -9,6 +9,7 @@ import { seedDemoMemberRecord, seedDemoMembers } from './demo-members.js';
 import { seedDemoVoice } from './demo-voice.js';
 import { seedDemoServices } from './demo-services.js';
 import { seedDemoQa } from './demo-qa.js';
+import { seedDemoIdentify } from './demo-identify.js';
 import { seedDemoAid } from './demo-aid.js';
 
 // The demo federation of ARCHITECTURE.md, loaded on first start in demo mode only.
@@ -89,6 +90,7 @@ export async function seedDemo(deps: Deps, log: FastifyBaseLogger, opts: { membe
     }
     await seedDemoQa(tx, deps, { province: ids.get('province') ?? 0, city: ids.get('city') ?? 0 });
     if (demoMember) await seedDemoVoice(tx, deps, ids, demoMember.id);
+    if (members > 0) await seedDemoIdentify(tx, deps, ids);
     await writeAudit(tx, deps.crypto, { actorId: null, actorName: 'system', ip: null, requestId: null, at: now }, {
       orgId: ids.get('province') ?? null, action: 'demo.seed', after: { orgs: DEMO_ORGS.length, staff: DEMO_STAFF.length, members },
     });
