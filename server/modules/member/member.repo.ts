@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, ilike, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
-import { orgCondition, type Actor } from '../../kernel/access.js';
+import { orgCondition, scopePaths, type Actor } from '../../kernel/access.js';
 import { countUpTo, escapeLike, rows, type Db } from '../../kernel/db.js';
 import { org } from '../org/index.js';
 import { member, memberEvent, memberTally, NEW_EMPLOYMENT, type MemberRow } from './member.schema.js';
@@ -75,6 +75,31 @@ export const selectMembers = (db: Db) =>
   db.select({ m: member, orgName: org.name }).from(member).innerJoin(org, eq(org.id, member.orgId));
 
 export type MemberWithOrg = Awaited<ReturnType<typeof selectMembers>>[number];
+
+// The exact search by blind index is the registry's hottest read: built once as a prepared
+// statement per column (no query building per request, planned once per connection), the scope
+// passed as an array of path prefixes. Only for a search with nothing else but paging.
+type ExactColumn = 'idNumberHash' | 'phoneHash';
+const prepareExact = (db: Db, column: ExactColumn) =>
+  selectMembers(db)
+    .where(and(
+      eq(member[column], sql.placeholder('hash')),
+      sql`${member.orgId} in (select scope_org.id from org scope_org where scope_org.path like any(${sql.placeholder('paths')}::text[]))`,
+    ))
+    .orderBy(...memberOrder(undefined)).limit(sql.placeholder('limit')).offset(sql.placeholder('offset'))
+    .prepare(`member_exact_${column}`);
+const exactLookups = new WeakMap<Db, Record<ExactColumn, ReturnType<typeof prepareExact>>>();
+
+/** The page of an exact search when the filter is only the blind index (default order); undefined otherwise. */
+export function exactSearchPage(db: Db, actor: Actor, f: MemberFilter & { page: number; pageSize: number }): Promise<MemberWithOrg[]> | undefined {
+  const column: ExactColumn | undefined = f.idNumberHash ? 'idNumberHash' : f.phoneHash ? 'phoneHash' : undefined;
+  const { idNumberHash, phoneHash, page, pageSize, ...rest } = f;
+  if (!column || Object.values(rest).some((v) => v !== undefined)) return undefined;
+  let lookups = exactLookups.get(db);
+  if (!lookups) exactLookups.set(db, (lookups = { idNumberHash: prepareExact(db, 'idNumberHash'), phoneHash: prepareExact(db, 'phoneHash') }));
+  const paths = scopePaths(actor, 'member:member:read').map((p) => `${escapeLike(p)}%`);
+  return lookups[column].execute({ hash: idNumberHash ?? phoneHash, paths, limit: pageSize, offset: (page - 1) * pageSize });
+}
 
 export { LIST_COUNT_CAP as COUNT_CAP } from '../../kernel/db.js';
 

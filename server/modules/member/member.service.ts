@@ -9,7 +9,7 @@ import { org } from '../org/index.js';
 import { idFacts } from './id-number.js';
 import type { MemberPatch, NewMember } from './member.fields.js';
 import {
-  countMembers, tallyMembers, findMember, findMemberByIdHash, memberConditions, memberHistory, memberOrder, selectMembers,
+  countMembers, exactSearchPage, tallyMembers, findMember, findMemberByIdHash, memberConditions, memberHistory, memberOrder, selectMembers,
   type MemberFilter, type MemberWithOrg,
 } from './member.repo.js';
 import { member, memberEvent, type MemberRow } from './member.schema.js';
@@ -52,7 +52,7 @@ export async function listMembers(db: Db, crypto: Crypto, actor: Actor, f: Membe
   const present = (rows: MemberWithOrg[]) => rows.map((r) => presentMember(crypto, r, today));
   if (f.idNumberHash || f.phoneHash) {
     // An exact lookup finds one person (a phone, a few): a first page that is not full is the total.
-    const rows = await page();
+    const rows = await (exactSearchPage(db, actor, f) ?? page());
     const counted = f.page === 1 && rows.length < f.pageSize ? { total: rows.length, capped: false } : await countMembers(db, where);
     return { items: present(rows), ...counted };
   }

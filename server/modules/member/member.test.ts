@@ -143,7 +143,16 @@ describe('member records', () => {
     expect((await t.request('POST', `/api/members/${m.id}/reveal`, { cookie: danyang, body: { reason: '越权查看' } })).statusCode).toBe(404);
     const list = (await t.request('GET', '/api/members?pageSize=100', { cookie: danyang })).json();
     expect(list.items.every((x: { orgId: number }) => x.orgId === ids['JS-ZJ-DY-001'])).toBe(true);
-    expect((await t.request('GET', `/api/members/${m.id}`, { cookie: await t.login('county') })).statusCode).toBe(200);
+    const county = await t.login('county');
+    expect((await t.request('GET', `/api/members/${m.id}`, { cookie: county })).statusCode).toBe(200);
+    // The exact search (a prepared statement with the scope as a list of path prefixes) finds nobody outside the scope.
+    const p = person();
+    await add(officer, p);
+    for (const q of [p.idNumber, p.phone]) {
+      expect((await t.request('GET', `/api/members?q=${q}`, { cookie: danyang })).json()).toMatchObject({ items: [], total: 0 });
+      expect((await t.request('GET', `/api/members?q=${q}`, { cookie: county })).json()).toMatchObject({ items: [{ name: p.name }], total: 1 });
+      expect((await t.request('GET', `/api/members?q=${q}&page=2&pageSize=1`, { cookie: county })).json()).toMatchObject({ items: [], total: 1 });
+    }
   });
 });
 
