@@ -41,6 +41,29 @@ export const SERVICE_MENU = [
   { name: 'knowledge', path: 'service/knowledge', titleKey: 'service.menu.knowledge', permissions: ['qa:entry:read'] },
 ] as const;
 
+/** The 困难帮扶 group (issue 5): hardship files, reviews, lines; aid/ and identify/ add their entries here. */
+export const HARDSHIP_MENU = [
+  { name: 'hardship-files', path: 'hardship/files', titleKey: 'hardship.menu.files', permissions: ['assistance:file:read'] },
+  { name: 'hardship-reviews', path: 'hardship/reviews', titleKey: 'hardship.menu.reviews', permissions: ['assistance:file:read'] },
+  { name: 'hardship-lines', path: 'hardship/lines', titleKey: 'hardship.menu.lines', permissions: ['assistance:file:read', 'assistance:line:manage'] },
+  { name: 'identify-candidates', path: 'hardship/identify', titleKey: 'identify.menu.candidates', permissions: ['assistance:identify:read'] },
+  { name: 'identify-rules', path: 'hardship/identify-rules', titleKey: 'identify.menu.rules', permissions: ['assistance:identify:read'] },
+  { name: 'aid-programmes', path: 'assistance/programmes', titleKey: 'aid.menu.programmes', permissions: ['assistance:record:read'] },
+  { name: 'aid-records', path: 'assistance/records', titleKey: 'aid.menu.records', permissions: ['assistance:record:read'] },
+  { name: 'aid-wishes', path: 'assistance/wishes', titleKey: 'aid.menu.wishes', permissions: ['assistance:wish:manage'] },
+] as const;
+
+const hardshipViews: Record<(typeof HARDSHIP_MENU)[number]['name'], () => Promise<unknown>> = {
+  'hardship-files': () => import('./views/hardship/FileListView.vue'),
+  'hardship-reviews': () => import('./views/hardship/DueReviewsView.vue'),
+  'hardship-lines': () => import('./views/hardship/LinesView.vue'),
+  'identify-candidates': () => import('./views/identify/CandidateListView.vue'),
+  'identify-rules': () => import('./views/identify/RulesView.vue'),
+  'aid-programmes': () => import('./views/aid/ProgrammesView.vue'),
+  'aid-records': () => import('./views/aid/RecordsView.vue'),
+  'aid-wishes': () => import('./views/aid/WishesView.vue'),
+};
+
 const serviceViews = {
   cases: () => import('./views/service/CaseQueueView.vue'),
   counter: () => import('./views/service/CounterView.vue'),
@@ -93,6 +116,18 @@ export const router = createRouter({
           component: serviceViews[m.name],
           meta: { titleKey: m.titleKey, permissions: m.permissions, menu: `/${m.path}` },
         })),
+        ...HARDSHIP_MENU.map((m) => ({
+          path: m.path,
+          name: m.name,
+          component: hardshipViews[m.name],
+          meta: { titleKey: m.titleKey, permissions: m.permissions, menu: `/${m.path}` },
+        })),
+        {
+          path: 'hardship/files/:id(\\d+)',
+          name: 'hardship-file',
+          component: () => import('./views/hardship/FileDetailView.vue'),
+          meta: { titleKey: 'hardship.menu.detail', permissions: ['assistance:file:read'], menu: '/hardship/files' },
+        },
         {
           path: 'service/cases/:id(\\d+)',
           name: 'case-detail',
@@ -114,7 +149,7 @@ export const router = createRouter({
 /** The first page the caller may open. */
 export function homeRoute(): RouteLocationRaw {
   const session = useSessionStore();
-  const first = [...MENU, ...MEMBER_MENU, ...SERVICE_MENU].find((m) => m.permissions.length > 0 && session.canAny(m.permissions));
+  const first = [...MENU, ...MEMBER_MENU, ...SERVICE_MENU, ...HARDSHIP_MENU].find((m) => m.permissions.length > 0 && session.canAny(m.permissions));
   return { name: first?.name ?? 'account' };
 }
 

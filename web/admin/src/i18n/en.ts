@@ -1,6 +1,9 @@
 import type { MessageSchema } from './zh-CN';
 import { serviceEn } from './service.en';
 import { qaEn } from './qa.en';
+import { hardshipEn } from './hardship.en';
+import { identifyEn } from './identify.en';
+import { aidEn } from './aid.en';
 
 export const en: MessageSchema = {
   app: { title: 'UnionHub', subtitle: 'Admin console', short: 'UH' },
@@ -223,4 +226,7 @@ export const en: MessageSchema = {
   },
   service: serviceEn,
   qa: qaEn,
+  hardship: hardshipEn,
+  identify: identifyEn,
+  aid: aidEn,
 };

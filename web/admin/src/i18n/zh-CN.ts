@@ -1,6 +1,9 @@
 // Chinese copy of the console (the default language). en.ts must have the same keys.
 import { serviceZhCN } from './service.zh-CN';
 import { qaZhCN } from './qa.zh-CN';
+import { hardshipZhCN } from './hardship.zh-CN';
+import { identifyZhCN } from './identify.zh-CN';
+import { aidZhCN } from './aid.zh-CN';
 export const zhCN = {
   app: { title: '智慧工会服务平台', subtitle: '管理后台', short: '工会' },
   common: {
@@ -213,6 +216,9 @@ export const zhCN = {
   },
   service: serviceZhCN,
   qa: qaZhCN,
+  hardship: hardshipZhCN,
+  identify: identifyZhCN,
+  aid: aidZhCN,
 };
 
 export type MessageSchema = typeof zhCN;
