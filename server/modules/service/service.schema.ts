@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { account } from '../auth/auth.schema.js';
 import { member } from '../member/member.schema.js';
 import { org } from '../org/org.schema.js';
@@ -115,6 +115,29 @@ export const serviceCase = pgTable(
     check('service_case_state_check', sql`${t.state} in ('submitted','accepted','in_progress','resolved','rejected','withdrawn','transferred')`),
     check('service_case_channel_check', sql`${t.channel} in ('online','counter','phone')`),
   ],
+);
+
+// The figures' source: case counts per handling org, service, channel, month of creation (China
+// time), state, overdue flag, rating and month of resolution, with the handling seconds of the
+// resolved ones. Statement triggers on service_case append rows (hand-written SQL in migration
+// 0018; insert-only, as member_tally) and case_tally_compact() folds them, so the figures read a
+// few thousand rows instead of every case in scope.
+export const caseTally = pgTable(
+  'case_tally',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    handlingOrgId: bigint('handling_org_id', { mode: 'number' }).notNull(),
+    serviceId: bigint('service_id', { mode: 'number' }).notNull(),
+    channel: text('channel').notNull(),
+    createdMonth: date('created_month', { mode: 'string' }).notNull(),
+    state: text('state').notNull(),
+    overdue: boolean('overdue').notNull(),
+    rating: text('rating'),
+    resolvedMonth: date('resolved_month', { mode: 'string' }),
+    n: integer('n').notNull(),
+    handleSeconds: doublePrecision('handle_seconds').notNull(),
+  },
+  (t) => [index('case_tally_org_idx').on(t.handlingOrgId, t.createdMonth)],
 );
 
 // Every org that handles or once handled a case. The current one acts on it; the others keep
