@@ -132,6 +132,21 @@ const TARGETED: Array<[string, Check]> = [
     expectNot2xx((await t.request('PATCH', `/api/assistance/programmes/${p.id}`, { cookie, body: { name: '越权修改' } })).statusCode, 'programme patch');
     expectNot2xx((await t.request('POST', `/api/assistance/programmes/${p.id}/close`, { cookie })).statusCode, 'programme close');
   }],
+  ['identification (精准识别) at the org and for its members', async ({ cookie, target, member }) => {
+    for (const url of [`/api/hardship/candidates?orgId=${target}`, `/api/hardship/rules?orgId=${target}`, `/api/hardship/situations/${member}`]) {
+      expectNot2xx((await t.request('GET', url, { cookie })).statusCode, url);
+    }
+    const writes: Array<[string, string, unknown]> = [
+      ['PUT', `/api/hardship/rules/${target}`, { rules: [] }],
+      ['POST', '/api/hardship/rules/dry-run', { orgId: target, rules: [] }],
+      ['POST', '/api/hardship/candidates/recompute', { orgId: target }],
+      ['PUT', `/api/hardship/situations/${member}`, { disability: true, dependants: null, incomePerHead: null, singleParent: false, disaster: false }],
+      ['POST', `/api/hardship/candidates/${member}/dismiss`, { reason: '越权排除' }],
+      ['POST', `/api/hardship/candidates/${member}/verify`, {}],
+      ['POST', `/api/hardship/candidates/${member}/visit`, { assigneeId: 1, dueDate: '2099-01-01' }],
+    ];
+    for (const [method, url, body] of writes) expectNot2xx((await t.request(method, url, { cookie, body })).statusCode, `${method} ${url}`);
+  }],
   ['DELETE /api/orgs/:id', async ({ cookie, target }) => expectNot2xx((await t.request('DELETE', `/api/orgs/${target}`, { cookie })).statusCode, 'delete')],
 ];
 
@@ -179,6 +194,10 @@ const LISTS: Array<[string, Check]> = [
     for (const r of records) expect(inScope(r.orgId) || inScope(r.programmeOrgId), `assistance record of org ${r.orgId} listed`).toBe(true);
     const wishes = (await t.request('GET', '/api/assistance/wishes?pageSize=100', { cookie })).json<{ items?: Array<{ orgId: number }> }>().items ?? [];
     for (const r of wishes) expect(inScope(r.orgId), `wish of org ${r.orgId} listed`).toBe(true);
+  }],
+  ['GET /api/hardship/candidates', async ({ cookie, inScope }) => {
+    const items = (await t.request('GET', '/api/hardship/candidates?pageSize=100', { cookie })).json<{ items?: Array<{ orgId: number }> }>().items ?? [];
+    for (const c of items) expect(inScope(c.orgId), `candidate of org ${c.orgId} listed`).toBe(true);
   }],
   ['GET /api/audit', async ({ cookie, inScope }) => {
     const items = (await t.request('GET', '/api/audit?pageSize=100', { cookie })).json<{ items?: Array<{ orgId: number | null }> }>().items ?? [];

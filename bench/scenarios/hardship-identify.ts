@@ -85,7 +85,7 @@ async function addVolume(env: BenchEnv) {
     (select count(*)::int from member_situation) as situations,
     (select count(*)::int from hardship_file where state = 'filed') as filed,
     (select count(*)::int from hardship_file where state = 'exited') as exited`, [yearStart]);
-  return { seconds: (performance.now() - t0) / 1000, counts: counts!, adminId: province.admin };
+  return { seconds: (performance.now() - t0) / 1000, counts: counts!, provinceId: province.id };
 }
 
 export const hardshipIdentify: Scenario = {
@@ -100,7 +100,7 @@ export const hardshipIdentify: Scenario = {
       const base = session.server.base;
       const headers = { cookie: cookieOf(session, 'admin'), 'content-type': 'application/json', origin: base };
       const t0 = performance.now();
-      const res = await fetch(`${base}/api/hardship/candidates/recompute`, { method: 'POST', headers, body: '{}' });
+      const res = await fetch(`${base}/api/hardship/candidates/recompute`, { method: 'POST', headers, body: JSON.stringify({ orgId: volume.provinceId }) });
       if (res.status !== 202) throw new Error(`recompute answered ${res.status} ${await res.text()}`);
       const { jobId } = (await res.json()) as { jobId: string };
       let job: { state: string; progress: number | null; total: number | null; result: { membersWithSignals: number; candidates: number; hidden: number; ms: number } | null; error?: string | null } | undefined;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assertOrgAccess, hasPermission, scopePaths } from '../../../kernel/access.js';
+import { assertOrgAccess, hasPermission } from '../../../kernel/access.js';
 import { auditSource, inTransaction, requireActor, type Deps } from '../../../kernel/context.js';
 import type { JobContext } from '../../../kernel/jobs.js';
 import { AppError } from '../../../kernel/errors.js';
@@ -77,18 +77,12 @@ export async function identifyRoutes(app: FastifyInstance): Promise<void> {
 
   r.post('/api/hardship/candidates/recompute', {
     schema: {
-      tags, summary: 'Recompute the list for an org\'s subtree (default: the caller\'s widest scope) as a background job; follow it at GET /api/jobs/:id',
-      body: z.strictObject({ orgId: ZId.optional() }), response: { 202: z.object({ jobId: z.uuid() }), ...errorResponses },
+      tags, summary: 'Recompute the list for an org\'s subtree (the root org: a full run) as a background job; follow it at GET /api/jobs/:id',
+      body: z.strictObject({ orgId: ZId }), response: { 202: z.object({ jobId: z.uuid() }), ...errorResponses },
     },
   }, async (req, reply) => {
     const actor = requireActor(req, 'staff');
-    let orgId = req.body.orgId;
-    if (!orgId) {
-      const root = scopePaths(actor, IDENTIFY_HANDLE)[0];
-      const g = actor.grants.find((x) => x.path === root && x.permissions.includes(IDENTIFY_HANDLE));
-      if (!g) throw new AppError('FORBIDDEN');
-      orgId = g.orgId;
-    }
+    const { orgId } = req.body;
     const path = await assertOrgAccess(deps.db, actor, IDENTIFY_HANDLE, orgId, IDENTIFY_READ);
     const src = auditSource(req, deps.clock);
     const jobId = await deps.jobs.enqueue(deps.db, {

@@ -45,8 +45,8 @@ async function situation(memberId: number, s: Record<string, unknown>) {
   expect(res.statusCode, res.body).toBe(200);
 }
 
-async function recompute(cookie = admin, orgId?: number) {
-  const res = await t.request('POST', '/api/hardship/candidates/recompute', { cookie, body: orgId ? { orgId } : {} });
+async function recompute(cookie = admin, orgId = ids['JS']) {
+  const res = await t.request('POST', '/api/hardship/candidates/recompute', { cookie, body: { orgId } });
   expect(res.statusCode, res.body).toBe(202);
   await t.deps.jobs.kick();
   const job = await t.request('GET', `/api/jobs/${res.json<{ jobId: string }>().jobId}`, { cookie });

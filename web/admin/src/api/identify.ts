@@ -29,7 +29,7 @@ export type SituationInput = Pick<Situation, 'disability' | 'dependants' | 'inco
 
 export const identifyApi = {
   list: (q: CandidateQuery) => client.get<Page<Candidate>>('/api/hardship/candidates', { ...q }),
-  recompute: (orgId?: number) => client.post<{ jobId: string }>('/api/hardship/candidates/recompute', orgId ? { orgId } : {}),
+  recompute: (orgId: number) => client.post<{ jobId: string }>('/api/hardship/candidates/recompute', { orgId }),
   job: (id: string) => client.get<Job<RecomputeResult>>(`/api/jobs/${encodeURIComponent(id)}`),
   verify: (memberId: number) => client.post<{ fileId: number }>(`/api/hardship/candidates/${memberId}/verify`, {}),
   dismiss: (memberId: number, reason: string) => client.post<{ until: string }>(`/api/hardship/candidates/${memberId}/dismiss`, { reason }),
