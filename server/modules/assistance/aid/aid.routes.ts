@@ -62,6 +62,7 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 
 const recordFilterQuery = {
   programmeId: ZId.optional(),
+  fileId: ZId.optional(),
   state: z.string().max(100).transform((s, ctx) => {
     const list = s.split(',').map((x) => x.trim()).filter(Boolean);
     if (list.some((x) => !(RECORD_STATES as readonly string[]).includes(x))) ctx.addIssue({ code: 'custom', message: 'aid.state' });

@@ -119,6 +119,10 @@ describe('approval chain', () => {
     // The member sees it.
     const hist = await w.t.request('GET', `/api/assistance/records?programmeId=${p.id}&state=paid`, { cookie: w.city });
     expect(hist.json<{ items: Array<{ memberName: string }> }>().items[0]!.memberName).toBe('王**');
+    // One household's records (what the propose dialog reads for the cap).
+    const forFile = await w.t.request('GET', `/api/assistance/records?programmeId=${p.id}&fileId=${h.fileId}`, { cookie: w.city });
+    expect(forFile.json<{ items: Array<{ fileId: number }> }>().items.every((x) => x.fileId === h.fileId)).toBe(true);
+    expect((await w.t.request('GET', `/api/assistance/records?fileId=${h.fileId + 100000}`, { cookie: w.city })).json<{ total: number }>().total).toBe(0);
   });
 
   it('checks eligibility: category, filed state, the programme serving the household, open programme', async () => {

@@ -183,6 +183,8 @@ export async function cancelRecord(tx: Db, env: TxEnv, actor: Actor, id: number,
 
 export interface RecordFilter {
   programmeId?: number;
+  /** One household's records (the propose dialog shows what it already has from a programme). */
+  fileId?: number;
   state?: RecordState[];
   orgPath?: string;
   from?: string;
@@ -194,6 +196,7 @@ export interface RecordFilter {
 export function recordConditions(actor: Actor, f: RecordFilter): SQL[] {
   const where: SQL[] = [sql`(${orgCondition(actor, AID_READ, aidRecord.orgId)} or ${orgCondition(actor, AID_READ, aidRecord.programmeOrgId)})`];
   if (f.programmeId) where.push(eq(aidRecord.programmeId, f.programmeId));
+  if (f.fileId) where.push(eq(aidRecord.fileId, f.fileId));
   if (f.state?.length) where.push(inArray(aidRecord.state, f.state));
   if (f.orgPath) where.push(sql`${aidRecord.orgId} in (select f_org.id from org f_org where f_org.path like ${f.orgPath + '%'})`);
   if (f.from) where.push(gte(aidRecord.givenOn, f.from));
