@@ -35,6 +35,8 @@ export const homeEntries: HomeEntry[] = [
   { key: 'policy', icon: 'question-o', title: 'service.entries.policy', to: { name: 'policy' } },
   { key: 'voice', icon: 'comment-o', title: 'service.entries.voice', to: { name: 'voice' } },
   { key: 'inbox', icon: 'bell', title: 'service.entries.inbox', to: { name: 'inbox' } },
+  { key: 'wishes', icon: 'gift-o', title: 'aid.entries.wishes', to: { name: 'wishes' } },
+  { key: 'assistance', icon: 'gift-card-o', title: 'aid.entries.assistance', to: { name: 'assistance' }, visible: hasRecord },
   { key: 'mine', icon: 'user-o', title: 'entries.mine', to: { name: 'mine' } },
   { key: 'password', icon: 'lock', title: 'entries.password', to: { name: 'password' } },
   {

@@ -32,6 +32,9 @@ export const router = createRouter({
     { path: '/inbox', name: 'inbox', component: () => import('./pages/InboxPage.vue') },
     { path: '/voice', name: 'voice', component: () => import('./pages/VoicePage.vue') },
     { path: '/policy', name: 'policy', component: () => import('./pages/PolicyPage.vue') },
+    // 困难帮扶: 微心愿 (board, post, my wishes) and the assistance the household received
+    { path: '/wishes', name: 'wishes', component: () => import('./pages/WishesPage.vue') },
+    { path: '/assistance', name: 'assistance', component: () => import('./pages/AssistanceReceivedPage.vue') },
     { path: '/:rest(.*)*', redirect: { name: 'home' } },
   ],
   scrollBehavior: () => ({ top: 0 }),

@@ -1,5 +1,6 @@
 import type { zhCN } from './zh-CN';
 import { serviceEn } from './service.en';
+import { aidEn } from './aid.en';
 
 export const en: typeof zhCN = {
   app: {
@@ -288,4 +289,5 @@ export const en: typeof zhCN = {
     notActive: 'Membership is "{status}": a transfer cannot be requested now',
   },
   service: serviceEn,
+  aid: aidEn,
 };

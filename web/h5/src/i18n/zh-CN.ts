@@ -1,5 +1,6 @@
 // Simplified Chinese, the default locale. en.ts must have the same shape.
 import { serviceZhCN } from './service.zh-CN';
+import { aidZhCN } from './aid.zh-CN';
 export const zhCN = {
   app: {
     brand: '智慧工会 · 职工之家',
@@ -287,4 +288,5 @@ export const zhCN = {
     notActive: '当前会员状态为“{status}”，暂不能申请转接',
   },
   service: serviceZhCN,
+  aid: aidZhCN,
 };
