@@ -37,6 +37,7 @@ export const homeEntries: HomeEntry[] = [
   { key: 'inbox', icon: 'bell', title: 'service.entries.inbox', to: { name: 'inbox' } },
   { key: 'wishes', icon: 'gift-o', title: 'aid.entries.wishes', to: { name: 'wishes' } },
   { key: 'assistance', icon: 'gift-card-o', title: 'aid.entries.assistance', to: { name: 'assistance' }, visible: hasRecord },
+  { key: 'hardship', icon: 'like-o', title: 'hardship.entry', to: { name: 'hardship' }, visible: hasRecord },
   { key: 'mine', icon: 'user-o', title: 'entries.mine', to: { name: 'mine' } },
   { key: 'password', icon: 'lock', title: 'entries.password', to: { name: 'password' } },
   {

@@ -35,6 +35,7 @@ export const router = createRouter({
     // 困难帮扶: 微心愿 (board, post, my wishes) and the assistance the household received
     { path: '/wishes', name: 'wishes', component: () => import('./pages/WishesPage.vue') },
     { path: '/assistance', name: 'assistance', component: () => import('./pages/AssistanceReceivedPage.vue') },
+    { path: '/hardship', name: 'hardship', component: () => import('./pages/HardshipPage.vue') },
     { path: '/:rest(.*)*', redirect: { name: 'home' } },
   ],
   scrollBehavior: () => ({ top: 0 }),

@@ -1,6 +1,7 @@
 import type { zhCN } from './zh-CN';
 import { serviceEn } from './service.en';
 import { aidEn } from './aid.en';
+import { hardshipEn } from './hardship.en';
 
 export const en: typeof zhCN = {
   app: {
@@ -290,4 +291,5 @@ export const en: typeof zhCN = {
   },
   service: serviceEn,
   aid: aidEn,
+  hardship: hardshipEn,
 };

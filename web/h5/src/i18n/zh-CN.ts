@@ -1,6 +1,7 @@
 // Simplified Chinese, the default locale. en.ts must have the same shape.
 import { serviceZhCN } from './service.zh-CN';
 import { aidZhCN } from './aid.zh-CN';
+import { hardshipZhCN } from './hardship.zh-CN';
 export const zhCN = {
   app: {
     brand: '智慧工会 · 职工之家',
@@ -289,4 +290,5 @@ export const zhCN = {
   },
   service: serviceZhCN,
   aid: aidZhCN,
+  hardship: hardshipZhCN,
 };
