@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE } from '../../test/harness.js';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { rows } from '../../kernel/db.js';
+import { compactCaseTally, splitRange } from './figures.js';
 import { countCases } from './case.query.js';
 import { sweepCases } from './index.js';
 import { serviceCase } from './service.schema.js';
@@ -198,5 +200,92 @@ describe('export', () => {
     expect(text).toContain('周**');
     expect(text).not.toContain('13800000001');
     expect(text).not.toContain('周师傅');
+  });
+});
+
+// The figures read case_tally (kept by triggers) for whole months and the cases for part-months;
+// here they are held against an aggregate written directly over the cases.
+describe('figures from the tally', () => {
+  type Raw = { channel: string; service_id: number; state: string; overdue: boolean; rating: string | null; created_at: Date; resolved_at: Date | null };
+  const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const OPEN = ['submitted', 'accepted', 'in_progress', 'transferred'];
+  async function expected(from?: string, to?: string) {
+    const all = await rows<Raw>(w.t.deps.db, sql`select channel, service_id::int as service_id, state, overdue, rating, created_at, resolved_at from service_case`);
+    const cs = all.filter((c) => (!from || chinaDate(new Date(c.created_at)) >= from) && (!to || chinaDate(new Date(c.created_at)) <= to));
+    const month = chinaDate(w.t.clock.now()).slice(0, 7);
+    const resolved = cs.filter((c) => c.state === 'resolved');
+    const rated = cs.filter((c) => c.rating);
+    const secs = resolved.reduce((n, c) => n + (new Date(c.resolved_at!).getTime() - new Date(c.created_at).getTime()) / 1000, 0);
+    const by = <K extends string | number>(key: (c: Raw) => K) => [...new Set(cs.map(key))];
+    return {
+      total: cs.length,
+      open: cs.filter((c) => OPEN.includes(c.state)).length,
+      overdue: cs.filter((c) => OPEN.includes(c.state) && c.overdue).length,
+      closedThisMonth: resolved.filter((c) => chinaDate(new Date(c.resolved_at!)).slice(0, 7) === month).length,
+      avgHandlingHours: resolved.length ? Math.round((secs / resolved.length / 3600) * 10) / 10 : null,
+      rated: rated.length,
+      satisfactionRate: rated.length ? Math.round((rated.filter((c) => c.rating !== 'dissatisfied').length / rated.length) * 1000) / 1000 : null,
+      byChannel: Object.fromEntries(by((c) => c.channel).map((ch) => [ch, cs.filter((c) => c.channel === ch).length])),
+      byService: Object.fromEntries(by((c) => c.service_id).map((s) => [s, cs.filter((c) => c.service_id === s).length])),
+    };
+  }
+  async function figures(query: string) {
+    const f = (await w.t.request('GET', `/api/cases/figures?${query}`, { cookie: w.admin })).json<{
+      byChannel: Array<{ channel: string; total: number }>; byService: Array<{ serviceId: number; serviceName: string; total: number }>;
+    } & Record<string, unknown>>();
+    expect(f.byService.every((s) => s.serviceName.length > 0)).toBe(true);
+    return {
+      ...f,
+      byChannel: Object.fromEntries(f.byChannel.map((c) => [c.channel, c.total])),
+      byService: Object.fromEntries(f.byService.map((s) => [s.serviceId, s.total])),
+    };
+  }
+
+  it('equal a direct aggregate for whole months, part-months and open ranges, before and after folding', async () => {
+    // Cases moved back in time across China month ends (00:30 on the 1st in China is 16:30 UTC the day before).
+    const now = w.t.clock.now();
+    const y = now.getUTCFullYear();
+    const m = now.getUTCMonth();
+    const at = (monthsBack: number, dayOfMonth: number, utcHour: number) => new Date(Date.UTC(y, m - monthsBack, dayOfMonth, utcHour, 30));
+    const moves = [at(2, 3, 2), at(2, 28, 10), at(1, 0, 16), at(1, 1, 1), at(1, 15, 8), at(0, 0, 15), at(0, 0, 17)];
+    for (const when of moves) {
+      const id = await apply(w);
+      await w.t.deps.db.execute(sql`update service_case set created_at = ${when}, due_at = ${when} where id = ${id}`);
+    }
+    const ids = (await rows<{ id: number }>(w.t.deps.db, sql`select id from service_case order by id desc limit 4`)).map((r) => r.id);
+    await act(w, w.center, ids[0]!, 'accept');
+    await act(w, w.center, ids[0]!, 'resolve', { resolution: '已办结' });
+    await act(w, w.member, ids[0]!, 'rate', { rating: 'basically_satisfied' });
+    await act(w, w.center, ids[1]!, 'accept');
+    await act(w, w.center, ids[1]!, 'transfer', { toOrgId: w.ids['JS-ZJ-DY-001'], reason: '属地办理' });
+    await sweepCases(w.t.deps);
+    const first = (d: Date) => chinaDate(d).slice(0, 8) + '01';
+    const ranges: Array<[string | undefined, string | undefined]> = [
+      [undefined, undefined],
+      [first(at(2, 10, 0)), undefined],
+      [undefined, chinaDate(at(1, 14, 0))],
+      [chinaDate(at(2, 20, 0)), chinaDate(at(1, 10, 0))],
+      [chinaDate(at(1, 1, 0)), chinaDate(at(1, 1, 0))],
+      [first(at(2, 10, 0)), chinaDate(new Date(Date.UTC(y, m - 1, 0, 12)))],
+    ];
+    const check = async () => {
+      for (const [from, to] of ranges) {
+        const q = [from && `from=${from}`, to && `to=${to}`].filter(Boolean).join('&');
+        expect(await figures(q), q).toMatchObject(await expected(from, to));
+      }
+    };
+    await check();
+    expect(await compactCaseTally(w.t.deps.db)).toBeGreaterThan(0);
+    await check();
+  });
+
+  it('splits a date range into whole months and part-months', () => {
+    expect(splitRange()).toEqual({ months: {}, days: [] });
+    expect(splitRange('2026-03-01', '2026-05-31')).toEqual({ months: { from: '2026-03-01', to: '2026-06-01' }, days: [] });
+    expect(splitRange('2026-03-15', '2026-05-10')).toEqual({ months: { from: '2026-04-01', to: '2026-05-01' }, days: [['2026-03-15', '2026-04-01'], ['2026-05-01', '2026-05-11']] });
+    expect(splitRange('2026-03-15', '2026-03-20')).toEqual({ months: null, days: [['2026-03-15', '2026-03-21']] });
+    expect(splitRange('2026-03-15')).toEqual({ months: { from: '2026-04-01' }, days: [['2026-03-15', '2026-04-01']] });
+    expect(splitRange(undefined, '2026-12-31')).toEqual({ months: { to: '2027-01-01' }, days: [] });
+    expect(splitRange('2026-03-20', '2026-03-10')).toEqual({ months: null, days: [] });
   });
 });

@@ -10,6 +10,7 @@ import { postRoutes } from './posts.routes.js';
 import { transferTargetRoutes } from './targets.routes.js';
 import { service, serviceCase } from './service.schema.js';
 import { sweepCases } from './sweep.js';
+import { compactCaseTally } from './figures.js';
 
 // An org that defines services or handles cases is in use: it can be closed, not deleted.
 registerOrgUsage(async (tx, orgId) => {
@@ -18,7 +19,7 @@ registerOrgUsage(async (tx, orgId) => {
   return (s?.n ?? 0) + (c?.n ?? 0) > 0;
 });
 
-/** All HTTP routes of the module, and (outside tests) the minute-by-minute sweep: overdue cases, AB cover. */
+/** All HTTP routes of the module, and (outside tests) the minute-by-minute sweep: overdue cases, AB cover, folding case_tally. */
 export async function serviceRoutes(app: FastifyInstance): Promise<void> {
   await app.register(catalogRoutes);
   await app.register(caseRoutes);
@@ -27,7 +28,10 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
   await app.register(transferTargetRoutes);
   const { deps } = app;
   if (deps.config.env === 'test') return;
-  const pump = new Pump(async () => void (await sweepCases(deps)), (err) => app.log.error({ err }, 'service sweep failed'));
+  const pump = new Pump(async () => {
+    await sweepCases(deps);
+    await compactCaseTally(deps.db);
+  }, (err) => app.log.error({ err }, 'service sweep failed'));
   app.addHook('onReady', async () => pump.start(60_000));
   app.addHook('onClose', async () => pump.stop());
 }
