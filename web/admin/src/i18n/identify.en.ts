@@ -19,13 +19,13 @@ export const identifyEn: typeof identifyZhCN = {
   },
   action: {
     recompute: 'Recompute', verify: 'Verify (open file)', dismiss: 'Dismiss', visit: 'Assign visit', dryRun: 'Dry run', save: 'Save rules', reset: 'Inherit again',
-    edit: 'Edit', filter: 'Search', show: 'Show',
+    edit: 'Edit', filter: 'Search', show: 'Show', recordConsent: 'Signed form on hand: record consent and open',
   },
   hint: {
     list: 'Computed by the rules over the registry and the service cases; only members without a current hardship file; masked as the member roster is.',
     running: 'Computing… {done}/{total}', done: 'Done: {n} candidates', failed: 'The recompute failed',
     verified: 'A draft file was opened', dismissed: 'Dismissed: hidden for six months unless new evidence appears', visitAssigned: 'Visit assigned',
-    noConsent: 'The member has not consented to a hardship file; record their consent on the file page first, then verify.',
+    noConsent: 'The member has not consented to a hardship file. Ask them to consent on the H5, or, with their signed paper form on hand, record it here and open the file.',
     dismissHint: 'Hidden for six months; shown again if new evidence appears (a new rule fires or a case count grows).',
     own: 'Set here', inherited: 'Inherited from {org}', defaults: 'Default',
     rulesHint: 'Rules not set here follow the parent org or the defaults. Dry-run first to see how many members each rule would flag.',

@@ -18,13 +18,13 @@ export const identifyZhCN = {
   },
   action: {
     recompute: '重新计算', verify: '核实建档', dismiss: '排除', visit: '安排走访', dryRun: '试运行', save: '保存规则', reset: '恢复继承',
-    edit: '编辑', filter: '查询', show: '查看',
+    edit: '编辑', filter: '查询', show: '查看', recordConsent: '已有本人签字同意书，登记并建档',
   },
   hint: {
     list: '名单由规则对会员库和服务工单计算得出，仅列出尚无在档困难档案的会员；信息脱敏程度与会员花名册相同。',
     running: '正在计算…{done}/{total}', done: '计算完成：{n} 名候选', failed: '计算失败',
     verified: '已建立草稿档案', dismissed: '已排除，六个月内不再显示（出现新证据除外）', visitAssigned: '已安排走访',
-    noConsent: '该会员尚未同意建立困难档案，请先在档案页记录本人同意，再核实建档。',
+    noConsent: '该会员尚未同意建立困难档案。请会员在“镇工惠”H5 上同意；或已取得本人签字的书面同意书的，可在此登记后建档。',
     dismissHint: '排除后六个月内不再显示；若出现新的识别依据（新的规则命中或工单数增加）会重新出现。',
     own: '本级设置', inherited: '继承自 {org}', defaults: '系统默认',
     rulesHint: '本级未设置的规则沿用上级或系统默认。保存前可先试运行，查看各规则将命中的人数。',
