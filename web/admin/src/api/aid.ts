@@ -25,19 +25,23 @@ export interface StaffWish {
   id: number; orgName: string; posterName: string | null; title: string; story: string; estimatedFen: number; state: WishState;
   donorKind: 'org' | 'partner' | 'member' | null; donorName: string | null; fulfilNote: string | null; createdAt: string;
 }
+/** A filed hardship household as the propose dialog needs it (a subset of the file list item). */
+export interface Household { id: number; memberName: string; orgId: number; orgName: string; category: 'deep' | 'relative' | 'sudden' | null }
 export interface ProgrammeInput { orgId: number; year: number; kind: ProgrammeKind; name: string; description?: string | null; budgetFen: number; rules: Partial<ProgrammeRules> }
 
 const clean = (q: Record<string, unknown>) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Record<string, string | number>;
 
 export const aidApi = {
-  programmes: (q: { year?: number; kind?: string; state?: string; page: number; pageSize: number }) => client.get<Page<Programme>>('/api/assistance/programmes', clean(q)),
+  programmes: (q: { year?: number; kind?: string; state?: string; forOrgId?: number; page: number; pageSize: number }) => client.get<Page<Programme>>('/api/assistance/programmes', clean(q)),
   createProgramme: (body: ProgrammeInput) => client.post<Programme>('/api/assistance/programmes', body),
   updateProgramme: (id: number, body: Partial<ProgrammeInput>) => client.patch<Programme>(`/api/assistance/programmes/${id}`, body),
   setProgrammeState: (id: number, action: 'close' | 'reopen') => client.post<Programme>(`/api/assistance/programmes/${id}/${action}`, undefined),
-  records: (q: { programmeId?: number; state?: string; view?: 'pending' | 'all'; from?: string; to?: string; page: number; pageSize: number }) =>
+  records: (q: { programmeId?: number; fileId?: number; state?: string; view?: 'pending' | 'all'; from?: string; to?: string; page: number; pageSize: number }) =>
     client.get<Page<AidRecord>>('/api/assistance/records', clean(q)),
-  propose: (body: { programmeId: number; fileId: number; form: 'cash' | 'goods'; amountFen?: number; goods?: string; note?: string }) => client.post<AidRecord>('/api/assistance/records', body),
+  propose: (body: { programmeId: number; fileId: number; form: 'cash' | 'goods'; amountFen?: number; goods?: string; givenOn?: string; note?: string }) => client.post<AidRecord>('/api/assistance/records', body),
   act: (id: number, action: 'approve' | 'reject' | 'pay' | 'cancel', body: object = {}) => client.post<AidRecord>(`/api/assistance/records/${id}/${action}`, body),
+  /** Filed households in scope for the propose dialog's picker (GET /api/hardship/files; names masked). */
+  filedHouseholds: (q: string) => client.get<Page<Household>>('/api/hardship/files', clean({ state: 'filed', q, page: 1, pageSize: 20 })),
   wishes: (q: { state?: string; page: number; pageSize: number }) => client.get<Page<StaffWish>>('/api/assistance/wishes', clean(q)),
   wishStep: (id: number, action: 'publish' | 'reject' | 'claim' | 'fulfil', body: object = {}) => client.post<{ ok: true }>(`/api/assistance/wishes/${id}/${action}`, body),
 };

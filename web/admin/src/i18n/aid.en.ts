@@ -17,5 +17,17 @@ export const aidEn = {
     publish: 'Publish', claim: 'Claim for a donor', fulfil: 'Record fulfilment', save: 'Save', cancelDialog: 'Cancel',
   },
   tab: { pending: 'Waiting for me', all: 'All records' },
+  category: { deep: 'Deep hardship', relative: 'Relative hardship', sudden: 'Sudden hardship' },
+  propose: {
+    action: 'Propose assistance', title: 'Propose assistance', household: 'Household', householdPlaceholder: 'Type a name to find a filed household', programme: 'Programme',
+    programmePlaceholder: 'An open programme serving this household', noProgramme: "No open programme serves this household's union", left: 'left {amount}',
+    budgetLine: 'Budget {budget}, committed {committed}, pending {pending}, left {left}',
+    standard: 'Standard {amount} per household', noStandard: 'No standard amount: enter one', eligible: 'Eligible: {list}', allCategories: 'All categories eligible',
+    capLine: 'This household has {used} from the programme this year ({times} times); cap {cap}, {remaining} remaining', noCap: 'This household has {used} from the programme this year ({times} times); no cap',
+    maxTimes: '; at most {n} times', amount: 'Amount (yuan)', goods: 'Goods', goodsPlaceholder: 'e.g. rice, flour and oil', givenOn: 'Date given', note: 'Note',
+    notePlaceholder: 'Optional; no income, health or other sensitive details', submit: 'Submit for approval', done: 'Submitted: waiting for the head of the union',
+    needHousehold: 'Choose a household', needProgramme: 'Choose a programme', needAmount: 'Enter an amount', needGoods: 'Describe the goods',
+    overStandard: 'More than the standard amount', overCap: "More than the household's remaining cap", overLeft: "More than the programme's budget left",
+  },
   hint: { done: 'Done', reasonPrompt: 'Give a reason', notePrompt: 'How was it fulfilled?', donorPrompt: 'Donor name (org or partner)' },
 };
