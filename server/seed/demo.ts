@@ -11,6 +11,7 @@ import { seedDemoServices } from './demo-services.js';
 import { seedDemoQa } from './demo-qa.js';
 import { seedDemoIdentify } from './demo-identify.js';
 import { seedDemoAid } from './demo-aid.js';
+import { seedDemoHardship } from './demo-hardship.js';
 
 // The demo federation of ARCHITECTURE.md, loaded on first start in demo mode only.
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -86,6 +87,7 @@ export async function seedDemo(deps: Deps, log: FastifyBaseLogger, opts: { membe
       if (demoMember) await seedDemoMemberRecord(tx, deps, demoMember.id, DEMO_MEMBER_PHONE);
       // cases need members: the service demo comes with them
       await seedDemoServices(tx, deps, ids);
+      await seedDemoHardship(tx, deps, ids);
       await seedDemoAid(tx, deps, ids, demoMember?.id ?? null);
     }
     await seedDemoQa(tx, deps, { province: ids.get('province') ?? 0, city: ids.get('city') ?? 0 });
