@@ -147,6 +147,28 @@ const TARGETED: Array<[string, Check]> = [
     ];
     for (const [method, url, body] of writes) expectNot2xx((await t.request(method, url, { cookie, body })).statusCode, `${method} ${url}`);
   }],
+  ['hardship files (困难职工档案) at the org and of its members', async ({ cookie, target, member }) => {
+    // a file of the outside member, opened by the administrator (consent first; the member may already have both)
+    await t.request('POST', '/api/hardship/consents', { cookie: admin, body: { memberId: member, version: '2025-1', scope: ['collect'] } });
+    const opened = await t.request('POST', '/api/hardship/files', { cookie: admin, body: { memberId: member } });
+    const fileId = opened.statusCode === 201 ? opened.json<{ id: number }>().id : Number(opened.json<{ error: { details: Array<{ message: string }> } }>().error.details[0]?.message ?? 999999);
+    for (const url of [`/api/hardship/files?orgId=${target}`, `/api/hardship/files/export?orgId=${target}`, `/api/hardship/reviews/due?orgId=${target}`, `/api/hardship/lines/${target}`, `/api/hardship/files/${fileId}`]) {
+      expectNot2xx((await t.request('GET', url, { cookie })).statusCode, url);
+    }
+    const writes: Array<[string, string, unknown]> = [
+      ['PUT', `/api/hardship/lines/${target}`, { lines: { minimumLiving: 1, lowIncome: 2 } }],
+      ['POST', '/api/hardship/consents', { memberId: member, version: '2025-1', scope: ['collect'] }],
+      ['POST', '/api/hardship/files', { memberId: member }],
+      ['PATCH', `/api/hardship/files/${fileId}`, { situation: '越权' }],
+      ['POST', `/api/hardship/files/${fileId}/submit`, {}],
+      ['POST', `/api/hardship/files/${fileId}/visit`, { visitedOn: '2020-01-01', notes: '越权核实' }],
+      ['POST', `/api/hardship/files/${fileId}/file`, {}],
+      ['POST', `/api/hardship/files/${fileId}/review`, { outcome: 'keep' }],
+      ['POST', `/api/hardship/files/${fileId}/exit`, { reason: 'death' }],
+      ['POST', `/api/hardship/files/${fileId}/reopen`, {}],
+    ];
+    for (const [method, url, body] of writes) expectNot2xx((await t.request(method, url, { cookie, body })).statusCode, `${method} ${url}`);
+  }],
   ['DELETE /api/orgs/:id', async ({ cookie, target }) => expectNot2xx((await t.request('DELETE', `/api/orgs/${target}`, { cookie })).statusCode, 'delete')],
 ];
 
@@ -198,6 +220,12 @@ const LISTS: Array<[string, Check]> = [
   ['GET /api/hardship/candidates', async ({ cookie, inScope }) => {
     const items = (await t.request('GET', '/api/hardship/candidates?pageSize=100', { cookie })).json<{ items?: Array<{ orgId: number }> }>().items ?? [];
     for (const c of items) expect(inScope(c.orgId), `candidate of org ${c.orgId} listed`).toBe(true);
+  }],
+  ['GET /api/hardship/files, reviews/due', async ({ cookie, inScope }) => {
+    for (const url of ['/api/hardship/files?pageSize=100', '/api/hardship/reviews/due?pageSize=100&withinDays=366']) {
+      const items = (await t.request('GET', url, { cookie })).json<{ items?: Array<{ orgId: number }> }>().items ?? [];
+      for (const f of items) expect(inScope(f.orgId), `${url}: file of org ${f.orgId}`).toBe(true);
+    }
   }],
   ['GET /api/audit', async ({ cookie, inScope }) => {
     const items = (await t.request('GET', '/api/audit?pageSize=100', { cookie })).json<{ items?: Array<{ orgId: number | null }> }>().items ?? [];
