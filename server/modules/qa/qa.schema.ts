@@ -21,6 +21,9 @@ export const qaEntry = pgTable(
     kind: text('kind', { enum: QA_KINDS }).notNull().default('qa'),
     category: text('category', { enum: QA_CATEGORIES }).notNull(),
     question: text('question').notNull(),
+    // lower(question), kept by PostgreSQL: search tests each candidate's question for the query's
+    // words, and lower() on every candidate at query time cost more than the rest of the search.
+    questionFolded: text('question_folded').generatedAlwaysAs(sql`lower(question)`).notNull(),
     answer: text('answer').notNull(),
     source: text('source'),
     effectiveFrom: date('effective_from', { mode: 'string' }),

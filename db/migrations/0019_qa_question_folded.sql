@@ -1,0 +1,1 @@
+ALTER TABLE "qa_entry" ADD COLUMN "question_folded" text GENERATED ALWAYS AS (lower(question)) STORED NOT NULL;
