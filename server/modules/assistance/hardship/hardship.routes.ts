@@ -74,17 +74,21 @@ export async function hardshipRoutes(app: FastifyInstance): Promise<void> {
 
   // --- local lines ---
 
+  const lineView = async (orgId: number) => {
+    const own = await ownLine(deps.db, orgId);
+    return {
+      orgId,
+      own: own ? { minimumLiving: own.minimumLiving, lowIncome: own.lowIncome, updatedAt: own.updatedAt.toISOString() } : null,
+      effective: await effectiveLine(deps.db, orgId),
+    };
+  };
+
   r.get('/api/hardship/lines/:orgId', {
     schema: { tags, summary: 'The org\'s local lines: its own row, and the effective one (nearest ancestor\'s when it has none)', params: z.strictObject({ orgId: ZId }), response: { 200: ZLineView, ...errorResponses } },
   }, async (req) => {
     const actor = staff(req);
     await assertOrgAccess(deps.db, actor, FILE_READ, req.params.orgId, FILE_READ);
-    const own = await ownLine(deps.db, req.params.orgId);
-    return {
-      orgId: req.params.orgId,
-      own: own ? { minimumLiving: own.minimumLiving, lowIncome: own.lowIncome, updatedAt: own.updatedAt.toISOString() } : null,
-      effective: await effectiveLine(deps.db, req.params.orgId),
-    };
+    return lineView(req.params.orgId);
   });
 
   r.put('/api/hardship/lines/:orgId', {
@@ -100,12 +104,7 @@ export async function hardshipRoutes(app: FastifyInstance): Promise<void> {
     const actor = staff(req);
     await assertOrgAccess(deps.db, actor, LINE_MANAGE, req.params.orgId, FILE_READ);
     await inTransaction(deps, req, (tx, env) => setLine(tx, env, req.params.orgId, req.body.lines));
-    const own = await ownLine(deps.db, req.params.orgId);
-    return {
-      orgId: req.params.orgId,
-      own: own ? { minimumLiving: own.minimumLiving, lowIncome: own.lowIncome, updatedAt: own.updatedAt.toISOString() } : null,
-      effective: await effectiveLine(deps.db, req.params.orgId),
-    };
+    return lineView(req.params.orgId);
   });
 
   // --- consent recorded by staff from a signed paper form ---
