@@ -37,7 +37,7 @@ interface HitRow {
 /** 1 when the question (lower-cased) holds every word of some alternative of the concept, else 0 — summed over the concepts. */
 function inQuestion(concepts: Concept[]): SQL {
   if (concepts.length === 0) return sql`0`;
-  const alt = (words: string[]) => sql`(${sql.join(words.map((w) => sql`strpos(lower(e.question), ${w}) > 0`), sql` and `)})`;
+  const alt = (words: string[]) => sql`(${sql.join(words.map((w) => sql`strpos(e.question_folded, ${w}) > 0`), sql` and `)})`;
   return sql.join(concepts.map((c) => sql`(${sql.join(c.alternatives.map(alt), sql` or `)})::int`), sql` + `);
 }
 
