@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Deps } from '../kernel/context.js';
 import type { Db } from '../kernel/db.js';
 import { account } from '../modules/auth/index.js';
-import { aidHouseholdTotal, aidProgramme, aidRecord, aidWish, hardshipConsent, hardshipFile } from '../modules/assistance/index.js';
+import { aidHouseholdTotal, aidProgramme, aidRecord, aidWish, CONSENT_SCOPES, CONSENT_VERSION, hardshipConsent, hardshipFile } from '../modules/assistance/index.js';
 import { member } from '../modules/member/index.js';
 
 // Demo assistance: this year's programmes at the city (送温暖, 金秋助学) and at 瑞丰科技工会
@@ -33,7 +33,7 @@ export async function seedDemoAid(tx: Db, deps: Deps, ids: Map<string, number>, 
       .limit(4 - files.length);
     const cats = ['deep', 'relative', 'sudden', 'deep'] as const;
     for (const [i, m] of more.entries()) {
-      const [c] = await tx.insert(hardshipConsent).values({ memberId: m.id, version: '2026-01', scope: ['file', 'assistance'], givenVia: 'staff', recordedBy: officer.id, givenAt: at }).returning();
+      const [c] = await tx.insert(hardshipConsent).values({ memberId: m.id, version: CONSENT_VERSION, scope: [...CONSENT_SCOPES], givenVia: 'staff', recordedBy: officer.id, givenAt: at }).returning();
       const [f] = await tx.insert(hardshipFile).values({
         memberId: m.id, orgId: techco, consentId: c!.id, state: 'filed', category: cats[i]!, householdSize: 3, incomeBand: 'below_low_income',
         verifiedBy: officer.id, verifiedAt: at, filedAt: at, reviewDue: `${year + 1}-01-15`, createdBy: officer.id, createdAt: at, updatedAt: at,

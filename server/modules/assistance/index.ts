@@ -14,7 +14,7 @@ export async function assistanceRoutes(app: FastifyInstance): Promise<void> {
 }
 
 export {
-  openDraftFile, currentFiledFile, fileSummary, purgeHardship, effectiveLine, type OpenDraftFileInput, type FileSummary,
+  openDraftFile, currentFiledFile, fileSummary, purgeHardship, effectiveLine, CONSENT_VERSION, CONSENT_SCOPES, type OpenDraftFileInput, type FileSummary,
 } from './hardship/index.js';
 export { hardshipFile, hardshipLine, hardshipConsent, HARDSHIP_CATEGORIES, HARDSHIP_CAUSES, FILE_STATES, EXIT_REASONS } from './hardship/hardship.schema.js';
 export { recompute as recomputeCandidates, RECOMPUTE_JOB, IDENTIFY_READ, IDENTIFY_HANDLE, IDENTIFY_RULES } from './identify/index.js';
