@@ -9,6 +9,9 @@ import type { MemberFacts } from './rules.js';
 
 // The recompute (a background job) and the dry run share this: the same facts, the same rules.
 
+/** Transaction-scoped advisory lock held by whoever rewrites the candidate list. */
+export const CANDIDATE_LOCK = 7340301;
+
 export interface Scored {
   memberId: number;
   orgId: number;
@@ -39,27 +42,32 @@ export async function recompute(db: Db, crypto: Crypto, input: { path: string; o
   const facts = await loadFacts(db, crypto, path, now);
   await progress(1, 4);
   const scored = score(facts, await loadResolver(db));
-  const dismissals = await rows<{ member_id: string | number; fingerprint: Fingerprint; until: string | Date }>(db, sql`
-    select distinct on (d.member_id) d.member_id, d.fingerprint, d.until from identify_dismissal d
-    join member m on m.id = d.member_id join org o on o.id = m.org_id
-    where d.until > ${now} and o.path like ${path + '%'} order by d.member_id, d.dismissed_at desc`);
-  const dismissed = new Map(dismissals.map((d) => [Number(d.member_id), d]));
   await progress(2, 4);
+  let records: Array<{ member_id: number; org_id: number; score: number; reasons: Reason[]; hidden_until: string | null }> = [];
   let hidden = 0;
-  const records = scored.map((s) => {
-    const d = dismissed.get(s.memberId);
-    const hiddenUntil = d && !hasNewEvidence(s.reasons, d.fingerprint) ? new Date(d.until).toISOString() : null;
-    if (hiddenUntil) hidden++;
-    return { member_id: s.memberId, org_id: s.orgId, score: s.score, reasons: s.reasons, hidden_until: hiddenUntil };
-  });
   await db.transaction(async (tx) => {
+    // One writer of the list at a time (recomputes of overlapping subtrees, dismissals): the
+    // dismissals are read under the lock, so one committed meanwhile is never lost.
+    await tx.execute(sql`select pg_advisory_xact_lock(${CANDIDATE_LOCK})`);
+    const dismissals = await rows<{ member_id: string | number; fingerprint: Fingerprint; until: string | Date }>(tx, sql`
+      select distinct on (d.member_id) d.member_id, d.fingerprint, d.until from identify_dismissal d
+      join member m on m.id = d.member_id join org o on o.id = m.org_id
+      where d.until > ${now} and o.path like ${path + '%'} order by d.member_id, d.dismissed_at desc`);
+    const dismissed = new Map(dismissals.map((d) => [Number(d.member_id), d]));
+    records = scored.map((s) => {
+      const d = dismissed.get(s.memberId);
+      const hiddenUntil = d && !hasNewEvidence(s.reasons, d.fingerprint) ? new Date(d.until).toISOString() : null;
+      if (hiddenUntil) hidden++;
+      return { member_id: s.memberId, org_id: s.orgId, score: s.score, reasons: s.reasons, hidden_until: hiddenUntil };
+    });
     await tx.execute(sql`delete from identify_candidate where org_id in (select id from org where path like ${path + '%'})`);
     for (let i = 0; i < records.length; i += 20_000) {
       const chunk = JSON.stringify(records.slice(i, i + 20_000));
       await tx.execute(sql`
         insert into identify_candidate (member_id, org_id, score, reasons, hidden_until, computed_at)
         select x.member_id, x.org_id, x.score, x.reasons, x.hidden_until, ${now}
-        from json_to_recordset(${chunk}::json) as x(member_id bigint, org_id bigint, score int, reasons jsonb, hidden_until timestamptz)`);
+        from json_to_recordset(${chunk}::json) as x(member_id bigint, org_id bigint, score int, reasons jsonb, hidden_until timestamptz)
+        where not exists (select 1 from hardship_file f where f.member_id = x.member_id and f.state in ('draft', 'verifying', 'filed'))`);
     }
     await writeAudit(tx, crypto, input.source, {
       orgId: input.orgId, action: 'identify.recompute', targetType: 'org', targetId: input.orgId,

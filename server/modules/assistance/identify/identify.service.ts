@@ -9,6 +9,7 @@ import { account } from '../../auth/index.js';
 import { member } from '../../member/index.js';
 import { org } from '../../org/index.js';
 import { openDraftFile } from '../hardship/index.js';
+import { CANDIDATE_LOCK } from './compute.js';
 import { decryptSituation, yearWindow } from './facts.js';
 import { identifyCandidate, identifyDismissal, identifyRule, identifyVisit, memberSituation, RULE_CODES, type RuleCode } from './identify.schema.js';
 import { DEFAULT_RULES, fingerprintOf, mergeRules, RULE_TEXT, type RuleSetting, type Situation } from './rules.js';
@@ -88,6 +89,7 @@ async function candidateOf(tx: Db, memberId: number) {
 /** Verify: opens a draft hardship file (the member's consent must be on record: 409 HARDSHIP_NO_CONSENT) and takes the member off the list. */
 export async function verifyCandidate(tx: Db, env: TxEnv, actor: Actor, memberId: number): Promise<{ fileId: number }> {
   const m = await memberFor(tx, actor, memberId, IDENTIFY_HANDLE);
+  await tx.execute(sql`select pg_advisory_xact_lock(${CANDIDATE_LOCK})`);
   const c = await candidateOf(tx, memberId);
   const { id } = await openDraftFile(tx, env, { memberId, source: 'candidate', actor });
   await tx.delete(identifyCandidate).where(eq(identifyCandidate.memberId, memberId));
@@ -98,6 +100,7 @@ export async function verifyCandidate(tx: Db, env: TxEnv, actor: Actor, memberId
 /** Dismiss with a reason: hidden for six months, unless a later recompute finds new evidence. */
 export async function dismissCandidate(tx: Db, env: TxEnv, actor: Actor, memberId: number, reason: string) {
   const m = await memberFor(tx, actor, memberId, IDENTIFY_HANDLE);
+  await tx.execute(sql`select pg_advisory_xact_lock(${CANDIDATE_LOCK})`);
   const c = await candidateOf(tx, memberId);
   const until = addMonths(env.source.at, DISMISS_MONTHS);
   const fingerprint = fingerprintOf(c.reasons);

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../../kernel/db.js';
 import { makeIdNumber } from '../../member/index.js';
-import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { createTestApp, ENGINE, type TestApp } from '../../../test/harness.js';
+import { recompute as recomputeDirect } from './compute.js';
 import { hardshipConsent, hardshipFile, hardshipLine } from '../hardship/hardship.schema.js';
 
 // Precise identification: each rule fires with its reasons on crafted members, weights rank,
@@ -259,6 +260,27 @@ describe('working the list', () => {
     expect(bad.json<{ error: { details: Array<{ path: string }> } }>().error.details[0]?.path).toBe('assigneeId');
     const past = await t.request('POST', `/api/hardship/candidates/${m.job}/visit`, { cookie: admin, body: { assigneeId: grassroots, dueDate: '2020-01-01' } });
     expect(past.statusCode).toBe(400);
+  });
+});
+
+describe('concurrency (PostgreSQL: real parallel transactions)', () => {
+  it.skipIf(ENGINE !== 'postgres')('overlapping recomputes and a dismissal at the same time: all succeed, the dismissal holds', async () => {
+    const src = { actorId: null, actorName: 'test', ip: null, requestId: null, at: t.clock.now() };
+    const [root] = await rows<{ path: string }>(t.deps.db, sql`select path from org where id = ${ids['JS']}`);
+    const [county] = await rows<{ path: string }>(t.deps.db, sql`select path from org where id = ${ids['JS-ZJ-JK']}`);
+    const target = (await list()).items.find((c) => c.memberId === m.job)!;
+    expect(target).toBeDefined();
+    const run = (path: string, orgId: number) => recomputeDirect(t.deps.db, t.deps.crypto, { path, orgId, now: t.clock.now(), source: src });
+    const [a, b, d] = await Promise.all([
+      run(root!.path, ids['JS']!), run(county!.path, ids['JS-ZJ-JK']!), run(root!.path, ids['JS']!),
+      t.request('POST', `/api/hardship/candidates/${m.job}/dismiss`, { cookie: admin, body: { reason: '并发排除测试' } }),
+    ]).then((r) => [r[0], r[1], r[3]] as const);
+    expect(a.candidates).toBeGreaterThan(0);
+    expect(b.candidates).toBeGreaterThan(0);
+    expect(d.statusCode, d.body).toBe(200);
+    expect(await find(m.job!)).toBeUndefined();
+    await recompute();
+    expect(await find(m.job!)).toBeUndefined();
   });
 });
 
