@@ -3,7 +3,8 @@ import { shot, startStage, watchPage, type Stage } from './support.js';
 
 // Precise identification in the console: the list explains itself (reason tags), a candidate is
 // dismissed with a reason, another is verified (recording the signed consent form on the way) and
-// lands on its new draft file, and a dry run of the rules shows its counts.
+// lands on its new draft file, a dry run of the rules shows its counts, and a member's situation
+// is shown and edited on the member detail.
 
 let s: Stage;
 beforeAll(async () => {
@@ -57,6 +58,18 @@ describe('identification journey', () => {
     await desk.click(tid('identify-dry-run'));
     await desk.waitForSelector(tid('identify-dry-total'));
     await shot(desk, 'identify-04-rules-dry-run');
+
+    // a candidate's situation on the member detail: shown on request (audited), edited
+    await desk.click(tid('menu-identify-candidates'));
+    await rows.first().waitFor();
+    await settled();
+    await rows.first().locator('a').first().click();
+    await desk.click(tid('situation-show'));
+    await desk.click(tid('situation-edit'));
+    await desk.fill(`${tid('situation-income')} input`, '650');
+    await desk.click(tid('situation-save'));
+    await desk.waitForSelector(tid('situation-edit'));
+    await shot(desk, 'identify-05-member-situation');
     expect(problems).toEqual([]);
   }, 180_000);
 });
