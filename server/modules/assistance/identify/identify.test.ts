@@ -196,6 +196,16 @@ describe('rules as data and the dry run', () => {
     await recompute();
   });
 
+  it('an org with rules of its own is not deleted (409), without them it is', async () => {
+    const o = await t.request('POST', '/api/orgs', { cookie: admin, body: { parentId: ids['JS-ZJ-DY'], code: 'JS-ZJ-DY-R1', name: '规则测试工会', type: 'grassroots' } });
+    expect(o.statusCode, o.body).toBe(201);
+    const id = o.json<{ id: number }>().id;
+    expect((await t.request('PUT', `/api/hardship/rules/${id}`, { cookie: admin, body: { rules: [{ code: 'disability', enabled: false, weight: 25, params: {} }] } })).statusCode).toBe(200);
+    expect((await t.request('DELETE', `/api/orgs/${id}`, { cookie: admin })).statusCode).toBe(409);
+    expect((await t.request('PUT', `/api/hardship/rules/${id}`, { cookie: admin, body: { rules: [] } })).statusCode).toBe(200);
+    expect((await t.request('DELETE', `/api/orgs/${id}`, { cookie: admin })).statusCode).toBeLessThan(300);
+  });
+
   it('refuses bad rule input field by field', async () => {
     const bad = await t.request('PUT', `/api/hardship/rules/${ids['JS']}`, { cookie: admin, body: { rules: [{ code: 'aid_cases', enabled: true, weight: 0, params: { minCases: 'x' } }] } });
     expect(bad.statusCode).toBe(400);
