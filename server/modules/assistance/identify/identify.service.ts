@@ -51,7 +51,8 @@ const ageOn = (birth: string, today: string) => {
 
 /** The visible candidates in scope, best first, each masked as the member list masks (name in full, ID number and phone masked). */
 export async function listCandidates(db: Db, crypto: Crypto, actor: Actor, f: CandidateFilter & { page: number; pageSize: number }, now: Date) {
-  const where: SQL[] = [orgCondition(actor, IDENTIFY_READ, identifyCandidate.orgId), sql`(${identifyCandidate.hiddenUntil} is null or ${identifyCandidate.hiddenUntil} <= ${now})`];
+  // Both scopes: the list never shows a member the caller could not find in the roster.
+  const where: SQL[] = [orgCondition(actor, IDENTIFY_READ, identifyCandidate.orgId), orgCondition(actor, 'member:member:read', identifyCandidate.orgId), sql`(${identifyCandidate.hiddenUntil} is null or ${identifyCandidate.hiddenUntil} <= ${now})`];
   if (f.orgPath) where.push(sql`${identifyCandidate.orgId} in (select id from org where path like ${f.orgPath + '%'})`);
   if (f.rule) where.push(sql`${identifyCandidate.reasons} @> ${JSON.stringify([{ code: f.rule }])}::jsonb`);
   if (f.minScore) where.push(sql`${identifyCandidate.score} >= ${f.minScore}`);
