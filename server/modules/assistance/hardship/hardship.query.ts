@@ -5,6 +5,7 @@ import { writeAudit, type AuditSource } from '../../../kernel/audit.js';
 import type { Crypto } from '../../../kernel/crypto.js';
 import { maskName } from '../../../kernel/crypto.js';
 import { countUpTo, escapeLike, type Db } from '../../../kernel/db.js';
+import { account } from '../../auth/index.js';
 import { member } from '../../member/index.js';
 import { org } from '../../org/index.js';
 import { assistanceHistory } from './hooks.js';
@@ -122,7 +123,13 @@ export async function presentFile(db: Db, crypto: Crypto, l: LoadedFile, now: Da
   const [consent] = await db.select().from(hardshipConsent).where(eq(hardshipConsent.id, f.consentId));
   const history = await db.select({ id: hardshipFile.id, state: hardshipFile.state, category: hardshipFile.category, createdAt: hardshipFile.createdAt, exitReason: hardshipFile.exitReason })
     .from(hardshipFile).where(eq(hardshipFile.memberId, f.memberId)).orderBy(desc(hardshipFile.id));
-  const timeline = events.map((e) => ({ id: e.id, kind: e.kind, actorName: e.actorName, note: e.noteEnc ? crypto.decrypt(e.noteEnc) : null, at: e.at.toISOString() }));
+  // Events keep the actor's sign-in name (as the audit does); people read display names.
+  const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is number => id !== null))];
+  const names = new Map((actorIds.length ? await db.select({ id: account.id, name: account.displayName }).from(account).where(inArray(account.id, actorIds)) : [])
+    .map((a) => [a.id, a.name]));
+  const timeline = events.map((e) => ({
+    id: e.id, kind: e.kind, actorName: (e.actorId !== null ? names.get(e.actorId) : undefined) ?? e.actorName, note: e.noteEnc ? crypto.decrypt(e.noteEnc) : null, at: e.at.toISOString(),
+  }));
   return {
     ...presentListItem({ f, memberName: m?.name ?? '', orgName: l.orgName }, chinaToday(now)),
     memberName: m?.name ?? '', jobType: m?.jobType ?? null, employer: m?.employer ?? null,

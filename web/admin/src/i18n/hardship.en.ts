@@ -7,6 +7,10 @@ export const hardshipEn: typeof hardshipZhCN = {
   cause: { serious_illness: 'Serious illness', disability: 'Disability', schooling: 'Children in school', single_parent: 'Single parent', unemployment: 'Unemployment', disaster: 'Disaster', accident: 'Accident', other: 'Other' },
   band: { below_minimum: 'Below the minimum-living line', below_low_income: 'Below the low-income line', above_low_income: 'Above the low-income line' },
   exitReason: { income_above_line: 'Income above the line', circumstances_changed: 'Circumstances improved', death: 'Death', moved_away: 'Moved away', other: 'Other' },
+  event: {
+    created: 'Draft created', updated: 'File edited', submitted: 'Submitted for verification', visited: 'Home visit recorded', filed: 'Filed', reviewed: 'Yearly review', exit: 'Exited', exited: 'Exited',
+    reopened: 'Reopened', reentered: 'Re-entered after relapse', evidence: 'Evidence uploaded', closed: 'Consent withdrawn, file closed', purged: 'Sensitive data deleted',
+  },
   source: { staff: 'Officer', candidate: 'Identification', case: 'Hardship-help case' },
   relation: { self: 'Self', spouse: 'Spouse', child: 'Child', parent: 'Parent', sibling: 'Sibling', grandchild: 'Grandchild', other: 'Other' },
   health: { healthy: 'Healthy', chronic: 'Chronic illness', serious_illness: 'Serious illness' },

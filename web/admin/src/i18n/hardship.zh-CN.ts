@@ -6,6 +6,10 @@ export const hardshipZhCN = {
   cause: { serious_illness: '患大病', disability: '残疾', schooling: '子女就学', single_parent: '单亲', unemployment: '失业下岗', disaster: '因灾', accident: '意外事故', other: '其他' },
   band: { below_minimum: '低于最低生活保障标准', below_low_income: '低于低收入标准', above_low_income: '高于低收入标准' },
   exitReason: { income_above_line: '收入连续超过标准', circumstances_changed: '家庭情况好转', death: '本人去世', moved_away: '迁出本地', other: '其他' },
+  event: {
+    created: '建立草稿', updated: '修改档案', submitted: '提交核实', visited: '入户核实', filed: '核实建档', reviewed: '年度复核', exit: '退出', exited: '退出',
+    reopened: '重新建档', reentered: '返困重新建档', evidence: '上传证明材料', closed: '撤回授权，档案关闭', purged: '敏感信息已删除',
+  },
   source: { staff: '工作人员建档', candidate: '精准识别', case: '帮扶救助工单' },
   relation: { self: '本人', spouse: '配偶', child: '子女', parent: '父母', sibling: '兄弟姐妹', grandchild: '孙辈', other: '其他' },
   health: { healthy: '健康', chronic: '慢性病', serious_illness: '大病' },

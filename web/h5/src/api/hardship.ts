@@ -14,7 +14,7 @@ export interface MyHardship {
   assistance: Array<{ id: number; programmeName: string; kind: string; amountFen: number | null; goods: string | null; date: string; state: string }>;
 }
 
-export interface Viewer { name: string; org: string; at: string }
+export interface Viewer { name: string; org: string; at: string; times: number }
 
 export const hardshipApi = {
   mine: () => authed.get<MyHardship>('/api/me/hardship'),

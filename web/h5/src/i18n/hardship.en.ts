@@ -8,7 +8,7 @@ export const hardshipEn: typeof hardshipZhCN = {
   noFile: 'You have no hardship file. If you are in difficulty, you can ask the union for help.',
   apply: 'Apply for hardship help',
   file: 'My file', org: 'Kept by', filedAt: 'Filed on', reviewDue: 'Next review', watchUntil: 'Followed up until', purgeAt: 'Sensitive data deleted at',
-  assistance: 'Assistance received', noAssistance: 'No assistance yet', viewers: 'Who viewed my file', noViewers: 'No views yet',
+  assistance: 'Assistance received', noAssistance: 'No assistance yet', viewers: 'Who viewed my file', times: '{n} times', noViewers: 'No views yet',
   consent: 'Consent',
   consentText: 'To keep a hardship file the union collects your household\'s incomes, health and disability details and may visit your home. The data is encrypted, only the union staff who handle hardship can see it, and every view is shown to you here. You can withdraw at any time: the file closes and the sensitive data is deleted after {days} days (the assistance ledger keeps only what was given).',
   scope: { collect: 'Collect household, income and health data', verify: 'Home visit', assist: 'Use for assistance' },

@@ -7,7 +7,7 @@ export const hardshipZhCN = {
   noFile: '您目前没有困难职工档案。遇到生活困难，可以向工会申请帮扶救助。',
   apply: '申请帮扶救助',
   file: '我的档案', org: '建档工会', filedAt: '建档日期', reviewDue: '下次复核', watchUntil: '跟踪回访至', purgeAt: '敏感信息删除时间',
-  assistance: '获得的帮扶', noAssistance: '暂无帮扶记录', viewers: '谁查看了我的档案', noViewers: '暂无查看记录',
+  assistance: '获得的帮扶', noAssistance: '暂无帮扶记录', viewers: '谁查看了我的档案', times: '{n} 次', noViewers: '暂无查看记录',
   consent: '个人信息授权',
   consentText: '为建立困难职工档案，工会需要收集您家庭成员的收入、健康、残疾等信息，并可能入户核实。这些信息加密保存，只有负责帮扶的工会工作人员可以查看，每次查看都会在这里告诉您。您可以随时撤回授权，撤回后档案关闭，敏感信息将在 {days} 天后删除（帮扶台账仅保留发放记录）。',
   scope: { collect: '收集家庭、收入和健康信息', verify: '入户核实', assist: '用于帮扶救助' },
