@@ -230,17 +230,17 @@ describe('viewer log, encryption, withdrawal and purge', () => {
     await t.request('GET', `/api/hardship/files/${id}`, { cookie: county });
     const auditAfter = await rows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from audit_log where action = 'hardship.view' and target_id = ${String(id)}`);
     expect((auditAfter[0]?.n ?? 0) - (auditBefore[0]?.n ?? 0)).toBe(2);
-    const v = (await t.request('GET', '/api/me/hardship/viewers', { cookie: memberCookie })).json<{ items: Array<{ name: string; org: string }>; total: number }>();
+    type Views = { items: Array<{ name: string; org: string; times: number }>; total: number };
+    const v = (await t.request('GET', '/api/me/hardship/viewers', { cookie: memberCookie })).json<Views>();
     expect(v.total).toBeGreaterThanOrEqual(2);
     expect(v.items[0]).toMatchObject({ name: '李**', org: '京口区总工会' });
     expect(v.items[1]).toMatchObject({ name: '张**', org: '镇江瑞丰科技有限公司工会' });
     // the same officer again within the hour: the same line, one more time
-    type Views = { items: Array<{ name: string; times: number }>; total: number };
     const times = (list: Views) => list.items.find((x) => x.name === '张**')?.times ?? 0;
     await t.request('GET', `/api/hardship/files/${id}`, { cookie: grassroots });
     const again = (await t.request('GET', '/api/me/hardship/viewers', { cookie: memberCookie })).json<Views>();
     expect(again.total).toBe(v.total);
-    expect(times(again)).toBe(times(v as Views) + 1);
+    expect(times(again)).toBe(times(v) + 1);
     // another member sees none of them
     await newMember('JS-ZJ-JK-XS-001', '陈师傅', '13800000009');
     await t.request('POST', '/api/auth/otp', { body: { phone: '13800000009' } });
