@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, ilike, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
-import { orgCondition, scopePaths, type Actor } from '../../kernel/access.js';
+import { orgCondition, pathCondition, scopePaths, type Actor } from '../../kernel/access.js';
 import { countUpTo, escapeLike, rows, type Db } from '../../kernel/db.js';
 import { org } from '../org/index.js';
 import { member, memberEvent, memberTally, NEW_EMPLOYMENT, type MemberRow } from './member.schema.js';
@@ -32,8 +32,11 @@ function yearsBefore(today: Date, years: number): string {
 
 /** The filter's conditions on scope, union subtree, status and job type: the columns member_tally has too. */
 function groupConditions(actor: Actor, f: MemberFilter, t: typeof member | typeof memberTally): SQL[] {
-  const c: SQL[] = [orgCondition(actor, 'member:member:read', t.orgId)];
-  if (f.orgPath) c.push(sql`${t.orgId} in (select o.id from org o where o.path like ${f.orgPath + '%'})`);
+  // The caller's scope and the chosen union subtree in one semi-join (two made the planner
+  // multiply their estimates and pick nested loops over thousands of rows).
+  const c: SQL[] = f.orgPath
+    ? [sql`${t.orgId} in (select o.id from org o where ${pathCondition(actor, 'member:member:read', sql`o.path`)} and o.path like ${f.orgPath + '%'})`]
+    : [orgCondition(actor, 'member:member:read', t.orgId)];
   if (f.status) c.push(eq(t.status, f.status));
   if (f.jobType) c.push(eq(t.jobType, f.jobType));
   if (f.newEmployment !== undefined) {
