@@ -22,8 +22,11 @@ export function sniffFile(head: Buffer): { type: string; ext: string } | undefin
 
 export const filesDir = (dataDir: string) => path.join(dataDir, 'service-files');
 
-/** Reads the upload into memory (≤ 10 MB), checks its type and writes it; returns what to record. */
-export async function storeUpload(dataDir: string, part: MultipartFile) {
+/**
+ * Reads an upload into memory (≤ 10 MB, else 413), refuses an empty one or one whose first bytes
+ * are not JPG, PNG, WebP or PDF, and gives a file name safe to store and send back.
+ */
+export async function readUpload(part: MultipartFile, fallbackName: string): Promise<{ buf: Buffer; kind: { type: string; ext: string }; fileName: string }> {
   const buf = await part.toBuffer().catch((err: unknown) => {
     if (err instanceof Error && 'code' in err && err.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE');
     throw err;
@@ -31,11 +34,17 @@ export async function storeUpload(dataDir: string, part: MultipartFile) {
   if (buf.length === 0) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: 'file.empty' }]);
   const kind = sniffFile(buf);
   if (!kind) throw new AppError('CASE_FILE_TYPE');
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  const fileName = (part.filename || `${fallbackName}.${kind.ext}`).replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 120);
+  return { buf, kind, fileName };
+}
+
+/** Reads the upload (readUpload) and writes it; returns what to record. */
+export async function storeUpload(dataDir: string, part: MultipartFile) {
+  const { buf, kind, fileName } = await readUpload(part, 'file');
   const key = `${new Date().toISOString().slice(0, 7)}/${randomUUID()}.${kind.ext}`;
   const full = path.join(filesDir(dataDir), key);
   await fs.promises.mkdir(path.dirname(full), { recursive: true, mode: 0o700 });
   await fs.promises.writeFile(full, buf, { mode: 0o600 });
-  // eslint-disable-next-line no-control-regex -- control characters are what is removed
-  const name = (part.filename || `file.${kind.ext}`).replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 120);
-  return { fileName: name, contentType: kind.type, size: buf.length, storageKey: key };
+  return { fileName, contentType: kind.type, size: buf.length, storageKey: key };
 }

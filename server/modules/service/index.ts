@@ -41,4 +41,4 @@ export { sweepCases } from './sweep.js';
 export { CATEGORIES, CHANNELS, CASE_STATES, service, serviceCase, inboxMessage, type FormField } from './service.schema.js';
 export { seedCaseStep } from './seed-step.js';
 export { toInbox } from './notify.js';
-export { sniffFile, MAX_FILE_BYTES } from './files.js';
+export { readUpload, MAX_FILE_BYTES } from './files.js';

@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { MultipartFile } from '@fastify/multipart';
 import type { Crypto } from '../../../kernel/crypto.js';
-import { AppError } from '../../../kernel/errors.js';
-import { sniffFile } from '../../service/index.js';
+import { readUpload } from '../../service/index.js';
 
 // Evidence attachments of hardship files: checked by their first bytes as case files are
 // (JPG, PNG, WebP, PDF; ≤ 10 MB), then AES-256-GCM encrypted before they touch the disk
@@ -13,20 +12,12 @@ import { sniffFile } from '../../service/index.js';
 export const evidenceDir = (dataDir: string) => path.join(dataDir, 'hardship-files');
 
 export async function storeEvidence(dataDir: string, crypto: Crypto, part: MultipartFile) {
-  const buf = await part.toBuffer().catch((err: unknown) => {
-    if (err instanceof Error && 'code' in err && err.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE');
-    throw err;
-  });
-  if (buf.length === 0) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: 'file.empty' }]);
-  const kind = sniffFile(buf);
-  if (!kind) throw new AppError('CASE_FILE_TYPE');
+  const { buf, kind, fileName } = await readUpload(part, 'evidence');
   const key = `${randomUUID()}.enc`;
   const full = path.join(evidenceDir(dataDir), key);
   await fs.promises.mkdir(path.dirname(full), { recursive: true, mode: 0o700 });
   await fs.promises.writeFile(full, crypto.encrypt(buf.toString('base64')), { mode: 0o600 });
-  // eslint-disable-next-line no-control-regex -- control characters are what is removed
-  const name = (part.filename || `evidence.${kind.ext}`).replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 120);
-  return { fileName: name, contentType: kind.type, size: buf.length, storageKey: key };
+  return { fileName, contentType: kind.type, size: buf.length, storageKey: key };
 }
 
 export async function readEvidence(dataDir: string, crypto: Crypto, key: string): Promise<Buffer | null> {
