@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { shot, startStage, watchPage, type Stage } from './support.js';
+import { PHONE, shot, staffPage as openStaffPage, startStage, tid, type Stage, watchPage } from './support.js';
 
 // 困难帮扶 end to end: a member posts a 微心愿 on the H5 (anonymous), staff publish it in the
 // console, another worker claims it on the H5 board (the poster cannot); an officer proposes
@@ -12,25 +11,13 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => s?.close());
 
-const tid = (name: string) => `[data-test="${name}"]`;
-const phone = { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
-const desktop = { viewport: { width: 1366, height: 860 }, locale: 'zh-CN' };
 
-async function staffPage(username: string, problems: string[]): Promise<Page> {
-  const desk = await s.browser.newPage(desktop);
-  watchPage(desk, problems);
-  await desk.goto(`${s.baseUrl}/admin/`);
-  await desk.fill(tid('login-username'), username);
-  await desk.fill(tid('login-password'), 'Demo#2026');
-  await desk.click(tid('login-submit'));
-  await desk.waitForSelector(tid('menu-hardship-group'));
-  return desk;
-}
+const staffPage = (username: string, problems: string[]) => openStaffPage(s, username, problems, 'menu-hardship-group');
 
 describe('assistance journeys', () => {
   it('微心愿: a member posts a wish, staff publish it, another worker claims it', async () => {
     const problems: string[] = [];
-    const page = await s.browser.newPage(phone);
+    const page = await s.browser.newPage(PHONE);
     watchPage(page, problems);
     await page.goto(`${s.baseUrl}/h5/login`);
     await page.fill(`${tid('phone-input')} input`, '13800000001');
@@ -72,7 +59,7 @@ describe('assistance journeys', () => {
     expect(await page.locator(tid(`wish-claim-${id}`)).count()).toBe(0);
 
     // another worker signs in with an SMS code and claims it
-    const other = await s.browser.newPage(phone);
+    const other = await s.browser.newPage(PHONE);
     watchPage(other, problems);
     await other.goto(`${s.baseUrl}/h5/login`);
     await other.click(tid('login-tab-code'));

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { makeIdNumber } from '../../server/modules/member/index.js';
-import { shot, startStage, watchPage, type Stage } from './support.js';
+import { PHONE, shot, staffPage as openStaffPage, startStage, tid, type Stage, watchPage } from './support.js';
 
 // 困难帮扶 from first signal to the member's phone: a delivery rider with a disability noted is
 // flagged by identification; the union's officer verifies (recording the signed consent form),
@@ -15,21 +14,9 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => s?.close());
 
-const tid = (name: string) => `[data-test="${name}"]`;
-const phone = { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
-const desktop = { viewport: { width: 1366, height: 860 }, locale: 'zh-CN' };
 const RIDER = { name: '吴秀兰', phone: '13912345678' };
 
-async function staffPage(username: string, problems: string[]): Promise<Page> {
-  const desk = await s.browser.newPage(desktop);
-  watchPage(desk, problems);
-  await desk.goto(`${s.baseUrl}/admin/`);
-  await desk.fill(tid('login-username'), username);
-  await desk.fill(tid('login-password'), 'Demo#2026');
-  await desk.click(tid('login-submit'));
-  await desk.waitForSelector(tid('menu-hardship-group'));
-  return desk;
-}
+const staffPage = (username: string, problems: string[]) => openStaffPage(s, username, problems, 'menu-hardship-group');
 
 describe('hardship help journey', () => {
   it('flagged → verified → filed → assistance approved → seen by the member on the H5', async () => {
@@ -118,7 +105,7 @@ describe('hardship help journey', () => {
     await shot(head, 'hardship-04-approved');
 
     // The rider signs in with an SMS code and sees the filed file, the assistance and who viewed the file.
-    const page = await s.browser.newPage(phone);
+    const page = await s.browser.newPage(PHONE);
     watchPage(page, problems);
     await page.goto(`${s.baseUrl}/h5/login`);
     await page.click(tid('login-tab-code'));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shot, startStage, watchPage, type Stage } from './support.js';
+import { DESKTOP, shot, startStage, tid, type Stage, watchPage } from './support.js';
 
 // Precise identification in the console: the list explains itself (reason tags), a candidate is
 // dismissed with a reason, another is verified (recording the signed consent form on the way) and
@@ -12,13 +12,11 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => s?.close());
 
-const tid = (name: string) => `[data-test="${name}"]`;
-const desktop = { viewport: { width: 1366, height: 860 }, locale: 'zh-CN' };
 
 describe('identification journey', () => {
   it('list with reasons → dismiss → verify → draft file; rules dry run', async () => {
     const problems: string[] = [];
-    const desk = await s.browser.newPage(desktop);
+    const desk = await s.browser.newPage(DESKTOP);
     watchPage(desk, problems);
     await desk.goto(`${s.baseUrl}/admin/`);
     await desk.fill(tid('login-username'), 'admin');

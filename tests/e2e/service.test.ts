@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { shot, startStage, watchPage, type Stage } from './support.js';
+import { PHONE, shot, staffPage as openStaffPage, startStage, tid, type Stage, watchPage } from './support.js';
 
 // The service center end to end: a member applies on the H5 and staff handle the case in the
 // console until the member rates it; a walk-in is registered at the counter by keyboard; a member
@@ -13,13 +13,10 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => s?.close());
 
-const tid = (name: string) => `[data-test="${name}"]`;
-const phone = { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
-const desktop = { viewport: { width: 1366, height: 860 }, locale: 'zh-CN' };
 const MEMBER_PHONE = '13800000001';
 
 async function memberPage(problems: string[]): Promise<Page> {
-  const page = await s.browser.newPage(phone);
+  const page = await s.browser.newPage(PHONE);
   watchPage(page, problems);
   await page.goto(`${s.baseUrl}/h5/login`);
   await page.fill(`${tid('phone-input')} input`, MEMBER_PHONE);
@@ -29,16 +26,7 @@ async function memberPage(problems: string[]): Promise<Page> {
   return page;
 }
 
-async function staffPage(username: string, problems: string[]): Promise<Page> {
-  const desk = await s.browser.newPage(desktop);
-  watchPage(desk, problems);
-  await desk.goto(`${s.baseUrl}/admin/`);
-  await desk.fill(tid('login-username'), username);
-  await desk.fill(tid('login-password'), 'Demo#2026');
-  await desk.click(tid('login-submit'));
-  await desk.waitForSelector(tid('menu-service-group'));
-  return desk;
-}
+const staffPage = (username: string, problems: string[]) => openStaffPage(s, username, problems, 'menu-service-group');
 
 /** Runs one step on the case page through its dialog and waits for the state it leads to. */
 async function step(desk: Page, action: string, state: string, fill?: () => Promise<void>): Promise<void> {

@@ -54,3 +54,21 @@ export function watchPage(page: Page, problems: string[]): void {
     if (msg.type() === 'error' && !/401|Unauthorized|status of 4\d\d/.test(msg.text())) problems.push(`console: ${msg.text()}`);
   });
 }
+
+/** The selector of an element by its `data-test` attribute. */
+export const tid = (name: string) => `[data-test="${name}"]`;
+/** A phone (the H5) and a desktop (the console), in Chinese. */
+export const PHONE = { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+export const DESKTOP = { viewport: { width: 1366, height: 860 }, locale: 'zh-CN' };
+
+/** A console page signed in as a demo staff account, once the element `ready` (a data-test name) shows. */
+export async function staffPage(s: Stage, username: string, problems: string[], ready: string): Promise<Page> {
+  const desk = await s.browser.newPage(DESKTOP);
+  watchPage(desk, problems);
+  await desk.goto(`${s.baseUrl}/admin/`);
+  await desk.fill(tid('login-username'), username);
+  await desk.fill(tid('login-password'), 'Demo#2026');
+  await desk.click(tid('login-submit'));
+  await desk.waitForSelector(tid(ready));
+  return desk;
+}
