@@ -117,18 +117,16 @@ export async function presentFile(db: Db, crypto: Crypto, l: LoadedFile, now: Da
   const lines = await effectiveLine(db, f.orgId);
   const perHead = incomePerHeadFen(s);
   const visit = f.visitEnc ? (JSON.parse(crypto.decrypt(f.visitEnc)) as { officerId: number; officerName: string; visitedOn: string; notes: string; companions?: string }) : null;
-  const events = await db.select().from(hardshipEvent).where(eq(hardshipEvent.fileId, f.id)).orderBy(asc(hardshipEvent.id));
+  // Events keep the actor's sign-in name (as the audit does); people read display names.
+  const events = await db.select({ e: hardshipEvent, displayName: account.displayName }).from(hardshipEvent)
+    .leftJoin(account, eq(account.id, hardshipEvent.actorId)).where(eq(hardshipEvent.fileId, f.id)).orderBy(asc(hardshipEvent.id));
   const evidence = await db.select().from(hardshipEvidence).where(eq(hardshipEvidence.fileId, f.id)).orderBy(asc(hardshipEvidence.id));
   const viewers = await db.select().from(hardshipView).where(eq(hardshipView.fileId, f.id)).orderBy(desc(hardshipView.at), desc(hardshipView.id)).limit(50);
   const [consent] = await db.select().from(hardshipConsent).where(eq(hardshipConsent.id, f.consentId));
   const history = await db.select({ id: hardshipFile.id, state: hardshipFile.state, category: hardshipFile.category, createdAt: hardshipFile.createdAt, exitReason: hardshipFile.exitReason })
     .from(hardshipFile).where(eq(hardshipFile.memberId, f.memberId)).orderBy(desc(hardshipFile.id));
-  // Events keep the actor's sign-in name (as the audit does); people read display names.
-  const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is number => id !== null))];
-  const names = new Map((actorIds.length ? await db.select({ id: account.id, name: account.displayName }).from(account).where(inArray(account.id, actorIds)) : [])
-    .map((a) => [a.id, a.name]));
-  const timeline = events.map((e) => ({
-    id: e.id, kind: e.kind, actorName: (e.actorId !== null ? names.get(e.actorId) : undefined) ?? e.actorName, note: e.noteEnc ? crypto.decrypt(e.noteEnc) : null, at: e.at.toISOString(),
+  const timeline = events.map(({ e, displayName }) => ({
+    id: e.id, kind: e.kind, actorName: displayName ?? e.actorName, note: e.noteEnc ? crypto.decrypt(e.noteEnc) : null, at: e.at.toISOString(),
   }));
   return {
     ...presentListItem({ f, memberName: m?.name ?? '', orgName: l.orgName }, chinaToday(now)),
