@@ -271,11 +271,9 @@ async function loadCases(env: BenchEnv): Promise<CaseVolume> {
     if (JSON.stringify(rebuilt) !== JSON.stringify(indexes)) throw new Error(`case indexes differ after the load: ${JSON.stringify(rebuilt)}`);
     fkSeconds = await checkForeignKeys(database);
     // session_replication_role = replica kept service_case's own triggers off too, so case_tally
-    // (the figures' counts) is filled from the loaded cases as migration 0018 fills it.
+    // (the figures' counts) is filled from the loaded cases with the migration's case_tally_fill().
     const tallyStarted = performance.now();
-    await ddl.query(`insert into case_tally (handling_org_id, service_id, channel, created_month, state, overdue, rating, resolved_month, n, handle_seconds)
-      select k.handling_org_id, k.service_id, k.channel, k.created_month, k.state, k.overdue, k.rating, k.resolved_month, sum(k.n), sum(k.handle_seconds)
-      from service_case c, case_tally_of(c, 1) k where c.id >= $1 group by 1, 2, 3, 4, 5, 6, 7, 8`, [firstId]);
+    await ddl.query('select case_tally_fill($1)', [firstId]);
     tallySeconds = (performance.now() - tallyStarted) / 1000;
     const t = performance.now();
     // Autovacuum would have done this on tables in use: visibility map (index-only scans) and statistics.
@@ -330,7 +328,7 @@ function describe(v: CaseVolume): string {
     '',
     table(['step', 'time', 'notes'], [
       ['generate rows in Node', `${l.generateSeconds.toFixed(1)} s`, `COPY text for the three tables, ${fmt.int(CHUNK)} cases a chunk, the next chunk generated (in slices) while the last one is COPYed (bench/service/gen.ts: a function of the row index alone)`],
-      ['COPY', `${l.copySeconds.toFixed(1)} s (wall time of the COPYs, overlapping generation)`, '`COPY service_case / case_org_access / case_event FROM STDIN` on one connection (`deps.database.connect()` → `copyIn`) with `session_replication_role = replica` (foreign-key triggers off, and with them the tally triggers of service_case: `case_tally` is filled from the loaded cases afterwards, as migration 0018 fills it; check constraints on), secondary indexes dropped meanwhile as pg_restore does'],
+      ['COPY', `${l.copySeconds.toFixed(1)} s (wall time of the COPYs, overlapping generation)`, '`COPY service_case / case_org_access / case_event FROM STDIN` on one connection (`deps.database.connect()` → `copyIn`) with `session_replication_role = replica` (foreign-key triggers off, and with them the tally triggers of service_case: `case_tally` is filled from the loaded cases afterwards with `case_tally_fill()` (migration 0020); check constraints on), secondary indexes dropped meanwhile as pg_restore does'],
       ['check every foreign key of the three tables', `${l.fkSeconds.toFixed(1)} s`, 'one anti-join per key: no row points at a missing service, member, org, account or case'],
       [`rebuild the ${l.indexSeconds.length} secondary indexes`, `${indexTotal.toFixed(1)} s`, l.indexSeconds.map((i) => `${i.name} ${i.seconds.toFixed(1)} s`).join(', ')],
       ['VACUUM (ANALYZE) of the three tables', `${l.vacuumAnalyzeSeconds.toFixed(1)} s`, 'visibility map and statistics, as autovacuum would leave tables in use'],

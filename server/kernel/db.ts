@@ -158,3 +158,34 @@ export async function countUpTo(db: Db, table: PgTable, where: SQL | undefined, 
   const n = row?.n ?? 0;
   return n > cap ? { total: cap, totalCapped: true } : { total: n, totalCapped: false };
 }
+
+/**
+ * Rewrites a small table that folding keeps short (the tallies) once it is mostly empty pages.
+ * A bulk load appends hundreds of thousands of tally rows that folding brings back to a few
+ * thousand; VACUUM makes the space reusable but does not shrink the file, and every read of the
+ * tally then scans the empty pages (on the roster, a third of its database time). VACUUM FULL
+ * needs an exclusive lock: rather than wait behind a long import (and queue every reader behind
+ * itself) it gives up after a moment, and the next fold tries again. Returns whether it rewrote.
+ */
+export async function shrinkIfSparse(database: Database, table: 'member_tally' | 'case_tally'): Promise<boolean> {
+  const [size] = await database.query<{ pages: number; live: number }>(
+    `select (pg_relation_size($1::regclass) / current_setting('block_size')::int)::int as pages, (select count(*)::int from ${table}) as live`, [table]);
+  // A tally row takes about 60–150 bytes: a page holds 50 or more. Rewrite below a tenth of that.
+  if (!size || size.pages < 64 || size.live > size.pages * 5) return false;
+  if (!database.connect) {
+    await database.query(`vacuum full ${table}`); // PGlite: one connection, nobody to wait for
+    return true;
+  }
+  const conn = await database.connect();
+  try {
+    await conn.db.execute(sql`set lock_timeout = '200ms'`);
+    await conn.db.execute(sql.raw(`vacuum full ${table}`));
+    return true;
+  } catch (err) {
+    if ((err as { code?: string }).code === '55P03' || (err as { cause?: { code?: string } }).cause?.code === '55P03') return false;
+    throw err;
+  } finally {
+    await conn.db.execute(sql`reset lock_timeout`).catch(() => undefined);
+    conn.release();
+  }
+}

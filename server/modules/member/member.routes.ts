@@ -10,6 +10,7 @@ import { GENDERS, HOUSEHOLD_TYPES, JOB_TYPES, MEMBER_STATUSES } from './member.s
 import { createMember, getMember, listMembers, revealMember, updateMember } from './member.service.js';
 import { compactMemberTally, type MemberFilter } from './member.repo.js';
 import { Pump } from '../../kernel/pump.js';
+import { shrinkIfSparse } from '../../kernel/db.js';
 
 export const ZMemberListItem = z.object({
   id: z.number().int(), name: z.string(), orgId: z.number().int(), orgName: z.string(), status: z.enum(MEMBER_STATUSES),
@@ -62,9 +63,13 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { deps } = app;
   const tags = ['members'];
-  // Outside tests, member_tally's rows are folded once a minute (tests call compactMemberTally).
+  // Outside tests, member_tally's rows are folded once a minute (tests call compactMemberTally),
+  // and the table rewritten when folding left it mostly empty (after an import).
   if (deps.config.env !== 'test') {
-    const pump = new Pump(async () => void (await compactMemberTally(deps.db)), (err) => app.log.error({ err }, 'member tally compaction failed'));
+    const pump = new Pump(async () => {
+      await compactMemberTally(deps.db);
+      await shrinkIfSparse(deps.database, 'member_tally');
+    }, (err) => app.log.error({ err }, 'member tally compaction failed'));
     app.addHook('onReady', async () => pump.start(60_000));
     app.addHook('onClose', async () => pump.stop());
   }

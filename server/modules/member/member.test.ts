@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rows } from '../../kernel/db.js';
+import { rows, shrinkIfSparse } from '../../kernel/db.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { makeIdNumber } from './id-number.js';
 import { compactMemberTally, countMembers } from './member.repo.js';
@@ -292,6 +292,22 @@ describe('roster totals from member_tally', () => {
     expect(keys[0]?.rows).toBe(keys[0]?.keys);
     expect(keys[0]?.rows).toBeLessThan(before);
     await check();
+  });
+
+  it('a tally left mostly empty by many folded rows (a bulk load) is rewritten small, totals unchanged', async () => {
+    const pages = async () => (await rows<{ p: number }>(t.deps.db, sql`select (pg_relation_size('member_tally') / 8192)::int as p`))[0]?.p ?? 0;
+    const expected = await total(admin, 'status=active&pageSize=1');
+    expect(await shrinkIfSparse(t.deps.database, 'member_tally')).toBe(false); // already small
+    // 40,000 rows that cancel out, as the appended rows of a bulk load's statements do once folded.
+    await t.deps.db.execute(sql`insert into member_tally (org_id, job_type, status, n)
+      select ${ids['JS-ZJ-JK-XS-001']}, 'regular', 'active', case when g % 2 = 0 then 1 else -1 end from generate_series(1, 40000) g`);
+    expect(await compactMemberTally(t.deps.db)).toBeGreaterThanOrEqual(40_000);
+    const sparse = await pages();
+    expect(sparse).toBeGreaterThan(64);
+    expect(await shrinkIfSparse(t.deps.database, 'member_tally')).toBe(true);
+    expect(await pages()).toBeLessThan(sparse / 10);
+    expect(await total(admin, 'status=active&pageSize=1')).toBe(expected);
+    expect(await total(admin, 'status=active&pageSize=1')).toBe(await real(`status = 'active'`));
   });
 
   it('filters the tally cannot answer still count the records', async () => {

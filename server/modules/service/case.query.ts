@@ -45,12 +45,13 @@ export function staffCaseScope(actor: Actor, view: CaseFilter['view']): SQL {
   return sql`(${now} or ${before})`;
 }
 
-export function caseConditions(actor: Actor, f: CaseFilter, memberId: number | null): SQL[] {
+/** The filter's conditions; `handledNow` leaves out view=all's cases handled in scope before. */
+export function caseConditions(actor: Actor, f: CaseFilter, memberId: number | null, handledNow = false): SQL[] {
   const w: SQL[] = [];
   if (actor.kind === 'member') {
     w.push(memberId ? or(eq(serviceCase.accountId, actor.accountId), eq(serviceCase.memberId, memberId))! : eq(serviceCase.accountId, actor.accountId));
   } else {
-    w.push(staffCaseScope(actor, f.view));
+    w.push(staffCaseScope(actor, handledNow ? 'team' : f.view));
     if (f.view === 'mine') w.push(eq(serviceCase.assigneeId, actor.accountId), inArray(serviceCase.state, OPEN));
     if (f.view === 'queue') w.push(isNull(serviceCase.assigneeId), inArray(serviceCase.state, OPEN));
     if (f.view === 'team') w.push(inArray(serviceCase.state, OPEN));
@@ -106,21 +107,34 @@ export function presentListItem(crypto: Crypto, { c, orgName, assigneeName, cove
 /** The matching cases, counted up to `cap` (kernel/db.ts countUpTo). */
 export const countCases = (db: Db, where: SQL | undefined, cap?: number) => countUpTo(db, serviceCase, where, cap);
 
-/** A page of cases and their (capped) count; a short first page is its own count. */
-async function pageOfCases(db: Db, where: SQL | undefined, page: { page: number; pageSize: number }, order: SQL[] | ReturnType<typeof caseOrder>) {
-  const rows = () => selectCases(db).where(where).orderBy(...order).limit(page.pageSize).offset((page.page - 1) * page.pageSize);
+/**
+ * A page of cases and their (capped) count; a short first page is its own count. The page's ids
+ * are chosen first, from the indexes alone where they hold the filter and the order (a team's
+ * open cases: service_case_queue_idx); only those rows are then read and joined. `within`, a
+ * narrower condition, is counted first when given: when it alone reaches the cap, so does `where`.
+ */
+async function pageOfCases(db: Db, where: SQL | undefined, page: { page: number; pageSize: number }, order: SQL[] | ReturnType<typeof caseOrder>, within?: SQL) {
+  const ids = db.select({ id: serviceCase.id }).from(serviceCase).where(where).orderBy(...order).limit(page.pageSize).offset((page.page - 1) * page.pageSize);
+  const rows = () => selectCases(db).where(inArray(serviceCase.id, ids)).orderBy(...order);
+  const count = async () => {
+    const narrow = within ? await countCases(db, within) : null;
+    return narrow?.totalCapped ? narrow : countCases(db, where);
+  };
   if (page.page === 1) {
     const items = await rows();
-    const counted = items.length < page.pageSize ? { total: items.length, totalCapped: false } : await countCases(db, where);
+    const counted = items.length < page.pageSize ? { total: items.length, totalCapped: false } : await count();
     return { items, ...counted };
   }
-  const [items, counted] = await Promise.all([rows(), countCases(db, where)]);
+  const [items, counted] = await Promise.all([rows(), count()]);
   return { items, ...counted };
 }
 
 export async function listCases(db: Db, crypto: Crypto, actor: Actor, f: CaseFilter & { page: number; pageSize: number }) {
   const memberId = actor.kind === 'member' ? ((await memberOfAccount(db, actor.accountId))?.id ?? null) : null;
-  const { items, total, totalCapped } = await pageOfCases(db, and(...caseConditions(actor, f, memberId)), f, caseOrder(f.sort));
+  // view=all adds the cases handled in scope before (after a transfer out) to those handled there
+  // now; the second kind is costly to test per row and rarely matters once the first fills the cap.
+  const handledNow = actor.kind === 'staff' && f.view === 'all' ? and(...caseConditions(actor, f, null, true)) : undefined;
+  const { items, total, totalCapped } = await pageOfCases(db, and(...caseConditions(actor, f, memberId)), f, caseOrder(f.sort), handledNow);
   return { items: items.map((i) => presentListItem(crypto, i, actor.kind === 'member')), total, totalCapped };
 }
 

@@ -2,20 +2,14 @@ import { inArray, sql, type SQL } from 'drizzle-orm';
 import { orgCondition, type Actor } from '../../kernel/access.js';
 import { rows, type Db } from '../../kernel/db.js';
 import { CASE_READ } from './case.access.js';
-import { OPEN_STATES, service } from './service.schema.js';
+import { CHANNELS, service } from './service.schema.js';
 import { monthStart } from './working-days.js';
 
-// The service-center figures: one aggregate grouped three ways at once (GROUPING SETS: the
-// totals, by channel, by service). Whole months come from case_tally (counts kept by triggers
-// on service_case, a few rows per org, service and month); the days of a date range that only
-// cover part of a month come from the cases themselves. Months and days are China time.
-
-interface Row {
-  channel: string | null; service_id: number | null;
-  g_channel: number; g_service: number;
-  total: number; open: number; overdue: number; resolved: number; closed_month: number;
-  handle_seconds: number | null; rated: number; satisfied: number;
-}
+// The service-center figures: counts per service, added up here into the totals and the counts
+// per channel (case_tally keeps both as columns). Whole months come from case_tally (kept by
+// triggers on service_case, one row per org, service and month once folded); the days of a date
+// range that only cover part of a month come from the cases themselves, through the same
+// case_tally_of(). Months and days are China time.
 
 const DAY = 86_400_000;
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
@@ -42,13 +36,22 @@ export function splitRange(from?: string, to?: string): { months: { from?: strin
   return { months: { ...(monthFrom && { from: iso(monthFrom) }), ...(monthTo && { to: iso(monthTo) }) }, days };
 }
 
+const MEASURES = [
+  'n', 'n_open', 'n_overdue', 'n_resolved', 'handle_seconds', 'n_rated', 'n_satisfied',
+  'n_online', 'open_online', 'resolved_online', 'n_counter', 'open_counter', 'resolved_counter', 'n_phone', 'open_phone', 'resolved_phone',
+] as const;
+type Measures = Record<(typeof MEASURES)[number], number>;
+const columnsOf = (alias: string) => sql.raw(['service_id', ...MEASURES].map((m) => `${alias}.${m}`).join(', '));
+const SUMS = sql.raw(MEASURES.map((m) => `coalesce(sum(s.${m}), 0)::${m === 'handle_seconds' ? 'float8' : 'int'} as ${m}`).join(', '));
+
 export async function caseFigures(db: Db, actor: Actor, now: Date, opts: { orgPath?: string; from?: string; to?: string }) {
-  const open = sql.raw(OPEN_STATES.map((s) => `'${s}'`).join(','));
   const inScope = (column: SQL) => [
     orgCondition(actor, CASE_READ, column),
     ...(opts.orgPath ? [sql`${column} in (select id from org where path like ${opts.orgPath + '%'})`] : []),
   ];
   const { months, days } = splitRange(opts.from, opts.to);
+  // A China date d starts at d 00:00 +08:00, i.e. d − 8 hours UTC.
+  const createdOn = (a: string, b: string) => sql`(c.created_at >= (${a}::date - interval '8 hours') and c.created_at < (${b}::date - interval '8 hours'))`;
   const sources: SQL[] = [];
   if (months) {
     const where = [
@@ -56,48 +59,41 @@ export async function caseFigures(db: Db, actor: Actor, now: Date, opts: { orgPa
       ...(months.from ? [sql`t.created_month >= ${months.from}::date`] : []),
       ...(months.to ? [sql`t.created_month < ${months.to}::date`] : []),
     ];
-    sources.push(sql`select t.channel, t.service_id, t.state, t.overdue, t.rating, t.resolved_month, t.n, t.handle_seconds
-      from case_tally t where ${sql.join(where, sql` and `)}`);
+    sources.push(sql`select ${columnsOf('t')} from case_tally t where ${sql.join(where, sql` and `)}`);
   }
   if (days.length) {
-    // A China date d starts at d 00:00 +08:00, i.e. d − 8 hours UTC.
-    const during = days.map(([a, b]) => sql`(c.created_at >= (${a}::date - interval '8 hours') and c.created_at < (${b}::date - interval '8 hours'))`);
-    sources.push(sql`select k.channel, k.service_id, k.state, k.overdue, k.rating, k.resolved_month, k.n, k.handle_seconds
-      from service_case c, case_tally_of(c, 1) k where ${sql.join([...inScope(sql`c.handling_org_id`), sql`(${sql.join(during, sql` or `)})`], sql` and `)}`);
+    const during = days.map(([a, b]) => createdOn(a, b));
+    sources.push(sql`select ${columnsOf('k')} from service_case c, case_tally_of(c, 1) k
+      where ${sql.join([...inScope(sql`c.handling_org_id`), sql`(${sql.join(during, sql` or `)})`], sql` and `)}`);
   }
-  const found = sources.length === 0 ? [] : await rows<Row>(db, sql`
+  const byService = sources.length === 0 ? [] : await rows<Measures & { service_id: number }>(db, sql`
     with src as (${sql.join(sources, sql` union all `)})
-    select s.channel, s.service_id::int as service_id,
-           grouping(s.channel)::int as g_channel, grouping(s.service_id)::int as g_service,
-           coalesce(sum(s.n), 0)::int as total,
-           coalesce(sum(s.n) filter (where s.state in (${open})), 0)::int as open,
-           coalesce(sum(s.n) filter (where s.state in (${open}) and s.overdue), 0)::int as overdue,
-           coalesce(sum(s.n) filter (where s.state = 'resolved'), 0)::int as resolved,
-           coalesce(sum(s.n) filter (where s.state = 'resolved' and s.resolved_month >= ${iso(new Date(monthStart(now).getTime() + 8 * 3_600_000))}::date), 0)::int as closed_month,
-           (sum(s.handle_seconds) filter (where s.state = 'resolved'))::float8 as handle_seconds,
-           coalesce(sum(s.n) filter (where s.rating is not null), 0)::int as rated,
-           coalesce(sum(s.n) filter (where s.rating in ('satisfied','basically_satisfied')), 0)::int as satisfied
-    from src s
-    group by grouping sets ((), (s.channel), (s.service_id))
-    having grouping(s.channel) + grouping(s.service_id) = 2 or sum(s.n) <> 0`);
-  const all = found.find((r) => r.g_channel === 1 && r.g_service === 1);
-  const perService = found.filter((r) => r.g_service === 0 && r.g_channel === 1);
-  const ids = perService.map((r) => r.service_id ?? 0);
+    select s.service_id::int as service_id, ${SUMS} from src s group by s.service_id having sum(s.n) <> 0`);
+  // Closed this month: resolved since the first of this month (China time), whenever created.
+  const created = [
+    ...(opts.from ? [sql`c.created_at >= (${opts.from}::date - interval '8 hours')`] : []),
+    ...(opts.to ? [sql`c.created_at < (${opts.to}::date + interval '16 hours')`] : []),
+  ];
+  const [closed] = await rows<{ n: number }>(db, sql`select count(*)::int as n from service_case c
+    where ${sql.join([...inScope(sql`c.handling_org_id`), sql`c.state = 'resolved'`, sql`c.resolved_at >= ${monthStart(now).toISOString()}::timestamptz`, ...created], sql` and `)}`);
+  const all = Object.fromEntries(MEASURES.map((m) => [m, byService.reduce((n, r) => n + r[m], 0)])) as Measures;
+  const ids = byService.map((r) => r.service_id);
   const names = new Map((ids.length ? await db.select({ id: service.id, name: service.name, category: service.category }).from(service).where(inArray(service.id, ids)) : [])
     .map((s) => [s.id, s]));
   return {
-    total: all?.total ?? 0,
-    open: all?.open ?? 0,
-    overdue: all?.overdue ?? 0,
-    closedThisMonth: all?.closed_month ?? 0,
-    avgHandlingHours: all && all.resolved > 0 && all.handle_seconds != null ? Math.round((all.handle_seconds / all.resolved / 3600) * 10) / 10 : null,
-    rated: all?.rated ?? 0,
-    satisfactionRate: all && all.rated > 0 ? Math.round((all.satisfied / all.rated) * 1000) / 1000 : null,
-    byChannel: found.filter((r) => r.g_channel === 0).map((r) => ({ channel: r.channel ?? '', total: r.total, open: r.open, resolved: r.resolved })),
-    byService: perService
+    total: all.n,
+    open: all.n_open,
+    overdue: all.n_overdue,
+    closedThisMonth: closed?.n ?? 0,
+    avgHandlingHours: all.n_resolved > 0 ? Math.round((all.handle_seconds / all.n_resolved / 3600) * 10) / 10 : null,
+    rated: all.n_rated,
+    satisfactionRate: all.n_rated > 0 ? Math.round((all.n_satisfied / all.n_rated) * 1000) / 1000 : null,
+    byChannel: CHANNELS.map((channel) => ({ channel, total: all[`n_${channel}`], open: all[`open_${channel}`], resolved: all[`resolved_${channel}`] }))
+      .filter((c) => c.total !== 0),
+    byService: byService
       .map((r) => ({
-        serviceId: r.service_id ?? 0, serviceName: names.get(r.service_id ?? 0)?.name ?? '', category: names.get(r.service_id ?? 0)?.category ?? '',
-        total: r.total, open: r.open, overdue: r.overdue, resolved: r.resolved,
+        serviceId: r.service_id, serviceName: names.get(r.service_id)?.name ?? '', category: names.get(r.service_id)?.category ?? '',
+        total: r.n, open: r.n_open, overdue: r.n_overdue, resolved: r.n_resolved,
       }))
       .sort((a, b) => b.total - a.total),
   };

@@ -2,6 +2,7 @@
 import { count, eq, or } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Pump } from '../../kernel/pump.js';
+import { shrinkIfSparse } from '../../kernel/db.js';
 import { registerOrgUsage } from '../org/index.js';
 import { catalogRoutes } from './catalog.routes.js';
 import { caseFileRoutes } from './files.routes.js';
@@ -31,6 +32,7 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
   const pump = new Pump(async () => {
     await sweepCases(deps);
     await compactCaseTally(deps.db);
+    await shrinkIfSparse(deps.database, 'case_tally');
   }, (err) => app.log.error({ err }, 'service sweep failed'));
   app.addHook('onReady', async () => pump.start(60_000));
   app.addHook('onClose', async () => pump.stop());

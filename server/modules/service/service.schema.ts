@@ -91,8 +91,12 @@ export const serviceCase = pgTable(
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   },
   (t) => [
-    // A handler's queue: the handling org (a subtree's ids), state, newest first.
-    index('service_case_queue_idx').on(t.handlingOrgId, t.state, t.createdAt.desc()),
+    // A handler's queue: the handling org (a subtree's ids), state, newest first. It also holds
+    // the queue's order (id) and tab filters (overdue, assignee), so a team's first page is
+    // sorted from the index alone and only the page's rows are read from the table (case.query.ts).
+    index('service_case_queue_idx').on(t.handlingOrgId, t.state, t.createdAt.desc(), t.id.desc(), t.overdue, t.assigneeId),
+    // Cases resolved since a date ("closed this month" in the figures), with the org for the scope.
+    index('service_case_resolved_idx').on(t.resolvedAt, t.handlingOrgId).where(sql`${t.state} = 'resolved'`),
     index('service_case_assignee_idx').on(t.assigneeId, t.state, t.createdAt.desc()),
     // The open cases (about 1% of them) newest first: team / overdue / queue views walk this small
     // index and stop after a page in scope instead of sorting a subtree's whole queue. The trailing
@@ -117,25 +121,36 @@ export const serviceCase = pgTable(
   ],
 );
 
-// The figures' source: case counts per handling org, service, channel, month of creation (China
-// time), state, overdue flag, rating and month of resolution, with the handling seconds of the
-// resolved ones. Statement triggers on service_case append rows (hand-written SQL in migration
-// 0018; insert-only, as member_tally) and case_tally_compact() folds them, so the figures read a
-// few thousand rows instead of every case in scope.
+// The figures' source: per handling org, service and month of creation (China time), the
+// counts the figures add up — cases, open, open and overdue, resolved with their handling
+// seconds, rated, satisfied, and per channel cases, open and resolved — as columns, so a
+// province's figures add a few ten thousand rows instead of a million cases. Statement triggers
+// on service_case append rows (hand-written SQL in migrations 0018 and 0020; insert-only, as
+// member_tally) and case_tally_compact() folds them. "Closed this month" depends on today, not on
+// the month of creation, and is counted from service_case_resolved_idx instead.
 export const caseTally = pgTable(
   'case_tally',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     handlingOrgId: bigint('handling_org_id', { mode: 'number' }).notNull(),
     serviceId: bigint('service_id', { mode: 'number' }).notNull(),
-    channel: text('channel').notNull(),
     createdMonth: date('created_month', { mode: 'string' }).notNull(),
-    state: text('state').notNull(),
-    overdue: boolean('overdue').notNull(),
-    rating: text('rating'),
-    resolvedMonth: date('resolved_month', { mode: 'string' }),
     n: integer('n').notNull(),
+    nOpen: integer('n_open').notNull(),
+    nOverdue: integer('n_overdue').notNull(),
+    nResolved: integer('n_resolved').notNull(),
     handleSeconds: doublePrecision('handle_seconds').notNull(),
+    nRated: integer('n_rated').notNull(),
+    nSatisfied: integer('n_satisfied').notNull(),
+    nOnline: integer('n_online').notNull(),
+    openOnline: integer('open_online').notNull(),
+    resolvedOnline: integer('resolved_online').notNull(),
+    nCounter: integer('n_counter').notNull(),
+    openCounter: integer('open_counter').notNull(),
+    resolvedCounter: integer('resolved_counter').notNull(),
+    nPhone: integer('n_phone').notNull(),
+    openPhone: integer('open_phone').notNull(),
+    resolvedPhone: integer('resolved_phone').notNull(),
   },
   (t) => [index('case_tally_org_idx').on(t.handlingOrgId, t.createdMonth)],
 );
