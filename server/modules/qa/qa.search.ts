@@ -7,7 +7,8 @@ import { conceptQuery, highlight, markWords, queryConcepts, ruleQuery, type Conc
 
 // Search of the knowledge base as members see it: published, in force today, of the caller's
 // home org or an ancestor. Ranking: how many of the query's concepts an entry holds (each
-// concept counts once, whatever alternative matched; at least half of them must match), then
+// concept counts once, whatever alternative matched; at least half of them must match), a half
+// for each concept its question holds in the searcher's own word rather than a synonym, then
 // ts_rank, then trigram similarity of the question to the query as typed (which also finds
 // partial words the cutter split apart).
 //
@@ -26,19 +27,28 @@ export interface SearchInput {
   today: string;
 }
 
+/**
+ * What a question that asks in the searcher's own words (受伤, not only its synonym 工伤) gains
+ * per concept: less than a concept found (1) so coverage still ranks first.
+ */
+const OWN_WORD_IN_QUESTION = 0.5;
+
 /** How many entries, picked cheaply, get the full ranking. */
-const CANDIDATES = 100;
+const CANDIDATES = 50;
 
 interface HitRow {
   id: number; kind: QaEntryRow['kind']; category: QaEntryRow['category']; question: string; answer: string; source: string | null;
   orgId: number; orgName: string; effectiveFrom: string | null; effectiveTo: string | null; score: number;
 }
 
-/** 1 when the question (lower-cased) holds every word of some alternative of the concept, else 0 — summed over the concepts. */
-function inQuestion(concepts: Concept[]): SQL {
+/**
+ * 1 when the question (lower-cased) holds every word of some alternative of the concept, else 0 —
+ * summed over the concepts; `ownWords`: only the alternatives that are the word or its parts.
+ */
+function inQuestion(concepts: Concept[], ownWords = false): SQL {
   if (concepts.length === 0) return sql`0`;
   const alt = (words: string[]) => sql`(${sql.join(words.map((w) => sql`strpos(e.question_folded, ${w}) > 0`), sql` and `)})`;
-  return sql.join(concepts.map((c) => sql`(${sql.join(c.alternatives.map(alt), sql` or `)})::int`), sql` + `);
+  return sql.join(concepts.map((c) => sql`(${sql.join((ownWords ? c.alternatives.slice(0, c.own) : c.alternatives).map(alt), sql` or `)})::int`), sql` + `);
 }
 
 export async function searchEntries(db: Db, actor: Actor, input: SearchInput) {
@@ -69,12 +79,12 @@ export async function searchEntries(db: Db, actor: Actor, input: SearchInput) {
     ), picked as (
       select id from candidate order by pre desc, len, id limit ${CANDIDATES}
     ), scored as materialized (
-      select e.id, (${covered}) as covered, ${rank}::float8 as rank, word_similarity(${raw}, e.question)::float8 as similar
+      select e.id, (${covered}) as covered, ${inQuestion(concepts, true)} as worded, ${rank}::float8 as rank, word_similarity(${raw}, e.question)::float8 as similar
       from picked join qa_entry e on e.id = picked.id
     )
     select e.id, e.kind, e.category, e.question, e.answer, e.source, e.org_id as "orgId", o.name as "orgName",
            e.effective_from::text as "effectiveFrom", e.effective_to::text as "effectiveTo",
-           s.covered::float8 + s.rank + s.similar as score
+           s.covered::float8 + ${sql.raw(String(OWN_WORD_IN_QUESTION))} * s.worded + s.rank + s.similar as score
     from scored s join qa_entry e on e.id = s.id join org o on o.id = e.org_id
     where (s.covered > 0 and s.covered * 2 >= ${concepts.length}) or ${raw} <% e.question
     order by score desc, e.id

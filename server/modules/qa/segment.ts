@@ -57,6 +57,8 @@ export function documentText(text: string): string {
 export interface Concept {
   word: string;
   alternatives: string[][];
+  /** How many of the alternatives, from the first, are the word itself or its parts (the rest are synonyms). */
+  own: number;
 }
 
 function partsOf(word: string): string[][] {
@@ -70,19 +72,23 @@ function partsOf(word: string): string[][] {
   return alts;
 }
 
-function alternativesOf(word: string): string[][] {
-  const alts: string[][] = [[word], ...partsOf(word)];
+function alternativesOf(word: string): Pick<Concept, 'alternatives' | 'own'> {
+  const own: string[][] = [[word], ...partsOf(word)];
+  const alts = [...own];
   for (const syn of SYNONYMS[word] ?? []) {
     const cut = jieba.cut(syn, true).filter(isWord);
     alts.push(cut.length > 0 ? cut : [syn]);
   }
   const seen = new Set<string>();
-  return alts.filter((a) => {
+  const unique = (a: string[]) => {
     const key = a.join(' ');
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
-  });
+  };
+  // The word's own alternatives come first and stay first: duplicates drop from the synonyms.
+  const alternatives = alts.filter(unique);
+  return { alternatives, own: new Set(own.map((a) => a.join(' '))).size };
 }
 
 /** A query cut into concepts; question words (怎么, 哪些 …) drop out unless nothing else is left. */
@@ -91,7 +97,7 @@ export function queryConcepts(query: string): Concept[] {
   for (const [from, to] of PHRASES) text = text.replaceAll(from, to);
   const words = [...new Set(jieba.cut(text, true).filter(isWord))];
   const meaningful = words.filter((w) => !STOPWORDS.has(w));
-  return (meaningful.length > 0 ? meaningful : words).slice(0, 12).map((word) => ({ word, alternatives: alternativesOf(word) }));
+  return (meaningful.length > 0 ? meaningful : words).slice(0, 12).map((word) => ({ word, ...alternativesOf(word) }));
 }
 
 const quote = (w: string) => `'${w.replace(/['\\]/g, '')}'`;
