@@ -15,6 +15,7 @@ import { errorFilePath, importDir, importHooks, importLimits, spoolPath, uploadP
 import { dataRows, readRows, type DataRow } from './rows.js';
 import { committedResult, copyBatch, existingHashes, insertBatch, loadUnions, takenCards, type InsertRow } from './store.js';
 import { checkRow, say, type CheckedRow, type MemberValues, type RowContext, type UnionTarget } from './validate.js';
+import { SeenKeys } from './seen.js';
 import { FileRejected } from './zip.js';
 
 /** What an import needs: the app's dependencies, or a worker thread's own (see thread.ts). */
@@ -157,8 +158,8 @@ function spoolSink(deps: ImportDeps, ctx: ImportContext, file: string, upload: s
 /** Reads and checks every row, handing good ones to the sink; returns the counts. */
 async function checkFile(deps: ImportDeps, ctx: ImportContext, p: ImportParams, file: string, sink: Sink, errors: ErrorFileWriter, steps: number): Promise<Counts> {
   const rowCtx = await rowContext(deps, p);
-  const seenIds = new Map<string, number>();
-  const seenCards = new Map<string, number>();
+  const seenIds = new SeenKeys();
+  const seenCards = new SeenKeys();
   const counts = { total: 0, good: 0, existing: 0, failed: 0 };
   const totalBytes = fs.statSync(file).size;
   let bytes = 0;
@@ -206,17 +207,17 @@ async function checkFile(deps: ImportDeps, ctx: ImportContext, p: ImportParams, 
 }
 
 /** A 身份证号 or card number seen earlier in the file makes this row a fault (the first one stands). */
-function duplicates(c: CheckedRow, seenIds: Map<string, number>, seenCards: Map<string, number>, taken: Set<string>, lang: 'zh' | 'en') {
+function duplicates(c: CheckedRow, seenIds: SeenKeys, seenCards: SeenKeys, taken: Set<string>, lang: 'zh' | 'en') {
   if (c.idNumber) {
-    const first = seenIds.get(c.idNumber);
+    const first = seenIds.firstLine(c.idNumber, c.line);
     if (first !== undefined) c.errors.set('idNumber', say('import.duplicateInFile', lang, String(first)));
-    else seenIds.set(c.idNumber, c.line);
   }
   if (c.cardNo) {
-    const first = seenCards.get(c.cardNo);
     if (taken.has(c.cardNo)) c.errors.set('cardNo', say('import.cardTaken', lang));
-    else if (first !== undefined) c.errors.set('cardNo', say('import.cardDuplicate', lang, String(first)));
-    else seenCards.set(c.cardNo, c.line);
+    else {
+      const first = seenCards.firstLine(c.cardNo, c.line);
+      if (first !== undefined) c.errors.set('cardNo', say('import.cardDuplicate', lang, String(first)));
+    }
   }
 }
 
