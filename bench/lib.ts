@@ -37,8 +37,8 @@ export function ticksOf(statFile: string): number {
 
 interface CpuSnapshot {
   server: number;
-  /** Ticks per `postgres` process id: backends come and go, so deltas are taken per process. */
-  postgres: Map<string, number>;
+  /** Backends come and go: deltas are taken per process, exited ones through the postmaster. */
+  postgres: PostgresTicks;
 }
 
 /**
@@ -50,27 +50,53 @@ function cpuSnapshot(): CpuSnapshot | null {
   return { server: ticksOf(`/proc/self/task/${process.pid}/stat`), postgres: postgresTicks() };
 }
 
-/** Ticks used so far by each `postgres` process on the machine. */
-export function postgresTicks(): Map<string, number> {
-  const postgres = new Map<string, number>();
+/** Ticks of the `postgres` processes: per live process, and the children the postmaster has reaped. */
+export interface PostgresTicks {
+  live: Map<string, number>;
+  /** cutime + cstime of the postmaster(s): what backends that have exited used, over their whole lives. */
+  reaped: number;
+}
+
+/** Ticks used so far by each `postgres` process on the machine, and by the ones that exited. */
+export function postgresTicks(): PostgresTicks {
+  const live = new Map<string, number>();
+  let reaped = 0;
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
-      if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') postgres.set(pid, ticksOf(`/proc/${pid}/stat`));
+      if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      live.set(pid, Number(fields[11]) + Number(fields[12]));
+      // The postmaster is the postgres process whose parent is not one: it reaps the backends.
+      const parent = fields[1] ?? '';
+      if (!isPostgres(parent)) reaped += Number(fields[13]) + Number(fields[14]);
     } catch {
       // the process ended between listing and reading
     }
   }
-  return postgres;
+  return { live, reaped };
 }
 
-/** CPU seconds of the postgres processes between two postgresTicks() (a backend that exited in between is missed). */
-export function postgresSecondsBetween(a: Map<string, number>, b: Map<string, number>): number {
-  let pg = 0;
-  for (const [pid, ticks] of b) pg += ticks - (a.get(pid) ?? 0);
+function isPostgres(pid: string): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * CPU seconds of the postgres processes between two postgresTicks(). A backend that exited in
+ * between (a worker's pool closing) is counted through the postmaster's reaped time, less what it
+ * had used before the first snapshot.
+ */
+export function postgresSecondsBetween(a: PostgresTicks, b: PostgresTicks): number {
+  let pg = b.reaped - a.reaped;
+  for (const [pid, ticks] of b.live) pg += ticks - (a.live.get(pid) ?? 0);
+  for (const [pid, ticks] of a.live) if (!b.live.has(pid)) pg -= ticks;
   return pg / USER_HZ;
 }
 
-/** CPU seconds between two snapshots. A backend that exited in between is not counted (an undercount). */
+/** CPU seconds between two snapshots. */
 function cpuBetween(a: CpuSnapshot, b: CpuSnapshot): { server: number; postgres: number } {
   return { server: (b.server - a.server) / USER_HZ, postgres: postgresSecondsBetween(a.postgres, b.postgres) };
 }
