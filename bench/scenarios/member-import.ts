@@ -9,7 +9,7 @@ import { createDeps } from '../../server/boot.js';
 import { loadConfig } from '../../server/kernel/config.js';
 import type { Deps } from '../../server/kernel/context.js';
 import { seedDemo } from '../../server/seed/demo.js';
-import { processMemory, startServer, type ChildServer } from '../child.js';
+import { startServer, type ChildServer } from '../child.js';
 import { admin, BENCH_DB, BENCH_KEY, databaseUrl, type BenchEnv } from '../env.js';
 import { login } from '../http.js';
 import { fmt, postgresSecondsBetween, postgresTicks, sleep, table, ticksOf, USER_HZ } from '../lib.js';
@@ -281,7 +281,6 @@ export const memberImport: Scenario = {
       const unions = await pickUnions(pgDeps.database);
       const gen = new MemberGenerator(unions, pgDeps.clock.now());
       console.log(`  writing a ${fmt.int(IMPORT_ROWS)}-row .xlsx…`);
-      const benchRssBefore = processMemory('self')?.rssMiB ?? Number.NaN;
       const file = await writeImportFile(path.join(tmp, 'members.xlsx'), 'xlsx', gen, OFFSET, IMPORT_ROWS);
       console.log(`  wrote ${fmt.int(file.bytes / 2 ** 20)} MiB in ${file.seconds.toFixed(1)} s`);
 
@@ -290,11 +289,13 @@ export const memberImport: Scenario = {
       console.log('  raw COPY baseline…');
       const encryptor = new EncryptPool(unions, pgDeps.clock.now(), BENCH_KEY, 1, { base: OFFSET, every: BAD_EVERY, at: BAD_OFFSET }, 'copy');
       let baseline: InsertFigures;
+      const pgTicks0 = postgresTicks();
       try {
         baseline = await copyMembers(pgDeps.database, encryptor.source, OFFSET, OFFSET + IMPORT_ROWS);
       } finally {
         await encryptor.close();
       }
+      const baselinePgSeconds = postgresSecondsBetween(pgTicks0, postgresTicks());
       console.log(`  baseline: ${fmt.int(baseline.rows)} rows, COPY ${baseline.insertSeconds.toFixed(1)} s (encryption ${baseline.encryptSeconds.toFixed(1)} s, not counted)`);
       // member_tally is no child of member (no foreign key): emptied by name, or the baseline's counts would stay.
       await pgDeps.database.query('truncate member, member_tally restart identity cascade');
@@ -317,7 +318,7 @@ export const memberImport: Scenario = {
 
       // 4. Embedded: the app on PGlite in a temp DATA_DIR, seeded by the child itself.
       // (BENCH_IMPORT_ENGINES=postgres leaves it out, to iterate on the PostgreSQL path.)
-      if (!ENGINES.includes('pglite')) return report(file, baseline, runs, template, benchRssBefore);
+      if (!ENGINES.includes('pglite')) return report(file, { ...baseline, pgSeconds: baselinePgSeconds }, runs, template);
       console.log('  import on PGlite (seeding the embedded database first)…');
       // Seeded by one process, imported into by a fresh one: the import's memory is not the seeding's.
       const liteEnv = { DATA_DIR: path.join(tmp, 'pglite-data'), UNIONHUB_DATA_KEY: BENCH_KEY };
@@ -332,7 +333,7 @@ export const memberImport: Scenario = {
       console.log(`  pglite: ${runs[1]?.state} in ${runs[1]?.totalSeconds.toFixed(1)} s, peak RSS ${fmt.int(runs[1]?.peakRssMiB ?? 0)} MiB`);
       await liteServer.stop();
 
-      return report(file, baseline, runs, template, benchRssBefore);
+      return report(file, { ...baseline, pgSeconds: baselinePgSeconds }, runs, template);
     } finally {
       for (const s of servers) await s.stop().catch(() => undefined);
       if (pgDeps) {
@@ -346,7 +347,7 @@ export const memberImport: Scenario = {
   },
 };
 
-function report(file: FileFigures, baseline: InsertFigures, runs: ImportRun[], template: string[] | null, _benchRss: number): ScenarioResult {
+function report(file: FileFigures, baseline: InsertFigures & { pgSeconds: number }, runs: ImportRun[], template: string[] | null): ScenarioResult {
   const templateNote = template === null
     ? 'The template (`GET /api/members/import-template`) could not be read.'
     : template.join(',') === COLUMNS.join(',')
@@ -369,6 +370,11 @@ function report(file: FileFigures, baseline: InsertFigures, runs: ImportRun[], t
     : []));
   const broken = runs.flatMap((r) => (r.replacementChars ? [`\n${r.engine}: **${r.replacementChars} imported rows hold U+FFFD (�)** in name, employer, post or ethnicity — text the file did not contain.`] : []));
   const pgRun = runs.find((r) => r.engine === 'postgres');
+  // What the machine could do at most: the CPU the import used, spread over every core.
+  const cores = os.availableParallelism();
+  const capacity = runs.flatMap((r) => (r.cpu && r.state === 'succeeded'
+    ? [`${r.engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}: server and PostgreSQL together used ${(r.cpu.server + r.cpu.postgres).toFixed(1)} CPU s in ${r.totalSeconds.toFixed(1)} s, ${Math.round(((r.cpu.server + r.cpu.postgres) / (cores * r.totalSeconds)) * 100)}% of the ${cores} cores; at that cost the import cannot take less than ${((r.cpu.server + r.cpu.postgres) / cores).toFixed(1)} s here, however well it overlaps its work.`]
+    : []));
   const markdown = [
     serverTreeNote(),
     '',
@@ -380,7 +386,8 @@ function report(file: FileFigures, baseline: InsertFigures, runs: ImportRun[], t
     '',
     `Pass 1 = until the job's progress showed every row read and checked; pass 2 = the rest. On PostgreSQL the importer COPYs each checked batch (members and one member_event each) into its open transaction while it reads on, so pass 2 is the last batch and the commit; on PGlite it reads, validates and encrypts rows into a spool file, and pass 2 inserts the spool in one transaction. The server's peak is its VmHWM (the kernel's own high-water mark of resident memory over the process's life: this process was started for the import alone), not below the 100 ms samples. The server runs under tsx (TypeScript compiled in-process), as \`npm run dev\` does; "idle at start" shows that floor.`,
     '',
-    `**Raw baseline** (PostgreSQL, same run, same database before the import, then truncated): the file's ${fmt.int(baseline.rows)} good rows, encrypted with \`identityColumns\` in a worker thread one chunk ahead (${baseline.encryptSeconds.toFixed(1)} s of encryption, not counted), COPYed 10,000 at a time into the member table with all its indexes, foreign keys and trigger, in one transaction, no member_event rows: the COPYs alone took **${baseline.insertSeconds.toFixed(1)} s** (${fmt.int(baseline.rows / baseline.insertSeconds)} rows/s; wall time with the encryption alongside ${baseline.seconds.toFixed(1)} s).${pgRun?.state === 'succeeded' ? ` The import on PostgreSQL took ${(pgRun.totalSeconds / baseline.insertSeconds).toFixed(2)}× the raw COPY time.` : ''}`,
+    `**Raw baseline** (PostgreSQL, same run, same database before the import, then truncated): the file's ${fmt.int(baseline.rows)} good rows, encrypted with \`identityColumns\` in a worker thread one chunk ahead (${baseline.encryptSeconds.toFixed(1)} s of encryption, not counted), COPYed 10,000 at a time into the member table with all its indexes, foreign keys and trigger, in one transaction, no member_event rows: the COPYs alone took **${baseline.insertSeconds.toFixed(1)} s** (${fmt.int(baseline.rows / baseline.insertSeconds)} rows/s; wall time with the encryption alongside ${baseline.seconds.toFixed(1)} s; PostgreSQL's processes used ${baseline.pgSeconds.toFixed(1)} CPU s meanwhile).${pgRun?.state === 'succeeded' ? ` The import on PostgreSQL took ${(pgRun.totalSeconds / baseline.insertSeconds).toFixed(2)}× the raw COPY time.` : ''}`,
+    ...(capacity.length ? ['', `**CPU**: ${capacity.join(' ')}`] : []),
     ...runs.filter((r) => r.error).map((r) => `\n${r.engine}: ${r.error}`),
     ...unexpected,
     ...broken,
