@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import autocannon from 'autocannon';
@@ -171,6 +172,37 @@ export function machine(): Machine {
     node: process.version,
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
   };
+}
+
+/**
+ * How fast this host is at two fixed pieces of work, timed before the scenarios (best of 3; lower
+ * is faster). The goals are absolute milliseconds, and 2-core hosts differ: the same code and
+ * plans ran about twice as slow per query on one host as on another. Runs on different hosts are
+ * compared through these two figures.
+ */
+export interface ReferenceSpeed {
+  /** 300,000 HMAC-SHA256 of a 32-byte text in this thread. */
+  nodeMs: number;
+  /** `select count(*) from generate_series(1, 3000000)` on the bench database, as seen by the client. */
+  postgresMs: number;
+}
+
+export async function referenceSpeed(query: (text: string) => Promise<unknown>): Promise<ReferenceSpeed> {
+  const best = async (work: () => unknown) => {
+    let least = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      await work();
+      least = Math.min(least, performance.now() - t);
+    }
+    return least;
+  };
+  const key = Buffer.alloc(32, 7);
+  const nodeMs = await best(() => {
+    for (let i = 0; i < 300_000; i++) crypto.createHmac('sha256', key).update('0123456789abcdef0123456789abcdef').digest();
+  });
+  const postgresMs = await best(() => query('select count(*) from generate_series(1, 3000000)'));
+  return { nodeMs, postgresMs };
 }
 
 export function table(header: string[], rows: (string | number)[][]): string {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dropBenchDatabase, openBenchEnv, type BenchEnv } from './env.js';
-import { fmt, machine, table } from './lib.js';
+import { fmt, machine, referenceSpeed, table, type ReferenceSpeed } from './lib.js';
 import type { Scenario, ScenarioResult } from './scenario.js';
 import { LOAD } from './scenario.js';
 import { memberRoster } from './scenarios/member-roster.js';
@@ -33,7 +33,7 @@ const DEADLINE_MS = (BASE_DEADLINE_MINUTES + chosen.reduce((n, s) => n + (s.extr
 const loadAverage = () => os.loadavg().map((n) => n.toFixed(2)).join(' / ');
 const LOAD_AT_START = loadAverage();
 
-function render(env: BenchEnv, results: ScenarioResult[], startedAt: Date, elapsedS: number): string {
+function render(env: BenchEnv, speed: ReferenceSpeed, results: ScenarioResult[], startedAt: Date, elapsedS: number): string {
   const m = machine();
   const v = env.volume;
   const only = process.argv.slice(2).join(' ');
@@ -47,7 +47,11 @@ function render(env: BenchEnv, results: ScenarioResult[], startedAt: Date, elaps
     table(['', ''], [
       ['CPU', m.cpu], ['Cores (available to Node)', m.cores], ['Memory', `${m.memoryGiB.toFixed(1)} GiB`],
       ['OS', m.platform], ['Node', m.node], ['PostgreSQL', env.serverVersion],
+      ['Reference speed, Node (300,000 HMAC-SHA256, one thread, best of 3)', `${fmt.int(speed.nodeMs)} ms`],
+      ['Reference speed, PostgreSQL (`select count(*) from generate_series(1, 3000000)`, best of 3)', `${fmt.int(speed.postgresMs)} ms`],
     ]),
+    '',
+    'The goals are absolute times, and hosts with the same number of cores differ: compare runs on different hosts through the two reference figures (timed before the scenarios; lower is faster).',
     '',
     `Servers under test, load generator (autocannon) and PostgreSQL share this machine, and so does other work: load average (1 / 5 / 15 min) ${LOAD_AT_START} when the run started, ${loadAverage()} when it ended.`,
     '',
@@ -79,6 +83,8 @@ async function main(): Promise<number> {
   console.log('bench: preparing database…');
   const env = await openBenchEnv();
   try {
+    const speed = await referenceSpeed((text) => env.deps.database.query(text));
+    console.log(`bench: reference speed: Node ${fmt.int(speed.nodeMs)} ms, PostgreSQL ${fmt.int(speed.postgresMs)} ms`);
     console.log(`bench: ${env.volume.orgs} orgs; running ${chosen.map((s) => s.name).join(', ')}`);
     const results: ScenarioResult[] = [];
     for (const s of chosen) {
@@ -93,7 +99,7 @@ async function main(): Promise<number> {
       console.log(`bench: ${s.name}: ${r.summary} → ${r.pass ? 'PASS' : 'FAIL'}`);
       results.push(r);
     }
-    fs.writeFileSync(RESULTS, render(env, results, startedAt, (Date.now() - startedAt.getTime()) / 1000));
+    fs.writeFileSync(RESULTS, render(env, speed, results, startedAt, (Date.now() - startedAt.getTime()) / 1000));
     console.log(`bench: wrote ${path.relative(process.cwd(), RESULTS)}`);
     return results.every((r) => r.pass) ? 0 : 1;
   } finally {
