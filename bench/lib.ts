@@ -177,8 +177,8 @@ export function machine(): Machine {
 /**
  * How fast this host is at two fixed pieces of work, timed before the scenarios (best of 3; lower
  * is faster). The goals are absolute milliseconds, and 2-core hosts differ: the same code and
- * plans ran about twice as slow per query on one host as on another. Runs on different hosts are
- * compared through these two figures.
+ * plans used 2–2.7× as much CPU per request on one host as on another (bench/FINDINGS.md §5a).
+ * Runs on different hosts are compared through these two figures.
  */
 export interface ReferenceSpeed {
   /** 300,000 HMAC-SHA256 of a 32-byte text in this thread. */
