@@ -29,10 +29,14 @@ export interface LoadFigures {
 // Linux reports CPU time in clock ticks of USER_HZ, which is 100 on every mainstream kernel build.
 export const USER_HZ = 100;
 
-/** utime + stime of a /proc/<pid>/stat (or task stat) file, in ticks. */
+/** The fields of a /proc/<pid>/stat (or task stat) file after the parenthesised command name. */
+function statFields(statFile: string): string[] {
+  return fs.readFileSync(statFile, 'utf8').split(') ')[1]?.split(' ') ?? [];
+}
+
+/** utime + stime of a /proc/<pid>/stat (or task stat) file, in ticks (the 12th and 13th fields after the name). */
 export function ticksOf(statFile: string): number {
-  // Fields after the parenthesised command name; utime and stime are the 12th and 13th of them.
-  const fields = fs.readFileSync(statFile, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const fields = statFields(statFile);
   return Number(fields[11]) + Number(fields[12]);
 }
 
@@ -61,28 +65,20 @@ export interface PostgresTicks {
 /** Ticks used so far by each `postgres` process on the machine, and by the ones that exited. */
 export function postgresTicks(): PostgresTicks {
   const live = new Map<string, number>();
-  let reaped = 0;
+  const seen: Array<{ parent: string; children: number }> = [];
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
-      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      const fields = statFields(`/proc/${pid}/stat`);
       live.set(pid, Number(fields[11]) + Number(fields[12]));
-      // The postmaster is the postgres process whose parent is not one: it reaps the backends.
-      const parent = fields[1] ?? '';
-      if (!isPostgres(parent)) reaped += Number(fields[13]) + Number(fields[14]);
+      seen.push({ parent: fields[1] ?? '', children: Number(fields[13]) + Number(fields[14]) });
     } catch {
       // the process ended between listing and reading
     }
   }
+  // The postmaster is the postgres process whose parent is not one: it reaps the backends.
+  const reaped = seen.filter((p) => !live.has(p.parent)).reduce((n, p) => n + p.children, 0);
   return { live, reaped };
-}
-
-function isPostgres(pid: string): boolean {
-  try {
-    return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
-  } catch {
-    return false;
-  }
 }
 
 /**

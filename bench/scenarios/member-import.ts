@@ -288,14 +288,14 @@ export const memberImport: Scenario = {
       // ahead, COPYed 10k at a time in one transaction; only the COPYs are timed.
       console.log('  raw COPY baseline…');
       const encryptor = new EncryptPool(unions, pgDeps.clock.now(), BENCH_KEY, 1, { base: OFFSET, every: BAD_EVERY, at: BAD_OFFSET }, 'copy');
-      let baseline: InsertFigures;
+      let copied: InsertFigures;
       const pgTicks0 = postgresTicks();
       try {
-        baseline = await copyMembers(pgDeps.database, encryptor.source, OFFSET, OFFSET + IMPORT_ROWS);
+        copied = await copyMembers(pgDeps.database, encryptor.source, OFFSET, OFFSET + IMPORT_ROWS);
       } finally {
         await encryptor.close();
       }
-      const baselinePgSeconds = postgresSecondsBetween(pgTicks0, postgresTicks());
+      const baseline = { ...copied, pgSeconds: postgresSecondsBetween(pgTicks0, postgresTicks()) };
       console.log(`  baseline: ${fmt.int(baseline.rows)} rows, COPY ${baseline.insertSeconds.toFixed(1)} s (encryption ${baseline.encryptSeconds.toFixed(1)} s, not counted)`);
       // member_tally is no child of member (no foreign key): emptied by name, or the baseline's counts would stay.
       await pgDeps.database.query('truncate member, member_tally restart identity cascade');
@@ -318,7 +318,7 @@ export const memberImport: Scenario = {
 
       // 4. Embedded: the app on PGlite in a temp DATA_DIR, seeded by the child itself.
       // (BENCH_IMPORT_ENGINES=postgres leaves it out, to iterate on the PostgreSQL path.)
-      if (!ENGINES.includes('pglite')) return report(file, { ...baseline, pgSeconds: baselinePgSeconds }, runs, template);
+      if (!ENGINES.includes('pglite')) return report(file, baseline, runs, template);
       console.log('  import on PGlite (seeding the embedded database first)…');
       // Seeded by one process, imported into by a fresh one: the import's memory is not the seeding's.
       const liteEnv = { DATA_DIR: path.join(tmp, 'pglite-data'), UNIONHUB_DATA_KEY: BENCH_KEY };
@@ -333,7 +333,7 @@ export const memberImport: Scenario = {
       console.log(`  pglite: ${runs[1]?.state} in ${runs[1]?.totalSeconds.toFixed(1)} s, peak RSS ${fmt.int(runs[1]?.peakRssMiB ?? 0)} MiB`);
       await liteServer.stop();
 
-      return report(file, { ...baseline, pgSeconds: baselinePgSeconds }, runs, template);
+      return report(file, baseline, runs, template);
     } finally {
       for (const s of servers) await s.stop().catch(() => undefined);
       if (pgDeps) {
@@ -372,9 +372,11 @@ function report(file: FileFigures, baseline: InsertFigures & { pgSeconds: number
   const pgRun = runs.find((r) => r.engine === 'postgres');
   // What the machine could do at most: the CPU the import used, spread over every core.
   const cores = os.availableParallelism();
-  const capacity = runs.flatMap((r) => (r.cpu && r.state === 'succeeded'
-    ? [`${r.engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}: server and PostgreSQL together used ${(r.cpu.server + r.cpu.postgres).toFixed(1)} CPU s in ${r.totalSeconds.toFixed(1)} s, ${Math.round(((r.cpu.server + r.cpu.postgres) / (cores * r.totalSeconds)) * 100)}% of the ${cores} cores; at that cost the import cannot take less than ${((r.cpu.server + r.cpu.postgres) / cores).toFixed(1)} s here, however well it overlaps its work.`]
-    : []));
+  const capacity = runs.flatMap((r) => {
+    if (!r.cpu || r.state !== 'succeeded') return [];
+    const used = r.cpu.server + r.cpu.postgres;
+    return [`${r.engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}: server and PostgreSQL together used ${used.toFixed(1)} CPU s in ${r.totalSeconds.toFixed(1)} s, ${Math.round((used / (cores * r.totalSeconds)) * 100)}% of the ${cores} cores; at that cost the import cannot take less than ${(used / cores).toFixed(1)} s here, however well it overlaps its work.`];
+  });
   const markdown = [
     serverTreeNote(),
     '',
