@@ -30,7 +30,9 @@ export const org = pgTable(
   },
   (t) => [
     index('org_parent_idx').on(t.parentId),
-    index('org_path_prefix_idx').using('btree', sql`${t.path} text_pattern_ops`),
+    // Scope checks (kernel/access.ts) read a subtree's ids by path prefix: with id in the key that
+    // is an index-only range scan, instead of testing the pattern on every org of the table.
+    index('org_path_prefix_idx').using('btree', sql`${t.path} text_pattern_ops`, t.id),
     check('org_type_check', sql`${t.type} in ('federation','grassroots','service_center','station')`),
     check('org_status_check', sql`${t.status} in ('active','closed')`),
     check('org_root_check', sql`(${t.parentId} is null) = (${t.depth} = 0)`),

@@ -41,6 +41,9 @@ export const qaEntry = pgTable(
   (t) => [
     index('qa_entry_org_idx').on(t.orgId, t.status),
     index('qa_entry_search_idx').using('gin', t.searchVector),
+    // The question's own words (weight A, see qa.service.ts searchVector): qa.search.ts picks its
+    // candidates among them first.
+    index('qa_entry_question_words_idx').using('gin', sql`ts_filter(${t.searchVector}, '{a}')`),
     index('qa_entry_question_trgm_idx').using('gin', sql`${t.question} gin_trgm_ops`),
     check('qa_entry_status_check', sql`${t.status} in ('draft','published','withdrawn')`),
     check('qa_entry_dates_check', sql`${t.effectiveTo} is null or ${t.effectiveFrom} is null or ${t.effectiveTo} >= ${t.effectiveFrom}`),

@@ -19,12 +19,23 @@ import { conceptQuery, highlight, markWords, queryConcepts, ruleQuery, type Conc
 // whose question looks like the query; of these, the CANDIDATES whose *question* holds most
 // concepts (a plain substring test on a short column, shortest question first) go on to (2) the
 // full ranking above.
+//
+// Step (1) reads every entry that satisfies the rule, thousands for a common word. The pick
+// takes the entries whose question holds the most concepts, so where the question alone
+// satisfies the rule the entry outranks every entry whose question does not. Those are found
+// without reading rows, by a second GIN index over the question's words (the weight-A part of
+// search_vector); when at least CANDIDATES of them (with the trigram matches) hold half the
+// concepts by the substring test, the pick is made among them, and only otherwise among every
+// entry of the rule, in a second statement. The picks differ only where a question holds a
+// concept's characters without being cut into that word.
 
 export interface SearchInput {
   q: string;
   category?: QaEntryRow['category'] | undefined;
   limit: number;
   today: string;
+  /** Pick among every entry of the rule, never the questions alone first (tests compare the two). */
+  everyMatch?: boolean;
 }
 
 /**
@@ -62,37 +73,52 @@ export async function searchEntries(db: Db, actor: Actor, input: SearchInput) {
       and (e.effective_to is null or e.effective_to >= ${input.today}::date)
       ${input.category ? sql`and e.category = ${input.category}` : sql``}`;
   const rule = ruleQuery(concepts);
+  const anyConcept = concepts.map(conceptQuery).join(' | ');
   // One index condition per branch of the union: with both in one OR, PostgreSQL rechecks the OR
-  // on every row (the trigram index is lossy), reading search_vector for each.
+  // on every row (the trigram index is lossy), reading search_vector for each. No entry is in two
+  // branches, so they are appended without a search for duplicates.
   const candidates = (indexed: SQL) => sql`select e.id, ${inQuestion(concepts)} as pre, length(e.question) as len
       from qa_entry e where ${visible} and ${indexed}`;
+  const byRule = rule === null ? null : sql`e.search_vector @@ to_tsquery('simple', ${rule})`;
+  const similar = sql`${raw} <% e.question`;
+  const bySimilarity = candidates(byRule === null ? similar : sql`${similar} and not (${byRule})`);
   // `scored` is materialised so the outer query uses its figures instead of computing them (and
   // reading search_vector) again for the filter and the order.
   const covered: SQL = concepts.length === 0
     ? sql`0`
     : sql.join(concepts.map((c) => sql`(e.search_vector @@ to_tsquery('simple', ${conceptQuery(c)}))::int`), sql` + `);
-  const rank: SQL = concepts.length === 0 ? sql`0` : sql`ts_rank(e.search_vector, to_tsquery('simple', ${concepts.map(conceptQuery).join(' | ')}))`;
-  const found = await rows<HitRow>(db, sql`
-    with candidate as (
-      ${rule === null ? sql`` : sql`${candidates(sql`e.search_vector @@ to_tsquery('simple', ${rule})`)} union `}
-      ${candidates(sql`${raw} <% e.question`)}
+  const rank: SQL = concepts.length === 0 ? sql`0` : sql`ts_rank(e.search_vector, to_tsquery('simple', ${anyConcept}))`;
+  const ranked = (candidate: SQL) => rows<HitRow & { held: number }>(db, sql`
+    with candidate as (${candidate}
     ), picked as (
       select id from candidate order by pre desc, len, id limit ${CANDIDATES}
     ), scored as materialized (
-      select e.id, (${covered}) as covered, ${inQuestion(concepts, true)} as worded, ${rank}::float8 as rank, word_similarity(${raw}, e.question)::float8 as similar
+      select e.id, e.kind, e.category, e.question, e.answer, e.source, e.org_id, e.effective_from, e.effective_to,
+             (${covered}) as covered, ${inQuestion(concepts, true)} as worded, ${rank}::float8 as rank,
+             word_similarity(${raw}, e.question)::float8 as similar, ${raw} <% e.question as alike
       from picked join qa_entry e on e.id = picked.id
     )
-    select e.id, e.kind, e.category, e.question, e.answer, e.source, e.org_id as "orgId", o.name as "orgName",
-           e.effective_from::text as "effectiveFrom", e.effective_to::text as "effectiveTo",
-           s.covered::float8 + ${sql.raw(String(OWN_WORD_IN_QUESTION))} * s.worded + s.rank + s.similar as score
-    from scored s join qa_entry e on e.id = s.id join org o on o.id = e.org_id
-    where (s.covered > 0 and s.covered * 2 >= ${concepts.length}) or ${raw} <% e.question
-    order by score desc, e.id
+    select s.id, s.kind, s.category, s.question, s.answer, s.source, s.org_id as "orgId", (select o.name from org o where o.id = s.org_id) as "orgName",
+           s.effective_from::text as "effectiveFrom", s.effective_to::text as "effectiveTo",
+           s.covered::float8 + ${sql.raw(String(OWN_WORD_IN_QUESTION))} * s.worded + s.rank + s.similar as score,
+           (select count(*)::int from candidate where pre * 2 >= ${concepts.length}) as held
+    from scored s
+    where (s.covered > 0 and s.covered * 2 >= ${concepts.length}) or s.alike
+    order by score desc, s.id
     limit ${input.limit}`);
+  const pickAmong = (rows: SQL) => ranked(sql`${candidates(rows)} union all ${bySimilarity}`);
+  let found: Awaited<ReturnType<typeof ranked>>;
+  if (rule === null || byRule === null) found = await ranked(bySimilarity);
+  else if (input.everyMatch) found = await pickAmong(byRule);
+  else {
+    found = await pickAmong(sql`ts_filter(e.search_vector, '{a}') @@ to_tsquery('simple', ${rule})`);
+    // Too few questions satisfy the rule (or nothing was found): pick among every entry of the rule.
+    if ((found[0]?.held ?? 0) < CANDIDATES) found = await pickAmong(byRule);
+  }
   const words = markWords(concepts);
   return {
     tokens,
-    items: found.map((h) => ({
+    items: found.map(({ held: _held, ...h }) => ({
       ...h, score: Math.round(Number(h.score) * 1000) / 1000,
       highlights: { question: highlight(h.question, words), answer: highlight(h.answer, words) },
     })),

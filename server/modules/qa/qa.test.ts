@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEMBER_PHONE } from '../../seed/demo.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { makeIdNumber } from '../member/index.js';
+import { searchEntries } from './qa.search.js';
 import { qaEntry } from './qa.schema.js';
 import { searchVector } from './qa.service.js';
 
@@ -230,5 +231,22 @@ describe('a common word over many entries', () => {
     expect((await questions(memberCookie, '工伤认定要啥材料'))[0]).toBe('工伤认定需要哪些材料？');
     const page = await t.request('GET', `/api/qa/search?q=${encodeURIComponent('工伤')}&limit=50`, { cookie: memberCookie });
     expect(page.json<{ items: Hit[] }>().items).toHaveLength(50);
+  });
+
+  // With this many questions holding 工伤, the pick is made among the questions that satisfy the
+  // rule alone; entries that hold the words only in their answer must not be missed for it.
+  it('picks among the questions first and ranks as a pick among every match would', async () => {
+    const at = t.clock.now();
+    await t.deps.db.insert(qaEntry).values(Array.from({ length: 80 }, (_, i) => {
+      const e = { question: `职工第${i + 1}类待遇咨询`, answer: '工伤认定需要准备劳动合同等材料，保险待遇按规定支付。', source: null };
+      return { ...e, orgId: ids.JS ?? 0, category: 'work_injury' as const, status: 'published' as const, searchVector: searchVector(e), createdAt: at, updatedAt: at };
+    }));
+    const actor = { accountId: 0, kind: 'staff' as const, username: null, displayName: '', orgId: ids['JS-ZJ-JK-XS-001'] ?? 0, sessionState: 'active' as const, grants: [] };
+    const today = t.clock.now().toISOString().slice(0, 10);
+    for (const q of ['工伤', '工伤 材料', '工伤认定要啥材料', '工伤 保险 待遇', '职工 待遇', '加班费怎么算', '材料']) {
+      const [quick, every] = await Promise.all([false, true].map((everyMatch) => searchEntries(t.deps.db, actor, { q, limit: 20, today, everyMatch })));
+      expect(quick?.items.map((h) => h.id), q).toEqual(every?.items.map((h) => h.id));
+      expect(quick?.items.length, q).toBeGreaterThan(0);
+    }
   });
 });

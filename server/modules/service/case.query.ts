@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { orgCondition, type Actor } from '../../kernel/access.js';
 import { maskName, maskPhone, type Crypto } from '../../kernel/crypto.js';
 import { countUpTo, type Db } from '../../kernel/db.js';
@@ -11,9 +10,6 @@ import { caseNo } from './notify.js';
 import { caseEvent, caseFile, caseOrgAccess, OPEN_STATES, serviceCase, type CaseRow, type CaseState, type CATEGORIES, type CHANNELS } from './service.schema.js';
 
 // Reading cases: the queue and lists (one indexed query each), and one case with its timeline.
-
-const assignee = alias(account, 'assignee');
-const coverFor = alias(account, 'cover_for');
 
 export interface CaseFilter {
   view?: 'mine' | 'team' | 'queue' | 'overdue' | 'all';
@@ -82,13 +78,26 @@ function caseOrder(sort: CaseFilter['sort']) {
   }
 }
 
+// What a list shows of a case: not its answers, form or resolution (a list never needs them, and
+// they are most of a row's bytes). Names come from scalar subqueries rather than joins: one
+// index lookup each, and a page query PostgreSQL plans in a fraction of the time a four-table
+// join search takes (planning was a third of the database's time on the queue).
+const LISTED = {
+  id: serviceCase.id, serviceId: serviceCase.serviceId, serviceName: serviceCase.serviceName, category: serviceCase.category,
+  channel: serviceCase.channel, state: serviceCase.state, memberId: serviceCase.memberId, applicantName: serviceCase.applicantName,
+  applicantPhoneEnc: serviceCase.applicantPhoneEnc, handlingOrgId: serviceCase.handlingOrgId, assigneeId: serviceCase.assigneeId,
+  coverForId: serviceCase.coverForId, dueAt: serviceCase.dueAt, overdue: serviceCase.overdue, flagged: serviceCase.flagged,
+  reopenCount: serviceCase.reopenCount, rating: serviceCase.rating, createdAt: serviceCase.createdAt, updatedAt: serviceCase.updatedAt,
+  resolvedAt: serviceCase.resolvedAt,
+};
+const NAMES = {
+  orgName: sql<string>`(select o.name from ${org} o where o.id = ${serviceCase.handlingOrgId})`,
+  assigneeName: sql<string | null>`(select a.display_name from ${account} a where a.id = ${serviceCase.assigneeId})`,
+  coverForName: sql<string | null>`(select a.display_name from ${account} a where a.id = ${serviceCase.coverForId})`,
+};
+
 export function selectCases(db: Db) {
-  return db
-    .select({ c: serviceCase, orgName: org.name, assigneeName: assignee.displayName, coverForName: coverFor.displayName })
-    .from(serviceCase)
-    .innerJoin(org, eq(org.id, serviceCase.handlingOrgId))
-    .leftJoin(assignee, eq(assignee.id, serviceCase.assigneeId))
-    .leftJoin(coverFor, eq(coverFor.id, serviceCase.coverForId));
+  return db.select({ c: LISTED, ...NAMES }).from(serviceCase);
 }
 type Listed = Awaited<ReturnType<ReturnType<typeof selectCases>['where']>>[number];
 
@@ -149,7 +158,7 @@ export async function callbackList(db: Db, crypto: Crypto, actor: Actor, page: n
 /** One case as the caller may see it: answers, files, timeline (members: without internal steps). */
 export async function presentCase(db: Db, crypto: Crypto, actor: Actor, l: LoadedCase, now: Date) {
   const forMember = actor.kind === 'member';
-  const [listed] = await selectCases(db).where(eq(serviceCase.id, l.c.id));
+  const [listed] = await db.select({ c: serviceCase, ...NAMES }).from(serviceCase).where(eq(serviceCase.id, l.c.id));
   if (!listed) throw new Error('case vanished');
   const c: CaseRow = listed.c;
   const [events, files, access] = await Promise.all([

@@ -1,0 +1,1 @@
+CREATE INDEX "qa_entry_question_words_idx" ON "qa_entry" USING gin (ts_filter("search_vector", '{a}'));
