@@ -151,12 +151,21 @@ export function escapeLike(text: string): string {
  */
 export const LIST_COUNT_CAP = 10_000;
 
+/** The rows of `table` matching `where`, counted up to cap + 1: a scalar subquery, to send with the page it counts. */
+export function countUpToSql(db: Db, table: PgTable, where: SQL | undefined, cap = LIST_COUNT_CAP): SQL {
+  const upTo = db.select({ one: sql`1` }).from(table).where(where).limit(cap + 1).as('up_to');
+  return sql`(select count(*)::int from ${upTo})`;
+}
+
+/** A count made by countUpToSql as the list contract's total. */
+export function cappedTotal(n: number, cap = LIST_COUNT_CAP): { total: number; totalCapped: boolean } {
+  return n > cap ? { total: cap, totalCapped: true } : { total: n, totalCapped: false };
+}
+
 /** Counts the rows of `table` matching `where` up to `cap` (then `totalCapped`); reads at most cap + 1 rows. */
 export async function countUpTo(db: Db, table: PgTable, where: SQL | undefined, cap = LIST_COUNT_CAP): Promise<{ total: number; totalCapped: boolean }> {
-  const upTo = db.select({ one: sql`1` }).from(table).where(where).limit(cap + 1).as('up_to');
-  const [row] = await rows<{ n: number }>(db, sql`select count(*)::int as n from ${upTo}`);
-  const n = row?.n ?? 0;
-  return n > cap ? { total: cap, totalCapped: true } : { total: n, totalCapped: false };
+  const [row] = await rows<{ n: number }>(db, sql`select ${countUpToSql(db, table, where, cap)} as n`);
+  return cappedTotal(row?.n ?? 0, cap);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { orgCondition, type Actor } from '../../kernel/access.js';
 import { maskName, maskPhone, type Crypto } from '../../kernel/crypto.js';
-import { countUpTo, type Db } from '../../kernel/db.js';
+import { cappedTotal, countUpTo, countUpToSql, LIST_COUNT_CAP, type Db } from '../../kernel/db.js';
 import { account } from '../auth/index.js';
 import { org } from '../org/index.js';
 import { CASE_READ, memberOfAccount, type LoadedCase } from './case.access.js';
@@ -117,25 +117,23 @@ export function presentListItem(crypto: Crypto, { c, orgName, assigneeName, cove
 export const countCases = (db: Db, where: SQL | undefined, cap?: number) => countUpTo(db, serviceCase, where, cap);
 
 /**
- * A page of cases and their (capped) count; a short first page is its own count. The page's ids
- * are chosen first, from the indexes alone where they hold the filter and the order (a team's
- * open cases: service_case_queue_idx); only those rows are then read and joined. `within`, a
+ * A page of cases and their (capped) count, in one statement: the count is a subquery PostgreSQL
+ * runs once, and only when the page has a row (a round trip costs more than most counts here).
+ * The page's ids are chosen first, from the indexes alone where they hold the filter and the order
+ * (a team's open cases: service_case_queue_idx); only those rows are then read. `within`, a
  * narrower condition, is counted first when given: when it alone reaches the cap, so does `where`.
  */
 async function pageOfCases(db: Db, where: SQL | undefined, page: { page: number; pageSize: number }, order: SQL[] | ReturnType<typeof caseOrder>, within?: SQL) {
   const ids = db.select({ id: serviceCase.id }).from(serviceCase).where(where).orderBy(...order).limit(page.pageSize).offset((page.page - 1) * page.pageSize);
-  const rows = () => selectCases(db).where(inArray(serviceCase.id, ids)).orderBy(...order);
-  const count = async () => {
-    const narrow = within ? await countCases(db, within) : null;
-    return narrow?.totalCapped ? narrow : countCases(db, where);
-  };
-  if (page.page === 1) {
-    const items = await rows();
-    const counted = items.length < page.pageSize ? { total: items.length, totalCapped: false } : await count();
-    return { items, ...counted };
-  }
-  const [items, counted] = await Promise.all([rows(), count()]);
-  return { items, ...counted };
+  const all = countUpToSql(db, serviceCase, where);
+  const counted = within
+    ? sql<number>`(case when ${countUpToSql(db, serviceCase, within)} > ${LIST_COUNT_CAP} then ${LIST_COUNT_CAP + 1} else ${all} end)`
+    : sql<number>`${all}`;
+  const items = await db.select({ c: LISTED, ...NAMES, counted }).from(serviceCase).where(inArray(serviceCase.id, ids)).orderBy(...order);
+  const [first] = items;
+  if (first) return { items, ...cappedTotal(first.counted) };
+  // No row: nothing matches, or the page lies past the end and the count is asked alone.
+  return { items, ...(page.page === 1 ? { total: 0, totalCapped: false } : await countCases(db, where)) };
 }
 
 export async function listCases(db: Db, crypto: Crypto, actor: Actor, f: CaseFilter & { page: number; pageSize: number }) {

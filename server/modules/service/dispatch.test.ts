@@ -139,6 +139,9 @@ describe('dispatch', () => {
     const second = await list('page=2&pageSize=2');
     expect(second).toMatchObject({ total: n, totalCapped: false });
     expect(second.items).toHaveLength(Math.min(2, n - 2));
+    // The count rides with the page's rows; a page past the end is counted on its own.
+    expect(await list('page=999&pageSize=2')).toMatchObject({ items: [], total: n, totalCapped: false });
+    expect(await list('q=FW20260101999999')).toMatchObject({ items: [], total: 0, totalCapped: false });
   });
 
   it('figures: open, overdue, closed this month, handling time, satisfaction, by channel and by service', async () => {

@@ -92,9 +92,10 @@ export const serviceCase = pgTable(
   },
   (t) => [
     // A handler's queue: the handling org (a subtree's ids), state, newest first. It also holds
-    // the queue's order (id) and tab filters (overdue, assignee), so a team's first page is
-    // sorted from the index alone and only the page's rows are read from the table (case.query.ts).
-    index('service_case_queue_idx').on(t.handlingOrgId, t.state, t.createdAt.desc(), t.id.desc(), t.overdue, t.assigneeId),
+    // the queue's order (id) and filters (overdue, assignee, service), so a team's first page is
+    // sorted and filtered from the index alone and only the page's rows are read from the table
+    // (case.query.ts); without service_id, a service filter read ~2,000 rows to keep 20.
+    index('service_case_queue_idx').on(t.handlingOrgId, t.state, t.createdAt.desc(), t.id.desc(), t.overdue, t.assigneeId, t.serviceId),
     // Cases resolved since a date ("closed this month" in the figures), with the org for the scope.
     index('service_case_resolved_idx').on(t.resolvedAt, t.handlingOrgId).where(sql`${t.state} = 'resolved'`),
     index('service_case_assignee_idx').on(t.assigneeId, t.state, t.createdAt.desc()),

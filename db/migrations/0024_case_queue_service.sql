@@ -1,0 +1,2 @@
+DROP INDEX "service_case_queue_idx";--> statement-breakpoint
+CREATE INDEX "service_case_queue_idx" ON "service_case" USING btree ("handling_org_id","state","created_at" DESC NULLS LAST,"id" DESC NULLS LAST,"overdue","assignee_id","service_id");
