@@ -152,9 +152,9 @@ export function escapeLike(text: string): string {
 export const LIST_COUNT_CAP = 10_000;
 
 /** The rows of `table` matching `where`, counted up to cap + 1: a scalar subquery, to send with the page it counts. */
-export function countUpToSql(db: Db, table: PgTable, where: SQL | undefined, cap = LIST_COUNT_CAP): SQL {
+export function countUpToSql(db: Db, table: PgTable, where: SQL | undefined, cap = LIST_COUNT_CAP): SQL<number> {
   const upTo = db.select({ one: sql`1` }).from(table).where(where).limit(cap + 1).as('up_to');
-  return sql`(select count(*)::int from ${upTo})`;
+  return sql<number>`(select count(*)::int from ${upTo})`;
 }
 
 /** A count made by countUpToSql as the list contract's total. */

@@ -79,7 +79,9 @@ export async function searchEntries(db: Db, actor: Actor, input: SearchInput) {
   // branches, so they are appended without a search for duplicates.
   const candidates = (indexed: SQL) => sql`select e.id, ${inQuestion(concepts)} as pre, length(e.question) as len
       from qa_entry e where ${visible} and ${indexed}`;
-  const byRule = rule === null ? null : sql`e.search_vector @@ to_tsquery('simple', ${rule})`;
+  // The rule over a vector: the whole entry's, or (quick pick) its question's words alone.
+  const ruleOver = (vector: SQL) => (rule === null ? null : sql`${vector} @@ to_tsquery('simple', ${rule})`);
+  const byRule = ruleOver(sql`e.search_vector`);
   const similar = sql`${raw} <% e.question`;
   const bySimilarity = candidates(byRule === null ? similar : sql`${similar} and not (${byRule})`);
   // `scored` is materialised so the outer query uses its figures instead of computing them (and
@@ -106,12 +108,13 @@ export async function searchEntries(db: Db, actor: Actor, input: SearchInput) {
     where (s.covered > 0 and s.covered * 2 >= ${concepts.length}) or s.alike
     order by score desc, s.id
     limit ${input.limit}`);
-  const pickAmong = (rows: SQL) => ranked(sql`${candidates(rows)} union all ${bySimilarity}`);
+  const pickAmong = (among: SQL) => ranked(sql`${candidates(among)} union all ${bySimilarity}`);
+  const byQuestion = ruleOver(sql`ts_filter(e.search_vector, '{a}')`);
   let found: Awaited<ReturnType<typeof ranked>>;
-  if (rule === null || byRule === null) found = await ranked(bySimilarity);
+  if (byRule === null || byQuestion === null) found = await ranked(bySimilarity);
   else if (input.everyMatch) found = await pickAmong(byRule);
   else {
-    found = await pickAmong(sql`ts_filter(e.search_vector, '{a}') @@ to_tsquery('simple', ${rule})`);
+    found = await pickAmong(byQuestion);
     // Too few questions satisfy the rule (or nothing was found): pick among every entry of the rule.
     if ((found[0]?.held ?? 0) < CANDIDATES) found = await pickAmong(byRule);
   }

@@ -128,7 +128,7 @@ async function pageOfCases(db: Db, where: SQL | undefined, page: { page: number;
   const all = countUpToSql(db, serviceCase, where);
   const counted = within
     ? sql<number>`(case when ${countUpToSql(db, serviceCase, within)} > ${LIST_COUNT_CAP} then ${LIST_COUNT_CAP + 1} else ${all} end)`
-    : sql<number>`${all}`;
+    : all;
   const items = await db.select({ c: LISTED, ...NAMES, counted }).from(serviceCase).where(inArray(serviceCase.id, ids)).orderBy(...order);
   const [first] = items;
   if (first) return { items, ...cappedTotal(first.counted) };
