@@ -57,7 +57,7 @@ function render(env: BenchEnv, speed: ReferenceSpeed, results: ScenarioResult[],
     '',
     '## Data volume',
     '',
-    `Demo federation (\`seedDemo\`) plus ${TOWNS_PER_DISTRICT} street federations under each of 京口区, 润州区 and 丹阳市 and ${fmt.int(EXTRA_GRASSROOTS)} grassroots unions spread over those streets (materialised paths, e.g. \`/1/2/3/17/40/\`), then \`ANALYZE\`:`,
+    `Demo federation (\`seedDemo\`) plus ${TOWNS_PER_DISTRICT} street federations under each of 京口区, 润州区 and 丹阳市 and ${fmt.int(EXTRA_GRASSROOTS)} grassroots unions spread over those streets (materialised paths, e.g. \`/1/2/3/17/40/\`), then \`VACUUM (ANALYZE)\` (as autovacuum would leave a long-running database):`,
     '',
     table(['orgs', 'federations', 'grassroots', 'max depth', 'in 京口区 subtree', 'accounts'], [
       [fmt.int(v.orgs), fmt.int(v.federations), fmt.int(v.grassroots), v.maxDepth, fmt.int(v.countySubtree), v.accounts],

@@ -96,6 +96,11 @@ export const serviceCase = pgTable(
     // sorted and filtered from the index alone and only the page's rows are read from the table
     // (case.query.ts); without service_id, a service filter read ~2,000 rows to keep 20.
     index('service_case_queue_idx').on(t.handlingOrgId, t.state, t.createdAt.desc(), t.id.desc(), t.overdue, t.assigneeId, t.serviceId),
+    // The list's capped count: equal keys only, so B-tree deduplication keeps it ~8 MB per
+    // million cases (the queue index is ten times that). Counting a service center's 10,001
+    // resolved 法律援助 cases read 539 pages of the queue index (every service's entries) and
+    // reads 17 here: that count went 2.9 → 0.8 ms.
+    index('service_case_count_idx').on(t.handlingOrgId, t.state, t.serviceId),
     // Cases resolved since a date ("closed this month" in the figures), with the org for the scope.
     index('service_case_resolved_idx').on(t.resolvedAt, t.handlingOrgId).where(sql`${t.state} = 'resolved'`),
     index('service_case_assignee_idx').on(t.assigneeId, t.state, t.createdAt.desc()),

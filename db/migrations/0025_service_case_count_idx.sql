@@ -1,0 +1,1 @@
+CREATE INDEX "service_case_count_idx" ON "service_case" USING btree ("handling_org_id","state","service_id");
