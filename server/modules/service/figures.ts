@@ -66,9 +66,9 @@ export async function caseFigures(db: Db, actor: Actor, now: Date, opts: { orgPa
     sources.push(sql`select ${columnsOf('k')} from service_case c, case_tally_of(c, 1) k
       where ${sql.join([...inScope(sql`c.handling_org_id`), sql`(${sql.join(during, sql` or `)})`], sql` and `)}`);
   }
-  // The services' names come with their sums: a county's figures hold ~1,700 services (a mutual-aid
-  // fund per grassroots union), and a second statement with their ids as parameters cost more
-  // than the sums.
+  // The services' names come with their sums: a county's figures hold hundreds of services (437 at
+  // the bench's volume), and a second statement with their ids as parameters cost the server more
+  // than the sums did.
   const byService = sources.length === 0 ? [] : await rows<Measures & { service_id: number; name: string | null; category: string | null }>(db, sql`
     with src as (${sql.join(sources, sql` union all `)}
     ), sums as (
