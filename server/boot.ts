@@ -7,6 +7,7 @@ import { createCrypto, loadMasterKey } from './kernel/crypto.js';
 import { migrateDatabase, openDatabase, type Database } from './kernel/db.js';
 import { deliverInvalidation, INVALIDATION_CHANNEL } from './kernel/invalidation.js';
 import { JobRunner } from './kernel/jobs.js';
+import { logSerializers } from './kernel/log.js';
 import { createDevSmsDriver, createHttpSmsDriver, dispatchOutbox, type SmsDriver } from './kernel/outbox.js';
 import { Pump } from './kernel/pump.js';
 import { syncBuiltinRoles } from './modules/auth/index.js';
@@ -19,12 +20,15 @@ export interface BootOptions {
   log?: FastifyBaseLogger;
 }
 
-export function createLogger(config: Config): FastifyBaseLogger {
+/** The process's logger (stdout unless a destination is given: tests capture it). */
+export function createLogger(config: Config, destination?: pino.DestinationStream): FastifyBaseLogger {
   return pino({
     level: config.logLevel,
-    // Personal data never reaches the log: request bodies are not logged, and these paths are cut.
+    // Personal data never reaches the log: request bodies are not logged, requests appear by route
+    // with their query's keys only, errors lose their SQL parameters (kernel/log.ts), and these paths are cut.
+    serializers: logSerializers,
     redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.phone', '*.idNumber'], censor: '[redacted]' },
-  });
+  }, destination);
 }
 
 export async function createDeps(config: Config, opts: BootOptions = {}): Promise<Deps> {

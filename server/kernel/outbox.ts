@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Crypto } from './crypto.js';
+import { maskPhone, type Crypto } from './crypto.js';
 import { rows, type Db } from './db.js';
 import { outbox } from './kernel.schema.js';
 
@@ -36,7 +36,7 @@ export function createDevSmsDriver(log: FastifyBaseLogger, demo: boolean): SmsDr
     name: 'outbox',
     async send(m) {
       // Only the demo shows message text in the log, so a developer can sign in without a phone.
-      if (demo) log.info({ sms: { to: m.phone, text: SMS_TEXT[m.template]?.(m.params) } }, 'demo SMS (not sent)');
+      if (demo) log.info({ sms: { to: maskPhone(m.phone), text: SMS_TEXT[m.template]?.(m.params) } }, 'demo SMS (not sent)');
     },
   };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { buildApp } from '../app.js';
 import { createDeps } from '../boot.js';
@@ -40,14 +40,14 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
   return { database, drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
 }
 
-export async function createTestApp(opts: { demo?: boolean; members?: number; env?: Record<string, string>; realClock?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { demo?: boolean; members?: number; env?: Record<string, string>; realClock?: boolean; log?: FastifyBaseLogger } = {}): Promise<TestApp> {
   const { database, drop } = await freshDatabase();
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/unionhub-test-unused', UNIONHUB_DATA_KEY: TEST_KEY, LOG_LEVEL: 'silent', ...opts.env });
   const clock = new ManualClock(new Date());
   const sent: SmsMessage[] = [];
   const sms: SmsDriver = { name: 'outbox', send: async (m) => void sent.push(m) };
-  // Errors (500s above all) reach the test output; nothing else does.
-  const log = pino({ level: 'error' }, pino.destination(2));
+  // Errors (500s above all) reach the test output; nothing else does (unless a test captures the log).
+  const log = opts.log ?? pino({ level: 'error' }, pino.destination(2));
   const deps = await createDeps(config, { database, clock: opts.realClock ? systemClock : clock, sms, log });
   // Demo members are off unless a test asks: most tests make the members they look at.
   if (opts.demo !== false) await seedDemo(deps, log, { members: opts.members ?? 0 });
