@@ -27,11 +27,15 @@ import { assistanceRoutes } from './modules/assistance/index.js';
 
 export const VERSION = '0.1.0';
 
+const hopsTrusted = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 /** The whole HTTP application, built in-process (tests drive it with inject). */
 export async function buildApp(deps: Deps, opts: { logger?: FastifyBaseLogger } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
-    trustProxy: deps.config.trustProxy,
+    // A hop count trusts the nearest n addresses (Fastify itself treats a bare number as "trust
+    // nothing", since a client that reaches the app directly can then forge the header).
+    trustProxy: typeof deps.config.trustProxy === 'number' ? hopsTrusted(deps.config.trustProxy) : deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
     requestIdHeader: false,

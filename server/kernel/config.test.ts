@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createTestApp } from '../test/harness.js';
 import { ConfigError, loadConfig } from './config.js';
 
 describe('config', () => {
@@ -27,5 +28,38 @@ describe('config', () => {
     const c = loadConfig({ NODE_ENV: 'production', SMS_HTTP_URL: 'https://sms.example/send' });
     expect(c).toMatchObject({ demo: false, production: true, sms: { driver: 'http' } });
     expect(() => loadConfig({ NODE_ENV: 'production', SMS_DRIVER: 'outbox', UNIONHUB_DEMO: 'true' })).toThrow(/UNIONHUB_DEMO/);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('takes false, a hop count or proxy addresses; refuses true and junk at start', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toEqual(['10.0.0.0/8']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5,fd00::/8' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.5', 'fd00::/8']);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: true would trust every hop.*number of proxies/);
+    for (const bad of ['yes', '-1', '1.5', '10.0.0.0/33', '10.0.0/8', 'proxy.local', '10.0.0.1,', '']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+    }
+  });
+
+  it('with TRUST_PROXY=1 a forged leftmost X-Forwarded-For changes neither the sign-in limit nor the audited address', async () => {
+    const t = await createTestApp({ env: { TRUST_PROXY: '1', LOGIN_RATE_PER_MINUTE: '3' } });
+    try {
+      // Our proxy appends the address it saw (203.0.113.9); whatever the client sent comes before it.
+      const attempt = (forged: string) => t.request('POST', '/api/auth/login', {
+        body: { username: 'admin', password: 'wrong-password-1' }, headers: { 'x-forwarded-for': `${forged}, 203.0.113.9` },
+      });
+      const codes = [];
+      for (let i = 1; i <= 4; i++) codes.push((await attempt(`198.51.100.${i}`)).statusCode);
+      expect(codes).toEqual([401, 401, 401, 429]);
+      const rows = await t.deps.database.query<{ ip: string | null }>(`select ip from audit_log where action = 'auth.login_failed' order by id`);
+      expect(rows.map((r) => r.ip)).toEqual(['203.0.113.9', '203.0.113.9', '203.0.113.9']);
+    } finally {
+      await t.close();
+    }
   });
 });

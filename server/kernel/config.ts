@@ -1,9 +1,40 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
 // Every setting the process reads, parsed once at boot. A bad value stops the process with a
 // message that names the variable; nothing else in the code reads process.env.
 const ZBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** An IPv4/IPv6 address, or one with a /prefix (10.0.0.0/8, fd00::/8). */
+function isAddressOrCidr(s: string): boolean {
+  const [addr = '', prefix, extra] = s.split('/');
+  const family = isIP(addr);
+  if (!family || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+// Which proxies' X-Forwarded-* headers to believe: none, the nearest n hops, or these addresses.
+// `true` (every hop) is refused: then anyone can name any client address and escape the
+// per-IP sign-in limit, and the audit log records the address they made up.
+const ZTrustProxy = z
+  .string()
+  .trim()
+  .superRefine((v, ctx) => {
+    if (v === 'true') ctx.addIssue({ code: 'custom', message: 'true would trust every hop (a forged X-Forwarded-For would pass); give the number of proxies in front of the app (e.g. 1) or their addresses (e.g. 10.0.0.0/8,192.168.1.5)' });
+    else if (v !== 'false' && !/^\d{1,2}$/.test(v) && !v.split(',').every((a) => isAddressOrCidr(a.trim()))) {
+      ctx.addIssue({ code: 'custom', message: 'give false, a number of proxies (e.g. 1) or a comma-separated list of proxy addresses or CIDRs (e.g. 10.0.0.0/8)' });
+    }
+  })
+  .transform((v): TrustProxy => {
+    if (v === 'false' || v === '0') return false;
+    if (/^\d+$/.test(v)) return Number(v);
+    return v.split(',').map((a) => a.trim());
+  });
+
+/** false, a hop count, or proxy addresses/CIDRs: what Fastify's trustProxy takes. */
+export type TrustProxy = false | number | string[];
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -16,7 +47,7 @@ const ZEnv = z.object({
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
     .optional(),
   UNIONHUB_DEMO: ZBool.optional(),
-  TRUST_PROXY: ZBool.default(false),
+  TRUST_PROXY: ZTrustProxy.default(false),
   PUBLIC_ORIGIN: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMS_DRIVER: z.enum(['outbox', 'http']).optional(),
@@ -38,7 +69,7 @@ export interface Config {
   databaseUrl: string | undefined;
   dataKey: string | undefined;
   demo: boolean;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   publicOrigin: string | undefined;
   logLevel: string;
   sms: { driver: 'outbox' | 'http'; url: string | undefined; token: string | undefined };

@@ -34,7 +34,7 @@ describe('staff sign-in', () => {
     });
     // without TRUST_PROXY the forwarded header is ignored
     expect(tls.cookies.find((x) => x.name === 'uh_sid')?.secure).toBeFalsy();
-    const proxied = await createTestApp({ demo: true, env: { TRUST_PROXY: 'true' } });
+    const proxied = await createTestApp({ demo: true, env: { TRUST_PROXY: '1' } });
     try {
       const r = await proxied.request('POST', '/api/auth/login', {
         body: { username: 'admin', password: DEMO_PASSWORD }, headers: { 'x-forwarded-proto': 'https' },
