@@ -15,6 +15,7 @@ import { writeAudit } from './kernel/audit.js';
 import { auditSource, type Deps } from './kernel/context.js';
 import { AppError } from './kernel/errors.js';
 import { errorResponses, registerOriginCheck, sendError, toErrorReply } from './kernel/http.js';
+import { declareEdgeResponses, registerInputGuards } from './kernel/input.js';
 import { projectRoot } from './kernel/paths.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes, loadSession, readSessionCookie, sessionPolicy, staffRoutes } from './modules/auth/index.js';
@@ -69,6 +70,10 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyBaseLogger } 
   await app.register(cookie);
   await app.register(rateLimit, { global: false, errorResponseBuilder: () => new AppError('RATE_LIMITED') });
   registerOriginCheck(app, deps.config.publicOrigin);
+  // NUL, lone surrogates, invalid UTF-8 and deep nesting: 400 at the edge for every route.
+  app.removeContentTypeParser('application/json');
+  registerInputGuards(app);
+  declareEdgeResponses(app);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', String(req.id));
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');

@@ -155,6 +155,11 @@ const FIELD_MESSAGES: Record<string, Record<Lang, string>> = {
   'identify.assignee': { zh: '走访人员须为在职工作人员，且其精准识别权限覆盖该会员所在工会', en: 'The visitor must be active staff whose identification grant covers the member\'s union' },
   'identify.dueDatePast': { zh: '走访期限不能早于今天', en: 'The due date cannot be in the past' },
   'identify.ruleDuplicate': { zh: '同一规则只能出现一次', en: 'Each rule may appear once' },
+  // Input refused at the edge for every route (kernel/input.ts).
+  'input.nul': { zh: '不能包含空字符（\\u0000）', en: 'Must not contain NUL characters (\\u0000)' },
+  'input.surrogate': { zh: '包含无法识别的字符（不成对的 UTF-16 代理项）', en: 'Contains an unreadable character (a lone UTF-16 surrogate)' },
+  'input.utf8': { zh: '请求内容不是有效的 UTF-8 文本', en: 'The request body is not valid UTF-8' },
+  'input.tooDeep': { zh: '内容嵌套层级过深（最多 64 层）', en: 'Nested too deeply (at most 64 levels)' },
 };
 
 /** A field's message: one of ours above, an error code's own message, or the text as given. */

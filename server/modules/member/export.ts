@@ -6,7 +6,7 @@ import { writeAudit, type AuditSource } from '../../kernel/audit.js';
 import { maskIdNumber, maskPhone, type Crypto } from '../../kernel/crypto.js';
 import type { Db } from '../../kernel/db.js';
 import { COLUMNS, GENDER_TEXT, householdText, JOB_TYPE_TEXT, safeText, STATUS_TEXT } from './import/columns.js';
-import { memberConditions, memberOrder, selectMembers, type MemberFilter, type MemberWithOrg } from './member.repo.js';
+import { countMembers, memberConditions, memberOrder, selectMembers, type MemberFilter, type MemberWithOrg } from './member.repo.js';
 import { member } from './member.schema.js';
 
 // The roster as an .xlsx download: the template's columns plus 状态, ID numbers and phones
@@ -52,26 +52,26 @@ function cells(crypto: Crypto, { m, orgName }: MemberWithOrg): Array<string> {
   return [...COLUMNS.map((c) => byKey[c.key]), STATUS_TEXT[m.status]].map(safeText);
 }
 
-/** Starts the export; the returned stream is the .xlsx, audited before it ends. */
-export function exportMembers(req: ExportRequest, log: (err: unknown) => void): PassThrough {
+/**
+ * Starts the export. The audit row (with the rows matching now) commits before the stream is
+ * returned, so before any byte is sent: a failed audit write is a clean error answer, never a
+ * download that went unrecorded. A failure later cuts the download short (it is logged).
+ */
+export async function exportMembers(req: ExportRequest, log: (err: unknown) => void): Promise<PassThrough> {
+  const base = [...memberConditions(req.actor, req.filter, req.today), orgCondition(req.actor, EXPORT, member.orgId)];
+  await req.db.transaction(async (tx) => {
+    const { total } = await countMembers(tx, and(...base), Number.MAX_SAFE_INTEGER);
+    await writeAudit(tx, req.crypto, req.source, {
+      orgId: req.actor.orgId, action: 'member.export', targetType: 'member', after: { rows: total, filters: req.filters },
+    });
+  });
+
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('会员名册', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [...COLUMNS.map((c) => ({ header: c.header, width: c.width })), { header: '状态', width: 8 }];
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
-  const base = [...memberConditions(req.actor, req.filter, req.today), orgCondition(req.actor, EXPORT, member.orgId)];
-
-  let written = 0;
-  let audited = false;
-  const audit = (extra: Record<string, unknown> = {}) => {
-    audited = true;
-    return req.db.transaction((tx) =>
-      writeAudit(tx, req.crypto, req.source, {
-        orgId: req.actor.orgId, action: 'member.export', targetType: 'member', after: { rows: written, filters: req.filters, ...extra },
-      }),
-    );
-  };
   const drained = () => (out.writableNeedDrain && !out.destroyed ? new Promise<void>((resolve) => out.once('drain', resolve).once('close', resolve)) : undefined);
 
   const produce = async () => {
@@ -81,21 +81,16 @@ export function exportMembers(req: ExportRequest, log: (err: unknown) => void): 
       const where = and(...base, ...(last ? [after(req.filter.sort, last)] : []));
       const batch = await selectMembers(req.db).where(where).orderBy(...memberOrder(req.filter.sort)).limit(BATCH);
       for (const row of batch) sheet.addRow(cells(req.crypto, row)).commit();
-      written += batch.length;
       if (batch.length < BATCH) break;
       last = batch[batch.length - 1]?.m;
       await drained();
     }
-    // Audited before the file is finished: a download that completes has its audit row.
-    await audit();
     await workbook.commit();
   };
 
-  void produce().catch(async (err: unknown) => {
+  void produce().catch((err: unknown) => {
     log(err);
     out.destroy(err instanceof Error ? err : new Error('export failed'));
-    // Whatever left the server is recorded, a download cut short included.
-    if (!audited) await audit({ aborted: true }).catch(log);
   });
   return out;
 }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { hasPermission, type Actor } from '../../kernel/access.js';
 import { auditSource, requireActor } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
+import { assertStorableText, badText } from '../../kernel/input.js';
 import { errorResponses, langOf, ZErrorBody } from '../../kernel/http.js';
 import { job } from '../../kernel/kernel.schema.js';
 import { auditFilters, exportMembers } from './export.js';
@@ -76,6 +77,10 @@ export async function memberImportRoutes(app: FastifyInstance): Promise<void> {
       part?.file.resume();
       throw new AppError('IMPORT_FILE_REJECTED', [{ path: 'file', message: 'import.file.missing' }]);
     }
+    if (badText(part.filename)) {
+      part.file.resume();
+      assertStorableText(part.filename, 'file');
+    }
     const uploadId = randomUUID();
     const file = uploadPath(deps.config, uploadId);
     fs.mkdirSync(importDir(deps.config), { recursive: true, mode: 0o700 });
@@ -125,7 +130,7 @@ export async function memberImportRoutes(app: FastifyInstance): Promise<void> {
     requirePermission(actor, EXPORT);
     const filter = await resolveMemberFilter(deps, actor, req.query);
     const today = deps.clock.now();
-    const stream = exportMembers(
+    const stream = await exportMembers(
       { db: deps.db, crypto: deps.crypto, actor, filter, filters: auditFilters(req.query, filter), source: auditSource(req, deps.clock), today },
       (err) => req.log.error({ err }, 'member export failed'),
     );

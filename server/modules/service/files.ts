@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { MultipartFile } from '@fastify/multipart';
 import { AppError } from '../../kernel/errors.js';
+import { assertStorableText, badText } from '../../kernel/input.js';
 
 // Case attachments: accepted by their first bytes (never by name or the browser's type), capped
 // in size while streaming, stored under DATA_DIR/service-files with a random name.
@@ -27,6 +28,10 @@ export const filesDir = (dataDir: string) => path.join(dataDir, 'service-files')
  * are not JPG, PNG, WebP or PDF, and gives a file name safe to store and send back.
  */
 export async function readUpload(part: MultipartFile, fallbackName: string): Promise<{ buf: Buffer; kind: { type: string; ext: string }; fileName: string }> {
+  if (badText(part.filename)) {
+    part.file.resume();
+    assertStorableText(part.filename, 'file');
+  }
   const buf = await part.toBuffer().catch((err: unknown) => {
     if (err instanceof Error && 'code' in err && err.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE');
     throw err;
