@@ -10,11 +10,13 @@ import { ZErrorBody } from './http.js';
 export const MAX_DEPTH = 64;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+// With the u flag a surrogate pair is one code point, so this matches only a lone surrogate.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /** Why a string cannot be stored, as a field-message key, or undefined when it can. */
 export function badText(s: string): string | undefined {
   if (s.includes('\u0000')) return 'input.nul';
-  if (!s.isWellFormed()) return 'input.surrogate';
+  if (LONE_SURROGATE.test(s)) return 'input.surrogate';
   return undefined;
 }
 
