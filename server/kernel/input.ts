@@ -80,9 +80,9 @@ export function registerInputGuards(app: FastifyInstance): void {
   });
 
   // Path parameters and the query string, after Fastify has decoded them (%00 becomes NUL).
-  app.addHook('preValidation', async (req) => {
+  app.addHook('preValidation', (req, _reply, done) => {
     const bad = findBadText(req.params, 'params') ?? findBadText(req.query, 'query');
-    if (bad) throw new AppError('VALIDATION_FAILED', [bad]);
+    done(bad ? new AppError('VALIDATION_FAILED', [bad]) : undefined);
   });
 }
 
