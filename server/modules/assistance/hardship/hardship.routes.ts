@@ -11,7 +11,7 @@ import { AppError } from '../../../kernel/errors.js';
 import { errorResponses, ZId, ZIdParams, zPage, ZPageQuery } from '../../../kernel/http.js';
 import { ZDate } from '../../member/index.js';
 import { org } from '../../org/index.js';
-import { MAX_FILE_BYTES, serviceCase } from '../../service/index.js';
+import { loadCase, MAX_FILE_BYTES } from '../../service/index.js';
 import { readEvidence, storeEvidence } from './evidence.js';
 import { FILE_HANDLE, FILE_READ, LINE_MANAGE, loadFile, memberInScope } from './hardship.access.js';
 import { exportFiles, listFiles, presentFile, type FileFilter } from './hardship.query.js';
@@ -180,8 +180,8 @@ export async function hardshipRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (req, reply) => {
     const actor = staff(req);
-    const [c] = await deps.db.select({ id: serviceCase.id, category: serviceCase.category, memberId: serviceCase.memberId }).from(serviceCase).where(eq(serviceCase.id, req.params.caseId));
-    if (!c) throw new AppError('NOT_FOUND');
+    // a case the caller may not read does not exist for them: 404 (audited) before any other check
+    const { c } = await loadCase(deps.db, actor, req.params.caseId);
     if (!c.memberId) throw new AppError('HARDSHIP_NOT_HELP_CASE');
     await memberInScope(deps.db, actor, c.memberId);
     if (c.category !== 'hardship_help') throw new AppError('HARDSHIP_NOT_HELP_CASE');

@@ -347,6 +347,25 @@ describe('from a 帮扶救助 case, evidence, export', () => {
     expect(f.json<{ source: string; caseId: number }>()).toMatchObject({ source: 'case', caseId });
   });
 
+  it('a case outside the caller\'s case scope answers 404 before any other check (no 400/409 oracle)', async () => {
+    const svc = await t.request('POST', '/api/services', { cookie: admin, body: { orgId: ids['JS-ZJ'], category: 'hardship_help', name: '帮扶救助（开放）', deadlineDays: 10, handlingOrgId: ids['JS-ZJ-FW'], form: [], eligibility: { membersOnly: false, jobTypes: null } } });
+    expect(svc.statusCode, svc.body).toBe(201);
+    const serviceId = svc.json<{ id: number }>().id;
+    // handled by the service center: 瑞丰科技's officer cannot read these cases
+    const contact = await t.request('POST', '/api/cases', { cookie: admin, body: { serviceId, channel: 'phone', contact: { name: '李女士' }, fields: {} } });
+    const mid = await newMember('JS-ZJ-JK-XS-001', '卫师傅');
+    const own = await t.request('POST', '/api/cases', { cookie: admin, body: { serviceId, channel: 'counter', memberId: mid, fields: {} } });
+    for (const made of [contact, own]) {
+      expect(made.statusCode, made.body).toBe(201);
+      const res = await t.request('POST', `/api/hardship/files/from-case/${made.json<{ id: number }>().id}`, { cookie: grassroots });
+      expect(res.statusCode, res.body).toBe(404);
+      expect(res.json().error.code).toBe('NOT_FOUND');
+    }
+    expect((await t.request('POST', '/api/hardship/files/from-case/99999999', { cookie: grassroots })).statusCode).toBe(404);
+    // inside case scope the checks are as before: a case without a member is not a help case
+    expect((await t.request('POST', `/api/hardship/files/from-case/${contact.json<{ id: number }>().id}`, { cookie: city })).json().error.code).toBe('HARDSHIP_NOT_HELP_CASE');
+  });
+
   it('evidence is stored encrypted and downloads intact for staff in scope', async () => {
     const { id } = await filedFile('JS-ZJ-JK-XS-001', 'deep', [100]);
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('住院证明-明文内容')]);
