@@ -155,6 +155,10 @@ const FIELD_MESSAGES: Record<string, Record<Lang, string>> = {
   'identify.assignee': { zh: '走访人员须为在职工作人员，且其精准识别权限覆盖该会员所在工会', en: 'The visitor must be active staff whose identification grant covers the member\'s union' },
   'identify.dueDatePast': { zh: '走访期限不能早于今天', en: 'The due date cannot be in the past' },
   'identify.ruleDuplicate': { zh: '同一规则只能出现一次', en: 'Each rule may appear once' },
+  // Privacy and scope (issue 14): the consent scope a use of hardship data needs.
+  'hardship.consent.scope.collect': { zh: '授权范围缺少“收集家庭、收入和健康信息”（collect）', en: 'The consent does not include collecting household, income and health data (collect)' },
+  'hardship.consent.scope.verify': { zh: '授权范围缺少“入户核实”（verify）', en: 'The consent does not include verification and the home visit (verify)' },
+  'hardship.consent.scope.assist': { zh: '授权范围缺少“用于帮扶救助”（assist）', en: 'The consent does not include use for assistance (assist)' },
 };
 
 /** A field's message: one of ours above, an error code's own message, or the text as given. */
