@@ -133,3 +133,15 @@ export async function verifyAudit(
   if (head.lastId !== lastId || head.lastHash !== prev) return fail(head.lastId, 'rows at the end of the log were removed');
   return { ok: true, checked, firstBadId: null, problem: null };
 }
+
+/** How an anonymous worker appears in the audit log and on timelines. */
+export const ANONYMOUS_ACTOR = '匿名职工';
+
+/**
+ * The source for an anonymous act — worker voice sent without a name, and what its sender later
+ * does on that item or on a case opened from it: no account, no address, no request id, so
+ * nothing ties the row to the same person's named rows or to a request log line.
+ */
+export function anonymousSource(source: AuditSource): AuditSource {
+  return { actorId: null, actorName: ANONYMOUS_ACTOR, ip: null, requestId: null, at: source.at };
+}

@@ -86,6 +86,9 @@ export const ERRORS = {
   AID_BUDGET_BELOW_COMMITTED: { status: 409, zh: '预算不能低于已承诺金额', en: 'The budget cannot be less than what is already committed' },
   WISH_STATE: { status: 409, zh: '该心愿当前状态不允许此操作', en: "The wish's state does not allow this" },
   WISH_OWN: { status: 403, zh: '不能认领自己的心愿', en: 'You cannot claim your own wish' },
+  // privacy and scope (issue 14: counter intake, hardship consent scope, the member card)
+  HARDSHIP_CONSENT_SCOPE: { status: 409, zh: '职工本人的授权范围不包括此项用途，请先记录新的同意', en: "The member's consent does not cover this use; record a new consent first" },
+  MEMBER_CARD_INACTIVE: { status: 409, zh: '您已不是在册会员，电子会员卡不可用', en: 'You are no longer a current member; the member card is not available' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error; please try again later' },
 } satisfies Record<string, ErrorDef>;
 

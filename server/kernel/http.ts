@@ -126,7 +126,6 @@ const FIELD_MESSAGES: Record<string, Record<Lang, string>> = {
   'hardship.review.exitReason': { zh: '退出时请选择退出原因', en: 'Choose the exit reason' },
   'hardship.exit.months': { zh: '收入超过标准时请填写持续月数', en: 'Give for how many months the income has been above the line' },
   'hardship.consent.version': { zh: '同意书版本已更新，请刷新后重新阅读并同意', en: 'The consent text has changed; reload, read it and consent again' },
-  'hardship.consent.exists': { zh: '已有有效的同意记录', en: 'A valid consent is already on record' },
   'hardship.consent.none': { zh: '没有可撤回的同意', en: 'There is no consent to withdraw' },
   // Member import: reasons per cell and per file ({n} is filled in by the importer).
   'import.required': { zh: '此项为必填项', en: 'This field is required' },
@@ -160,6 +159,10 @@ const FIELD_MESSAGES: Record<string, Record<Lang, string>> = {
   'input.surrogate': { zh: '包含无法识别的字符（不成对的 UTF-16 代理项）', en: 'Contains an unreadable character (a lone UTF-16 surrogate)' },
   'input.utf8': { zh: '请求内容不是有效的 UTF-8 文本', en: 'The request body is not valid UTF-8' },
   'input.tooDeep': { zh: '内容嵌套层级过深（最多 64 层）', en: 'Nested too deeply (at most 64 levels)' },
+  // Privacy and scope (issue 14): the consent scope a use of hardship data needs.
+  'hardship.consent.scope.collect': { zh: '授权范围缺少“收集家庭、收入和健康信息”（collect）', en: 'The consent does not include collecting household, income and health data (collect)' },
+  'hardship.consent.scope.verify': { zh: '授权范围缺少“入户核实”（verify）', en: 'The consent does not include verification and the home visit (verify)' },
+  'hardship.consent.scope.assist': { zh: '授权范围缺少“用于帮扶救助”（assist）', en: 'The consent does not include use for assistance (assist)' },
 };
 
 /** A field's message: one of ours above, an error code's own message, or the text as given. */

@@ -97,9 +97,11 @@ export async function memberSelfRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.get('/api/me/card', {
-    schema: { tags, summary: 'My electronic member card with a signed QR valid for 5 minutes', response: { 200: ZCard, ...errorResponses } },
+    schema: { tags, summary: 'My electronic member card with a signed QR valid for 5 minutes (409 MEMBER_CARD_INACTIVE once I have left)', response: { 200: ZCard, ...errorResponses } },
   }, async (req) => {
     const { m, orgName } = await ownMember(deps, me(req), auditSource(req, deps.clock));
+    // a member who has left (or died) holds no card: no code to show at a counter or a merchant
+    if (m.status === 'left' || m.status === 'deceased') throw new AppError('MEMBER_CARD_INACTIVE');
     return issueCard(deps.crypto, m, orgName, deps.clock.now());
   });
 

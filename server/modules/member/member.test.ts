@@ -249,6 +249,27 @@ describe('joining, transfers, corrections, the card', () => {
   });
 });
 
+describe('the card of a member who has left', () => {
+  it('/api/me/card refuses a code once the member has left, and the old code no longer verifies', async () => {
+    const m = (await add(officer, person({ name: '冯师傅', phone: '13800000077' }))).json<{ id: number }>();
+    await t.request('POST', '/api/auth/otp', { body: { phone: '13800000077' } });
+    await t.deps.outbox.kick();
+    const code = t.sms.find((x) => x.phone === '13800000077')?.params.code;
+    const login = await t.request('POST', '/api/auth/login', { body: { phone: '13800000077', code } });
+    const member = `uh_sid=${login.cookies.find((c) => c.name === 'uh_sid')?.value}`;
+    const card = await t.request('GET', '/api/me/card', { cookie: member });
+    expect(card.statusCode, card.body).toBe(200);
+    const center = await t.login('center');
+    expect((await t.request('POST', '/api/cards/verify', { cookie: center, body: { token: card.json().token } })).json().valid).toBe(true);
+    expect((await t.request('PATCH', `/api/members/${m.id}`, { cookie: officer, body: { status: 'left' } })).statusCode).toBe(200);
+    const refused = await t.request('GET', '/api/me/card', { cookie: member, headers: { 'accept-language': 'en' } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'MEMBER_CARD_INACTIVE', message: expect.stringContaining('no longer') });
+    expect(refused.body).not.toContain('UHC1');
+    expect((await t.request('POST', '/api/cards/verify', { cookie: center, body: { token: card.json().token } })).json().valid).toBe(false);
+  });
+});
+
 describe('invite links', () => {
   it("GET /api/unions/:id/invite gives the union's join link and QR; only for grassroots unions in scope", async () => {
     const res = await t.request('GET', `/api/unions/${ids['JS-ZJ-JK-XS-001']}/invite`, { cookie: officer, headers: { host: 'union.example:8080' } });

@@ -1,16 +1,20 @@
 import { eq } from 'drizzle-orm';
-import { assertOrgAccess, type Actor } from '../../kernel/access.js';
+import { assertOrgAccess, OutOfScopeError, pathInScope, type Actor } from '../../kernel/access.js';
 import type { TxEnv } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
 import { account } from '../auth/index.js';
 import { member } from '../member/index.js';
+import { org } from '../org/index.js';
 import { CASE_HANDLE, CASE_READ, memberOfAccount } from './case.access.js';
 import { openCase } from './case.open.js';
+import { intakeTokenValid, MEMBER_READ } from './counter.js';
 import { effectiveCatalog, eligibilityOf, findService, orgPath, rootPath } from './catalog.service.js';
 import type { CHANNELS } from './service.schema.js';
 
 // POST /api/cases: a member applying on the H5, or staff registering a walk-in or a call.
+// Staff name a member in their member scope, or one the counter lookup found outside it (see
+// counter.ts: the intake token of service-center staff); anyone else is 404.
 
 export interface NewCaseBody {
   serviceId: number;
@@ -18,6 +22,8 @@ export interface NewCaseBody {
   note?: string;
   channel?: (typeof CHANNELS)[number];
   memberId?: number;
+  /** From the counter lookup, for a member outside the caller's member scope (service-center staff). */
+  intakeToken?: string;
   contact?: { name: string; phone?: string };
 }
 
@@ -26,8 +32,9 @@ export async function createCase(tx: Db, env: TxEnv, actor: Actor, body: NewCase
 }
 
 async function memberApplies(tx: Db, env: TxEnv, actor: Actor, body: NewCaseBody): Promise<number> {
-  if ((body.channel && body.channel !== 'online') || body.memberId || body.contact) {
-    throw new AppError('VALIDATION_FAILED', [{ path: body.channel ? 'channel' : body.memberId ? 'memberId' : 'contact', message: 'case.staffOnly' }]);
+  if ((body.channel && body.channel !== 'online') || body.memberId || body.contact || body.intakeToken) {
+    const path = body.channel ? 'channel' : body.memberId ? 'memberId' : body.contact ? 'contact' : 'intakeToken';
+    throw new AppError('VALIDATION_FAILED', [{ path, message: 'case.staffOnly' }]);
   }
   const m = await memberOfAccount(tx, actor.accountId);
   const svc = (await effectiveCatalog(tx, m ? await orgPath(tx, m.orgId) : await rootPath(tx))).find((s) => s.id === body.serviceId);
@@ -47,9 +54,8 @@ async function staffRegisters(tx: Db, env: TxEnv, actor: Actor, body: NewCaseBod
   if (!f) throw new AppError('VALIDATION_FAILED', [{ path: 'serviceId', message: 'NOT_FOUND' }]);
   await assertOrgAccess(tx, actor, CASE_HANDLE, f.s.handlingOrgId, CASE_READ);
   if (body.memberId) {
-    const [m] = await tx.select({ jobType: member.jobType, status: member.status }).from(member).where(eq(member.id, body.memberId));
-    if (!m) throw new AppError('VALIDATION_FAILED', [{ path: 'memberId', message: 'NOT_FOUND' }]);
-    const reason = m.status !== 'active' ? 'members_only' : eligibilityOf(f.s.eligibility, m.jobType);
+    const m = await applicant(tx, env, actor, body.memberId, body.intakeToken);
+    const reason = eligibilityOf(f.s.eligibility, m.jobType);
     if (reason) throw new AppError('SERVICE_NOT_ELIGIBLE', [{ path: 'serviceId', message: `eligibility.${reason}` }]);
   } else if (eligibilityOf(f.s.eligibility, null)) {
     throw new AppError('SERVICE_NOT_ELIGIBLE', [{ path: 'serviceId', message: 'eligibility.members_only' }]);
@@ -58,4 +64,17 @@ async function staffRegisters(tx: Db, env: TxEnv, actor: Actor, body: NewCaseBod
     serviceId: f.s.id, memberId: body.memberId ?? null, contact: body.contact, channel: body.channel, fields: body.fields, note: body.note, by: 'staff',
   });
   return made.id;
+}
+
+/**
+ * The member a staff-registered case names: a current member in the caller's member scope, or one
+ * the counter lookup found by the ID card or member card the person presented (an intake token
+ * issued to this caller for this member). Missing, not current and out of scope all answer the
+ * same 404 (audited), so the route tells nothing about members the caller may not see.
+ */
+async function applicant(tx: Db, env: TxEnv, actor: Actor, memberId: number, intakeToken: string | undefined) {
+  const [m] = await tx.select({ jobType: member.jobType, status: member.status, path: org.path }).from(member).innerJoin(org, eq(org.id, member.orgId)).where(eq(member.id, memberId));
+  const reachable = !!m && (pathInScope(actor, MEMBER_READ, m.path) || (!!intakeToken && intakeTokenValid(env.crypto, intakeToken, actor.accountId, memberId, env.source.at)));
+  if (!m || !reachable || m.status !== 'active') throw new OutOfScopeError('member', String(memberId));
+  return m;
 }

@@ -43,6 +43,24 @@ export const ZCase = ZCaseListItem.extend({
   actions: z.array(z.string()),
 }).meta({ id: 'Case' });
 
+/** The counter lookup: the registry's answer inside the caller's member scope, the intake answer outside it. */
+export const ZCounterLookup = z.discriminatedUnion('scope', [
+  z.object({
+    scope: z.literal('member'),
+    member: z.object({ id: z.number().int(), name: z.string(), phone: z.string().nullable(), idNumber: z.string(), orgId: z.number().int(), orgName: z.string(), jobType: z.string(), status: z.string(), employer: z.string().nullable() }),
+    prefill: z.record(z.string(), z.unknown()), eligible: z.boolean().nullable(), openCases: z.number().int(),
+  }),
+  z.object({
+    scope: z.literal('intake').describe('outside the caller\'s member scope: no union, employer, phone, ID number, status or cases'),
+    member: z.object({
+      id: z.number().int(), name: z.string().describe('masked'), current: z.boolean().describe('a current member'),
+      jobType: z.string().optional().describe('only when the chosen service limits job types'),
+    }),
+    eligible: z.boolean().nullable().describe('for the chosen service; null without one'),
+    intakeToken: z.string().nullable().describe('service-center staff, current members: pass to POST /api/cases with memberId (valid 10 minutes, for this account only)'),
+  }),
+]).meta({ id: 'CounterLookup' });
+
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const note = z.string().trim().max(1000).optional();
 const reason = z.string().trim().min(2, 'reason.required').max(500);
@@ -53,6 +71,7 @@ const ZNewCase = z.strictObject({
   note,
   channel: z.enum(CHANNELS).optional(),
   memberId: ZId.optional(),
+  intakeToken: z.string().max(200).optional().describe('from POST /api/cases/counter/lookup: names a member outside the caller\'s member scope'),
   contact: z.strictObject({ name: z.string().trim().min(1).max(30), phone: z.string().trim().regex(PHONE, 'phone.invalid').optional() }).optional(),
 });
 
@@ -164,15 +183,9 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
 
   r.post('/api/cases/counter/lookup', {
     schema: {
-      tags, summary: 'Counter mode: find a member by phone, 身份证号 or card QR; masked, with the form prefill',
+      tags, summary: 'Counter mode: find a member by phone, 身份证号 or card QR; in member scope masked with the form prefill, outside it only what intake needs (audited)',
       body: z.strictObject({ phone: z.string().trim().regex(PHONE, 'phone.invalid').optional(), idNumber: z.string().trim().min(15).max(20).optional(), cardToken: z.string().max(200).optional(), serviceId: ZId.optional() }),
-      response: {
-        200: z.object({
-          member: z.object({ id: z.number().int(), name: z.string(), phone: z.string().nullable(), idNumber: z.string(), orgId: z.number().int(), orgName: z.string(), jobType: z.string(), status: z.string(), employer: z.string().nullable() }),
-          prefill: z.record(z.string(), z.unknown()), eligible: z.boolean().nullable(), openCases: z.number().int(),
-        }),
-        ...errorResponses,
-      },
+      response: { 200: ZCounterLookup, ...errorResponses },
     },
   }, async (req) => {
     const actor = requireActor(req, 'staff');

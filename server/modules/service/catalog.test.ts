@@ -1,5 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeWorld, staffAt, type World } from './test-fixtures.js';
+import { rows } from '../../kernel/db.js';
+import { makeWorld, nextIdNumber, staffAt, type World } from './test-fixtures.js';
+
+let seq = 100;
 
 let w: World;
 beforeAll(async () => { w = await makeWorld(); });
@@ -97,14 +101,94 @@ describe('counter mode', () => {
     expect(forged.statusCode).toBe(400);
     const two = await w.t.request('POST', '/api/cases/counter/lookup', { cookie: w.center, body: { phone: '13800000001', cardToken: card.token } });
     expect(two.statusCode).toBe(400);
+    // the member is outside the center's member scope: the lookup's intake token names them
+    expect(byId.json()).toMatchObject({ scope: 'intake', member: { id: w.memberId, name: '周**', current: true }, eligible: true, intakeToken: expect.any(String) });
     const made = await w.t.request('POST', '/api/cases', {
-      cookie: w.center, body: { serviceId: w.serviceId, channel: 'counter', memberId: w.memberId, fields: { summary: '咨询劳动合同续签', kind: '劳动合同' } },
+      cookie: w.center, body: { serviceId: w.serviceId, channel: 'counter', memberId: w.memberId, intakeToken: byId.json().intakeToken, fields: { summary: '咨询劳动合同续签', kind: '劳动合同' } },
     });
     expect(made.statusCode, made.body).toBe(201);
     expect(made.json()).toMatchObject({ channel: 'counter', state: 'submitted', memberId: w.memberId });
     // the member sees the counter case among their own
     const own = (await w.t.request('GET', '/api/cases', { cookie: w.member })).json<{ items: Array<{ id: number; channel: string }> }>();
     expect(own.items.find((c) => c.id === made.json().id)?.channel).toBe('counter');
+  });
+
+  const numbers = new Map<number, string>();
+  const add = async (orgCode: string, name: string, jobType = 'regular') => {
+    const idNumber = nextIdNumber();
+    const r = await w.t.request('POST', '/api/members', { cookie: w.admin, body: { name, idNumber, phone: `1370001${String(seq++).padStart(4, '0')}`, orgId: w.ids[orgCode], joinedAt: '2020-01-01', jobType, employer: '润州机械厂' } });
+    expect(r.statusCode, r.body).toBe(201);
+    numbers.set(r.json<{ id: number }>().id, idNumber);
+    return { id: r.json<{ id: number }>().id };
+  };
+  const idOf = (memberId: number) => numbers.get(memberId) ?? '';
+  /** A service 瑞丰科技 handles itself, limited to some job types. */
+  const factoryService = async () => {
+    const svc = await w.t.request('POST', '/api/services', { cookie: w.admin, body: {
+      orgId: w.ids['JS-ZJ-JK-XS-001'], category: 'legal_aid', name: `厂内法律咨询${seq++}`, handlingOrgId: w.ids['JS-ZJ-JK-XS-001'], deadlineDays: 5,
+      form: [{ key: 'summary', label: '问题', type: 'text', required: true }], eligibility: { membersOnly: true, jobTypes: ['regular', 'truck_driver'] },
+    } });
+    expect(svc.statusCode, svc.body).toBe(201);
+    return svc.json<{ id: number }>().id;
+  };
+
+  it('outside member scope the lookup answers only what intake needs (current or not, masked name, eligibility facts), audited', async () => {
+    const grassroots = await w.t.login('grassroots'); // 瑞丰科技 (京口区)
+    const other = await add('JS-ZJ-RZ-001', '郑师傅', 'truck_driver'); // 润州区: outside 瑞丰科技's scope
+    const otherLeft = await add('JS-ZJ-RZ-001', '秦师傅');
+    expect((await w.t.request('PATCH', `/api/members/${otherLeft.id}`, { cookie: w.admin, body: { status: 'left' } })).statusCode).toBe(200);
+    const serviceId = await factoryService();
+    const look = await w.t.request('POST', '/api/cases/counter/lookup', { cookie: grassroots, body: { idNumber: idOf(other.id), serviceId } });
+    expect(look.statusCode, look.body).toBe(200);
+    expect(look.json()).toEqual({ scope: 'intake', member: { id: other.id, name: '郑**', current: true, jobType: 'truck_driver' }, eligible: true, intakeToken: null });
+    for (const secret of ['润州', '镇江理工学院', '润州机械厂', 'openCases', 'employer', 'orgName', 'idNumber', 'phone', 'status']) expect(look.body, secret).not.toContain(secret);
+    const noService = await w.t.request('POST', '/api/cases/counter/lookup', { cookie: grassroots, body: { idNumber: idOf(otherLeft.id) } });
+    expect(noService.json()).toEqual({ scope: 'intake', member: { id: otherLeft.id, name: '秦**', current: false }, eligible: null, intakeToken: null });
+    const [audited] = await rows<{ after: { scope: string; by: string } }>(w.t.deps.db, sql`select after from audit_log where action = 'case.counter_lookup' and target_id = ${String(other.id)} order by id desc limit 1`);
+    expect(audited?.after).toMatchObject({ scope: 'intake', by: 'idNumber', token: false });
+  });
+
+  it('a staff-registered case names a current member in scope or one with the caller\'s intake token; missing, left and out of scope are the same 404', async () => {
+    const grassroots = await w.t.login('grassroots');
+    const other = await add('JS-ZJ-RZ-001', '韩师傅', 'truck_driver');
+    const otherLeft = await add('JS-ZJ-RZ-001', '杨师傅');
+    const ownLeft = await add('JS-ZJ-JK-XS-001', '尤师傅');
+    for (const id of [otherLeft.id, ownLeft.id]) expect((await w.t.request('PATCH', `/api/members/${id}`, { cookie: w.admin, body: { status: 'left' } })).statusCode).toBe(200);
+    const serviceId = await factoryService();
+    const create = (memberId: number, cookie = grassroots) => w.t.request('POST', '/api/cases', { cookie, body: { serviceId, channel: 'counter', memberId, fields: { summary: '咨询' } } });
+    const answers = [];
+    for (const id of [other.id, otherLeft.id, ownLeft.id, 99_999_999]) {
+      const res = await create(id);
+      expect(res.statusCode, `${id} ${res.body}`).toBe(404);
+      const { requestId: _, ...error } = res.json<{ error: { requestId: string } }>().error;
+      answers.push(error);
+    }
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+    const ownNow = await add('JS-ZJ-JK-XS-001', '许师傅');
+    const mine = await create(ownNow.id);
+    expect(mine.statusCode, mine.body).toBe(201);
+    expect(mine.json()).toMatchObject({ memberId: ownNow.id, applicantName: '许**' });
+
+    // the service center: its lookup gives an intake token, bound to the account and the member, for 10 minutes
+    const byCenter = await w.t.request('POST', '/api/cases/counter/lookup', { cookie: w.center, body: { idNumber: idOf(other.id), serviceId: w.serviceId } });
+    const token = byCenter.json<{ intakeToken: string }>().intakeToken;
+    expect(token).toMatch(/^UHI1\./);
+    const viaCenter = (memberId: number, intakeToken?: string, cookie = w.center) => w.t.request('POST', '/api/cases', {
+      cookie, body: { serviceId: w.serviceId, channel: 'counter', memberId, ...(intakeToken ? { intakeToken } : {}), fields: { summary: '窗口咨询', kind: '工伤' } },
+    });
+    expect((await viaCenter(other.id)).statusCode).toBe(404);
+    expect((await viaCenter(ownNow.id, token)).statusCode).toBe(404); // another member
+    expect((await viaCenter(other.id, `${token.slice(0, -2)}xx`)).statusCode).toBe(404);
+    const second = await staffAt(w, 'center.two', w.ids['JS-ZJ-FW']!, 'service_staff');
+    expect((await viaCenter(other.id, token, second.cookie)).statusCode).toBe(404); // another account
+    const ok = await viaCenter(other.id, token);
+    expect(ok.statusCode, ok.body).toBe(201);
+    // a left member gets no token; a stale token no longer works
+    expect((await w.t.request('POST', '/api/cases/counter/lookup', { cookie: w.center, body: { idNumber: idOf(otherLeft.id) } })).json().intakeToken).toBeNull();
+    w.t.clock.advance(11 * 60_000);
+    w.center = await w.t.login('center');
+    w.admin = await w.t.login('admin');
+    expect((await viaCenter(other.id, token)).statusCode).toBe(404);
   });
 
   it('a phone call from a non-member needs a service open to all; unknown numbers are not found', async () => {

@@ -39,6 +39,7 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
 }
 
 export { openCase, type OpenCaseInput } from './case.open.js';
+export { loadCase } from './case.access.js';
 export { sweepCases } from './sweep.js';
 export { CATEGORIES, CHANNELS, CASE_STATES, service, serviceCase, inboxMessage, type FormField } from './service.schema.js';
 export { seedCaseStep } from './seed-step.js';

@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { OutOfScopeError, orgCondition, pathInScope, type Actor } from '../../kernel/access.js';
-import { writeAudit } from '../../kernel/audit.js';
+import { anonymousSource, ANONYMOUS_ACTOR, writeAudit } from '../../kernel/audit.js';
 import type { TxEnv } from '../../kernel/context.js';
 import { escapeLike, rows, type Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
@@ -16,7 +16,7 @@ import { countItems, iso, selectOwnItems, selectStaffItems } from './voice.view.
 const READ = 'voice:item:read';
 const HANDLE = 'voice:item:handle';
 const PER_HOUR = 20;
-const ANONYMOUS = '匿名职工';
+const ANONYMOUS = ANONYMOUS_ACTOR;
 
 export interface NewVoice {
   kind: VoiceItemRow['kind']; title: string; content: string; showName: boolean; publishConsent: boolean; orgId?: number | undefined;
@@ -45,8 +45,9 @@ export async function submitVoice(tx: Db, env: TxEnv, actor: Actor, input: NewVo
     showName: input.showName, publishConsent: input.publishConsent, createdAt: at, updatedAt: at,
   }).returning();
   if (!item) throw new Error('voice insert returned no row');
-  // Anonymous items are recorded without their sender: the audit log is read by staff too.
-  const source = input.showName ? env.source : { ...env.source, actorId: null, actorName: ANONYMOUS };
+  // Anonymous items are recorded without their sender — no account, IP or request id — as the
+  // audit log is read by staff too and the sender's named rows carry those.
+  const source = input.showName ? env.source : anonymousSource(env.source);
   await writeAudit(tx, env.crypto, source, { orgId, action: 'voice.create', targetType: 'voice_item', targetId: item.id, after: { kind: item.kind, title: item.title, showName: item.showName } });
   await applyAlertRules(tx, { ...env, source }, item, path);
   return item.id;
@@ -161,7 +162,7 @@ export async function setConsent(tx: Db, env: TxEnv, actor: Actor, id: number, c
   const [item] = await tx.select().from(voiceItem).where(and(eq(voiceItem.id, id), eq(voiceItem.accountId, actor.accountId)));
   if (!item) throw new AppError('NOT_FOUND');
   const set = consent ? { publishConsent: true } : { publishConsent: false, published: false, publishedAt: null };
-  const source = item.showName ? env.source : { ...env.source, actorId: null, actorName: ANONYMOUS };
+  const source = item.showName ? env.source : anonymousSource(env.source);
   await change(tx, { ...env, source }, item, set, 'voice.consent', { publishConsent: consent });
 }
 

@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../kernel/db.js';
 import { DEMO_MEMBER_PHONE } from '../../seed/demo.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { makeIdNumber } from '../member/index.js';
@@ -294,5 +296,47 @@ describe('alerts', () => {
     await send({ kind: 'complaint', title: '食堂', content: '食堂问题。' });
     await send({ kind: 'complaint', title: '食堂', content: '食堂问题二。' });
     expect(await trend(quiet)).toHaveLength(1);
+  });
+});
+
+describe('the audit log of anonymous voice', () => {
+  it('keeps no account, IP or request id on rows of anonymous items and of their sender\'s later acts, while named rows keep them', async () => {
+    await nextHour();
+    const headers = { 'user-agent': 'Probe/1.0 (same device)' };
+    const post = async (showName: boolean) => {
+      const res = await t.request('POST', '/api/voice', { cookie: member, headers, body: { kind: 'suggestion', title: `审计${showName}`, content: '同一台手机发出', showName, publishConsent: true } });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<{ id: number }>().id;
+    };
+    const anon = await post(false);
+    const named = await post(true);
+    // the sender takes consent back on both, and follows a case opened from the anonymous one
+    for (const id of [anon, named]) expect((await t.request('PATCH', `/api/me/voice/${id}`, { cookie: member, headers, body: { publishConsent: false } })).statusCode).toBe(200);
+    const serviceId = (await t.request('GET', '/api/services?category=policy', { cookie: member })).json<{ items: Array<{ id: number }> }>().items[0]?.id;
+    const made = await t.request('POST', `/api/voice/${anon}/case`, { cookie: officer, body: { serviceId, fields: { question: '匿名问题' } } });
+    expect(made.statusCode, made.body).toBe(201);
+    const caseId = made.json<{ caseId: number }>().caseId;
+    const withdrawn = await t.request('POST', `/api/cases/${caseId}/withdraw`, { cookie: member, headers, body: {} });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+
+    type Row = { action: string; actor_id: number | null; actor_name: string | null; ip: string | null; request_id: string | null };
+    const audit = (where: ReturnType<typeof sql>) => rows<Row>(t.deps.db, sql`select action, actor_id, actor_name, ip, request_id from audit_log where ${where} order by id`);
+    const anonRows = [
+      ...(await audit(sql`target_type = 'voice_item' and target_id = ${String(anon)} and action in ('voice.create', 'voice.consent')`)),
+      ...(await audit(sql`target_type = 'service_case' and target_id = ${String(caseId)} and action = 'case.withdrawn'`)),
+    ];
+    const namedRows = await audit(sql`target_type = 'voice_item' and target_id = ${String(named)}`);
+    expect(anonRows.map((r) => r.action)).toEqual(['voice.create', 'voice.consent', 'case.withdrawn']);
+    expect(namedRows.map((r) => r.action)).toEqual(['voice.create', 'voice.consent']);
+    for (const r of anonRows) expect(r).toMatchObject({ actor_id: null, actor_name: '匿名职工', ip: null, request_id: null });
+    for (const r of namedRows) expect(r.ip && r.actor_id && r.request_id).toBeTruthy();
+    // nothing of a named row reappears in an anonymous one
+    const linking = new Set(namedRows.flatMap((r) => [r.ip, r.request_id, r.actor_id, r.actor_name].filter((v) => v !== null).map(String)));
+    for (const r of anonRows) for (const v of [r.ip, r.request_id, r.actor_id, r.actor_name]) expect(linking.has(String(v)), String(v)).toBe(false);
+    // the case timeline staff read names no one either
+    const timeline = (await t.request('GET', `/api/cases/${caseId}`, { cookie: admin })).json<{ timeline: Array<{ kind: string; actorName: string | null }> }>().timeline;
+    expect(timeline.find((e) => e.kind === 'withdrawn')?.actorName).toBe('匿名职工');
+    const [ev] = await rows<{ actor_id: number | null }>(t.deps.db, sql`select actor_id from case_event where case_id = ${caseId} and kind = 'withdrawn'`);
+    expect(ev?.actor_id).toBeNull();
   });
 });

@@ -25,7 +25,7 @@ async function household(category: 'deep' | 'relative' | 'sudden' = 'deep', stat
   const memberId = m.json<{ id: number }>().id;
   const now = w.t.clock.now();
   const db = w.t.deps.db;
-  const [c] = await db.insert(hardshipConsent).values({ memberId, version: 'v1', scope: ['file'], givenVia: 'staff', givenAt: now }).returning();
+  const [c] = await db.insert(hardshipConsent).values({ memberId, version: 'v1', scope: ['collect', 'verify', 'assist'], givenVia: 'staff', givenAt: now }).returning();
   const [f] = await db.insert(hardshipFile).values({
     memberId, orgId: w.ids['JS-ZJ-JK-XS-001']!, consentId: c!.id, state, category, createdAt: now, updatedAt: now, filedAt: state === 'filed' ? now : null,
   }).returning();

@@ -9,6 +9,7 @@ import { member } from '../../member/index.js';
 import { org } from '../../org/index.js';
 // The file's row is read here (read-only) for the household's org, state and category.
 import { hardshipFile } from '../hardship/hardship.schema.js';
+import { requireConsent } from '../hardship/index.js';
 import { aidProgramme, aidRecord, RECORD_FORMS, RECORD_STATES } from './aid.schema.js';
 import { AID_READ, loadProgramme, RECORD_APPROVE, RECORD_PAY, RECORD_PROPOSE } from './programme.service.js';
 
@@ -66,6 +67,7 @@ export async function proposeRecord(tx: Db, env: TxEnv, actor: Actor, input: Pro
   // A programme serves its own org's subtree.
   if (!f.orgPath.startsWith(p.orgPath)) throw new AppError('AID_NOT_ELIGIBLE', [{ path: 'programmeId', message: 'aid.notServed' }]);
   if (f.state !== 'filed') throw new AppError('AID_NOT_ELIGIBLE', [{ path: 'fileId', message: 'aid.fileNotFiled' }]);
+  await requireConsent(tx, f.memberId, 'assist');
   if (p.rules.categories.length > 0 && (!f.category || !p.rules.categories.includes(f.category))) {
     throw new AppError('AID_NOT_ELIGIBLE', [{ path: 'fileId', message: 'aid.category' }]);
   }
@@ -122,6 +124,8 @@ function assertDecider(actor: Actor, l: { r: RecordRow; programmeOrgPath: string
 export async function approveRecord(tx: Db, env: TxEnv, actor: Actor, id: number, note?: string) {
   const l = await loadRecord(tx, actor, id);
   assertDecider(actor, l);
+  // the household's consent must still cover assistance when the money is committed
+  await requireConsent(tx, l.r.memberId, 'assist');
   const at = env.source.at;
   // 1. the record: proposed → approved (its row lock orders two approvals of the same record).
   const r = await move(tx, id, RECORD_ALLOWED.approve, { state: 'approved', decidedBy: actor.accountId, decidedByName: actor.displayName, decidedAt: at, ...(note ? { note } : {}) }, at);
@@ -150,6 +154,8 @@ export async function approveRecord(tx: Db, env: TxEnv, actor: Actor, id: number
 export async function rejectRecord(tx: Db, env: TxEnv, actor: Actor, id: number, reason: string) {
   const l = await loadRecord(tx, actor, id);
   assertDecider(actor, l);
+  // the household's consent must still cover assistance when the money is committed
+  await requireConsent(tx, l.r.memberId, 'assist');
   const at = env.source.at;
   const r = await move(tx, id, RECORD_ALLOWED.reject, { state: 'rejected', decidedBy: actor.accountId, decidedByName: actor.displayName, decidedAt: at, rejectReason: reason }, at);
   await audit(tx, env, r, 'aid.record.reject', { state: 'rejected', reason });

@@ -122,7 +122,8 @@ export async function presentFile(db: Db, crypto: Crypto, l: LoadedFile, now: Da
     .leftJoin(account, eq(account.id, hardshipEvent.actorId)).where(eq(hardshipEvent.fileId, f.id)).orderBy(asc(hardshipEvent.id));
   const evidence = await db.select().from(hardshipEvidence).where(eq(hardshipEvidence.fileId, f.id)).orderBy(asc(hardshipEvidence.id));
   const viewers = await db.select().from(hardshipView).where(eq(hardshipView.fileId, f.id)).orderBy(desc(hardshipView.at), desc(hardshipView.id)).limit(50);
-  const [consent] = await db.select().from(hardshipConsent).where(eq(hardshipConsent.id, f.consentId));
+  // the member's latest consent record is the one in force (a later record widens or narrows it)
+  const [consent] = await db.select().from(hardshipConsent).where(eq(hardshipConsent.memberId, f.memberId)).orderBy(desc(hardshipConsent.id)).limit(1);
   const history = await db.select({ id: hardshipFile.id, state: hardshipFile.state, category: hardshipFile.category, createdAt: hardshipFile.createdAt, exitReason: hardshipFile.exitReason })
     .from(hardshipFile).where(eq(hardshipFile.memberId, f.memberId)).orderBy(desc(hardshipFile.id));
   const timeline = events.map(({ e, displayName }) => ({

@@ -11,13 +11,14 @@ import { AppError } from '../../../kernel/errors.js';
 import { errorResponses, ZId, ZIdParams, zPage, ZPageQuery } from '../../../kernel/http.js';
 import { ZDate } from '../../member/index.js';
 import { org } from '../../org/index.js';
-import { MAX_FILE_BYTES, serviceCase } from '../../service/index.js';
+import { loadCase, MAX_FILE_BYTES } from '../../service/index.js';
 import { readEvidence, storeEvidence } from './evidence.js';
 import { FILE_HANDLE, FILE_READ, LINE_MANAGE, loadFile, memberInScope } from './hardship.access.js';
 import { exportFiles, listFiles, presentFile, type FileFilter } from './hardship.query.js';
 import { CAUSES_ZH_HINT, ZFile, ZFileListItem, ZLineView } from './hardship.zod.js';
 import {
-  ALLOWED, CONSENT_SCOPES, CONSENT_VERSION, exitFile, fileIt, openDraftFile, recordConsent, recordEvent, recordVisit, reopenFile, reviewFile, submitFile, updateFile,
+  ALLOWED, CONSENT_SCOPES, CONSENT_VERSION, exitFile, fileIt, openDraftFile, recordConsent, recordEvent, recordVisit, reopenFile, requireConsent, reviewFile, submitFile,
+  updateFile,
 } from './hardship.service.js';
 import { EXIT_REASONS, FILE_STATES, HARDSHIP_CATEGORIES, hardshipEvidence, hardshipFile, hardshipView, INCOME_BANDS } from './hardship.schema.js';
 import { effectiveLine, ownLine, setLine } from './lines.js';
@@ -180,8 +181,8 @@ export async function hardshipRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (req, reply) => {
     const actor = staff(req);
-    const [c] = await deps.db.select({ id: serviceCase.id, category: serviceCase.category, memberId: serviceCase.memberId }).from(serviceCase).where(eq(serviceCase.id, req.params.caseId));
-    if (!c) throw new AppError('NOT_FOUND');
+    // a case the caller may not read does not exist for them: 404 (audited) before any other check
+    const { c } = await loadCase(deps.db, actor, req.params.caseId);
     if (!c.memberId) throw new AppError('HARDSHIP_NOT_HELP_CASE');
     await memberInScope(deps.db, actor, c.memberId);
     if (c.category !== 'hardship_help') throw new AppError('HARDSHIP_NOT_HELP_CASE');
@@ -249,11 +250,13 @@ export async function hardshipRoutes(app: FastifyInstance): Promise<void> {
     const actor = staff(req);
     const l = await loadFile(deps.db, actor, req.params.id, FILE_HANDLE);
     if (!ALLOWED.evidence!.includes(l.f.state)) throw new AppError('HARDSHIP_STATE', [{ path: 'state', message: l.f.state }]);
+    await requireConsent(deps.db, l.f.memberId, 'collect'); // before the bytes are stored
     if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
     const part = await req.file().catch(() => undefined);
     if (!part || part.fieldname !== 'file') throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: 'file.missing' }]);
     const stored = await storeEvidence(deps.config.dataDir, deps.crypto, part);
     const row = await inTransaction(deps, req, async (tx, env) => {
+      await requireConsent(tx, l.f.memberId, 'collect');
       const [e] = await tx.insert(hardshipEvidence).values({ ...stored, fileId: l.f.id, uploadedBy: actor.accountId, createdAt: env.source.at }).returning();
       await tx.update(hardshipFile).set({ updatedAt: env.source.at }).where(eq(hardshipFile.id, l.f.id));
       await recordEvent(tx, env, l.f, 'evidence', { note: stored.fileName, audit: { evidenceId: e?.id, size: stored.size } });

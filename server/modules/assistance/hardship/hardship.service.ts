@@ -27,6 +27,13 @@ export type ExitReason = (typeof EXIT_REASONS)[number];
 /** The consent text's version the H5 shows; a consent to an older text is refused. */
 export const CONSENT_VERSION = '2025-1';
 export const CONSENT_SCOPES = ['collect', 'verify', 'assist'] as const;
+/**
+ * The scope each use of a member's data needs from their effective consent: `collect` to open a
+ * file and to enter its data and evidence; `verify` to submit it for verification, record the home
+ * visit, file it and review it; `assist` to propose and approve assistance. Exiting a file and
+ * reading it need none (they end or show what is held; a withdrawal closes the file).
+ */
+export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 /** After a withdrawal the sensitive data is deleted this long after (days). */
 export const PURGE_AFTER_DAYS = 30;
 /** After an exit the household is watched for relapse (防止返困) for this many months. */
@@ -68,24 +75,38 @@ export async function recordEvent(
 
 // --- consent ---
 
+/** The member's consent record in force: the latest one, unless it was withdrawn. A new record replaces (widens or narrows) the one before. */
 export async function activeConsent(db: Db, memberId: number) {
-  const [c] = await db.select().from(hardshipConsent).where(and(eq(hardshipConsent.memberId, memberId), isNull(hardshipConsent.withdrawnAt)))
-    .orderBy(desc(hardshipConsent.id)).limit(1);
-  return c ?? null;
+  const [c] = await db.select().from(hardshipConsent).where(eq(hardshipConsent.memberId, memberId)).orderBy(desc(hardshipConsent.id)).limit(1);
+  return c && !c.withdrawnAt ? c : null;
+}
+
+/**
+ * The member's consent in force must cover `need`: 409 HARDSHIP_NO_CONSENT without one,
+ * 409 HARDSHIP_CONSENT_SCOPE (naming the scope) when it does not cover this use. The member's row
+ * is share-locked, so a consent recorded or withdrawn meanwhile waits for this use to commit.
+ */
+export async function requireConsent(tx: Db, memberId: number, need: ConsentScope) {
+  await tx.select({ id: member.id }).from(member).where(eq(member.id, memberId)).for('share');
+  const c = await activeConsent(tx, memberId);
+  if (!c) throw new AppError('HARDSHIP_NO_CONSENT');
+  if (!c.scope.includes(need)) throw new AppError('HARDSHIP_CONSENT_SCOPE', [{ path: 'consent.scope', message: `hardship.consent.scope.${need}` }]);
+  return c;
 }
 
 export async function recordConsent(
   tx: Db, env: TxEnv, m: { id: number; orgId: number }, input: { version: string; scope: string[] }, via: 'member' | 'staff',
 ): Promise<number> {
   if (input.version !== CONSENT_VERSION) throw new AppError('VALIDATION_FAILED', [{ path: 'version', message: 'hardship.consent.version' }]);
-  // one consent at a time: the member's row is locked while we look
+  // one change at a time: the member's row is locked; the new record is the one in force from now
+  // on, whether it widens or narrows what the member agreed to before
   await tx.select({ id: member.id }).from(member).where(eq(member.id, m.id)).for('update');
-  if (await activeConsent(tx, m.id)) throw new AppError('CONFLICT', [{ path: 'version', message: 'hardship.consent.exists' }]);
+  const before = await activeConsent(tx, m.id);
   const [c] = await tx.insert(hardshipConsent).values({
     memberId: m.id, version: input.version, scope: input.scope, givenVia: via, recordedBy: via === 'staff' ? env.source.actorId : null, givenAt: env.source.at,
   }).returning({ id: hardshipConsent.id });
   if (!c) throw new Error('consent insert returned no row');
-  await writeAudit(tx, env.crypto, env.source, { orgId: m.orgId, action: 'hardship.consent.give', targetType: 'hardship_consent', targetId: c.id, after: { memberId: m.id, version: input.version, scope: input.scope, via } });
+  await writeAudit(tx, env.crypto, env.source, { orgId: m.orgId, action: 'hardship.consent.give', targetType: 'hardship_consent', targetId: c.id, after: { memberId: m.id, version: input.version, scope: input.scope, via, replaces: before?.id ?? null } });
   return c.id;
 }
 
@@ -94,7 +115,7 @@ export async function withdrawConsent(tx: Db, env: TxEnv, m: { id: number; orgId
   await tx.select({ id: member.id }).from(member).where(eq(member.id, m.id)).for('update');
   const c = await activeConsent(tx, m.id);
   if (!c) throw new AppError('CONFLICT', [{ path: 'consent', message: 'hardship.consent.none' }]);
-  await tx.update(hardshipConsent).set({ withdrawnAt: env.source.at }).where(eq(hardshipConsent.id, c.id));
+  await tx.update(hardshipConsent).set({ withdrawnAt: env.source.at }).where(and(eq(hardshipConsent.memberId, m.id), isNull(hardshipConsent.withdrawnAt)));
   await writeAudit(tx, env.crypto, env.source, { orgId: m.orgId, action: 'hardship.consent.withdraw', targetType: 'hardship_consent', targetId: c.id, after: { memberId: m.id } });
   const purgeAt = new Date(env.source.at.getTime() + PURGE_AFTER_DAYS * 86400_000);
   // the current file closes; earlier (exited) files hold sensitive data too and are purged with it
@@ -117,14 +138,14 @@ export interface OpenDraftFileInput {
 
 /**
  * Opens a draft file for a member inside the caller's transaction (officers, identification
- * candidates, 帮扶救助 cases). Needs an active consent (409 HARDSHIP_NO_CONSENT) and no current
+ * candidates, 帮扶救助 cases). Needs a consent covering `collect` (409 HARDSHIP_NO_CONSENT /
+ * HARDSHIP_CONSENT_SCOPE) and no current
  * file (409 HARDSHIP_FILE_EXISTS). The caller checks the actor's scope over the member.
  */
 export async function openDraftFile(tx: Db, env: TxEnv, input: OpenDraftFileInput): Promise<{ id: number }> {
   const [m] = await tx.select({ id: member.id, orgId: member.orgId }).from(member).where(eq(member.id, input.memberId)).for('update');
   if (!m) throw new AppError('NOT_FOUND');
-  const consent = await activeConsent(tx, m.id);
-  if (!consent) throw new AppError('HARDSHIP_NO_CONSENT');
+  const consent = await requireConsent(tx, m.id, 'collect');
   const [current] = await tx.select({ id: hardshipFile.id }).from(hardshipFile)
     .where(and(eq(hardshipFile.memberId, m.id), inArray(hardshipFile.state, [...CURRENT_FILE_STATES]))).limit(1);
   if (current) throw new AppError('HARDSHIP_FILE_EXISTS', [{ path: 'memberId', message: String(current.id) }]);
@@ -161,6 +182,7 @@ async function derive(tx: Db, f: FileRow, s: Sensitive, category: Category | nul
 
 export async function updateFile(tx: Db, env: TxEnv, actor: Actor, id: number, p: FilePatch): Promise<void> {
   const { f } = await loadFile(tx, actor, id, FILE_HANDLE);
+  await requireConsent(tx, f.memberId, 'collect');
   const s0 = readSensitive(env.crypto.decrypt, f.sensitiveEnc);
   const s: Sensitive = {
     household: p.household ? p.household.map(({ monthlyIncome, ...rest }) => ({ ...rest, monthlyIncomeFen: toFen(monthlyIncome) })) : s0.household,
@@ -179,6 +201,7 @@ export async function updateFile(tx: Db, env: TxEnv, actor: Actor, id: number, p
 
 export async function submitFile(tx: Db, env: TxEnv, actor: Actor, id: number, note?: string): Promise<void> {
   const { f } = await loadFile(tx, actor, id, FILE_HANDLE);
+  await requireConsent(tx, f.memberId, 'verify');
   const derived = await derive(tx, f, readSensitive(env.crypto.decrypt, f.sensitiveEnc), f.category, f.causes, true);
   await move(tx, f, ALLOWED.submit!, { state: 'verifying', ...derived }, env.source.at);
   await recordEvent(tx, env, f, 'submitted', { note });
@@ -188,6 +211,7 @@ export interface Visit { visitedOn: string; notes: string; companions?: string }
 
 export async function recordVisit(tx: Db, env: TxEnv, actor: Actor, id: number, v: Visit): Promise<void> {
   const { f } = await loadFile(tx, actor, id, FILE_HANDLE);
+  await requireConsent(tx, f.memberId, 'verify');
   if (v.visitedOn > chinaToday(env.source.at)) throw new AppError('VALIDATION_FAILED', [{ path: 'visitedOn', message: 'hardship.visit.future' }]);
   const visit = { officerId: actor.accountId, officerName: actor.displayName, ...v };
   await move(tx, f, ALLOWED.visit!, {
@@ -198,6 +222,7 @@ export async function recordVisit(tx: Db, env: TxEnv, actor: Actor, id: number, 
 
 export async function fileIt(tx: Db, env: TxEnv, actor: Actor, id: number, note?: string): Promise<void> {
   const { f } = await loadFile(tx, actor, id, FILE_HANDLE);
+  await requireConsent(tx, f.memberId, 'verify');
   if (!f.visitEnc) throw new AppError('VALIDATION_FAILED', [{ path: 'visit', message: 'hardship.visit.required' }]);
   const derived = await derive(tx, f, readSensitive(env.crypto.decrypt, f.sensitiveEnc), f.category, f.causes, true);
   const today = chinaToday(env.source.at);
@@ -218,6 +243,7 @@ export interface ReviewInput { outcome: 'keep' | 'change_category' | 'exit'; cat
 /** The yearly review: keep (next review in a year), change the category (checked against the lines), or exit. */
 export async function reviewFile(tx: Db, env: TxEnv, actor: Actor, id: number, r: ReviewInput): Promise<void> {
   const { f } = await loadFile(tx, actor, id, FILE_HANDLE);
+  await requireConsent(tx, f.memberId, 'verify');
   const today = chinaToday(env.source.at);
   if (r.outcome === 'exit') {
     if (!r.exit) throw new AppError('VALIDATION_FAILED', [{ path: 'exit.reason', message: 'hardship.review.exitReason' }]);

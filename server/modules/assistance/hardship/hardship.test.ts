@@ -97,7 +97,7 @@ describe('consent and opening', () => {
     expect(no.json<{ error: { code: string } }>().error.code).toBe('HARDSHIP_NO_CONSENT');
     expect((await t.request('POST', '/api/hardship/consents', { cookie: county, body: { memberId: mid, version: '1999', scope: ['collect'] } })).statusCode).toBe(400);
     expect((await consent(county, mid)).statusCode).toBe(201);
-    expect((await consent(county, mid)).statusCode).toBe(409);
+    expect((await consent(county, mid)).statusCode).toBe(201); // a new record replaces the one before
     expect((await open(county, mid)).statusCode).toBe(201);
     const again = await open(county, mid);
     expect(again.statusCode).toBe(409);
@@ -112,6 +112,52 @@ describe('consent and opening', () => {
     expect(c.json<{ consent: { givenVia: string } }>().consent.givenVia).toBe('member');
     expect((await open(grassroots, memberId)).statusCode).toBe(201);
     expect((await t.request('GET', '/api/me/hardship', { cookie: memberCookie })).json<{ file: { state: string } }>().file.state).toBe('draft');
+    // the member narrows what they agree to on the H5: a new record, in force at once
+    const narrowed = await t.request('POST', '/api/me/hardship/consent', { cookie: memberCookie, body: { version: '2025-1', scope: ['collect', 'assist'] } });
+    expect(narrowed.statusCode, narrowed.body).toBe(201);
+    expect(narrowed.json<{ consent: { scope: string[] } }>().consent.scope).toEqual(['collect', 'assist']);
+    const c2 = await t.request('POST', '/api/me/hardship/consent', { cookie: memberCookie, body: { version: '2025-1', scope: ['collect', 'verify', 'assist'] } });
+    expect(c2.statusCode, c2.body).toBe(201);
+  });
+});
+
+describe('consent scope', () => {
+  it('each use needs its scope in the latest consent record; a new record widens or narrows it', async () => {
+    const mid = await newMember('JS-ZJ-JK-XS-001', '蒋师傅');
+    const give = async (scope: string[]) => expect((await t.request('POST', '/api/hardship/consents', { cookie: city, body: { memberId: mid, version: '2025-1', scope } })).statusCode).toBe(201);
+    const refusedFor = async (res: Awaited<ReturnType<typeof open>>, scope: string) => {
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json().error).toMatchObject({ code: 'HARDSHIP_CONSENT_SCOPE', details: [{ path: 'consent.scope', message: expect.stringContaining(`(${scope})`) }] });
+    };
+    const en = { 'accept-language': 'en' };
+    await give(['verify']);
+    await refusedFor(await t.request('POST', '/api/hardship/files', { cookie: city, headers: en, body: { memberId: mid } }), 'collect');
+    await give(['collect']); // widening later is a new record, not a 409
+    const o = await open(city, mid);
+    expect(o.statusCode, o.body).toBe(201);
+    const id = o.json<File>().id;
+    expect((await patch(city, id, { category: 'deep', causes: ['serious_illness'], household: household([100]) })).statusCode).toBe(200);
+    await refusedFor(await t.request('POST', `/api/hardship/files/${id}/submit`, { cookie: city, headers: en, body: {} }), 'verify');
+    await give(['collect', 'verify']);
+    expect((await act(city, id, 'submit')).statusCode).toBe(200);
+    expect((await act(city, id, 'visit', { visitedOn: '2020-01-02', notes: '入户核实，情况属实' })).statusCode).toBe(200);
+    expect((await act(city, id, 'file')).statusCode).toBe(200);
+    // assistance needs `assist`
+    const p = await t.request('POST', '/api/assistance/programmes', { cookie: city, body: { orgId: ids['JS-ZJ'], year: new Date().getFullYear(), kind: 'winter_warmth', name: '送温暖（授权）', budgetFen: 100_000, rules: {} } });
+    expect(p.statusCode, p.body).toBe(201);
+    const propose = () => t.request('POST', '/api/assistance/records', { cookie: city, headers: en, body: { programmeId: p.json<{ id: number }>().id, fileId: id, form: 'cash', amountFen: 50_000 } });
+    await refusedFor(await propose(), 'assist');
+    await give(['collect', 'verify', 'assist']);
+    expect((await propose()).statusCode).toBe(201);
+    // narrowing: without `verify` the yearly review stops; the detail shows the consent in force
+    await give(['collect', 'assist']);
+    await refusedFor(await t.request('POST', `/api/hardship/files/${id}/review`, { cookie: city, headers: en, body: { outcome: 'keep' } }), 'verify');
+    const zh = await act(city, id, 'review', { outcome: 'keep' });
+    expect(zh.json().error.message).toContain('授权范围');
+    expect((await t.request('GET', `/api/hardship/files/${id}`, { cookie: city })).json<{ consent: { scope: string[] } }>().consent.scope).toEqual(['collect', 'assist']);
+    // every record is kept: the history of what the member agreed to, the latest in force
+    const [kept] = await rows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from hardship_consent where member_id = ${mid}`);
+    expect(kept?.n).toBe(5);
   });
 });
 
@@ -345,6 +391,25 @@ describe('from a 帮扶救助 case, evidence, export', () => {
     const f = await t.request('POST', `/api/hardship/files/from-case/${caseId}`, { cookie: city });
     expect(f.statusCode, f.body).toBe(201);
     expect(f.json<{ source: string; caseId: number }>()).toMatchObject({ source: 'case', caseId });
+  });
+
+  it('a case outside the caller\'s case scope answers 404 before any other check (no 400/409 oracle)', async () => {
+    const svc = await t.request('POST', '/api/services', { cookie: admin, body: { orgId: ids['JS-ZJ'], category: 'hardship_help', name: '帮扶救助（开放）', deadlineDays: 10, handlingOrgId: ids['JS-ZJ-FW'], form: [], eligibility: { membersOnly: false, jobTypes: null } } });
+    expect(svc.statusCode, svc.body).toBe(201);
+    const serviceId = svc.json<{ id: number }>().id;
+    // handled by the service center: 瑞丰科技's officer cannot read these cases
+    const contact = await t.request('POST', '/api/cases', { cookie: admin, body: { serviceId, channel: 'phone', contact: { name: '李女士' }, fields: {} } });
+    const mid = await newMember('JS-ZJ-JK-XS-001', '卫师傅');
+    const own = await t.request('POST', '/api/cases', { cookie: admin, body: { serviceId, channel: 'counter', memberId: mid, fields: {} } });
+    for (const made of [contact, own]) {
+      expect(made.statusCode, made.body).toBe(201);
+      const res = await t.request('POST', `/api/hardship/files/from-case/${made.json<{ id: number }>().id}`, { cookie: grassroots });
+      expect(res.statusCode, res.body).toBe(404);
+      expect(res.json().error.code).toBe('NOT_FOUND');
+    }
+    expect((await t.request('POST', '/api/hardship/files/from-case/99999999', { cookie: grassroots })).statusCode).toBe(404);
+    // inside case scope the checks are as before: a case without a member is not a help case
+    expect((await t.request('POST', `/api/hardship/files/from-case/${contact.json<{ id: number }>().id}`, { cookie: city })).json().error.code).toBe('HARDSHIP_NOT_HELP_CASE');
   });
 
   it('evidence is stored encrypted and downloads intact for staff in scope', async () => {

@@ -63,6 +63,6 @@ export async function currentFiledFile(db: Db, memberId: number): Promise<FileSu
   return f;
 }
 
-export { openDraftFile, activeConsent, CONSENT_VERSION, CONSENT_SCOPES, type OpenDraftFileInput } from './hardship.service.js';
+export { openDraftFile, activeConsent, requireConsent, CONSENT_VERSION, CONSENT_SCOPES, type ConsentScope, type OpenDraftFileInput } from './hardship.service.js';
 export { effectiveLine, type EffectiveLine } from './lines.js';
 export { FILE_READ, FILE_HANDLE, LINE_MANAGE } from './hardship.access.js';

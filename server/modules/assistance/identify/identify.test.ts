@@ -107,10 +107,10 @@ beforeAll(async () => {
   await situation(m.incomeOk, { incomePerHead: 1500 });
   m.filed = await newMember('子在档', g);
   await situation(m.filed, { disability: true });
-  const [consent] = await t.deps.db.insert(hardshipConsent).values({ memberId: m.filed, version: 'v1', scope: ['file'], givenVia: 'staff', givenAt: now }).returning();
+  const [consent] = await t.deps.db.insert(hardshipConsent).values({ memberId: m.filed, version: 'v1', scope: ['collect', 'verify', 'assist'], givenVia: 'staff', givenAt: now }).returning();
   await t.deps.db.insert(hardshipFile).values({ memberId: m.filed, orgId: ids[g]!, consentId: consent!.id, state: 'filed', createdAt: now, updatedAt: now });
   m.exited = await newMember('丑返困', g);
-  const [c2] = await t.deps.db.insert(hardshipConsent).values({ memberId: m.exited, version: 'v1', scope: ['file'], givenVia: 'staff', givenAt: now }).returning();
+  const [c2] = await t.deps.db.insert(hardshipConsent).values({ memberId: m.exited, version: 'v1', scope: ['collect', 'verify', 'assist'], givenVia: 'staff', givenAt: now }).returning();
   await t.deps.db.insert(hardshipFile).values({
     memberId: m.exited, orgId: ids[g]!, consentId: c2!.id, state: 'exited', exitedAt: new Date(now.getTime() - 3 * 86400_000), watchUntil: `${y + 1}-01-01`, createdAt: now, updatedAt: now,
   });
@@ -246,7 +246,7 @@ describe('working the list', () => {
     const no = await t.request('POST', `/api/hardship/candidates/${m.single}/verify`, { cookie: admin, body: {} });
     expect(no.statusCode).toBe(409);
     expect(no.json<{ error: { code: string; message: string } }>().error.code).toBe('HARDSHIP_NO_CONSENT');
-    await t.deps.db.insert(hardshipConsent).values({ memberId: m.single!, version: 'v1', scope: ['file'], givenVia: 'staff', givenAt: t.clock.now() });
+    await t.deps.db.insert(hardshipConsent).values({ memberId: m.single!, version: 'v1', scope: ['collect', 'verify', 'assist'], givenVia: 'staff', givenAt: t.clock.now() });
     const yes = await t.request('POST', `/api/hardship/candidates/${m.single}/verify`, { cookie: admin, body: {} });
     expect(yes.statusCode, yes.body).toBe(201);
     const fileId = yes.json<{ fileId: number }>().fileId;

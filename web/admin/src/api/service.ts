@@ -36,12 +36,24 @@ export interface CounterMember {
   employer: string | null;
 }
 
-export interface CounterLookup {
+/** A member in the caller's member scope: the registry's answer (masked), with the form prefill. */
+export interface CounterLookupMember {
+  scope: 'member';
   member: CounterMember;
   prefill: Record<string, FieldValue>;
   eligible: boolean | null;
   openCases: number;
 }
+
+/** Outside the caller's member scope: only what intake needs; service-center staff get a token to register the case. */
+export interface CounterLookupIntake {
+  scope: 'intake';
+  member: { id: number; name: string; current: boolean; jobType?: string };
+  eligible: boolean | null;
+  intakeToken: string | null;
+}
+
+export type CounterLookup = CounterLookupMember | CounterLookupIntake;
 
 export interface Figures {
   open: number;
@@ -107,7 +119,7 @@ export const caseApi = {
   get: (id: number) => client.get<Case>(`/api/cases/${id}`),
   /** One transition (`accept`, `start`, `resolve`, `reject`, `transfer`, `assign`, `notes`, `callback`, `unflag`). */
   act: (id: number, action: string, body: Record<string, unknown> = {}) => client.post<Case>(`/api/cases/${id}/${action}`, body),
-  create: (input: { serviceId: number; channel: 'counter' | 'phone'; memberId?: number; contact?: { name: string; phone?: string }; fields: Record<string, FieldValue>; note?: string }) =>
+  create: (input: { serviceId: number; channel: 'counter' | 'phone'; memberId?: number; intakeToken?: string; contact?: { name: string; phone?: string }; fields: Record<string, FieldValue>; note?: string }) =>
     client.post<Case>('/api/cases', input),
   lookup: (key: { phone?: string; idNumber?: string; cardToken?: string }, serviceId?: number) =>
     client.post<CounterLookup>('/api/cases/counter/lookup', { ...key, ...(serviceId ? { serviceId } : {}) }),

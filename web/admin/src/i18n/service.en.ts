@@ -55,6 +55,9 @@ export const serviceEn: typeof serviceZhCN = {
     form: 'Application', note: 'Counter note', submit: 'Register case', submitted: 'Case {no} registered', openCase: 'Open the case', next: 'Next person',
     ineligible: 'This member is not eligible for the service', shortcuts: 'Keys: Alt+1/2/3 switch lookup, Enter finds, Ctrl+Enter registers',
     membersOnly: 'Members only: find the member first', elapsed: '{s} s', choose: 'Choose a service',
+    current: 'Membership', currentYes: 'Current member', currentNo: 'Not a current member',
+    intakeOnly: 'Outside your member scope: only what intake needs is shown; you can register the case',
+    outOfScope: 'Outside your member scope: refer them to their own union or the service center',
   },
   figures: {
     title: 'Figures', org: 'Scope', range: 'Period', open: 'Open', overdue: 'Overdue', closedThisMonth: 'Closed this month',

@@ -51,6 +51,9 @@ export const serviceZhCN = {
     form: '申请内容', note: '窗口备注', submit: '登记工单', submitted: '已登记工单 {no}', openCase: '查看工单', next: '受理下一位',
     ineligible: '该会员不符合此服务的申请条件', shortcuts: '快捷键：Alt+1/2/3 切换查找方式，Enter 查找，Ctrl+Enter 登记',
     membersOnly: '此服务仅限会员，请先查找会员', elapsed: '用时 {s} 秒', choose: '请选择服务事项',
+    current: '会员身份', currentYes: '在册会员', currentNo: '非在册会员',
+    intakeOnly: '该会员不属于本单位管辖，仅显示受理所需信息；可直接登记工单',
+    outOfScope: '该会员不属于本单位管辖：请引导其到所属工会或职工服务中心办理',
   },
   figures: {
     title: '服务统计', org: '统计范围', range: '统计期间', open: '在办', overdue: '超期', closedThisMonth: '本月办结',

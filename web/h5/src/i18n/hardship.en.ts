@@ -15,4 +15,5 @@ export const hardshipEn: typeof hardshipZhCN = {
   give: 'I consent', given: 'Given on {at} ({via})', via: { member: 'online', staff: 'signed paper form' },
   withdraw: 'Withdraw consent', withdrawConfirm: 'Your hardship file will close and its sensitive data be deleted after {days} days. Withdraw?', withdrawn: 'Consent withdrawn',
   consented: 'Consent recorded',
+  updateScope: 'Update what I agree to', scopeUpdated: 'What you agree to is updated',
 };

@@ -14,4 +14,5 @@ export const hardshipZhCN = {
   give: '同意并授权', given: '已于 {at} 授权（{via}）', via: { member: '本人线上', staff: '纸质同意书' },
   withdraw: '撤回授权', withdrawConfirm: '撤回后您的困难档案将关闭，敏感信息将在 {days} 天后删除。确定撤回吗？', withdrawn: '已撤回授权',
   consented: '授权成功',
+  updateScope: '更新授权范围', scopeUpdated: '授权范围已更新',
 };
