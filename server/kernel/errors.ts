@@ -87,6 +87,9 @@ export const ERRORS = {
   WISH_STATE: { status: 409, zh: '该心愿当前状态不允许此操作', en: "The wish's state does not allow this" },
   WISH_OWN: { status: 403, zh: '不能认领自己的心愿', en: 'You cannot claim your own wish' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error; please try again later' },
+  // Staff management (auth, issue 14): an account whose grants reach beyond the officer, or the officer's own.
+  STAFF_OUTRANKS: { status: 403, zh: '该账号的授权超出您的管理范围', en: "This account's grants reach beyond what you may manage" },
+  STAFF_SELF: { status: 403, zh: '不能通过人员管理修改自己的账号，请到"我的账号"操作', en: 'You cannot change your own account through staff management; use "My account"' },
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -155,6 +155,9 @@ const FIELD_MESSAGES: Record<string, Record<Lang, string>> = {
   'identify.assignee': { zh: '走访人员须为在职工作人员，且其精准识别权限覆盖该会员所在工会', en: 'The visitor must be active staff whose identification grant covers the member\'s union' },
   'identify.dueDatePast': { zh: '走访期限不能早于今天', en: 'The due date cannot be in the past' },
   'identify.ruleDuplicate': { zh: '同一规则只能出现一次', en: 'Each rule may appear once' },
+  // Password strength (auth, issue 14).
+  'password.weak': { zh: '密码强度不足，容易被猜到：请加长，避免常见词、键盘顺序、重复字符和日期', en: 'Too easy to guess: make it longer and avoid common words, keyboard runs, repeats and dates' },
+  'password.classes': { zh: '工作人员密码至少包含大写字母、小写字母、数字、符号中的三类', en: 'Staff passwords need three of: upper-case letters, lower-case letters, digits, symbols' },
 };
 
 /** A field's message: one of ours above, an error code's own message, or the text as given. */

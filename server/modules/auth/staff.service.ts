@@ -13,9 +13,15 @@ import type { Clock } from '../../kernel/clock.js';
 
 // Staff accounts and their grants. A staff member is visible where their home org is; a grant can
 // only be given at an org within the giver's own `staff:grant:manage` scope, and only for a role
-// whose every permission the giver holds there (no one hands out more than they have).
+// whose every permission the giver holds there (no one hands out more than they have). The same
+// rule guards every other management action (edit, disable, enable, password reset, unlock, grants):
+// the target's every grant must lie in the officer's scope with a role the officer could have given
+// there, or whoever resets its password signs in with more than they hold. Nobody manages their own
+// account here: "my account" (me.service.ts) asks for the current password.
 
 const READ = 'staff:account:read';
+const UPDATE = 'staff:account:update';
+const GRANT = 'staff:grant:manage';
 
 export interface GrantView {
   id: number;
@@ -106,16 +112,39 @@ export async function listStaff(db: Db, crypto: Crypto, actor: Actor, f: StaffFi
 }
 
 /** A staff account the caller may see with `permission` at its home org; 404 when out of scope. */
-async function loadStaff(db: Db, actor: Actor, id: number, permission = READ) {
-  const [found] = await db
+async function loadStaff(db: Db, actor: Actor, id: number, permission = READ, lock = false) {
+  const query = db
     .select({ acct: account, path: org.path })
     .from(account)
     .innerJoin(org, eq(org.id, account.orgId))
     .where(and(eq(account.id, id), eq(account.kind, 'staff')));
+  const [found] = lock ? await query.for('update', { of: account }) : await query;
   if (!found) throw new AppError('NOT_FOUND');
   if (!pathInScope(actor, READ, found.path)) throw new OutOfScopeError('account', String(id));
   if (!pathInScope(actor, permission, found.path)) throw new AppError('FORBIDDEN');
   return found.acct;
+}
+
+/** True when every grant lies in the actor's `permission` scope with a role the actor could grant there. */
+function withinReach(actor: Actor, permission: string, grants: Array<{ path: string; permissions: string[] }>): boolean {
+  return grants.every((g) => pathInScope(actor, permission, g.path) && g.permissions.every((p) => pathInScope(actor, p, g.path)));
+}
+
+/**
+ * A staff account the caller may manage: not their own (403 STAFF_SELF), home org in scope (404 /
+ * 403 as `loadStaff`), and no grant beyond the caller (403 STAFF_OUTRANKS). The account row stays
+ * locked to the end of the transaction, so a grant given meanwhile (addGrant locks it too) waits
+ * and is not missed.
+ */
+async function loadManaged(tx: Db, actor: Actor, id: number, permission: string, homePermission = permission) {
+  if (id === actor.accountId) throw new AppError('STAFF_SELF');
+  const target = await loadStaff(tx, actor, id, homePermission, true);
+  const held = await rows<{ path: string; permissions: string[] }>(
+    tx,
+    sql`select o.path, r.permissions from staff_grant g join role r on r.code = g.role_code join org o on o.id = g.org_id where g.account_id = ${id}`,
+  );
+  if (!withinReach(actor, permission, held)) throw new AppError('STAFF_OUTRANKS');
+  return target;
 }
 
 export async function getStaff(db: Db, crypto: Crypto, actor: Actor, id: number): Promise<StaffView> {
@@ -153,7 +182,7 @@ export interface NewStaff {
 
 export async function createStaff(tx: Db, env: TxEnv, actor: Actor, input: NewStaff): Promise<number> {
   await assertOrgAccess(tx, actor, 'staff:account:create', input.orgId, READ);
-  assertPasswordAllowed(input.password, input);
+  assertPasswordAllowed(input.password, input, 'staff');
   const now = env.source.at;
   const passwordHash = await hashPassword(input.password);
   const [created] = await withUniqueChecks(() =>
@@ -181,8 +210,7 @@ export interface StaffPatch {
 }
 
 export async function updateStaff(tx: Db, env: TxEnv, clock: Clock, actor: Actor, id: number, patch: StaffPatch): Promise<void> {
-  const before = await loadStaff(tx, actor, id, 'staff:account:update');
-  if (patch.status === 'disabled' && id === actor.accountId) throw new AppError('FORBIDDEN');
+  const before = await loadManaged(tx, actor, id, UPDATE);
   const phoneChange = patch.phone === undefined ? {} : {
     phoneEnc: patch.phone ? env.crypto.encrypt(patch.phone) : null,
     phoneHash: patch.phone ? env.crypto.blindIndex('phone', patch.phone) : null,
@@ -203,16 +231,16 @@ export async function updateStaff(tx: Db, env: TxEnv, clock: Clock, actor: Actor
 }
 
 export async function resetStaffPassword(tx: Db, env: TxEnv, clock: Clock, actor: Actor, id: number, newPassword: string): Promise<void> {
-  const target = await loadStaff(tx, actor, id, 'staff:account:update');
+  const target = await loadManaged(tx, actor, id, UPDATE);
   const phone = target.phoneEnc ? env.crypto.decrypt(target.phoneEnc) : null;
-  assertPasswordAllowed(newPassword, { username: target.username, phone }, 'newPassword');
+  assertPasswordAllowed(newPassword, { username: target.username, phone, displayName: target.displayName }, 'staff', 'newPassword');
   await tx.update(account).set({ passwordHash: await hashPassword(newPassword), passwordChangedAt: env.source.at, updatedAt: env.source.at }).where(eq(account.id, id));
   await revokeAccountSessions(tx, clock, id);
   await writeAudit(tx, env.crypto, env.source, { orgId: target.orgId, action: 'staff.password_reset', targetType: 'account', targetId: id });
 }
 
 export async function unlockStaff(tx: Db, env: TxEnv, actor: Actor, id: number): Promise<void> {
-  const target = await loadStaff(tx, actor, id, 'staff:account:update');
+  const target = await loadManaged(tx, actor, id, UPDATE);
   await tx.update(account).set({ failedLogins: 0, lockedUntil: null }).where(eq(account.id, id));
   await writeAudit(tx, env.crypto, env.source, {
     orgId: target.orgId, action: 'staff.unlock', targetType: 'account', targetId: id, before: { lockedUntil: target.lockedUntil }, after: { lockedUntil: null },
@@ -220,8 +248,8 @@ export async function unlockStaff(tx: Db, env: TxEnv, actor: Actor, id: number):
 }
 
 export async function addGrant(tx: Db, env: TxEnv, clock: Clock, actor: Actor, accountId: number, input: { roleCode: string; orgId: number }): Promise<GrantView> {
-  const target = await loadStaff(tx, actor, accountId);
-  const orgPath = await assertOrgAccess(tx, actor, 'staff:grant:manage', input.orgId, 'org:org:read');
+  const target = await loadManaged(tx, actor, accountId, GRANT, READ);
+  const orgPath = await assertOrgAccess(tx, actor, GRANT, input.orgId, 'org:org:read');
   const [found] = await tx.select().from(role).where(eq(role.code, input.roleCode));
   if (!found) throw new AppError('VALIDATION_FAILED', [{ path: 'roleCode', message: 'NOT_FOUND' }]);
   if (!found.permissions.every((p) => pathInScope(actor, p, orgPath))) throw new AppError('ROLE_EXCEEDS_OWN');
@@ -247,10 +275,10 @@ export async function addGrant(tx: Db, env: TxEnv, clock: Clock, actor: Actor, a
 }
 
 export async function removeGrant(tx: Db, env: TxEnv, clock: Clock, actor: Actor, accountId: number, grantId: number): Promise<void> {
-  await loadStaff(tx, actor, accountId);
+  await loadManaged(tx, actor, accountId, GRANT, READ);
   const [grant] = await tx.select().from(staffGrant).where(and(eq(staffGrant.id, grantId), eq(staffGrant.accountId, accountId)));
   if (!grant) throw new AppError('NOT_FOUND');
-  await assertOrgAccess(tx, actor, 'staff:grant:manage', grant.orgId, 'org:org:read');
+  await assertOrgAccess(tx, actor, GRANT, grant.orgId, 'org:org:read');
   await tx.delete(staffGrant).where(eq(staffGrant.id, grantId));
   await revokeAccountSessions(tx, clock, accountId);
   await writeAudit(tx, env.crypto, env.source, {
