@@ -32,7 +32,7 @@ const READ = 'staff:account:read';
 let run = 0;
 
 interface Grant { id: number; roleCode: string; orgId: number }
-interface Staff { id: number; orgId: number; status: 'active' | 'disabled'; grants: Grant[] }
+interface Staff { id: number; orgId: number; status: 'active' | 'disabled'; grants: Grant[]; manageable: boolean; grantsManageable: boolean }
 
 async function asAdmin<T>(method: string, url: string, body?: unknown): Promise<T> {
   const res = await t.request(method, url, { cookie: admin, body });
@@ -105,6 +105,8 @@ describe('staff management', () => {
           for (const a of actions) {
             const id = targets[a.target % targets.length] ?? officerId;
             const s = await read(id);
+            // what the officer's own view of the account says it may do
+            const seen = await t.request('GET', `/api/staff/${id}`, { cookie });
             let res;
             if (a.kind === 'reset') res = await t.request('POST', `/api/staff/${id}/password`, { cookie, body: { newPassword: 'Another&Fine1' } });
             else if (a.kind === 'disable' || a.kind === 'enable') res = await t.request('PATCH', `/api/staff/${id}`, { cookie, body: { status: a.kind === 'disable' ? 'disabled' : 'active' } });
@@ -124,6 +126,11 @@ describe('staff management', () => {
               expect(ok, what).toBe(manageable(s, UPDATE, UPDATE));
             }
             if (ok && a.kind === 'reset') passwordSet.add(id);
+            if (seen.statusCode === 200) {
+              const flag = a.kind === 'grant' || a.kind === 'revoke' ? seen.json<Staff>().grantsManageable : seen.json<Staff>().manageable;
+              if (ok) expect(flag, `${what}: succeeded though not shown as manageable`).toBe(true);
+              if (a.kind !== 'grant' && a.kind !== 'revoke') expect(flag, what).toBe(ok);
+            }
           }
 
           // The officer's own grants are as they were, and their session still stands.

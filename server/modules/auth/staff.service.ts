@@ -45,6 +45,9 @@ export interface StaffView {
   lastLoginAt: Date | null;
   createdAt: Date;
   grants: GrantView[];
+  /** The caller may edit, disable, enable, reset and unlock this account / change its grants. */
+  manageable: boolean;
+  grantsManageable: boolean;
 }
 
 export async function grantsOf(db: Db, accountIds: number[]): Promise<Map<number, GrantView[]>> {
@@ -64,20 +67,48 @@ export async function grantsOf(db: Db, accountIds: number[]): Promise<Map<number
   return out;
 }
 
+interface HeldGrant { accountId: number; path: string; permissions: string[] }
+
+/** Each account's grants as scope sees them: the org's path and the role's permissions. */
+async function heldGrants(db: Db, accountIds: number[]): Promise<Map<number, HeldGrant[]>> {
+  const out = new Map<number, HeldGrant[]>();
+  if (accountIds.length === 0) return out;
+  const found = await rows<HeldGrant>(
+    db,
+    sql`select g.account_id as "accountId", o.path, r.permissions from staff_grant g join role r on r.code = g.role_code join org o on o.id = g.org_id
+        where g.account_id in (${sql.join(accountIds.map((id) => sql`${id}`), sql`, `)})`,
+  );
+  for (const g of found) out.set(g.accountId, [...(out.get(g.accountId) ?? []), g]);
+  return out;
+}
+
+/** True when every grant lies in the actor's `permission` scope with a role the actor could grant there. */
+function withinReach(actor: Actor, permission: string, grants: HeldGrant[]): boolean {
+  return grants.every((g) => pathInScope(actor, permission, g.path) && g.permissions.every((p) => pathInScope(actor, p, g.path)));
+}
+
+/** The rule `loadManaged` enforces, as a yes/no for lists (home path and grants already loaded). */
+function mayManage(actor: Actor, id: number, homePath: string, held: HeldGrant[], permission: string, homePermission = permission): boolean {
+  return id !== actor.accountId && pathInScope(actor, homePermission, homePath) && withinReach(actor, permission, held);
+}
+
 const staffColumns = {
   id: account.id, username: account.username, displayName: account.displayName, phoneEnc: account.phoneEnc,
-  orgId: account.orgId, orgName: org.name, status: account.status, totpEnabled: account.totpEnabled,
+  orgId: account.orgId, orgName: org.name, orgPath: org.path, status: account.status, totpEnabled: account.totpEnabled,
   lockedUntil: account.lockedUntil, lastLoginAt: account.lastLoginAt, createdAt: account.createdAt,
 };
 
 const selectStaff = (db: Db) => db.select(staffColumns).from(account).innerJoin(org, eq(org.id, account.orgId));
 type StaffRow = Awaited<ReturnType<typeof selectStaff>>[number];
 
-async function present(db: Db, crypto: Crypto, found: StaffRow[]): Promise<StaffView[]> {
-  const grants = await grantsOf(db, found.map((s) => s.id));
-  return found.map(({ phoneEnc, ...s }) => ({
+async function present(db: Db, crypto: Crypto, actor: Actor, found: StaffRow[]): Promise<StaffView[]> {
+  const ids = found.map((s) => s.id);
+  const [grants, held] = [await grantsOf(db, ids), await heldGrants(db, ids)];
+  return found.map(({ phoneEnc, orgPath, ...s }) => ({
     ...s, username: s.username ?? '', orgId: s.orgId ?? 0,
     phone: phoneEnc ? maskPhone(crypto.decrypt(phoneEnc)) : null, grants: grants.get(s.id) ?? [],
+    manageable: mayManage(actor, s.id, orgPath, held.get(s.id) ?? [], UPDATE),
+    grantsManageable: mayManage(actor, s.id, orgPath, held.get(s.id) ?? [], GRANT, READ),
   }));
 }
 
@@ -108,7 +139,7 @@ export async function listStaff(db: Db, crypto: Crypto, actor: Actor, f: StaffFi
     .orderBy(asc(org.path), asc(account.username))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
-  return { items: await present(db, crypto, found), total: total?.n ?? 0 };
+  return { items: await present(db, crypto, actor, found), total: total?.n ?? 0 };
 }
 
 /** A staff account the caller may see with `permission` at its home org; 404 when out of scope. */
@@ -125,11 +156,6 @@ async function loadStaff(db: Db, actor: Actor, id: number, permission = READ, lo
   return found.acct;
 }
 
-/** True when every grant lies in the actor's `permission` scope with a role the actor could grant there. */
-function withinReach(actor: Actor, permission: string, grants: Array<{ path: string; permissions: string[] }>): boolean {
-  return grants.every((g) => pathInScope(actor, permission, g.path) && g.permissions.every((p) => pathInScope(actor, p, g.path)));
-}
-
 /**
  * A staff account the caller may manage: not their own (403 STAFF_SELF), home org in scope (404 /
  * 403 as `loadStaff`), and no grant beyond the caller (403 STAFF_OUTRANKS). The account row stays
@@ -139,10 +165,7 @@ function withinReach(actor: Actor, permission: string, grants: Array<{ path: str
 async function loadManaged(tx: Db, actor: Actor, id: number, permission: string, homePermission = permission) {
   if (id === actor.accountId) throw new AppError('STAFF_SELF');
   const target = await loadStaff(tx, actor, id, homePermission, true);
-  const held = await rows<{ path: string; permissions: string[] }>(
-    tx,
-    sql`select o.path, r.permissions from staff_grant g join role r on r.code = g.role_code join org o on o.id = g.org_id where g.account_id = ${id}`,
-  );
+  const held = (await heldGrants(tx, [id])).get(id) ?? [];
   if (!withinReach(actor, permission, held)) throw new AppError('STAFF_OUTRANKS');
   return target;
 }
@@ -150,7 +173,7 @@ async function loadManaged(tx: Db, actor: Actor, id: number, permission: string,
 export async function getStaff(db: Db, crypto: Crypto, actor: Actor, id: number): Promise<StaffView> {
   await loadStaff(db, actor, id);
   const found = await selectStaff(db).where(eq(account.id, id));
-  const [view] = await present(db, crypto, found);
+  const [view] = await present(db, crypto, actor, found);
   if (!view) throw new AppError('NOT_FOUND');
   return view;
 }

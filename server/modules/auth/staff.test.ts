@@ -154,6 +154,10 @@ describe('staff management never reaches beyond the officer', () => {
       expect(res.statusCode, `${method} ${url}`).toBe(403);
       expect(res.json().error).toMatchObject({ code: 'STAFF_OUTRANKS', message: '该账号的授权超出您的管理范围' });
     }
+    // the console learns as much from the record, and hides the actions
+    expect((await t.request('GET', `/api/staff/${id}`, { cookie: county })).json()).toMatchObject({ manageable: false, grantsManageable: false });
+    const worker = (await t.request('GET', '/api/staff?q=jk.worker', { cookie: county })).json<{ items: unknown[] }>().items[0];
+    expect(worker).toMatchObject({ manageable: true, grantsManageable: true });
     // the account is untouched: its own password still signs it in, with its grant
     const own = await t.request('POST', '/api/auth/login', { body: { username: 'jk.above', password: PW } });
     expect(own.statusCode).toBe(200);
@@ -198,5 +202,6 @@ describe('staff management never reaches beyond the officer', () => {
     const admin2 = await t.request('POST', `/api/staff/${(await t.request('GET', '/api/auth/me', { cookie: admin })).json().id}/password`, { cookie: admin, body: { newPassword: 'Without&Current#1' } });
     expect(admin2.json().error.code).toBe('STAFF_SELF');
     expect((await t.request('GET', '/api/auth/me', { cookie: county })).json().grants).toHaveLength(1);
+    expect((await t.request('GET', `/api/staff/${me.id}`, { cookie: county })).json()).toMatchObject({ manageable: false, grantsManageable: false });
   });
 });
