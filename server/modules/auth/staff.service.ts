@@ -103,7 +103,8 @@ type StaffRow = Awaited<ReturnType<typeof selectStaff>>[number];
 
 async function present(db: Db, crypto: Crypto, actor: Actor, found: StaffRow[]): Promise<StaffView[]> {
   const ids = found.map((s) => s.id);
-  const [grants, held] = [await grantsOf(db, ids), await heldGrants(db, ids)];
+  const grants = await grantsOf(db, ids);
+  const held = await heldGrants(db, ids);
   return found.map(({ phoneEnc, orgPath, ...s }) => ({
     ...s, username: s.username ?? '', orgId: s.orgId ?? 0,
     phone: phoneEnc ? maskPhone(crypto.decrypt(phoneEnc)) : null, grants: grants.get(s.id) ?? [],
