@@ -90,6 +90,9 @@ export const ERRORS = {
   HARDSHIP_CONSENT_SCOPE: { status: 409, zh: '职工本人的授权范围不包括此项用途，请先记录新的同意', en: "The member's consent does not cover this use; record a new consent first" },
   MEMBER_CARD_INACTIVE: { status: 409, zh: '您已不是在册会员，电子会员卡不可用', en: 'You are no longer a current member; the member card is not available' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error; please try again later' },
+  // Staff management (auth, issue 14): an account whose grants reach beyond the officer, or the officer's own.
+  STAFF_OUTRANKS: { status: 403, zh: '该账号的授权超出您的管理范围', en: "This account's grants reach beyond what you may manage" },
+  STAFF_SELF: { status: 403, zh: '不能通过人员管理修改自己的账号，请到"我的账号"操作', en: 'You cannot change your own account through staff management; use "My account"' },
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -163,6 +163,9 @@ const FIELD_MESSAGES: Record<string, Record<Lang, string>> = {
   'hardship.consent.scope.collect': { zh: '授权范围缺少“收集家庭、收入和健康信息”（collect）', en: 'The consent does not include collecting household, income and health data (collect)' },
   'hardship.consent.scope.verify': { zh: '授权范围缺少“入户核实”（verify）', en: 'The consent does not include verification and the home visit (verify)' },
   'hardship.consent.scope.assist': { zh: '授权范围缺少“用于帮扶救助”（assist）', en: 'The consent does not include use for assistance (assist)' },
+  // Password strength (auth, issue 14).
+  'password.weak': { zh: '密码强度不足，容易被猜到：请加长，避免常见词、键盘顺序、重复字符和日期', en: 'Too easy to guess: make it longer and avoid common words, keyboard runs, repeats and dates' },
+  'password.classes': { zh: '工作人员密码至少包含大写字母、小写字母、数字、符号中的三类', en: 'Staff passwords need three of: upper-case letters, lower-case letters, digits, symbols' },
 };
 
 /** A field's message: one of ours above, an error code's own message, or the text as given. */

@@ -121,12 +121,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   r.post('/api/auth/password', {
     schema: {
-      tags, summary: 'Change (or, without one yet, set) my password',
+      tags, summary: 'Change (or, without one yet, set) my password; ends my other sessions',
       body: z.strictObject({ currentPassword: ZPassword.optional(), newPassword: ZPassword }), response: { 204: z.null(), ...errorResponses },
     },
   }, async (req, reply) => {
     const s = pendingSession(req, 'active');
-    await changePassword(deps, s.accountId, req.body, auditSource(req, deps.clock));
+    await changePassword(deps, s.accountId, req.body, auditSource(req, deps.clock), readSessionCookie(req) ?? '');
     return reply.code(204).send(null);
   });
 

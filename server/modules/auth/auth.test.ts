@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../kernel/kernel.schema.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { DEMO_MEMBER_PHONE, DEMO_PASSWORD } from '../../seed/demo.js';
-import { account } from './auth.schema.js';
+import { account, staffGrant } from './auth.schema.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -162,6 +162,44 @@ describe('password rules', () => {
     expect(en.json().error.details[0].message).toBe('At least 8 characters');
   });
 
+  it('refuses what a strength estimate finds guessable: 8 spaces, qwertyuiop, Passw0rd!, for staff and members alike', async () => {
+    const admin = await t.login('admin');
+    const member = await t.loginMember(DEMO_MEMBER_PHONE);
+    for (const password of ['        ', '                    ', 'qwertyuiop', 'Passw0rd!', 'Woaini1314!']) {
+      const staff = await t.request('POST', '/api/staff', { cookie: admin, body: { username: 'pw-weak', displayName: 'x', orgId: 1, password } });
+      expect(staff.statusCode, JSON.stringify(password)).toBe(400);
+      expect(staff.json().error.code).toBe('WEAK_PASSWORD');
+      const own = await t.request('POST', '/api/auth/password', { cookie: member, body: { currentPassword: DEMO_PASSWORD, newPassword: password } });
+      expect(own.statusCode, JSON.stringify(password)).toBe(400);
+      expect(own.json().error.details[0].path).toBe('newPassword');
+    }
+    const weak = await t.request('POST', '/api/staff', { cookie: admin, body: { username: 'pw-weak', displayName: 'x', orgId: 1, password: 'Passw0rd!' } });
+    expect(weak.json().error.details).toEqual([{ path: 'password', message: '密码强度不足，容易被猜到：请加长，避免常见词、键盘顺序、重复字符和日期' }]);
+    // the user's own name counts as guessable too
+    const named = await t.request('POST', '/api/staff', { cookie: admin, body: { username: 'pw-named', displayName: 'Wangxiaoming', orgId: 1, password: 'Wangxiaoming#1' } });
+    expect(named.json().error?.code).toBe('WEAK_PASSWORD');
+  });
+
+  it('staff passwords hold three of the four character classes (等保); members need not', async () => {
+    const admin = await t.login('admin');
+    const lowerDigits = 'violet mountain 42 river';
+    const res = await t.request('POST', '/api/staff', { cookie: admin, body: { username: 'pw-classes', displayName: 'x', orgId: 1, password: 'violetmountain42river' } });
+    expect(res.json().error.details).toEqual([{ path: 'password', message: '工作人员密码至少包含大写字母、小写字母、数字、符号中的三类' }]);
+    const en = await t.request('POST', '/api/staff', { cookie: admin, headers: { 'accept-language': 'en' }, body: { username: 'pw-classes', displayName: 'x', orgId: 1, password: 'violetmountain42river' } });
+    expect(en.json().error.details[0].message).toBe('Staff passwords need three of: upper-case letters, lower-case letters, digits, symbols');
+    expect((await t.request('POST', '/api/staff', { cookie: admin, body: { username: 'pw-classes', displayName: 'x', orgId: 1, password: lowerDigits } })).statusCode).toBe(201);
+    const member = await t.loginMember(DEMO_MEMBER_PHONE);
+    expect((await t.request('POST', '/api/auth/password', { cookie: member, body: { currentPassword: DEMO_PASSWORD, newPassword: 'violetmountain42river' } })).statusCode).toBe(204);
+    expect((await t.request('POST', '/api/auth/password', { cookie: member, body: { currentPassword: 'violetmountain42river', newPassword: DEMO_PASSWORD } })).statusCode).toBe(204);
+  });
+
+  it('the demo password stays usable: seeded accounts sign in with it', async () => {
+    for (const username of ['admin', 'city', 'county', 'grassroots', 'center', 'head']) {
+      expect((await t.request('POST', '/api/auth/login', { body: { username, password: DEMO_PASSWORD } })).statusCode, username).toBe(200);
+    }
+    expect((await t.request('POST', '/api/auth/login', { body: { phone: DEMO_MEMBER_PHONE, password: DEMO_PASSWORD } })).statusCode).toBe(200);
+  });
+
   it('stores argon2id hashes, never the password', async () => {
     const [row] = await t.deps.db.select().from(account).where(eq(account.username, 'admin'));
     expect(row?.passwordHash).toMatch(/^\$argon2id\$/);
@@ -277,6 +315,26 @@ describe('TOTP second factor', () => {
     const second = await t.request('POST', '/api/auth/login', { body: { username: 'totpuser', password: 'Str0ng&Unique!' } });
     const pending2 = `uh_sid=${second.cookies.find((c) => c.name === 'uh_sid')?.value}`;
     expect((await t.request('POST', '/api/auth/totp/verify', { cookie: pending2, body: { code } })).statusCode).toBe(401);
+  });
+
+  it('in production every role that can reveal or export personal data must enrol; others and demo mode need not', async () => {
+    const prod = await createTestApp({ demo: true, env: { NODE_ENV: 'production', SMS_DRIVER: 'outbox', LOGIN_RATE_PER_MINUTE: '10000' } });
+    try {
+      const next = async (app: TestApp, username: string) =>
+        (await app.request('POST', '/api/auth/login', { body: { username, password: DEMO_PASSWORD } })).json<{ next: string }>().next;
+      // admin (everything), federation managers and grassroots officers (reveal, export), the head (ledger export)
+      for (const username of ['admin', 'city', 'county', 'grassroots', 'head']) expect(await next(prod, username), username).toBe('enroll_totp');
+      // service-center staff see members masked and export nothing
+      expect(await next(prod, 'center')).toBe('done');
+      // not by name: a grant of a role that can export makes 'center' enrol as well
+      const center = (await prod.request('POST', '/api/auth/login', { body: { username: 'center', password: DEMO_PASSWORD } })).json<{ me: { id: number } }>().me.id;
+      await prod.deps.db.insert(staffGrant).values({ accountId: center, roleCode: 'org_head', orgId: 1 });
+      expect(await next(prod, 'center')).toBe('enroll_totp');
+      // development and demo mode: as before, password only
+      for (const username of ['admin', 'city', 'county', 'grassroots', 'head', 'center']) expect(await next(t, username), username).toBe('done');
+    } finally {
+      await prod.close();
+    }
   });
 
   it('a role can make TOTP mandatory: sign-in then only allows enrolment', async () => {

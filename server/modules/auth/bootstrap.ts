@@ -17,7 +17,7 @@ export interface FirstAdminInput {
 }
 
 export async function createAdministrator(deps: Deps, input: FirstAdminInput): Promise<{ accountId: number; orgId: number }> {
-  assertPasswordAllowed(input.password, { username: input.username });
+  assertPasswordAllowed(input.password, { username: input.username, displayName: input.displayName }, 'staff');
   const passwordHash = await hashPassword(input.password);
   return deps.db.transaction(async (tx) => {
     const [roots] = await tx.select({ n: count() }).from(org).where(isNull(org.parentId));

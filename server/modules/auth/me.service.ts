@@ -7,6 +7,7 @@ import { AppError } from '../../kernel/errors.js';
 import { org } from '../org/index.js';
 import { account } from './auth.schema.js';
 import { assertPasswordAllowed, hashPassword, verifyPassword } from './password.js';
+import { revokeOtherSessions } from './session.js';
 import { grantsOf } from './staff.service.js';
 import { isTotpRequired } from './totp.service.js';
 
@@ -38,11 +39,13 @@ export async function getMe(deps: Deps, s: RequestSession) {
   };
 }
 
+/** Changes the caller's password and ends their other sessions (a thief's among them); this one stays. */
 export async function changePassword(
   deps: Deps,
   accountId: number,
   input: { currentPassword?: string | undefined; newPassword: string },
   source: AuditSource,
+  currentToken: string,
 ): Promise<void> {
   const [acct] = await deps.db.select().from(account).where(eq(account.id, accountId));
   if (!acct) throw new AppError('UNAUTHENTICATED');
@@ -53,10 +56,11 @@ export async function changePassword(
     }
   }
   const phone = acct.phoneEnc ? deps.crypto.decrypt(acct.phoneEnc) : null;
-  assertPasswordAllowed(input.newPassword, { username: acct.username, phone }, 'newPassword');
+  assertPasswordAllowed(input.newPassword, { username: acct.username, phone, displayName: acct.displayName }, acct.kind, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.transaction(async (tx) => {
     await tx.update(account).set({ passwordHash, passwordChangedAt: source.at, updatedAt: source.at }).where(eq(account.id, accountId));
+    await revokeOtherSessions(tx, deps.clock, accountId, currentToken);
     await writeAudit(tx, deps.crypto, source, { orgId: acct.orgId, action: 'auth.password_change', targetType: 'account', targetId: accountId });
   });
 }

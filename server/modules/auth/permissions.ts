@@ -119,6 +119,15 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
   },
 ];
 
+// Permissions that show personal data in full or carry it out of the platform: full ID numbers and
+// phones (reveal; the import's error file holds them too), exports, hardship files (income, health)
+// and the identification list's reasons. In production whoever holds one must use an authenticator
+// (totp.service.ts), so a role made later follows from what it can do, not from its name.
+export const PERSONAL_DATA_PERMISSIONS: Permission[] = [
+  'member:member:reveal', 'member:member:export', 'member:member:import',
+  'assistance:file:read', 'assistance:record:export', 'assistance:identify:read',
+];
+
 export function isPermission(code: string): code is Permission {
   return code in PERMISSIONS;
 }

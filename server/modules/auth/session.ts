@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, ActorGrant } from '../../kernel/access.js';
 import type { Clock } from '../../kernel/clock.js';
@@ -65,6 +65,15 @@ export async function revokeSessionToken(tx: Db, clock: Clock, token: string): P
 /** Ends every session of an account: on disable, password reset and grant changes. */
 export async function revokeAccountSessions(tx: Db, clock: Clock, accountId: number): Promise<void> {
   await tx.update(session).set({ revokedAt: clock.now() }).where(and(eq(session.accountId, accountId), isNull(session.revokedAt)));
+  await invalidate(tx, `a:${accountId}`);
+}
+
+/** Ends every session of an account but the one whose token is kept: after a password change. */
+export async function revokeOtherSessions(tx: Db, clock: Clock, accountId: number, keepToken: string): Promise<void> {
+  await tx
+    .update(session)
+    .set({ revokedAt: clock.now() })
+    .where(and(eq(session.accountId, accountId), isNull(session.revokedAt), ne(session.idHash, sha256(keepToken))));
   await invalidate(tx, `a:${accountId}`);
 }
 

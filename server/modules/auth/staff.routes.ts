@@ -24,6 +24,8 @@ const ZStaff = z.object({
   lastLoginAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   grants: z.array(ZGrant),
+  manageable: z.boolean().describe('the caller may edit, disable, enable, reset and unlock this account (not their own; every grant of it within their reach)'),
+  grantsManageable: z.boolean().describe("the caller may change this account's grants"),
 }).meta({ id: 'Staff' });
 
 const ZRole = z.object({

@@ -13,9 +13,15 @@ import type { Clock } from '../../kernel/clock.js';
 
 // Staff accounts and their grants. A staff member is visible where their home org is; a grant can
 // only be given at an org within the giver's own `staff:grant:manage` scope, and only for a role
-// whose every permission the giver holds there (no one hands out more than they have).
+// whose every permission the giver holds there (no one hands out more than they have). The same
+// rule guards every other management action (edit, disable, enable, password reset, unlock, grants):
+// the target's every grant must lie in the officer's scope with a role the officer could have given
+// there, or whoever resets its password signs in with more than they hold. Nobody manages their own
+// account here: "my account" (me.service.ts) asks for the current password.
 
 const READ = 'staff:account:read';
+const UPDATE = 'staff:account:update';
+const GRANT = 'staff:grant:manage';
 
 export interface GrantView {
   id: number;
@@ -39,6 +45,9 @@ export interface StaffView {
   lastLoginAt: Date | null;
   createdAt: Date;
   grants: GrantView[];
+  /** The caller may edit, disable, enable, reset and unlock this account / change its grants. */
+  manageable: boolean;
+  grantsManageable: boolean;
 }
 
 export async function grantsOf(db: Db, accountIds: number[]): Promise<Map<number, GrantView[]>> {
@@ -58,20 +67,49 @@ export async function grantsOf(db: Db, accountIds: number[]): Promise<Map<number
   return out;
 }
 
+interface HeldGrant { accountId: number; path: string; permissions: string[] }
+
+/** Each account's grants as scope sees them: the org's path and the role's permissions. */
+async function heldGrants(db: Db, accountIds: number[]): Promise<Map<number, HeldGrant[]>> {
+  const out = new Map<number, HeldGrant[]>();
+  if (accountIds.length === 0) return out;
+  const found = await rows<HeldGrant>(
+    db,
+    sql`select g.account_id as "accountId", o.path, r.permissions from staff_grant g join role r on r.code = g.role_code join org o on o.id = g.org_id
+        where g.account_id in (${sql.join(accountIds.map((id) => sql`${id}`), sql`, `)})`,
+  );
+  for (const g of found) out.set(g.accountId, [...(out.get(g.accountId) ?? []), g]);
+  return out;
+}
+
+/** True when every grant lies in the actor's `permission` scope with a role the actor could grant there. */
+function withinReach(actor: Actor, permission: string, grants: HeldGrant[]): boolean {
+  return grants.every((g) => pathInScope(actor, permission, g.path) && g.permissions.every((p) => pathInScope(actor, p, g.path)));
+}
+
+/** The rule `loadManaged` enforces, as a yes/no for lists (home path and grants already loaded). */
+function mayManage(actor: Actor, id: number, homePath: string, held: HeldGrant[], permission: string, homePermission = permission): boolean {
+  return id !== actor.accountId && pathInScope(actor, homePermission, homePath) && withinReach(actor, permission, held);
+}
+
 const staffColumns = {
   id: account.id, username: account.username, displayName: account.displayName, phoneEnc: account.phoneEnc,
-  orgId: account.orgId, orgName: org.name, status: account.status, totpEnabled: account.totpEnabled,
+  orgId: account.orgId, orgName: org.name, orgPath: org.path, status: account.status, totpEnabled: account.totpEnabled,
   lockedUntil: account.lockedUntil, lastLoginAt: account.lastLoginAt, createdAt: account.createdAt,
 };
 
 const selectStaff = (db: Db) => db.select(staffColumns).from(account).innerJoin(org, eq(org.id, account.orgId));
 type StaffRow = Awaited<ReturnType<typeof selectStaff>>[number];
 
-async function present(db: Db, crypto: Crypto, found: StaffRow[]): Promise<StaffView[]> {
-  const grants = await grantsOf(db, found.map((s) => s.id));
-  return found.map(({ phoneEnc, ...s }) => ({
+async function present(db: Db, crypto: Crypto, actor: Actor, found: StaffRow[]): Promise<StaffView[]> {
+  const ids = found.map((s) => s.id);
+  const grants = await grantsOf(db, ids);
+  const held = await heldGrants(db, ids);
+  return found.map(({ phoneEnc, orgPath, ...s }) => ({
     ...s, username: s.username ?? '', orgId: s.orgId ?? 0,
     phone: phoneEnc ? maskPhone(crypto.decrypt(phoneEnc)) : null, grants: grants.get(s.id) ?? [],
+    manageable: mayManage(actor, s.id, orgPath, held.get(s.id) ?? [], UPDATE),
+    grantsManageable: mayManage(actor, s.id, orgPath, held.get(s.id) ?? [], GRANT, READ),
   }));
 }
 
@@ -102,26 +140,41 @@ export async function listStaff(db: Db, crypto: Crypto, actor: Actor, f: StaffFi
     .orderBy(asc(org.path), asc(account.username))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
-  return { items: await present(db, crypto, found), total: total?.n ?? 0 };
+  return { items: await present(db, crypto, actor, found), total: total?.n ?? 0 };
 }
 
 /** A staff account the caller may see with `permission` at its home org; 404 when out of scope. */
-async function loadStaff(db: Db, actor: Actor, id: number, permission = READ) {
-  const [found] = await db
+async function loadStaff(db: Db, actor: Actor, id: number, permission = READ, lock = false) {
+  const query = db
     .select({ acct: account, path: org.path })
     .from(account)
     .innerJoin(org, eq(org.id, account.orgId))
     .where(and(eq(account.id, id), eq(account.kind, 'staff')));
+  const [found] = lock ? await query.for('update', { of: account }) : await query;
   if (!found) throw new AppError('NOT_FOUND');
   if (!pathInScope(actor, READ, found.path)) throw new OutOfScopeError('account', String(id));
   if (!pathInScope(actor, permission, found.path)) throw new AppError('FORBIDDEN');
   return found.acct;
 }
 
+/**
+ * A staff account the caller may manage: not their own (403 STAFF_SELF), home org in scope (404 /
+ * 403 as `loadStaff`), and no grant beyond the caller (403 STAFF_OUTRANKS). The account row stays
+ * locked to the end of the transaction, so a grant given meanwhile (addGrant locks it too) waits
+ * and is not missed.
+ */
+async function loadManaged(tx: Db, actor: Actor, id: number, permission: string, homePermission = permission) {
+  if (id === actor.accountId) throw new AppError('STAFF_SELF');
+  const target = await loadStaff(tx, actor, id, homePermission, true);
+  const held = (await heldGrants(tx, [id])).get(id) ?? [];
+  if (!withinReach(actor, permission, held)) throw new AppError('STAFF_OUTRANKS');
+  return target;
+}
+
 export async function getStaff(db: Db, crypto: Crypto, actor: Actor, id: number): Promise<StaffView> {
   await loadStaff(db, actor, id);
   const found = await selectStaff(db).where(eq(account.id, id));
-  const [view] = await present(db, crypto, found);
+  const [view] = await present(db, crypto, actor, found);
   if (!view) throw new AppError('NOT_FOUND');
   return view;
 }
@@ -153,7 +206,7 @@ export interface NewStaff {
 
 export async function createStaff(tx: Db, env: TxEnv, actor: Actor, input: NewStaff): Promise<number> {
   await assertOrgAccess(tx, actor, 'staff:account:create', input.orgId, READ);
-  assertPasswordAllowed(input.password, input);
+  assertPasswordAllowed(input.password, input, 'staff');
   const now = env.source.at;
   const passwordHash = await hashPassword(input.password);
   const [created] = await withUniqueChecks(() =>
@@ -181,8 +234,7 @@ export interface StaffPatch {
 }
 
 export async function updateStaff(tx: Db, env: TxEnv, clock: Clock, actor: Actor, id: number, patch: StaffPatch): Promise<void> {
-  const before = await loadStaff(tx, actor, id, 'staff:account:update');
-  if (patch.status === 'disabled' && id === actor.accountId) throw new AppError('FORBIDDEN');
+  const before = await loadManaged(tx, actor, id, UPDATE);
   const phoneChange = patch.phone === undefined ? {} : {
     phoneEnc: patch.phone ? env.crypto.encrypt(patch.phone) : null,
     phoneHash: patch.phone ? env.crypto.blindIndex('phone', patch.phone) : null,
@@ -203,16 +255,16 @@ export async function updateStaff(tx: Db, env: TxEnv, clock: Clock, actor: Actor
 }
 
 export async function resetStaffPassword(tx: Db, env: TxEnv, clock: Clock, actor: Actor, id: number, newPassword: string): Promise<void> {
-  const target = await loadStaff(tx, actor, id, 'staff:account:update');
+  const target = await loadManaged(tx, actor, id, UPDATE);
   const phone = target.phoneEnc ? env.crypto.decrypt(target.phoneEnc) : null;
-  assertPasswordAllowed(newPassword, { username: target.username, phone }, 'newPassword');
+  assertPasswordAllowed(newPassword, { username: target.username, phone, displayName: target.displayName }, 'staff', 'newPassword');
   await tx.update(account).set({ passwordHash: await hashPassword(newPassword), passwordChangedAt: env.source.at, updatedAt: env.source.at }).where(eq(account.id, id));
   await revokeAccountSessions(tx, clock, id);
   await writeAudit(tx, env.crypto, env.source, { orgId: target.orgId, action: 'staff.password_reset', targetType: 'account', targetId: id });
 }
 
 export async function unlockStaff(tx: Db, env: TxEnv, actor: Actor, id: number): Promise<void> {
-  const target = await loadStaff(tx, actor, id, 'staff:account:update');
+  const target = await loadManaged(tx, actor, id, UPDATE);
   await tx.update(account).set({ failedLogins: 0, lockedUntil: null }).where(eq(account.id, id));
   await writeAudit(tx, env.crypto, env.source, {
     orgId: target.orgId, action: 'staff.unlock', targetType: 'account', targetId: id, before: { lockedUntil: target.lockedUntil }, after: { lockedUntil: null },
@@ -220,8 +272,8 @@ export async function unlockStaff(tx: Db, env: TxEnv, actor: Actor, id: number):
 }
 
 export async function addGrant(tx: Db, env: TxEnv, clock: Clock, actor: Actor, accountId: number, input: { roleCode: string; orgId: number }): Promise<GrantView> {
-  const target = await loadStaff(tx, actor, accountId);
-  const orgPath = await assertOrgAccess(tx, actor, 'staff:grant:manage', input.orgId, 'org:org:read');
+  const target = await loadManaged(tx, actor, accountId, GRANT, READ);
+  const orgPath = await assertOrgAccess(tx, actor, GRANT, input.orgId, 'org:org:read');
   const [found] = await tx.select().from(role).where(eq(role.code, input.roleCode));
   if (!found) throw new AppError('VALIDATION_FAILED', [{ path: 'roleCode', message: 'NOT_FOUND' }]);
   if (!found.permissions.every((p) => pathInScope(actor, p, orgPath))) throw new AppError('ROLE_EXCEEDS_OWN');
@@ -247,10 +299,10 @@ export async function addGrant(tx: Db, env: TxEnv, clock: Clock, actor: Actor, a
 }
 
 export async function removeGrant(tx: Db, env: TxEnv, clock: Clock, actor: Actor, accountId: number, grantId: number): Promise<void> {
-  await loadStaff(tx, actor, accountId);
+  await loadManaged(tx, actor, accountId, GRANT, READ);
   const [grant] = await tx.select().from(staffGrant).where(and(eq(staffGrant.id, grantId), eq(staffGrant.accountId, accountId)));
   if (!grant) throw new AppError('NOT_FOUND');
-  await assertOrgAccess(tx, actor, 'staff:grant:manage', grant.orgId, 'org:org:read');
+  await assertOrgAccess(tx, actor, GRANT, grant.orgId, 'org:org:read');
   await tx.delete(staffGrant).where(eq(staffGrant.id, grantId));
   await revokeAccountSessions(tx, clock, accountId);
   await writeAudit(tx, env.crypto, env.source, {

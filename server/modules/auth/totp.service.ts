@@ -7,6 +7,7 @@ import { rows, type Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
 import { account } from './auth.schema.js';
 import { verifyPassword } from './password.js';
+import { PERSONAL_DATA_PERMISSIONS } from './permissions.js';
 
 // TOTP second factor (RFC 6238, 30-second steps, ±1 step of drift). A used step is remembered,
 // so a code cannot be replayed within its window.
@@ -14,12 +15,17 @@ const ISSUER = 'UnionHub 智慧工会';
 
 type AccountRow = typeof account.$inferSelect;
 
-/** True when a role held by the account demands TOTP; administrators always do in production. */
+/**
+ * True when a role held by the account demands TOTP (its `mfaRequired` switch) or, in production,
+ * when it holds a permission that shows or exports personal data (administrators hold them all).
+ */
 export async function isTotpRequired(tx: Db, production: boolean, accountId: number): Promise<boolean> {
+  const sensitive = production ? PERSONAL_DATA_PERMISSIONS : [];
   const [row] = await rows<{ required: boolean }>(
     tx,
     sql`select exists(select 1 from staff_grant g join role r on r.code = g.role_code
-                      where g.account_id = ${accountId} and (r.mfa_required or (${production} and r.code = 'sysadmin'))) as required`,
+                      where g.account_id = ${accountId}
+                        and (r.mfa_required or r.permissions && ${`{${sensitive.join(',')}}`}::text[])) as required`,
   );
   return row?.required ?? false;
 }

@@ -92,6 +92,9 @@ export interface Staff {
   lastLoginAt: string | null;
   createdAt: string;
   grants: Grant[];
+  /** the caller may edit, reset and unlock this account (never their own; none whose grants reach beyond theirs) */
+  manageable: boolean;
+  grantsManageable: boolean;
 }
 
 export interface StaffCreateInput {

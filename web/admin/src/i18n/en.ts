@@ -68,7 +68,7 @@ export const en: MessageSchema = {
     grantScope: 'Reaches the org and its whole subtree', grantedAt: 'Granted',
     confirmRevoke: 'Revoke “{role} at {org}”?', created: 'Staff account created', updated: 'Saved',
     passwordReset: 'Password reset', unlocked: 'Account unlocked', grantAdded: 'Grant added', grantRevoked: 'Grant revoked',
-    noGrants: 'No grants yet', phonePlaceholder: '11-digit mobile, optional', passwordHint: 'At least 8 characters with letters and digits',
+    noGrants: 'No grants yet', phonePlaceholder: '11-digit mobile, optional', passwordHint: 'At least 8 characters, three of upper case, lower case, digits and symbols; no common words or keyboard runs',
     disableHint: 'A disabled account is signed out at once and cannot sign in',
   },
   role: {
@@ -90,7 +90,7 @@ export const en: MessageSchema = {
     profile: 'Profile', username: 'Username', displayName: 'Name', phone: 'Phone', org: 'Home org', grants: 'My grants',
     session: 'Session expires', password: 'Change password', currentPassword: 'Current password', newPassword: 'New password',
     confirmPassword: 'Confirm new password', mismatch: 'The new passwords do not match', changed: 'Password changed',
-    passwordRules: 'At least 8 characters; mix upper and lower case, digits and symbols', totp: 'Authenticator (two-step verification)',
+    passwordRules: 'At least 8 characters, three of upper case, lower case, digits and symbols; no common words or keyboard runs', totp: 'Authenticator (two-step verification)',
     totpStatus: 'Status',
   },
   notFound: { title: 'Page not found', back: 'Back to start' },

@@ -62,7 +62,7 @@ export const zhCN = {
     grantRole: '角色', grantOrg: '授权组织', grantScope: '可管理该组织及其全部下级', grantedAt: '授权时间',
     confirmRevoke: '确定撤销“{org}”的“{role}”授权吗？', created: '工作人员已创建', updated: '已保存',
     passwordReset: '密码已重置', unlocked: '账号已解锁', grantAdded: '授权已添加', grantRevoked: '授权已撤销',
-    noGrants: '尚无授权', phonePlaceholder: '11 位手机号，可不填', passwordHint: '至少 8 位，包含字母和数字',
+    noGrants: '尚无授权', phonePlaceholder: '11 位手机号，可不填', passwordHint: '至少 8 位，含大写字母、小写字母、数字、符号中的三类，避免常见词和键盘顺序',
     disableHint: '停用后该账号将立即退出并不能登录',
   },
   role: {
@@ -84,7 +84,7 @@ export const zhCN = {
     profile: '个人资料', username: '用户名', displayName: '姓名', phone: '手机号', org: '所属组织', grants: '我的授权',
     session: '本次会话到期', password: '修改密码', currentPassword: '当前密码', newPassword: '新密码',
     confirmPassword: '确认新密码', mismatch: '两次输入的新密码不一致', changed: '密码已修改',
-    passwordRules: '至少 8 位，建议同时包含大小写字母、数字和符号', totp: '动态口令（二次验证）',
+    passwordRules: '至少 8 位，含大写字母、小写字母、数字、符号中的三类，避免常见词和键盘顺序', totp: '动态口令（二次验证）',
     totpStatus: '当前状态',
   },
   notFound: { title: '页面不存在', back: '返回首页' },
