@@ -197,6 +197,35 @@ describe.runIf(ENGINE === 'postgres')('database faults (PostgreSQL only: PGlite 
     expect(job?.state).toBe('succeeded');
   });
 
+  it('a member import that loses its connection on every attempt fails with a clear message and leaves nothing', { timeout: 60_000 }, async () => {
+    const ids = Array.from({ length: 120 }, (_, i) => makeIdNumber('321102', '1992-03-04', 900 + i));
+    const cells = ids.map((id, i) => HEADERS.map((h) => ({ 姓名: '李秀英', 身份证号: id, 手机号码: `135${String(i).padStart(8, '0')}`, 所属工会: 'JS-ZJ-JK-XS-001', 入会时间: '2020-01-01', 就业形态: '普通职工', 户籍类型: '城镇' } as Record<string, string>)[h] ?? null));
+    importLimits.batchSize = 50;
+    let kills = 0;
+    importHooks.afterBatch = async (info) => {
+      if (info.batch !== 1) return;
+      kills++;
+      await killAll();
+      await sleep(100);
+    };
+    const { payload, headers } = multipartBody('faults-2.csv', Buffer.from(csvOf(cells)));
+    const res = await t.app.inject({ method: 'POST', url: '/api/members/import', payload, headers: { ...headers, cookie, 'accept-language': 'en' } });
+    expect(res.statusCode, res.body).toBe(202);
+    const jobId = res.json<{ jobId: string }>().jobId;
+    let job: { state: string; error: string | null } | undefined;
+    for (let i = 0; i < 80; i++) {
+      await t.deps.jobs.kick();
+      job = (await t.request('GET', `/api/jobs/${jobId}`, { cookie })).json();
+      if (job?.state === 'succeeded' || job?.state === 'failed') break;
+      await sleep(100);
+    }
+    expect(kills).toBe(3); // three attempts, each on fresh connections
+    expect(job).toMatchObject({ state: 'failed', error: 'The database is temporarily unavailable; please try again shortly' });
+    const hashes = ids.map((id) => t.deps.crypto.blindIndex('idNumber', id));
+    const [stored] = await rows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from member where id_number_hash = any(${sql.param(hashes)}::text[])`);
+    expect(stored?.n).toBe(0);
+  });
+
   it('the LISTEN connection comes back after it is terminated, and a NOTIFY after that is delivered', async () => {
     const seen: string[] = [];
     onInvalidation((p) => seen.push(p));
