@@ -9,6 +9,7 @@ import { createTestApp, ENGINE, type TestApp } from '../test/harness.js';
 import { ADMIN_URL } from '../test/pg.js';
 import { verifyAudit } from './audit.js';
 import { openDatabase, rows } from './db.js';
+import { isDatabaseUnavailable } from './errors.js';
 import { INVALIDATION_CHANNEL, onInvalidation } from './invalidation.js';
 
 // Database faults: PostgreSQL terminates the app's connections (a failover, a restart, an
@@ -247,17 +248,40 @@ describe.runIf(ENGINE === 'postgres')('database faults (PostgreSQL only: PGlite 
       `select count(*)::int as n from pg_stat_activity where datname = $1 and query ilike 'LISTEN%'`, [dbName]);
     expect(listening.rows[0]?.n).toBe(1); // one listener again, not one per 'error' event
   });
+});
+
+// On both engines: what counts as a lost database, and what a request answers then.
+describe('database unavailable', () => {
+  it('is recognised through the cause chain: SQLSTATE 08/57P0x, socket errors, node-postgres and pg-pool words', () => {
+    const wrap = (cause: unknown) => Object.assign(new Error('Failed query: insert …'), { cause });
+    const pgError = (code: string) => Object.assign(new Error('…'), { code });
+    for (const err of [wrap(pgError('57P01')), wrap(pgError('57P02')), pgError('57P03'), wrap(pgError('08006')), pgError('08001'),
+      wrap(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })), pgError('ECONNRESET'),
+      wrap(new Error('Connection terminated unexpectedly')), new Error('Client has encountered a connection error and is not queryable'),
+      new Error('timeout exceeded when trying to connect'), wrap(wrap(pgError('57P01')))]) {
+      expect(isDatabaseUnavailable(err), String((err as { cause?: unknown }).cause ?? err)).toBe(true);
+    }
+    for (const err of [wrap(pgError('23505')), pgError('40001'), pgError('57014'), new Error('boom'), null, 'Connection terminated']) {
+      expect(isDatabaseUnavailable(err)).toBe(false);
+    }
+  });
+
+  let h: TestApp;
+  beforeAll(async () => {
+    h = await createTestApp({ demo: false });
+  });
+  afterAll(() => h.close());
 
   it('health answers 503 with the error shape while the database is down', async () => {
     const down = await openDatabase({ url: 'postgres://postgres@127.0.0.1:1/unreachable' });
-    const app = await buildApp({ ...t.deps, database: down, db: down.db });
+    const app = await buildApp({ ...h.deps, database: down, db: down.db });
     try {
       const res = await app.inject({ method: 'GET', url: '/api/health' });
       expect(res.statusCode, res.body).toBe(503);
       expect(isErrorShape(res.json())).toBe(true);
       expect(res.json<{ error: { code: string } }>().error.code).toBe('DATABASE_UNAVAILABLE');
       expect(res.headers['retry-after']).toBeDefined();
-      const doc = (await t.request('GET', '/api/openapi.json')).json<{ paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }>();
+      const doc = (await h.request('GET', '/api/openapi.json')).json<{ paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }>();
       expect(Object.keys(doc.paths['/api/orgs']?.post?.responses ?? {})).toContain('503');
     } finally {
       await app.close();
