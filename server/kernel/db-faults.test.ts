@@ -111,6 +111,7 @@ describe.runIf(ENGINE === 'postgres')('database faults (PostgreSQL only: PGlite 
     const byCode = new Map(stored.map((s) => [s.code, s.audits]));
     for (const a of ok) expect(byCode.get(a.code), a.code).toBe(1);
     for (const s of stored) expect(s.audits, s.code).toBe(1);
+    console.info(`write storm: of the ${unavailable.length} answered 503, ${unavailable.filter((a) => byCode.has(a.code)).length} committed (org and audit row), the rest left nothing`);
     expect(stored.length).toBeGreaterThanOrEqual(ok.length);
     expect(stored.length).toBeLessThanOrEqual(ok.length + unavailable.length);
     const orphans = await rows<{ n: number }>(t.deps.db, sql`
