@@ -91,12 +91,14 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyBaseLogger } 
   app.setErrorHandler(async (err: Error, req, reply) => {
     if (err instanceof OutOfScopeError) {
       // Reaching for a record outside one's subtree is answered as if it did not exist, and recorded.
-      await deps.db.transaction((tx) =>
+      // If the record cannot be written (the database is gone), that failure is the answer.
+      const failed = await deps.db.transaction((tx) =>
         writeAudit(tx, deps.crypto, auditSource(req, deps.clock), {
           orgId: req.session?.actor.orgId ?? null, action: 'access.denied', targetType: err.targetType, targetId: err.targetId,
           after: { method: req.method, route: req.routeOptions.url ?? null },
         }),
-      );
+      ).then(() => null, (auditErr: unknown) => (auditErr instanceof Error ? auditErr : new Error(String(auditErr))));
+      if (failed) return toErrorReply(failed, req, reply);
     }
     return toErrorReply(err, req, reply);
   });
@@ -123,7 +125,7 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyBaseLogger } 
       tags: ['system'], summary: 'Liveness and database check', security: [],
       response: {
         200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string(), demo: z.boolean(), time: z.iso.datetime() }),
-        503: errorResponses[404],
+        503: errorResponses[503],
       },
     },
   }, async () => {

@@ -12,6 +12,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { isDatabaseUnavailable } from './errors.js';
 import { projectRoot } from './paths.js';
 
 // One code path for both engines: Drizzle over PGlite (embedded, the default) or over node-postgres.
@@ -33,6 +34,8 @@ export interface Database {
    * for a long transaction driven by hand and for COPY. Release it in every case.
    */
   connect: (() => Promise<Connection>) | null;
+  /** Connections checked out of the pool now: 0 once the app is idle (more means a leak). */
+  connectionsInUse(): number;
   close(): Promise<void>;
 }
 
@@ -57,23 +60,65 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; poolS
     // jit_above_cost spends seconds compiling (2.2 s of one 18.6 s count, bench/FINDINGS.md §4e).
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, options: '-c jit=off' });
     pool.on('error', () => undefined); // an idle client's error is surfaced on its next use
+    // A client checked out (a transaction, a COPY) has no pool listener: when its backend is
+    // terminated between two queries, node-postgres emits 'error' on it, and an 'error' event
+    // nobody listens to ends the process. This listener stays for the client's life; the client
+    // is then not queryable, its next query fails (the request answers 503) and the pool drops
+    // it on release instead of reusing it.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db: Db = drizzlePg({ client: pool });
-    const listeners: pg.Client[] = [];
+    // Drizzle's own transaction over a pool sends BEGIN before its try/finally: a BEGIN that meets
+    // a terminated connection leaves the client checked out for ever, and after a few such faults
+    // the pool is empty and every request waits. So the client is checked out and released here.
+    db.transaction = (async (work: Parameters<Db['transaction']>[0], config?: Parameters<Db['transaction']>[1]) => {
+      const client = await pool.connect();
+      let failure: Error | undefined;
+      try {
+        return await drizzlePg({ client }).transaction(work, config);
+      } catch (err) {
+        if (isDatabaseUnavailable(err)) failure = err as Error;
+        throw err;
+      } finally {
+        client.release(failure); // a broken connection is closed, not reused
+      }
+    }) as Db['transaction'];
+    const listeners = new Set<pg.Client>();
     let closing = false;
     const url = opts.url;
     async function listen(channel: string, handler: (payload: string) => void): Promise<void> {
       const client = new pg.Client({ connectionString: url });
+      client.on('error', () => undefined); // until subscribed, a failure rejects below
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${channel}`);
+      } catch (err) {
+        void client.end().catch(() => undefined);
+        throw err;
+      }
       client.on('notification', (n) => n.channel === channel && handler(n.payload ?? ''));
-      client.on('error', () => {
-        const i = listeners.indexOf(client);
-        if (i >= 0) listeners.splice(i, 1);
+      // A lost connection shows as 'error' and again as 'end': resubscribe once, with backoff
+      // while the server is away; '*' on the loss and again once listening (NOTIFYs between are lost).
+      let lost = false;
+      const onLost = () => {
+        if (lost) return;
+        lost = true;
+        listeners.delete(client);
+        void client.end().catch(() => undefined);
         if (closing) return;
         handler('*');
-        setTimeout(() => void listen(channel, handler).catch(() => handler('*')), 1000).unref();
-      });
-      await client.connect();
-      await client.query(`LISTEN ${channel}`);
-      listeners.push(client);
+        resubscribe(channel, handler, 1);
+      };
+      client.on('error', onLost);
+      client.on('end', onLost);
+      if (closing) void client.end().catch(() => undefined);
+      else listeners.add(client);
+    }
+    function resubscribe(channel: string, handler: (payload: string) => void, attempt: number): void {
+      const timer = setTimeout(() => {
+        if (closing) return;
+        listen(channel, handler).then(() => handler('*'), () => resubscribe(channel, handler, attempt + 1));
+      }, Math.min(5000, 100 * 2 ** attempt));
+      timer.unref();
     }
     return {
       db,
@@ -92,9 +137,10 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; poolS
           release: (err) => client.release(err),
         };
       },
+      connectionsInUse: () => pool.totalCount - pool.idleCount,
       async close() {
         closing = true;
-        await Promise.all(listeners.map((c) => c.end().catch(() => undefined)));
+        await Promise.all([...listeners].map((c) => c.end().catch(() => undefined)));
         await pool.end();
       },
     };
@@ -114,6 +160,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; poolS
       await client.listen(channel, handler);
     },
     connect: null,
+    connectionsInUse: () => 0,
     close: () => client.close(),
   };
 }

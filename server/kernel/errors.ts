@@ -93,6 +93,8 @@ export const ERRORS = {
   // Staff management (auth, issue 14): an account whose grants reach beyond the officer, or the officer's own.
   STAFF_OUTRANKS: { status: 403, zh: '该账号的授权超出您的管理范围', en: "This account's grants reach beyond what you may manage" },
   STAFF_SELF: { status: 403, zh: '不能通过人员管理修改自己的账号，请到"我的账号"操作', en: 'You cannot change your own account through staff management; use "My account"' },
+  // Database faults (issue 14): a lost or refused connection; the request did not complete and may be retried.
+  DATABASE_UNAVAILABLE: { status: 503, zh: '数据库暂时不可用，请稍后重试', en: 'The database is temporarily unavailable; please try again shortly' },
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -117,6 +119,27 @@ export function errorMessage(code: ErrorCode, lang: Lang): string {
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   const e = findPgError(err);
   return !!e && e.code === '23505' && (!constraint || e.constraint === constraint || String(e.message).includes(constraint));
+}
+
+/** Node's socket errors that mean the database server is gone or unreachable. */
+const SOCKET_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+/** node-postgres and pg-pool say so in words only (no code). */
+const LOST = /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|timeout exceeded when trying to connect)/;
+
+/**
+ * Whether an error means the connection to PostgreSQL was lost or could not be made: SQLSTATE
+ * class 08, 57P01–57P03 (admin shutdown, crash shutdown, cannot connect now), a socket error, or
+ * node-postgres's own words. Looks through `cause`, where drizzle puts the driver's error.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  let cur: unknown = err;
+  for (let i = 0; i < 5 && cur && typeof cur === 'object'; i++) {
+    const code = 'code' in cur && typeof cur.code === 'string' ? cur.code : '';
+    if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || SOCKET_CODES.has(code)) return true;
+    if ('message' in cur && typeof cur.message === 'string' && LOST.test(cur.message)) return true;
+    cur = 'cause' in cur ? cur.cause : undefined;
+  }
+  return false;
 }
 
 function findPgError(err: unknown): { code?: string; constraint?: string; message?: string } | undefined {

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, ERRORS, errorMessage, type ErrorCode, type ErrorDetail, type Lang } from './errors.js';
+import { AppError, ERRORS, errorMessage, isDatabaseUnavailable, type ErrorCode, type ErrorDetail, type Lang } from './errors.js';
 
 // Shapes and helpers shared by every route: the error body, lists, paging, localised messages.
 
@@ -40,6 +40,7 @@ export const errorResponses = {
   404: ZErrorBody,
   409: ZErrorBody,
   429: ZErrorBody,
+  503: ZErrorBody,
 };
 
 export const ZId = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
@@ -208,6 +209,9 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, code: ErrorC
   return reply.code(status).type('application/json; charset=utf-8').send(body);
 }
 
+/** Seconds a client waits before retrying after DATABASE_UNAVAILABLE (a failover takes a few). */
+const DATABASE_RETRY_AFTER_S = '5';
+
 /** Maps anything thrown to the error shape. Unknown errors: 500, a generic message, logged. */
 export function toErrorReply(err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) {
   const lang = langOf(req);
@@ -220,6 +224,11 @@ export function toErrorReply(err: FastifyError | AppError | Error, req: FastifyR
   if (isResponseSerializationError(err)) {
     req.log.error({ err, url: req.url }, 'response failed its schema');
     return sendError(req, reply, 'INTERNAL');
+  }
+  if (isDatabaseUnavailable(err)) {
+    // The transaction was rolled back or its COMMIT's answer was lost; a fresh connection serves the retry.
+    req.log.warn({ err }, 'database unavailable');
+    return sendError(req, reply.header('retry-after', DATABASE_RETRY_AFTER_S), 'DATABASE_UNAVAILABLE');
   }
   const status = 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500;
   if (status === 413) return sendError(req, reply, 'PAYLOAD_TOO_LARGE');

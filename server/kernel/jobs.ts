@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from './clock.js';
 import { rows, type Db } from './db.js';
+import { errorMessage, isDatabaseUnavailable } from './errors.js';
 import { job } from './kernel.schema.js';
 import { Pump } from './pump.js';
 
@@ -20,6 +21,8 @@ export interface JobContext {
 export type JobHandler = (ctx: JobContext) => Promise<unknown>;
 
 const STALE_MS = 5 * 60_000;
+/** Runs of a job that keeps losing its database connection before it is marked failed. */
+const MAX_ATTEMPTS = 3;
 
 export class JobRunner {
   private handlers = new Map<string, JobHandler>();
@@ -109,11 +112,17 @@ export class JobRunner {
         .set({ state: 'succeeded', result: result ?? null, finishedAt: this.clock.now() })
         .where(eq(job.id, row.id));
     } catch (err) {
+      if (isDatabaseUnavailable(err) && row.attempts < MAX_ATTEMPTS) {
+        // The database connection was lost under the job (a failover, a restart): whatever it
+        // wrote in a transaction was rolled back, so it runs again from the start. If even this
+        // write fails, the job stays 'running' and is claimed again once its heartbeat is stale.
+        this.log.warn({ err, jobId: row.id, kind: row.kind }, 'job lost its database connection; queued again');
+        await this.db.update(job).set({ state: 'queued', startedAt: null }).where(eq(job.id, row.id));
+        return;
+      }
       this.log.error({ err, jobId: row.id, kind: row.kind }, 'job failed');
-      await this.db
-        .update(job)
-        .set({ state: 'failed', error: err instanceof Error ? err.message.slice(0, 1000) : 'failed', finishedAt: this.clock.now() })
-        .where(eq(job.id, row.id));
+      const message = isDatabaseUnavailable(err) ? errorMessage('DATABASE_UNAVAILABLE', 'zh') : err instanceof Error ? err.message.slice(0, 1000) : 'failed';
+      await this.db.update(job).set({ state: 'failed', error: message, finishedAt: this.clock.now() }).where(eq(job.id, row.id));
     }
   }
 }

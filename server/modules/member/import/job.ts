@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { writeAudit, type AuditSource } from '../../../kernel/audit.js';
 import type { Deps } from '../../../kernel/context.js';
 import type { Connection, Db } from '../../../kernel/db.js';
-import { isUniqueViolation } from '../../../kernel/errors.js';
+import { errorMessage, isDatabaseUnavailable, isUniqueViolation } from '../../../kernel/errors.js';
 import type { JobContext, JobRow } from '../../../kernel/jobs.js';
 import { identityColumns } from '../member.service.js';
 import { COLUMNS } from './columns.js';
@@ -265,7 +265,7 @@ function sweepOldErrorFiles(dir: string, now: Date): void {
   }
 }
 
-/** Attempts at an import that meets someone who became a member meanwhile (see store.ts copyBatch). */
+/** Attempts at an import that meets someone who became a member meanwhile (see store.ts copyBatch) or loses its connection. */
 const ATTEMPTS = 3;
 
 export async function runImport(deps: ImportDeps, ctx: ImportContext): Promise<ImportResult> {
@@ -276,23 +276,28 @@ export async function runImport(deps: ImportDeps, ctx: ImportContext): Promise<I
   let succeeded = false;
   sweepOldErrorFiles(importDir(deps.config), deps.clock.now());
   try {
-    const done = await committedResult(deps.db, jobId);
-    if (done) {
-      succeeded = true;
-      const failed = Number(done.failed ?? 0);
-      return { total: Number(done.total ?? 0), imported: Number(done.imported ?? 0), existing: Number(done.existing ?? 0), failed, errorFile: failed && fs.existsSync(errorFile) ? errorFileUrl(jobId) : null };
-    }
-    if (!fs.existsSync(upload)) throw new Error(say('import.file.broken', p.lang));
     for (let attempt = 1; ; attempt++) {
+      // Committed already (by a crashed run, or by this one when the COMMIT's answer was lost)?
+      const done = await committedResult(deps.db, jobId);
+      if (done) {
+        succeeded = true;
+        const failed = Number(done.failed ?? 0);
+        return { total: Number(done.total ?? 0), imported: Number(done.imported ?? 0), existing: Number(done.existing ?? 0), failed, errorFile: failed && fs.existsSync(errorFile) ? errorFileUrl(jobId) : null };
+      }
+      if (!fs.existsSync(upload)) throw new Error(say('import.file.broken', p.lang));
       try {
         const result = await importOnce(deps, ctx, p);
         succeeded = true;
         return { ...result, errorFile: result.failed > 0 ? errorFileUrl(jobId) : null };
       } catch (err) {
-        if (!isUniqueViolation(err) || attempt >= ATTEMPTS) throw err;
+        // A lost connection rolled the transaction back: start over on a fresh one, after a pause.
+        if (!(isUniqueViolation(err) || isDatabaseUnavailable(err)) || attempt >= ATTEMPTS) throw err;
+        if (isDatabaseUnavailable(err)) await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
       }
     }
   } catch (err) {
+    // The job ends failed with a clear text; nothing of it is in the registry (the upload is gone: import it again).
+    if (isDatabaseUnavailable(err)) throw new Error(errorMessage('DATABASE_UNAVAILABLE', p.lang));
     // A file-level fault becomes the job's error text, in the importer's language.
     if (err instanceof FileRejected) throw new Error(say(`import.file.${err.reason}`, p.lang, err.reason === 'missingColumns' || err.reason === 'tooManyRows' ? err.detail : ''));
     throw err;
