@@ -87,6 +87,8 @@ export const ERRORS = {
   WISH_STATE: { status: 409, zh: '该心愿当前状态不允许此操作', en: "The wish's state does not allow this" },
   WISH_OWN: { status: 403, zh: '不能认领自己的心愿', en: 'You cannot claim your own wish' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error; please try again later' },
+  // Member import (issue 14 item 7: error files are deleted after their retention period).
+  IMPORT_ERRORS_EXPIRED: { status: 410, zh: '错误行文件已超过保留期限并已删除，如需请重新导入', en: 'The file of bad rows passed its retention period and was deleted; import again if you need it' },
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -155,6 +155,9 @@ const FIELD_MESSAGES: Record<string, Record<Lang, string>> = {
   'identify.assignee': { zh: '走访人员须为在职工作人员，且其精准识别权限覆盖该会员所在工会', en: 'The visitor must be active staff whose identification grant covers the member\'s union' },
   'identify.dueDatePast': { zh: '走访期限不能早于今天', en: 'The due date cannot be in the past' },
   'identify.ruleDuplicate': { zh: '同一规则只能出现一次', en: 'Each rule may appear once' },
+  // Member import (issue 14 items 2 and 17).
+  'import.errorsCapped': { zh: '共 {total} 行有错误，本文件只列出前 {n} 行；请改正这些行后重新导入，其余错误行会再次列出', en: '{total} rows have faults; this file lists the first {n}. Correct them and import again to see the rest' },
+  'import.otherUnion': { zh: '此人已是其他工会的会员，请通过会员关系转接办理', en: 'This person is already a member of another union; use a membership transfer' },
 };
 
 /** A field's message: one of ours above, an error code's own message, or the text as given. */

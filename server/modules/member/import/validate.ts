@@ -55,6 +55,8 @@ export interface CheckedRow {
   idNumber: string | null;
   /** The card number when it is well formed (checked for duplicates even when the row has other faults). */
   cardNo: string | null;
+  /** The union the row names, when it resolves (an existing member there is skipped, elsewhere is a fault). */
+  orgId: number | null;
   values: MemberValues | null;
 }
 
@@ -141,7 +143,7 @@ export function checkRow(line: number, cells: Cell[], header: Map<ColumnKey, num
   const values = errors.size === 0 && name && idNumber && facts && phone && household && jobType && orgId && joinedAt
     ? { orgId, name, idNumber, phone, ...facts, ...household, jobType, joinedAt, cardNo, ...details }
     : null;
-  return { line, texts, errors, idNumber: idNumber ?? null, cardNo, values };
+  return { line, texts, errors, idNumber: idNumber ?? null, cardNo, orgId: orgId ?? null, values };
 }
 
 /** 所属工会 by code or exact name: a grassroots union, open, inside the importer's scope. */
