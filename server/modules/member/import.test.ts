@@ -197,14 +197,18 @@ describe('import', () => {
     expect(en.json().error.message).toContain('retention period');
   });
 
-  it('writes at most maxErrorRows bad rows in full and counts the rest', async () => {
+  it('writes at most maxErrorRows bad rows in full and counts the rest; a file of mostly bad rows is refused at the cap', async () => {
     importLimits.maxErrorRows = 3;
     const bad = Array.from({ length: 7 }, () => row({ 手机号码: '12345' }));
-    const job = await importFile(officer, 'capped.csv', Buffer.from(csvOf([row(), ...bad])));
-    expect(job.result).toMatchObject({ total: 8, imported: 1, failed: 7 });
+    const good = Array.from({ length: 8 }, () => row());
+    const mostlyBad = await importFile(officer, 'wrong.csv', Buffer.from(csvOf([good[0] ?? [], ...bad])));
+    expect(mostlyBad).toMatchObject({ state: 'failed', error: '错误行已超过 3 行，且多于正确的行：请确认文件按导入模板填写、各列与表头对应后重新导入' });
+    expect(await countByHash([String(good[0]?.[2])])).toBe(0);
+    const job = await importFile(officer, 'capped.csv', Buffer.from(csvOf([...good, ...bad])));
+    expect(job.result).toMatchObject({ total: 15, imported: 8, failed: 7 });
     const sheet = (await load((await t.request('GET', job.result?.errorFile ?? '', { cookie: officer })).rawPayload)).worksheets[0];
     expect(sheet?.actualRowCount).toBe(1 + 3 + 1);
-    expect([2, 3, 4].map((r) => sheet?.getRow(r).getCell(HEADERS.length + 1).value)).toEqual([3, 4, 5]);
+    expect([2, 3, 4].map((r) => sheet?.getRow(r).getCell(HEADERS.length + 1).value)).toEqual([10, 11, 12]);
     expect(String(sheet?.getRow(5).getCell(HEADERS.length + 2).value)).toBe('共 7 行有错误，本文件只列出前 3 行；请改正这些行后重新导入，其余错误行会再次列出');
   });
 

@@ -188,6 +188,11 @@ async function checkFile(deps: ImportDeps, ctx: ImportContext, p: ImportParams, 
         good.push(toInsertRow(deps, c.values, hashOf.get(c.idNumber ?? '')));
       }
     }
+    // Past the errors file's cap, a file whose rows are mostly bad is the wrong file (another
+    // sheet, shifted columns, wrong encoding): refused there, not checked to its millionth row.
+    if (counts.failed > importLimits.maxErrorRows && counts.failed > counts.good + counts.existing) {
+      throw new FileRejected('mostlyBad', String(importLimits.maxErrorRows));
+    }
     if (good.length) await sink.add(good);
     // Each row is one step per pass; the total is estimated from the bytes read so far.
     const estimate = Math.max(counts.total, Math.round(counts.total / Math.max(bytes / totalBytes, 0.01)));
@@ -285,7 +290,7 @@ export async function runImport(deps: ImportDeps, ctx: ImportContext): Promise<I
     }
   } catch (err) {
     // A file-level fault becomes the job's error text, in the importer's language.
-    if (err instanceof FileRejected) throw new Error(say(`import.file.${err.reason}`, p.lang, err.reason === 'missingColumns' || err.reason === 'tooManyRows' ? err.detail : ''));
+    if (err instanceof FileRejected) throw new Error(say(`import.file.${err.reason}`, p.lang, ['missingColumns', 'tooManyRows', 'mostlyBad'].includes(err.reason) ? err.detail : ''));
     throw err;
   } finally {
     removeQuietly(upload);

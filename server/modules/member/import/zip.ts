@@ -9,7 +9,7 @@ import { importLimits } from './limits.js';
 // declares 1 KB and inflates to 10 GB stops a few KB past its declaration.
 
 /** Why a file is refused as a whole; each reason has a message (`import.file.<reason>`). */
-export type RejectReason = 'notSupported' | 'broken' | 'tooLarge' | 'noHeader' | 'tooManyRows' | 'missingColumns';
+export type RejectReason = 'notSupported' | 'broken' | 'tooLarge' | 'noHeader' | 'tooManyRows' | 'missingColumns' | 'mostlyBad';
 
 export class FileRejected extends Error {
   constructor(readonly reason: RejectReason, readonly detail = '') {
