@@ -58,6 +58,7 @@ const ZEnv = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   MEMBER_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 30),
+  IMPORT_ERROR_FILE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 });
 
 export interface Config {
@@ -76,6 +77,8 @@ export interface Config {
   /** Sign-in attempts per IP per minute, before any password is checked. */
   loginRatePerMinute: number;
   session: { staffIdleMs: number; memberIdleMs: number; staffAbsoluteMs: number; memberAbsoluteMs: number };
+  /** Days an import's file of bad rows (full ID numbers, phones) is kept for download, then deleted. */
+  importErrorFileDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -115,5 +118,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       staffAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
       memberAbsoluteMs: e.MEMBER_ABSOLUTE_HOURS * 3_600_000,
     },
+    importErrorFileDays: e.IMPORT_ERROR_FILE_DAYS,
   };
 }

@@ -95,6 +95,8 @@ export const ERRORS = {
   STAFF_SELF: { status: 403, zh: '不能通过人员管理修改自己的账号，请到"我的账号"操作', en: 'You cannot change your own account through staff management; use "My account"' },
   // Database faults (issue 14): a lost or refused connection; the request did not complete and may be retried.
   DATABASE_UNAVAILABLE: { status: 503, zh: '数据库暂时不可用，请稍后重试', en: 'The database is temporarily unavailable; please try again shortly' },
+  // Member import (issue 14 item 7: error files are deleted after their retention period).
+  IMPORT_ERRORS_EXPIRED: { status: 410, zh: '错误行文件已超过保留期限并已删除，如需请重新导入', en: 'The file of bad rows passed its retention period and was deleted; import again if you need it' },
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -167,6 +167,10 @@ const FIELD_MESSAGES: Record<string, Record<Lang, string>> = {
   // Password strength (auth, issue 14).
   'password.weak': { zh: '密码强度不足，容易被猜到：请加长，避免常见词、键盘顺序、重复字符和日期', en: 'Too easy to guess: make it longer and avoid common words, keyboard runs, repeats and dates' },
   'password.classes': { zh: '工作人员密码至少包含大写字母、小写字母、数字、符号中的三类', en: 'Staff passwords need three of: upper-case letters, lower-case letters, digits, symbols' },
+  // Member import (issue 14 items 2 and 17).
+  'import.errorsCapped': { zh: '共 {total} 行有错误，本文件只列出前 {n} 行；请改正这些行后重新导入，其余错误行会再次列出', en: '{total} rows have faults; this file lists the first {n}. Correct them and import again to see the rest' },
+  'import.file.mostlyBad': { zh: '错误行已超过 {n} 行，且多于正确的行：请确认文件按导入模板填写、各列与表头对应后重新导入', en: 'More than {n} rows have faults, more than are right: check the file follows the template, columns under their headers, and import again' },
+  'import.otherUnion': { zh: '此人已是其他工会的会员，请通过会员关系转接办理', en: 'This person is already a member of another union; use a membership transfer' },
 };
 
 /** A field's message: one of ours above, an error code's own message, or the text as given. */

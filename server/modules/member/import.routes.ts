@@ -13,7 +13,10 @@ import { assertStorableText, badText } from '../../kernel/input.js';
 import { errorResponses, langOf, ZErrorBody } from '../../kernel/http.js';
 import { job } from '../../kernel/kernel.schema.js';
 import { auditFilters, exportMembers } from './export.js';
-import { IMPORT_JOB, type ImportParams } from './import/job.js';
+import { readSealed } from '../../kernel/files.js';
+import { Pump } from '../../kernel/pump.js';
+import { IMPORT_JOB, type ImportParams, type ImportResult } from './import/job.js';
+import { errorFileCutoff, sweepImportFiles } from './import/sweep.js';
 import { runImportJob } from './import/thread.js';
 import { errorFilePath, importDir, importLimits, uploadPath } from './import/limits.js';
 import { sniffUpload } from './import/sniff.js';
@@ -51,6 +54,14 @@ export async function memberImportRoutes(app: FastifyInstance): Promise<void> {
     limits: { fileSize: importLimits.maxUploadBytes, files: 1, fields: 5, fieldSize: 1024, parts: 10, headerPairs: 50 },
   });
   deps.jobs.register(IMPORT_JOB, (ctx) => runImportJob(deps, ctx));
+  if (deps.config.env !== 'test') {
+    const pump = new Pump(async () => void (await sweepImportFiles(deps)), (err) => app.log.error({ err }, 'import file sweep failed'));
+    app.addHook('onReady', async () => {
+      pump.start(3_600_000);
+      void pump.kick();
+    });
+    app.addHook('onClose', async () => pump.stop());
+  }
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['members'];
 
@@ -109,15 +120,18 @@ export async function memberImportRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.get('/api/members/import/:jobId/errors', {
-    schema: { tags, summary: 'The bad rows of an import you started, with the reason beside each bad cell', params: z.strictObject({ jobId: z.uuid() }), response: fileResponses },
+    schema: { tags, summary: 'The bad rows of an import you started, with the reason beside each bad cell', params: z.strictObject({ jobId: z.uuid() }), response: { ...fileResponses, 410: ZErrorBody } },
   }, async (req, reply) => {
     const actor = requireActor(req, 'staff');
     requirePermission(actor, IMPORT);
-    const [found] = await deps.db.select({ id: job.id }).from(job)
+    const [found] = await deps.db.select({ result: job.result, finishedAt: job.finishedAt }).from(job)
       .where(and(eq(job.id, req.params.jobId), eq(job.kind, IMPORT_JOB), eq(job.accountId, actor.accountId), eq(job.state, 'succeeded')));
-    const file = errorFilePath(deps.config, req.params.jobId);
-    if (!found || !fs.existsSync(file)) throw new AppError('NOT_FOUND');
-    return download(reply, '导入错误行.xlsx', 'import-errors.xlsx').send(fs.createReadStream(file));
+    if (!found || !(found.result as ImportResult | null)?.errorFile) throw new AppError('NOT_FOUND');
+    // Past its retention (or already swept): gone for good, and said so.
+    const expired = !found.finishedAt || found.finishedAt < errorFileCutoff(deps);
+    const bytes = expired ? null : await readSealed(deps.crypto, errorFilePath(deps.config, req.params.jobId));
+    if (!bytes) throw new AppError('IMPORT_ERRORS_EXPIRED');
+    return download(reply, '导入错误行.xlsx', 'import-errors.xlsx').send(bytes);
   });
 
   r.get('/api/members/export', {

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -7,7 +9,8 @@ import { rows } from '../../kernel/db.js';
 import { createTestApp, ENGINE, type TestApp } from '../../test/harness.js';
 import { makeIdNumber } from './id-number.js';
 import { csvOf, gb18030, handZip, HEADERS, multipartBody, workbookParts, xlsxOf, type FixtureCell } from './import/fixtures.js';
-import { importHooks, importLimits } from './import/limits.js';
+import { errorFilePath, importHooks, importLimits } from './import/limits.js';
+import { sweepImportFiles } from './import/sweep.js';
 
 let t: TestApp;
 let admin: string;
@@ -17,7 +20,8 @@ const saved = { ...importLimits };
 const orgIds: Record<string, number> = {};
 
 beforeAll(async () => {
-  t = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '10000' } });
+  // A data directory of its own: the sweep test deletes files under it.
+  t = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '10000', DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'uh-import-')) } });
   admin = await t.login('admin');
   officer = await t.login('grassroots');
   const orgs = (await t.request('GET', '/api/orgs', { cookie: admin })).json<{ items: Array<{ id: number; code: string }> }>().items;
@@ -163,7 +167,75 @@ describe('import', () => {
     });
     // The errors file is the starter's alone.
     expect((await t.request('GET', job.result?.errorFile ?? '', { cookie: admin })).statusCode).toBe(404);
-    fs.rmSync(`${t.deps.config.dataDir}/imports/${job.result?.errorFile?.split('/')[4]}.errors.xlsx`);
+    fs.rmSync(`${t.deps.config.dataDir}/imports/${job.result?.errorFile?.split('/')[4]}.errors.enc`);
+  });
+
+  it('the errors file is sealed on disk, deleted after IMPORT_ERROR_FILE_DAYS by the sweep, then answers 410', async () => {
+    const id = newId();
+    const job = await importFile(officer, 'one-bad.csv', Buffer.from(csvOf([row({ 身份证号: id, 手机号码: '13912345678', 入会时间: '2020-02-30' })])));
+    const jobId = job.result?.errorFile?.split('/')[4] ?? '';
+    const onDisk = fs.readFileSync(errorFilePath(t.deps.config, jobId));
+    expect(onDisk.subarray(0, 2).toString()).not.toBe('PK'); // not a plain .xlsx (a zip) any more
+    expect((await t.request('GET', job.result?.errorFile ?? '', { cookie: officer })).statusCode).toBe(200);
+    // Files left by a crash (an upload without a job, half a sealed file) go too, once an hour old.
+    const orphan = path.join(t.deps.config.dataDir, 'imports', '00000000-0000-0000-0000-000000000000.upload');
+    fs.writeFileSync(orphan, id);
+    fs.utimesSync(orphan, new Date(Date.now() - 2 * 3_600_000), new Date(Date.now() - 2 * 3_600_000));
+    await sweepImportFiles(t.deps);
+    expect(fs.existsSync(orphan)).toBe(false);
+    t.clock.advance(6 * 86_400_000);
+    await sweepImportFiles(t.deps);
+    expect(fs.existsSync(errorFilePath(t.deps.config, jobId))).toBe(true);
+    t.clock.advance(86_400_000 + 60_000);
+    await sweepImportFiles(t.deps);
+    expect(fs.existsSync(errorFilePath(t.deps.config, jobId))).toBe(false);
+    [admin, officer] = [await t.login('admin'), await t.login('grassroots')]; // a week later: sessions have expired
+    const gone = await t.request('GET', job.result?.errorFile ?? '', { cookie: officer });
+    expect(gone.statusCode).toBe(410);
+    expect(gone.json().error).toMatchObject({ code: 'IMPORT_ERRORS_EXPIRED', message: '错误行文件已超过保留期限并已删除，如需请重新导入' });
+    const en = await t.request('GET', job.result?.errorFile ?? '', { cookie: officer, headers: { 'accept-language': 'en' } });
+    expect(en.json().error.message).toContain('retention period');
+  });
+
+  it('writes at most maxErrorRows bad rows in full and counts the rest; a file of mostly bad rows is refused at the cap', async () => {
+    importLimits.maxErrorRows = 3;
+    const bad = Array.from({ length: 7 }, () => row({ 手机号码: '12345' }));
+    const good = Array.from({ length: 8 }, () => row());
+    const mostlyBad = await importFile(officer, 'wrong.csv', Buffer.from(csvOf([good[0] ?? [], ...bad])));
+    expect(mostlyBad).toMatchObject({ state: 'failed', error: '错误行已超过 3 行，且多于正确的行：请确认文件按导入模板填写、各列与表头对应后重新导入' });
+    expect(await countByHash([String(good[0]?.[2])])).toBe(0);
+    const job = await importFile(officer, 'capped.csv', Buffer.from(csvOf([...good, ...bad])));
+    expect(job.result).toMatchObject({ total: 15, imported: 8, failed: 7 });
+    const sheet = (await load((await t.request('GET', job.result?.errorFile ?? '', { cookie: officer })).rawPayload)).worksheets[0];
+    expect(sheet?.actualRowCount).toBe(1 + 3 + 1);
+    expect([2, 3, 4].map((r) => sheet?.getRow(r).getCell(HEADERS.length + 1).value)).toEqual([10, 11, 12]);
+    expect(String(sheet?.getRow(5).getCell(HEADERS.length + 2).value)).toBe('共 7 行有错误，本文件只列出前 3 行；请改正这些行后重新导入，其余错误行会再次列出');
+  });
+
+  it('a member of another union is a bad row that says to use a transfer; one of the same union stays existing', async () => {
+    const elsewhere = newId();
+    const here = newId();
+    const made = await t.request('POST', '/api/members', { cookie: admin, body: { name: '丹阳会员', idNumber: elsewhere, phone: phone(), orgId: orgIds['JS-ZJ-DY-001'], joinedAt: '2020-01-01' } });
+    expect(made.statusCode, made.body).toBe(201);
+    expect((await t.request('POST', '/api/members', { cookie: officer, body: { name: '本会会员', idNumber: here, phone: phone(), orgId: orgIds[TECHCO], joinedAt: '2020-01-01' } })).statusCode).toBe(201);
+    const job = await importFile(officer, 'transfer.xlsx', await xlsxOf([row({ 身份证号: elsewhere }), row({ 身份证号: here })]));
+    expect(job.result).toMatchObject({ total: 2, imported: 0, existing: 1, failed: 1 });
+    const sheet = (await load((await t.request('GET', job.result?.errorFile ?? '', { cookie: officer })).rawPayload)).worksheets[0];
+    expect(String(sheet?.getRow(2).getCell(HEADERS.length + 2).value)).toBe('身份证号：此人已是其他工会的会员，请通过会员关系转接办理');
+    const [m] = await rows<{ org: number }>(t.deps.db, sql`select org_id::int as org from member where id_number_hash = ${t.deps.crypto.blindIndex('idNumber', elsewhere)}`);
+    expect(m?.org).toBe(orgIds['JS-ZJ-DY-001']); // untouched
+  });
+
+  it('refuses a part that inflates more than any sheet does, and shared strings past their byte cap', async () => {
+    const sheet = Buffer.from(`<worksheet><sheetData>${'<row><c t="inlineStr"><is><t>x</t></is></c></row>'.repeat(100_000)}</sheetData></worksheet>`);
+    const bomb = handZip([...workbookParts(), { name: 'xl/worksheets/sheet1.xml', stored: zlib.deflateRawSync(sheet, { level: 9 }), declaredSize: sheet.length, crc: zlib.crc32(sheet) }]);
+    expect(sheet.length / bomb.length).toBeGreaterThan(100);
+    expect((await upload(officer, 'ratio.xlsx', bomb)).json().error).toMatchObject({ code: 'IMPORT_FILE_REJECTED', details: [{ message: '文件内容过大，请拆分后分批导入' }] });
+    importLimits.maxSharedStringBytes = 20_000;
+    const one = row({ 身份证号: '1' });
+    const at = HEADERS.indexOf('手机号码');
+    const many = await xlsxOf(Array.from({ length: 3000 }, (_, i) => one.map((c, j) => (j === at ? `139${String(i).padStart(8, '0')}` : c)))); // 33 KB of phones
+    expect(await importFile(officer, 'strings.xlsx', many)).toMatchObject({ state: 'failed', error: '文件内容过大，请拆分后分批导入' });
   });
 
   it('reads CSV in UTF-8 (with BOM) and in GB18030', async () => {
@@ -228,6 +300,10 @@ describe('import', () => {
     expect(await countByHash(ids)).toBe(0);
     const noId = await importFile(officer, 'cols.csv', Buffer.from(csvOf([['王五']], ['姓名', '备注'])));
     expect(noId.error).toBe('缺少必填列：身份证号、手机号码、所属工会、入会时间');
+    // Rows of any kind count, blank ones too: a file of empty lines stops at the cap.
+    importLimits.maxSheetRows = 10;
+    const blank = await importFile(officer, 'blank.csv', Buffer.from(`${HEADERS.join(',')}\n${',\n'.repeat(20)}`));
+    expect(blank).toMatchObject({ state: 'failed', error: '超过 3 行，请拆分后分批导入' });
   });
 
   it('a crash in the middle of the insert leaves nothing; the job picked up again imports everything once', async () => {

@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../kernel/db.js';
+import { filesDir } from './files.js';
 import { makeWorld, nextIdNumber, staffAt, type World } from './test-fixtures.js';
 
 let seq = 100;
@@ -234,5 +237,21 @@ describe('attachments', () => {
     // a file already bound cannot be reused in another application
     const again = await w.t.request('POST', '/api/cases', { cookie: w.member, body: { serviceId: s.json().id, fields: { proof: fileId } } });
     expect(again.statusCode).toBe(400);
+  });
+
+  it('is sealed on disk; a plain file stored before sealing still downloads', async () => {
+    const up = await w.t.request('POST', '/api/case-files', { cookie: w.member, ...multipart('病历.png', PNG) });
+    expect(up.statusCode, up.body).toBe(201);
+    const fileId = up.json<{ id: number }>().id;
+    const [f] = await rows<{ key: string }>(w.t.deps.db, sql`select storage_key as key from case_file where id = ${fileId}`);
+    const onDisk = path.join(filesDir(w.t.deps.config.dataDir), f?.key ?? '');
+    const sealed = fs.readFileSync(onDisk);
+    expect(sealed.includes(PNG.subarray(0, 8))).toBe(false);
+    expect(sealed.includes(PNG.subarray(8, 40))).toBe(false);
+    const own = await w.t.request('GET', `/api/case-files/${fileId}`, { cookie: w.member });
+    expect(own.rawPayload.equals(PNG)).toBe(true);
+    // As the first release wrote it: the bytes as uploaded.
+    fs.writeFileSync(onDisk, PNG);
+    expect((await w.t.request('GET', `/api/case-files/${fileId}`, { cookie: w.member })).rawPayload.equals(PNG)).toBe(true);
   });
 });

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import multipart from '@fastify/multipart';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -13,7 +11,7 @@ import { CASE_HANDLE, loadCase } from './case.access.js';
 import { recordStep } from './case.events.js';
 import { presentFile } from './case.query.js';
 import { ALLOWED } from './case.transitions.js';
-import { filesDir, MAX_FILE_BYTES, storeUpload } from './files.js';
+import { MAX_FILE_BYTES, readCaseFile, storeUpload } from './files.js';
 import { ZAttachment } from './case.routes.js';
 import { caseFile, serviceCase } from './service.schema.js';
 
@@ -30,7 +28,7 @@ export async function caseFileRoutes(app: FastifyInstance): Promise<void> {
     if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
     const part = await req.file().catch(() => undefined);
     if (!part || part.fieldname !== 'file') throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: 'file.missing' }]);
-    return storeUpload(deps.config.dataDir, part);
+    return storeUpload(deps.config.dataDir, deps.crypto, part);
   };
 
   r.post('/api/case-files', {
@@ -71,9 +69,9 @@ export async function caseFileRoutes(app: FastifyInstance): Promise<void> {
     if (!f) throw new AppError('NOT_FOUND');
     if (f.caseId) await loadCase(deps.db, actor, f.caseId);
     else if (f.uploaderId !== actor.accountId) throw new OutOfScopeError('case_file', String(f.id));
-    const full = path.join(filesDir(deps.config.dataDir), f.storageKey);
-    if (!fs.existsSync(full)) throw new AppError('NOT_FOUND');
-    const raw: FastifyReply = reply; // a stream, sent as it is
-    return raw.type(f.contentType).header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).send(fs.createReadStream(full));
+    const bytes = await readCaseFile(deps.config.dataDir, deps.crypto, f.storageKey);
+    if (!bytes) throw new AppError('NOT_FOUND');
+    const raw: FastifyReply = reply; // bytes, sent as they are
+    return raw.type(f.contentType).header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).send(bytes);
   });
 }

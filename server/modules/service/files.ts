@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { MultipartFile } from '@fastify/multipart';
+import type { Crypto } from '../../kernel/crypto.js';
 import { AppError } from '../../kernel/errors.js';
 import { assertStorableText, badText } from '../../kernel/input.js';
+import { readSealed, writeSealed } from '../../kernel/files.js';
 
 // Case attachments: accepted by their first bytes (never by name or the browser's type), capped
-// in size while streaming, stored under DATA_DIR/service-files with a random name.
+// in size while streaming, sealed (kernel/files.ts) under DATA_DIR/service-files with a random
+// name. Attachments stored before sealing are plain files without the seal's header: they are
+// still sent as they are (readCaseFile), so nothing needed migrating.
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -44,12 +47,16 @@ export async function readUpload(part: MultipartFile, fallbackName: string): Pro
   return { buf, kind, fileName };
 }
 
-/** Reads the upload (readUpload) and writes it; returns what to record. */
-export async function storeUpload(dataDir: string, part: MultipartFile) {
+/** Reads the upload (readUpload) and seals it to disk; returns what to record. */
+export async function storeUpload(dataDir: string, crypto: Crypto, part: MultipartFile) {
   const { buf, kind, fileName } = await readUpload(part, 'file');
-  const key = `${new Date().toISOString().slice(0, 7)}/${randomUUID()}.${kind.ext}`;
-  const full = path.join(filesDir(dataDir), key);
-  await fs.promises.mkdir(path.dirname(full), { recursive: true, mode: 0o700 });
-  await fs.promises.writeFile(full, buf, { mode: 0o600 });
+  const key = `${new Date().toISOString().slice(0, 7)}/${randomUUID()}.enc`;
+  await writeSealed(crypto, path.join(filesDir(dataDir), key), buf);
   return { fileName, contentType: kind.type, size: buf.length, storageKey: key };
+}
+
+/** An attachment's bytes (null when the file is gone); a plain one from before sealing is read as it is. */
+export function readCaseFile(dataDir: string, crypto: Crypto, storageKey: string): Promise<Buffer | null> {
+  const full = path.join(filesDir(dataDir), storageKey);
+  return readSealed(crypto, full, (plain) => plain);
 }

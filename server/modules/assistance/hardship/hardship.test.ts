@@ -429,7 +429,11 @@ describe('from a 帮扶救助 case, evidence, export', () => {
     const down = await t.request('GET', e.url, { cookie: city });
     expect(down.statusCode).toBe(200);
     expect(Buffer.compare(down.rawPayload, png)).toBe(0);
+    expect(fs.readFileSync(`/tmp/unionhub-test-unused/hardship-files/${stored!.storage_key}`).includes(png.subarray(0, 8))).toBe(false);
     expect((await t.request('GET', e.url, { cookie: center })).statusCode).toBe(404);
+    // Evidence as the first release stored it (a crypto.encrypt token of base64) still downloads.
+    fs.writeFileSync(`/tmp/unionhub-test-unused/hardship-files/${stored!.storage_key}`, t.deps.crypto.encrypt(png.toString('base64')));
+    expect(Buffer.compare((await t.request('GET', e.url, { cookie: city })).rawPayload, png)).toBe(0);
   });
 
   it('the export is an .xlsx with masked names, audited', async () => {

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import readline from 'node:readline';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -11,7 +10,7 @@ import type { JobContext, JobRow } from '../../../kernel/jobs.js';
 import { identityColumns } from '../member.service.js';
 import { COLUMNS } from './columns.js';
 import { ErrorFileWriter } from './error-file.js';
-import { errorFilePath, importDir, importHooks, importLimits, spoolPath, uploadPath } from './limits.js';
+import { errorFilePath, importHooks, importLimits, spoolPath, uploadPath } from './limits.js';
 import { dataRows, readRows, type DataRow } from './rows.js';
 import { committedResult, copyBatch, existingHashes, insertBatch, loadUnions, takenCards, type InsertRow } from './store.js';
 import { checkRow, say, type CheckedRow, type MemberValues, type RowContext, type UnionTarget } from './validate.js';
@@ -173,11 +172,14 @@ async function checkFile(deps: ImportDeps, ctx: ImportContext, p: ImportParams, 
     const good: InsertRow[] = [];
     for (const c of checked) {
       counts.total++;
-      if (c.idNumber && existing.has(hashOf.get(c.idNumber) ?? '')) {
-        counts.existing++; // already a member (here or anywhere): skipped, not a fault
+      const memberOf = c.idNumber ? existing.get(hashOf.get(c.idNumber) ?? '') : undefined;
+      if (memberOf !== undefined && memberOf === c.orgId) {
+        counts.existing++; // already a member of the union the row names: skipped, not a fault
         continue;
       }
       duplicates(c, seenIds, seenCards, taken, p.lang);
+      // A member of another union moves by a transfer (its history and approvals), never by an import.
+      if (memberOf !== undefined) c.errors.set('idNumber', say('import.otherUnion', p.lang));
       if (c.errors.size > 0 || !c.values) {
         counts.failed++;
         errors.add(c);
@@ -185,6 +187,11 @@ async function checkFile(deps: ImportDeps, ctx: ImportContext, p: ImportParams, 
         counts.good++;
         good.push(toInsertRow(deps, c.values, hashOf.get(c.idNumber ?? '')));
       }
+    }
+    // Past the errors file's cap, a file whose rows are mostly bad is the wrong file (another
+    // sheet, shifted columns, wrong encoding): refused there, not checked to its millionth row.
+    if (counts.failed > importLimits.maxErrorRows && counts.failed > counts.good + counts.existing) {
+      throw new FileRejected('mostlyBad', String(importLimits.maxErrorRows));
     }
     if (good.length) await sink.add(good);
     // Each row is one step per pass; the total is estimated from the bytes read so far.
@@ -229,7 +236,7 @@ async function importOnce(deps: ImportDeps, ctx: ImportContext, p: ImportParams)
   const note = `批量导入：${p.fileName}`;
   const conn = deps.database.connect ? await deps.database.connect() : null;
   const sink = conn ? await copySink(conn, ctx, upload, source, note) : spoolSink(deps, ctx, spoolPath(deps.config, jobId), upload, source, note);
-  const errors = new ErrorFileWriter(errorFilePath(deps.config, jobId));
+  const errors = new ErrorFileWriter(errorFilePath(deps.config, jobId), deps.crypto, p.lang);
   try {
     let counts: Counts;
     try {
@@ -255,16 +262,6 @@ async function importOnce(deps: ImportDeps, ctx: ImportContext, p: ImportParams)
 
 const removeQuietly = (file: string) => fs.rmSync(file, { force: true });
 
-/** Errors files are kept for a week for the importer to download, then swept by the next import. */
-const KEEP_ERRORS_MS = 7 * 86_400_000;
-function sweepOldErrorFiles(dir: string, now: Date): void {
-  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
-    const file = path.join(dir, name);
-    const mtime = name.endsWith('.errors.xlsx') ? fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs : undefined;
-    if (mtime !== undefined && now.getTime() - mtime > KEEP_ERRORS_MS) removeQuietly(file);
-  }
-}
-
 /** Attempts at an import that meets someone who became a member meanwhile (see store.ts copyBatch) or loses its connection. */
 const ATTEMPTS = 3;
 
@@ -274,7 +271,6 @@ export async function runImport(deps: ImportDeps, ctx: ImportContext): Promise<I
   const upload = uploadPath(deps.config, p.upload);
   const errorFile = errorFilePath(deps.config, jobId);
   let succeeded = false;
-  sweepOldErrorFiles(importDir(deps.config), deps.clock.now());
   try {
     for (let attempt = 1; ; attempt++) {
       // Committed already (by a crashed run, or by this one when the COMMIT's answer was lost)?
@@ -299,7 +295,7 @@ export async function runImport(deps: ImportDeps, ctx: ImportContext): Promise<I
     // The job ends failed with a clear text; nothing of it is in the registry (the upload is gone: import it again).
     if (isDatabaseUnavailable(err)) throw new Error(errorMessage('DATABASE_UNAVAILABLE', p.lang));
     // A file-level fault becomes the job's error text, in the importer's language.
-    if (err instanceof FileRejected) throw new Error(say(`import.file.${err.reason}`, p.lang, err.reason === 'missingColumns' || err.reason === 'tooManyRows' ? err.detail : ''));
+    if (err instanceof FileRejected) throw new Error(say(`import.file.${err.reason}`, p.lang, ['missingColumns', 'tooManyRows', 'mostlyBad'].includes(err.reason) ? err.detail : ''));
     throw err;
   } finally {
     removeQuietly(upload);

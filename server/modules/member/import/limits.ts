@@ -17,6 +17,22 @@ export const importLimits = {
   maxInflatedBytes: 2 * 1024 * 1024 * 1024,
   /** Rows per INSERT … SELECT FROM unnest(…) (one round trip each). */
   batchSize: 2_000,
+  /**
+   * Bad rows written in full to the errors file; past them the bad rows are only counted (the
+   * file says how many). A million bad rows would otherwise be a million rows and notes to write.
+   */
+  maxErrorRows: 10_000,
+  /**
+   * How much a part may inflate per compressed byte. Real sheets and shared strings inflate
+   * 5–20 times (a 1,000,000-row roster: 75 MB → 0.7 GB); bombs hundreds of times. Apache POI
+   * refuses past 100 as well. Parts under `ratioFloor` bytes are exempt (tiny parts compress well).
+   */
+  maxInflateRatio: 100,
+  ratioFloor: 1024 * 1024,
+  /** Bytes of shared strings kept for lookups, 4 a string counted too (a 1,000,000-row roster: ~50 MB). */
+  maxSharedStringBytes: 128 * 1024 * 1024,
+  /** Rows of any kind (blank, title, header, data) read from a file: Excel's own sheet limit. */
+  maxSheetRows: 1_048_576,
 };
 
 /**
@@ -30,12 +46,13 @@ export const importHooks: { afterBatch: (info: { jobId: string; batch: number; f
 /**
  * Where uploads and error files live: on disk under DATA_DIR, not in the database, because the
  * file can be 100 MB and the job reads it as a stream. The upload stays until its job finishes
- * (success or failure), so a job picked up again after a crash finds it; the errors file stays
- * for the importer to download. With several app servers, DATA_DIR must be a shared volume.
+ * (success or failure), so a job picked up again after a crash finds it; the errors file is
+ * sealed (kernel/files.ts) and stays IMPORT_ERROR_FILE_DAYS for the importer to download (see
+ * sweep.ts). With several app servers, DATA_DIR must be a shared volume.
  */
 export function importDir(config: Config): string {
   return path.join(config.dataDir, 'imports');
 }
 export const uploadPath = (config: Config, jobId: string) => path.join(importDir(config), `${jobId}.upload`);
 export const spoolPath = (config: Config, jobId: string) => path.join(importDir(config), `${jobId}.rows`);
-export const errorFilePath = (config: Config, jobId: string) => path.join(importDir(config), `${jobId}.errors.xlsx`);
+export const errorFilePath = (config: Config, jobId: string) => path.join(importDir(config), `${jobId}.errors.enc`);

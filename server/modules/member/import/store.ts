@@ -24,11 +24,11 @@ export async function loadUnions(db: Db): Promise<Array<UnionTarget & { code: st
   return rows(db, sql`select id, code, name, path, type, status from org`);
 }
 
-/** Which of these blind indexes are members already (anywhere: the answer names no union). */
-export async function existingHashes(db: Db, hashes: string[]): Promise<Set<string>> {
-  if (hashes.length === 0) return new Set();
-  const found = await rows<{ h: string }>(db, sql`select id_number_hash as h from member where id_number_hash = any(${sql.param(hashes)}::text[])`);
-  return new Set(found.map((r) => r.h));
+/** Which of these blind indexes are members already, with the union each belongs to. */
+export async function existingHashes(db: Db, hashes: string[]): Promise<Map<string, number>> {
+  if (hashes.length === 0) return new Map();
+  const found = await rows<{ h: string; org: number }>(db, sql`select id_number_hash as h, org_id::int as org from member where id_number_hash = any(${sql.param(hashes)}::text[])`);
+  return new Map(found.map((r) => [r.h, r.org]));
 }
 
 export async function takenCards(db: Db, cards: string[]): Promise<Set<string>> {

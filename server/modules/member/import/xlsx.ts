@@ -1,4 +1,5 @@
 import type { Cell, SourceRow } from './rows.js';
+import { importLimits } from './limits.js';
 import { entryText, FileRejected, inflateEntry, readCentralDirectory, type ZipEntry } from './zip.js';
 
 // Our own streaming reader for the first sheet of an .xlsx: the roster needs cell values only
@@ -89,8 +90,11 @@ class StringTable {
 
   add(s: string): void {
     const need = Buffer.byteLength(s);
+    // Capped as they are read: a small file may hold gigabytes of strings no roster needs.
+    const cap = importLimits.maxSharedStringBytes;
+    if (this.used + need + 4 * (this.count + 1) > cap) throw new FileRejected('tooLarge', 'shared strings too large');
     if (this.used + need > this.bytes.length) {
-      const grown = Buffer.alloc(Math.max(this.bytes.length * 2, this.used + need));
+      const grown = Buffer.alloc(Math.min(Math.max(this.bytes.length * 2, this.used + need), cap));
       this.bytes.copy(grown, 0, 0, this.used);
       this.bytes = grown;
     }
@@ -194,7 +198,7 @@ function rowCells(xml: string, strings: StringTable, p: string): Cell[] {
   let col = 0;
   for (const [attrs, body] of scan(xml, `${p}c`)) {
     col = columnOf(attr(attrs, 'r') ?? '') || col + 1;
-    if (col > MAX_COLUMNS) continue;
+    if (col > MAX_COLUMNS) break; // cells come in column order: the rest of a long row is not even read
     cells[col - 1] = cellValue(attr(attrs, 't'), body, strings, p);
   }
   for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;

@@ -9,7 +9,7 @@ import { importLimits } from './limits.js';
 // declares 1 KB and inflates to 10 GB stops a few KB past its declaration.
 
 /** Why a file is refused as a whole; each reason has a message (`import.file.<reason>`). */
-export type RejectReason = 'notSupported' | 'broken' | 'tooLarge' | 'noHeader' | 'tooManyRows' | 'missingColumns';
+export type RejectReason = 'notSupported' | 'broken' | 'tooLarge' | 'noHeader' | 'tooManyRows' | 'missingColumns' | 'mostlyBad';
 
 export class FileRejected extends Error {
   constructor(readonly reason: RejectReason, readonly detail = '') {
@@ -77,6 +77,9 @@ export function readCentralDirectory(file: string): ZipEntry[] {
       if (e.size === 0xffffffff || e.compressedSize === 0xffffffff) throw new FileRejected('broken', 'zip64');
       if (e.offset + 30 + e.compressedSize > cdOffset) throw new FileRejected('broken', 'entry out of bounds');
       if (names.has(e.name)) throw new FileRejected('broken', 'duplicate entry');
+      // A part that claims to inflate far more than any spreadsheet does is a bomb: refused before
+      // a byte of it is inflated (and inflateEntry holds every part to its claim).
+      if (e.size > importLimits.ratioFloor && e.size > e.compressedSize * importLimits.maxInflateRatio) throw new FileRejected('tooLarge', 'compression ratio');
       names.add(e.name);
       declared += e.size;
       if (declared > importLimits.maxInflatedBytes) throw new FileRejected('tooLarge', 'content too large');
