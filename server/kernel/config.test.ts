@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../test/harness.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, SETTINGS } from './config.js';
 
 describe('config', () => {
   it('defaults: port 3000, ./data, embedded database, demo outside production', () => {
@@ -23,6 +23,22 @@ describe('config', () => {
     expect(() => loadConfig({ UNIONHUB_DATA_KEY: 'short' })).toThrow(/UNIONHUB_DATA_KEY/);
   });
 
+  it('an empty setting (DATABASE_URL= in a .env or compose file) is not set: the default applies', () => {
+    const defaults = loadConfig({});
+    expect(SETTINGS).toEqual(expect.arrayContaining(['DATABASE_URL', 'UNIONHUB_DATA_KEY', 'PUBLIC_ORIGIN', 'SMS_HTTP_URL', 'TRUST_PROXY', 'PORT', 'NODE_ENV']));
+    for (const key of SETTINGS) {
+      expect(loadConfig({ [key]: '' }), key).toEqual(defaults);
+      expect(loadConfig({ [key]: '  ' }), key).toEqual(defaults);
+    }
+    expect(loadConfig({ DATABASE_URL: '', PUBLIC_ORIGIN: '', SMS_HTTP_URL: '', PORT: '' })).toMatchObject({ databaseUrl: undefined, publicOrigin: undefined, port: 3000 });
+    // all at once, as a compose file listing every variable with no values would give
+    expect(loadConfig(Object.fromEntries(SETTINGS.map((k) => [k, ''])))).toEqual(defaults);
+    // a setting that is given is still checked
+    expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
+    // production still needs its gateway: an empty SMS_HTTP_URL is a missing one
+    expect(() => loadConfig({ NODE_ENV: 'production', SMS_HTTP_URL: '' })).toThrow(/SMS_HTTP_URL: required/);
+  });
+
   it('production loads no demo data and needs a real SMS gateway unless told otherwise', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SMS_HTTP_URL/);
     const c = loadConfig({ NODE_ENV: 'production', SMS_HTTP_URL: 'https://sms.example/send' });
@@ -41,7 +57,9 @@ describe('TRUST_PROXY', () => {
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toEqual(['10.0.0.0/8']);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5,fd00::/8' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.5', 'fd00::/8']);
     expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: true would trust every hop.*number of proxies/);
-    for (const bad of ['yes', '-1', '1.5', '10.0.0.0/33', '10.0.0/8', 'proxy.local', '10.0.0.1,', '']) {
+    // empty is not set: trust no proxy (the default)
+    expect(loadConfig({ TRUST_PROXY: '' }).trustProxy).toBe(false);
+    for (const bad of ['yes', '-1', '1.5', '10.0.0.0/33', '10.0.0/8', 'proxy.local', '10.0.0.1,']) {
       expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
     }
   });

@@ -83,8 +83,25 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** The name of every setting the process reads. */
+export const SETTINGS: readonly string[] = Object.keys(ZEnv.shape);
+
+/**
+ * The settings that are set: `DATABASE_URL=` (as dotenv files and compose `environment:` lists
+ * write an unset value) or one of spaces means "not set", so the default applies instead of
+ * the value being refused as an invalid URL, number or choice. Every setting is optional.
+ */
+function givenSettings(env: NodeJS.ProcessEnv): Record<string, string> {
+  const given: Record<string, string> = {};
+  for (const key of SETTINGS) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== '') given[key] = value;
+  }
+  return given;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ZEnv.safeParse(env);
+  const parsed = ZEnv.safeParse(givenSettings(env));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
