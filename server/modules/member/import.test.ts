@@ -86,6 +86,23 @@ describe('import template', () => {
     expect(sheet?.getCell('K100').dataValidation?.formulae?.[0]).toContain('外卖骑手');
     expect(wb.getWorksheet('填写说明')?.getCell('A2').value).toBe('姓名');
   });
+
+  it('offers every dictionary column as a drop-down: strict where the registry takes only its values', async () => {
+    const sheet = (await load((await t.request('GET', '/api/members/import-template', { cookie: officer })).rawPayload)).worksheets[0];
+    const rule = (header: string, row = 2) => sheet?.getCell(row, HEADERS.indexOf(header) + 1).dataValidation;
+    const listed = (header: string, row = 2) => (rule(header, row)?.formulae?.[0] ?? '').replace(/^"|"$/g, '').split(',');
+    expect(listed('就业形态', 4999)).toEqual(['普通职工', '快递员', '外卖骑手', '货车司机', '网约车司机', '其他新就业形态']);
+    expect(listed('户籍类型')).toEqual(['城镇', '农村', '农村（农民工）']);
+    expect(listed('政治面貌')).toEqual(['中共党员', '中共预备党员', '共青团员', '民主党派成员', '无党派人士', '群众']);
+    expect(listed('学历')).toContain('硕士研究生');
+    expect(listed('民族')).toHaveLength(56);
+    for (const h of ['性别', '户籍类型', '就业形态']) expect(rule(h), h).toMatchObject({ type: 'list', showErrorMessage: true, allowBlank: true });
+    for (const h of ['性别', '户籍类型', '就业形态']) expect(rule(h)?.errorStyle, h).toBeUndefined(); // Excel's default: stop
+    for (const h of ['民族', '政治面貌', '学历']) expect(rule(h), h).toMatchObject({ type: 'list', errorStyle: 'information' });
+    // Excel refuses a list written inline past 255 characters
+    for (const h of ['民族', '政治面貌', '学历', '户籍类型', '就业形态']) expect(rule(h)?.formulae?.[0]?.length, h).toBeLessThanOrEqual(255);
+    expect(rule('姓名')).toBeUndefined();
+  });
 });
 
 describe('import', () => {
@@ -389,5 +406,41 @@ describe('export', () => {
     expect(adminRows).toBe(2);
     const last = (await t.request('GET', '/api/audit?action=member.export', { cookie: admin })).json().items[0];
     expect(last.after).toEqual({ rows: 1, filters: { q: `3211**********${outside.slice(14)}` } });
+  });
+});
+
+// Last: its imports would change the audit counts the tests above read.
+describe('dictionary columns', () => {
+  it('take a label, a code or a common spelling, and store the registry value', async () => {
+    const cases: Array<[Record<string, FixtureCell>, Record<string, unknown>]> = [
+      [{ 就业形态: '其他' }, { jobType: 'other_new' }],
+      [{ 就业形态: '其它' }, { jobType: 'other_new' }],
+      [{ 就业形态: '普通' }, { jobType: 'regular' }],
+      [{ 就业形态: '外卖员' }, { jobType: 'food_delivery' }],
+      [{ 就业形态: '快递小哥' }, { jobType: 'courier' }],
+      [{ 就业形态: 'ride_hailing' }, { jobType: 'ride_hailing' }],
+      [{ 就业形态: ' 货运司机 ' }, { jobType: 'truck_driver' }],
+      [{ 户籍类型: '农业户口' }, { householdType: 'rural', migrantWorker: false }],
+      [{ 户籍类型: '农村(农民工)' }, { householdType: 'rural', migrantWorker: true }],
+      [{ 户籍类型: 'urban' }, { householdType: 'urban', migrantWorker: false }],
+      [{ 政治面貌: '党员', 学历: '大学本科', 民族: '回' }, { politicalStatus: '中共党员', education: '本科', ethnicity: '回族' }],
+      [{ 政治面貌: 'league', 学历: '专科', 民族: '01' }, { politicalStatus: '共青团员', education: '大专', ethnicity: '汉族' }],
+      [{ 政治面貌: '九三学社社员', 学历: '硕士', 民族: 3 }, { politicalStatus: '民主党派成员', education: '硕士研究生', ethnicity: '回族' }],
+      // a word the dictionary does not know is kept as typed, as the API keeps it
+      [{ 政治面貌: '归侨', 学历: '技师学院' }, { politicalStatus: '归侨', education: '技师学院' }],
+    ];
+    const ids = cases.map(() => newId('1988-08-08'));
+    const female = makeIdNumber('321102', '1991-02-02', 24);
+    const file = await xlsxOf([...cases.map(([over], i) => row({ ...over, 身份证号: ids[i] ?? '' })), row({ 身份证号: female, 性别: '女性' })]);
+    const job = await importFile(officer, 'aliases.xlsx', file);
+    expect(job.result).toMatchObject({ total: cases.length + 1, imported: cases.length + 1, failed: 0 });
+    for (const [i, [over, stored]] of cases.entries()) {
+      const found = (await t.request('GET', `/api/members?q=${ids[i]}`, { cookie: officer })).json<{ items: Array<{ id: number }> }>().items[0];
+      const m = (await t.request('GET', `/api/members/${found?.id}`, { cookie: officer })).json<Record<string, unknown>>();
+      expect(m, JSON.stringify(over)).toMatchObject(stored);
+    }
+    // an unknown job type or household type is still refused
+    const bad = await importFile(officer, 'bad-alias.xlsx', await xlsxOf([row({ 就业形态: '程序员' }), row({ 户籍类型: '外星' })]));
+    expect(bad.result).toMatchObject({ imported: 0, failed: 2 });
   });
 });

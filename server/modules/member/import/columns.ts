@@ -1,5 +1,3 @@
-import type { JOB_TYPES } from '../member.schema.js';
-
 // The roster columns union offices use, in the template's order. The export writes the same
 // columns (plus 状态), so an exported roster reads back in as an import.
 
@@ -40,33 +38,8 @@ export function headerKey(cell: string): ColumnKey | undefined {
   return HEADERS.get(text);
 }
 
-export const GENDER_LABELS = new Map<string, 'male' | 'female'>([['男', 'male'], ['女', 'female']]);
-export const GENDER_TEXT = { male: '男', female: '女' } as const;
-
-export const HOUSEHOLD_CHOICES = ['城镇', '农村', '农村（农民工）'] as const;
-const HOUSEHOLD = new Map<string, { householdType: 'urban' | 'rural'; migrantWorker: boolean }>([
-  ['城镇', { householdType: 'urban', migrantWorker: false }],
-  ['农村', { householdType: 'rural', migrantWorker: false }],
-  ['农村（农民工）', { householdType: 'rural', migrantWorker: true }],
-  ['农民工', { householdType: 'rural', migrantWorker: true }],
-]);
-export function householdOf(text: string) {
-  return HOUSEHOLD.get(text.replace(/\s+/g, '').replace('(', '（').replace(')', '）'));
-}
-export function householdText(type: 'urban' | 'rural' | null, migrant: boolean): string {
-  if (!type) return '';
-  return type === 'urban' ? '城镇' : migrant ? '农村（农民工）' : '农村';
-}
-
-type JobType = (typeof JOB_TYPES)[number];
-export const JOB_TYPE_TEXT: Record<JobType, string> = {
-  regular: '普通职工', courier: '快递员', food_delivery: '外卖骑手', truck_driver: '货车司机',
-  ride_hailing: '网约车司机', other_new: '其他新就业形态',
-};
-const JOB_TYPE_LABELS = new Map<string, JobType>(
-  (Object.entries(JOB_TYPE_TEXT) as Array<[JobType, string]>).flatMap(([k, v]): Array<[string, JobType]> => [[v, k], [k, k]]),
-);
-export const jobTypeOf = (text: string) => JOB_TYPE_LABELS.get(text.replace(/\s+/g, ''));
+// The dictionary columns (性别, 民族, 政治面貌, 学历, 户籍类型, 就业形态) live in dictionaries.ts.
+export { GENDER_TEXT, householdOf, householdText, JOB_TYPE_TEXT, jobTypeOf } from './dictionaries.js';
 
 export const STATUS_TEXT = { active: '在会', transferring: '转出中', left: '退会', deceased: '已故' } as const;
 

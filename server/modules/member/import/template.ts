@@ -1,33 +1,43 @@
 import ExcelJS from 'exceljs';
-import { COLUMNS, GENDER_LABELS, HOUSEHOLD_CHOICES, JOB_TYPE_TEXT } from './columns.js';
+import { COLUMNS } from './columns.js';
+import { EDUCATION_CHOICES, ETHNICITY_CHOICES, GENDER_TEXT, HOUSEHOLD_CHOICES, JOB_TYPE_TEXT, POLITICAL_CHOICES } from './dictionaries.js';
 
 // The import template: the roster sheet (header only: an example row would be imported by
-// whoever forgets to delete it) with drop-down lists where the values are fixed, and a second
-// sheet 填写说明 explaining every column with an example.
+// whoever forgets to delete it) with a drop-down list on every dictionary column, and a second
+// sheet 填写说明 explaining every column with an example. Where the registry takes only listed
+// values (性别, 户籍类型, 就业形态) Excel refuses others; where it stores words (民族, 政治面貌,
+// 学历) it only asks. The import also reads codes and common spellings (dictionaries.ts).
 
 const NOTES: Record<string, [rule: string, example: string]> = {
   姓名: ['必填，2-30 个字，与身份证一致', '王小明'],
   性别: ['可不填；填写时须与身份证号一致（男/女）', '男'],
   身份证号: ['必填，18 位居民身份证号；请保持文本格式，勿让 Excel 转成数字', '320102199001011234'],
   手机号码: ['必填，11 位大陆手机号', '13912345678'],
-  民族: ['可不填', '汉族'],
-  政治面貌: ['可不填', '群众'],
-  学历: ['可不填', '本科'],
-  户籍类型: [`可不填；${HOUSEHOLD_CHOICES.join(' / ')}`, '农村（农民工）'],
+  民族: ['可不填；从下拉列表选择，也可写“汉”或 GB/T 3304 代码（01）', '汉族'],
+  政治面貌: [`可不填；${POLITICAL_CHOICES.join(' / ')}（也可写“党员”“团员”等）`, '群众'],
+  学历: [`可不填；${EDUCATION_CHOICES.join(' / ')}（也可写“大学本科”“专科”等）`, '本科'],
+  户籍类型: [`可不填；${HOUSEHOLD_CHOICES.join(' / ')}（也可写“城镇户口”“农业户口”等）`, '农村（农民工）'],
   工作单位: ['可不填，最多 100 字', '镇江瑞丰科技有限公司'],
   岗位: ['可不填，最多 50 字', '装配工'],
-  就业形态: [`可不填（默认普通职工）；${Object.values(JOB_TYPE_TEXT).join(' / ')}`, '外卖骑手'],
+  就业形态: [`可不填（默认普通职工）；${Object.values(JOB_TYPE_TEXT).join(' / ')}（也可写“普通”“外卖员”“快递小哥”“网约车”“其他”等）`, '外卖骑手'],
   所属工会: ['必填；基层工会的代码或完整名称，须在您的管理范围内', 'JS-ZJ-JK-XS-001'],
   入会时间: ['必填；YYYY-MM-DD 或 Excel 日期，不能晚于今天', '2020-03-01'],
   会员卡号: ['可不填；字母、数字和连字符，不能与已有会员重复', 'ZJ2020000123'],
 };
 
-const list = (values: readonly string[]): ExcelJS.DataValidation => ({
-  type: 'list', allowBlank: true, formulae: [`"${values.join(',')}"`], showErrorMessage: true, errorTitle: '请从列表中选择', error: '请从下拉列表中选择一个值',
+/** A drop-down of the listed values; `strict`: Excel refuses anything else, otherwise it only asks. */
+const list = (values: readonly string[], strict = true): ExcelJS.DataValidation => ({
+  type: 'list', allowBlank: true, formulae: [`"${values.join(',')}"`], showErrorMessage: true,
+  ...(strict
+    ? { errorTitle: '请从列表中选择', error: '请从下拉列表中选择一个值' }
+    : { errorStyle: 'information', errorTitle: '不在列表中', error: '列表外的写法将按原样导入；常见写法（如“党员”“大学本科”）会换成列表中的值' }),
 });
 
 const LISTS: Record<string, ExcelJS.DataValidation> = {
-  性别: list([...GENDER_LABELS.keys()]),
+  性别: list(Object.values(GENDER_TEXT)),
+  民族: list(ETHNICITY_CHOICES, false),
+  政治面貌: list(POLITICAL_CHOICES, false),
+  学历: list(EDUCATION_CHOICES, false),
   户籍类型: list(HOUSEHOLD_CHOICES),
   就业形态: list(Object.values(JOB_TYPE_TEXT)),
   入会时间: {

@@ -4,7 +4,8 @@ import { fieldMessage } from '../../../kernel/http.js';
 import { idFacts } from '../id-number.js';
 import { memberDetailFields, ZIdNumber, ZMemberPhone, ZName, ZNewMember, ZPastDate } from '../member.fields.js';
 import type { JOB_TYPES } from '../member.schema.js';
-import { COLUMNS, GENDER_LABELS, GENDER_TEXT, householdOf, jobTypeOf, unsafeText, type ColumnKey } from './columns.js';
+import { COLUMNS, unsafeText, type ColumnKey } from './columns.js';
+import { educationOf, ethnicityOf, GENDER_TEXT, genderOf, householdOf, jobTypeOf, politicalOf } from './dictionaries.js';
 import type { Cell } from './rows.js';
 
 // One row of the file checked on its own, with the same zod schemas (and so the same messages)
@@ -135,7 +136,7 @@ export function checkRow(line: number, cells: Cell[], header: Map<ColumnKey, num
   const facts = idNumber ? idFacts(idNumber) : undefined;
   const genderText = text('gender');
   if (genderText) {
-    const g = GENDER_LABELS.get(genderText);
+    const g = genderOf(genderText);
     if (!g) fail('gender', 'import.gender.invalid');
     else if (facts && g !== facts.gender) fail('gender', 'import.gender.mismatch', ctx.lang === 'zh' ? GENDER_TEXT[facts.gender] : facts.gender);
   }
@@ -148,9 +149,9 @@ export function checkRow(line: number, cells: Cell[], header: Map<ColumnKey, num
   const joinedAt = parse('joinedAt', ZPastDate, text('joinedAt'));
   const cardNo = optional('cardNo', ZNewMember.shape.cardNo);
   const details = {
-    ethnicity: optional('ethnicity', memberDetailFields.ethnicity),
-    politicalStatus: optional('politicalStatus', memberDetailFields.politicalStatus),
-    education: optional('education', memberDetailFields.education),
+    ethnicity: word(optional('ethnicity', memberDetailFields.ethnicity), ethnicityOf),
+    politicalStatus: word(optional('politicalStatus', memberDetailFields.politicalStatus), politicalOf),
+    education: word(optional('education', memberDetailFields.education), educationOf),
     employer: optional('employer', memberDetailFields.employer),
     post: optional('post', memberDetailFields.post),
   };
@@ -160,6 +161,9 @@ export function checkRow(line: number, cells: Cell[], header: Map<ColumnKey, num
     : null;
   return { line, texts, errors, idNumber: idNumber ?? null, cardNo, orgId: orgId ?? null, values };
 }
+
+/** A word column: a known spelling is stored as the registry's word, anything else as typed. */
+const word = (value: string | null, known: (text: string) => string | undefined) => (value === null ? null : (known(value) ?? value));
 
 /** 所属工会 by code or exact name: a grassroots union, open, inside the importer's scope. */
 function resolveUnion(value: string, ctx: RowContext, fail: (key: string) => void): number | undefined {
