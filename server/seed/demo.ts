@@ -12,6 +12,7 @@ import { seedDemoQa } from './demo-qa.js';
 import { seedDemoIdentify } from './demo-identify.js';
 import { seedDemoAid } from './demo-aid.js';
 import { seedDemoHardship } from './demo-hardship.js';
+import { DEMO_PEOPLE, seedDemoMemberAccounts } from './demo-member-accounts.js';
 
 // The demo federation of ARCHITECTURE.md, loaded on first start in demo mode only.
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -93,11 +94,14 @@ export async function seedDemo(deps: Deps, log: FastifyBaseLogger, opts: { membe
     await seedDemoQa(tx, deps, { province: ids.get('province') ?? 0, city: ids.get('city') ?? 0 });
     if (demoMember) await seedDemoVoice(tx, deps, ids, demoMember.id);
     if (members > 0) await seedDemoIdentify(tx, deps, ids);
+    // last: the steps above pick their members without these accounts
+    if (members > 0) await seedDemoMemberAccounts(tx, deps, ids, passwordHash);
     await writeAudit(tx, deps.crypto, { actorId: null, actorName: 'system', ip: null, requestId: null, at: now }, {
       orgId: ids.get('province') ?? null, action: 'demo.seed', after: { orgs: DEMO_ORGS.length, staff: DEMO_STAFF.length, members },
     });
   });
-  log.info(`demo data loaded: staff ${DEMO_STAFF.map((s) => s.username).join(', ')} and member ${DEMO_MEMBER_PHONE}, password ${DEMO_PASSWORD}`);
+  const memberAccounts = members > 0 ? `${DEMO_MEMBER_PHONE} … ${DEMO_PEOPLE.at(-1)?.phone ?? ''}` : DEMO_MEMBER_PHONE;
+  log.info(`demo data loaded: staff ${DEMO_STAFF.map((s) => s.username).join(', ')} and members ${memberAccounts}, password ${DEMO_PASSWORD}`);
 }
 
 async function insertOrgs(tx: Db): Promise<Map<string, number>> {
