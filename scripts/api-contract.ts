@@ -40,6 +40,7 @@ const DICTIONARIES: Record<string, string> = {
   QA_STATUSES: 'QaEntry.status',
   VOICE_KINDS: 'VoiceItem.kind',
   VOICE_STATUSES: 'VoiceItem.status',
+  ALERT_STATUSES: 'Alert.status',
   HARDSHIP_CATEGORIES: 'HardshipFile.category',
   HARDSHIP_CAUSES: 'HardshipFile.causes',
   HARDSHIP_STATES: 'HardshipFile.state',

@@ -36,6 +36,8 @@ export const QA_STATUSES = ["draft","published","withdrawn"] as const;
 export const VOICE_KINDS = ["suggestion","complaint","request"] as const;
 /** VoiceItem.status */
 export const VOICE_STATUSES = ["open","replied","closed"] as const;
+/** Alert.status */
+export const ALERT_STATUSES = ["open","acknowledged","closed"] as const;
 /** HardshipFile.category */
 export const HARDSHIP_CATEGORIES = ["deep","relative","sudden"] as const;
 /** HardshipFile.causes */
