@@ -2,7 +2,7 @@ import { createI18n } from 'vue-i18n';
 import { Locale } from 'vant';
 import vantZhCN from 'vant/es/locale/lang/zh-CN';
 import vantEnUS from 'vant/es/locale/lang/en-US';
-import { setApiLanguage } from '../../../lib/http';
+import { setApiLanguage } from '../../../lib/api/client';
 import { zhCN } from './zh-CN';
 import { en } from './en';
 
