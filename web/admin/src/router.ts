@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteLocationRaw } from 'vue-router';
 import { setUnauthorizedHandler } from './api/client';
+import type { AdminModule, MenuEntry, MenuGroup } from './modules/types';
 import { useOrgStore } from './stores/orgs';
 import { useSessionStore } from './stores/session';
 
@@ -14,80 +15,19 @@ declare module 'vue-router' {
   }
 }
 
-export const MENU = [
-  { name: 'orgs', path: 'orgs', titleKey: 'menu.orgs', permissions: ['org:org:read'] },
-  { name: 'staff', path: 'staff', titleKey: 'menu.staff', permissions: ['staff:account:read', 'staff:role:manage'] },
-  { name: 'audit', path: 'audit', titleKey: 'menu.audit', permissions: ['audit:log:read'] },
-  { name: 'account', path: 'account', titleKey: 'menu.account', permissions: [] },
-] as const;
+// Every module's menu entries and routes (modules/<module>/routes.ts), in side-menu order.
+const MODULES = Object.values(import.meta.glob<{ default: AdminModule }>('./modules/*/routes.ts', { eager: true }))
+  .map((m) => m.default)
+  .sort((a, b) => a.order - b.order);
 
-/** The 会员管理 group: the roster and the member flows, each behind its own permission. */
-export const MEMBER_MENU = [
-  { name: 'members', path: 'members', titleKey: 'member.menu.members', permissions: ['member:member:read'] },
-  { name: 'join-requests', path: 'members/join-requests', titleKey: 'member.menu.joinRequests', permissions: ['member:join:review'] },
-  { name: 'transfers', path: 'members/transfers', titleKey: 'member.menu.transfers', permissions: ['member:transfer:review'] },
-  { name: 'corrections', path: 'members/corrections', titleKey: 'member.menu.corrections', permissions: ['member:join:review'] },
-] as const;
-
-/** The 服务中心 group: cases, counter, figures, AB posts, catalog, voice, alerts, knowledge base. */
-export const SERVICE_MENU = [
-  { name: 'cases', path: 'service/cases', titleKey: 'service.menu.cases', permissions: ['service:case:read'] },
-  { name: 'counter', path: 'service/counter', titleKey: 'service.menu.counter', permissions: ['service:case:handle'] },
-  { name: 'service-figures', path: 'service/figures', titleKey: 'service.menu.figures', permissions: ['service:case:read'] },
-  { name: 'service-posts', path: 'service/posts', titleKey: 'service.menu.posts', permissions: ['service:case:supervise', 'service:case:handle'] },
-  { name: 'service-catalog', path: 'service/catalog', titleKey: 'service.menu.catalog', permissions: ['service:catalog:manage'] },
-  { name: 'voice', path: 'service/voice', titleKey: 'service.menu.voice', permissions: ['voice:item:read'] },
-  { name: 'alerts', path: 'service/alerts', titleKey: 'service.menu.alerts', permissions: ['voice:alert:read'] },
-  { name: 'knowledge', path: 'service/knowledge', titleKey: 'service.menu.knowledge', permissions: ['qa:entry:read'] },
-] as const;
-
-/** The 困难帮扶 group (issue 5): hardship files, reviews, lines; aid/ and identify/ add their entries here. */
-export const HARDSHIP_MENU = [
-  { name: 'hardship-files', path: 'hardship/files', titleKey: 'hardship.menu.files', permissions: ['assistance:file:read'] },
-  { name: 'hardship-reviews', path: 'hardship/reviews', titleKey: 'hardship.menu.reviews', permissions: ['assistance:file:read'] },
-  { name: 'hardship-lines', path: 'hardship/lines', titleKey: 'hardship.menu.lines', permissions: ['assistance:file:read', 'assistance:line:manage'] },
-  { name: 'identify-candidates', path: 'hardship/identify', titleKey: 'identify.menu.candidates', permissions: ['assistance:identify:read'] },
-  { name: 'identify-rules', path: 'hardship/identify-rules', titleKey: 'identify.menu.rules', permissions: ['assistance:identify:read'] },
-  { name: 'aid-programmes', path: 'assistance/programmes', titleKey: 'aid.menu.programmes', permissions: ['assistance:record:read'] },
-  { name: 'aid-records', path: 'assistance/records', titleKey: 'aid.menu.records', permissions: ['assistance:record:read'] },
-  { name: 'aid-wishes', path: 'assistance/wishes', titleKey: 'aid.menu.wishes', permissions: ['assistance:wish:manage'] },
-] as const;
-
-const hardshipViews: Record<(typeof HARDSHIP_MENU)[number]['name'], () => Promise<unknown>> = {
-  'hardship-files': () => import('./views/hardship/FileListView.vue'),
-  'hardship-reviews': () => import('./views/hardship/DueReviewsView.vue'),
-  'hardship-lines': () => import('./views/hardship/LinesView.vue'),
-  'identify-candidates': () => import('./views/identify/CandidateListView.vue'),
-  'identify-rules': () => import('./views/identify/RulesView.vue'),
-  'aid-programmes': () => import('./views/aid/ProgrammesView.vue'),
-  'aid-records': () => import('./views/aid/RecordsView.vue'),
-  'aid-wishes': () => import('./views/aid/WishesView.vue'),
-};
-
-const serviceViews = {
-  cases: () => import('./views/service/CaseQueueView.vue'),
-  counter: () => import('./views/service/CounterView.vue'),
-  'service-figures': () => import('./views/service/FiguresView.vue'),
-  'service-posts': () => import('./views/service/PostsView.vue'),
-  'service-catalog': () => import('./views/service/CatalogView.vue'),
-  voice: () => import('./views/voice/VoiceBoardView.vue'),
-  alerts: () => import('./views/voice/AlertBoardView.vue'),
-  knowledge: () => import('./views/qa/KnowledgeView.vue'),
-};
-
-const memberViews = {
-  members: () => import('./views/member/MemberListView.vue'),
-  'join-requests': () => import('./views/member/JoinRequestsView.vue'),
-  transfers: () => import('./views/member/TransfersView.vue'),
-  corrections: () => import('./views/member/CorrectionsView.vue'),
-};
-
-const views = {
-  orgs: () => import('./views/org/OrgView.vue'),
-  staff: () => import('./views/staff/StaffView.vue'),
-  audit: () => import('./views/audit/AuditView.vue'),
-  account: () => import('./views/account/AccountView.vue'),
-};
+/** The side menu: single entries, and groups that gather the entries of every module naming them. */
+export interface MenuSection { group?: MenuGroup; entries: MenuEntry[] }
+export const MENU_SECTIONS: MenuSection[] = [];
+for (const m of MODULES) {
+  const last = MENU_SECTIONS.at(-1);
+  if (m.group && last?.group?.index === m.group.index) last.entries.push(...m.menu);
+  else MENU_SECTIONS.push({ group: m.group, entries: [...m.menu] });
+}
 
 export const router = createRouter({
   history: createWebHistory('/admin/'),
@@ -98,48 +38,12 @@ export const router = createRouter({
       component: () => import('./layouts/AdminLayout.vue'),
       children: [
         { path: '', name: 'home', redirect: () => homeRoute() },
-        ...MENU.map((m) => ({
-          path: m.path,
-          name: m.name,
-          component: views[m.name],
-          meta: { titleKey: m.titleKey, permissions: m.permissions },
-        })),
-        ...MEMBER_MENU.map((m) => ({
-          path: m.path,
-          name: m.name,
-          component: memberViews[m.name],
-          meta: { titleKey: m.titleKey, permissions: m.permissions, menu: `/${m.path}` },
-        })),
-        ...SERVICE_MENU.map((m) => ({
-          path: m.path,
-          name: m.name,
-          component: serviceViews[m.name],
-          meta: { titleKey: m.titleKey, permissions: m.permissions, menu: `/${m.path}` },
-        })),
-        ...HARDSHIP_MENU.map((m) => ({
-          path: m.path,
-          name: m.name,
-          component: hardshipViews[m.name],
-          meta: { titleKey: m.titleKey, permissions: m.permissions, menu: `/${m.path}` },
-        })),
-        {
-          path: 'hardship/files/:id(\\d+)',
-          name: 'hardship-file',
-          component: () => import('./views/hardship/FileDetailView.vue'),
-          meta: { titleKey: 'hardship.menu.detail', permissions: ['assistance:file:read'], menu: '/hardship/files' },
-        },
-        {
-          path: 'service/cases/:id(\\d+)',
-          name: 'case-detail',
-          component: () => import('./views/service/CaseDetailView.vue'),
-          meta: { titleKey: 'service.menu.detail', permissions: ['service:case:read'], menu: '/service/cases' },
-        },
-        {
-          path: 'members/:id(\\d+)',
-          name: 'member-detail',
-          component: () => import('./views/member/MemberDetailView.vue'),
-          meta: { titleKey: 'member.menu.detail', permissions: ['member:member:read'], menu: '/members' },
-        },
+        ...MODULES.flatMap((m) => [
+          ...m.menu.map((e) => ({
+            path: e.path, name: e.name, component: e.view, meta: { titleKey: e.titleKey, permissions: e.permissions, menu: `/${e.path}` },
+          })),
+          ...(m.routes ?? []),
+        ]),
       ],
     },
     { path: '/:pathMatch(.*)*', redirect: '/' },
@@ -149,7 +53,9 @@ export const router = createRouter({
 /** The first page the caller may open. */
 export function homeRoute(): RouteLocationRaw {
   const session = useSessionStore();
-  const first = [...MENU, ...MEMBER_MENU, ...SERVICE_MENU, ...HARDSHIP_MENU].find((m) => m.permissions.length > 0 && session.canAny(m.permissions));
+  // Single entries first (组织机构, staff, audit), then the groups.
+  const entries = [...MODULES.filter((m) => !m.group), ...MODULES.filter((m) => m.group)].flatMap((m) => m.menu);
+  const first = entries.find((m) => m.permissions.length > 0 && session.canAny(m.permissions));
   return { name: first?.name ?? 'account' };
 }
 

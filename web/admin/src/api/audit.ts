@@ -1,8 +1,8 @@
-import { client } from './client';
-import type { AuditEntry, AuditQuery, AuditVerifyResult, Job, Page } from './types';
+import { api, getJob, ok } from './client';
+import type { AuditQuery, AuditVerifyResult } from './types';
 
 export const auditApi = {
-  list: (query: AuditQuery) => client.get<Page<AuditEntry>>('/api/audit', { ...query }),
-  startVerify: () => client.post<{ jobId: string }>('/api/audit/verify'),
-  getJob: (id: string) => client.get<Job<AuditVerifyResult>>(`/api/jobs/${encodeURIComponent(id)}`),
+  list: (query: AuditQuery) => ok(api.GET('/api/audit', { params: { query } })),
+  startVerify: () => ok(api.POST('/api/audit/verify')),
+  getJob: (id: string) => getJob<AuditVerifyResult>(id),
 };

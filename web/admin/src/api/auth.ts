@@ -1,14 +1,13 @@
-import { client } from './client';
-import type { LoginResult, Me, TotpSetup } from './types';
+import { api, ok } from './client';
 
 export const authApi = {
-  login: (username: string, password: string) => client.post<LoginResult>('/api/auth/login', { username, password }),
-  verifyTotp: (code: string) => client.post<LoginResult>('/api/auth/totp/verify', { code }),
-  getMe: () => client.get<Me>('/api/auth/me'),
-  logout: () => client.post<void>('/api/auth/logout'),
+  login: (username: string, password: string) => ok(api.POST('/api/auth/login', { body: { username, password } })),
+  verifyTotp: (code: string) => ok(api.POST('/api/auth/totp/verify', { body: { code } })),
+  getMe: () => ok(api.GET('/api/auth/me')),
+  logout: () => ok(api.POST('/api/auth/logout')),
   changePassword: (newPassword: string, currentPassword?: string) =>
-    client.post<void>('/api/auth/password', currentPassword ? { currentPassword, newPassword } : { newPassword }),
-  setupTotp: () => client.post<TotpSetup>('/api/auth/totp/setup'),
-  enableTotp: (code: string) => client.post<LoginResult>('/api/auth/totp/enable', { code }),
-  disableTotp: (password: string) => client.post<void>('/api/auth/totp/disable', { password }),
+    ok(api.POST('/api/auth/password', { body: currentPassword ? { currentPassword, newPassword } : { newPassword } })),
+  setupTotp: () => ok(api.POST('/api/auth/totp/setup')),
+  enableTotp: (code: string) => ok(api.POST('/api/auth/totp/enable', { body: { code } })),
+  disableTotp: (password: string) => ok(api.POST('/api/auth/totp/disable', { body: { password } })),
 };

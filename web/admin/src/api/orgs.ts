@@ -1,14 +1,15 @@
-import { client } from './client';
-import type { Org, OrgInput, OrgStatus, Page } from './types';
+import { api, ok } from './client';
+import type { Org, OrgInput, OrgStatus } from './types';
 
 const PAGE_SIZE = 1000;
 const MAX_PAGES = 50;
+const at = (id: number) => ({ params: { path: { id } } });
 
 /** Every org the caller can see, in tree order (the API pages at most 1000 at a time). */
 async function listAllOrgs(): Promise<Org[]> {
   const all: Org[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
-    const res = await client.get<Page<Org>>('/api/orgs', { page, pageSize: PAGE_SIZE });
+    const res = await ok(api.GET('/api/orgs', { params: { query: { page, pageSize: PAGE_SIZE } } }));
     all.push(...res.items);
     if (all.length >= res.total || res.items.length === 0) break;
   }
@@ -17,10 +18,11 @@ async function listAllOrgs(): Promise<Org[]> {
 
 export const orgApi = {
   listAll: listAllOrgs,
-  get: (id: number) => client.get<Org>(`/api/orgs/${id}`),
-  create: (input: OrgInput) => client.post<Org>('/api/orgs', input),
-  update: (id: number, input: Partial<OrgInput>) => client.patch<Org>(`/api/orgs/${id}`, input),
-  setStatus: (id: number, status: OrgStatus) => client.patch<Org>(`/api/orgs/${id}`, { status }),
-  move: (id: number, parentId: number) => client.post<Org>(`/api/orgs/${id}/move`, { parentId }),
-  remove: (id: number) => client.del<void>(`/api/orgs/${id}`),
+  get: (id: number) => ok(api.GET('/api/orgs/{id}', at(id))),
+  // A missing parent goes to the server, which answers with the form's field error.
+  create: (input: Omit<OrgInput, 'parentId'> & { parentId?: number }) => ok(api.POST('/api/orgs', { body: input as OrgInput })),
+  update: (id: number, input: Partial<OrgInput>) => ok(api.PATCH('/api/orgs/{id}', { ...at(id), body: input })),
+  setStatus: (id: number, status: OrgStatus) => ok(api.PATCH('/api/orgs/{id}', { ...at(id), body: { status } })),
+  move: (id: number, parentId: number) => ok(api.POST('/api/orgs/{id}/move', { ...at(id), body: { parentId } })),
+  remove: (id: number) => ok(api.DELETE('/api/orgs/{id}', at(id))),
 };

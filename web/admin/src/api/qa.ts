@@ -1,37 +1,35 @@
 // Policy Q&A knowledge base, the voice board and alerts (docs/API-QA.md).
-import type {
-  Alert, AlertStatus, AlertTopic, QaCategory, QaEntry, QaEntryInput, QaKind, QaStatus, VoiceItem, VoiceKind, VoiceStatus,
-} from '../../../lib/qa';
-import { client } from './client';
-import type { Page } from './types';
+import type { Body, Query } from '../../../lib/api/client';
+import type { QaEntryInput } from '../../../lib/qa';
+import { api, ok } from './client';
 
-type Paging = { page: number; pageSize: number };
+type Paged<Q> = Omit<Q, 'page' | 'pageSize' | 'alerted'> & { page: number; pageSize: number };
+const at = (id: number) => ({ params: { path: { id } } });
 
 export const qaApi = {
-  list: (query: { q?: string; status?: QaStatus; category?: QaCategory; kind?: QaKind; orgId?: number } & Paging) =>
-    client.get<Page<QaEntry>>('/api/qa/entries', query),
-  create: (input: QaEntryInput) => client.post<QaEntry>('/api/qa/entries', input),
-  update: (id: number, input: Partial<QaEntryInput>) => client.patch<QaEntry>(`/api/qa/entries/${id}`, input),
-  publish: (id: number) => client.post<QaEntry>(`/api/qa/entries/${id}/publish`),
-  withdraw: (id: number) => client.post<QaEntry>(`/api/qa/entries/${id}/withdraw`),
+  list: (query: Paged<Query<'/api/qa/entries'>>) => ok(api.GET('/api/qa/entries', { params: { query } })),
+  // A missing org goes to the server, which answers with the form's field error.
+  create: (input: Omit<QaEntryInput, 'orgId'> & { orgId?: number }) => ok(api.POST('/api/qa/entries', { body: input as QaEntryInput })),
+  update: (id: number, input: Body<'/api/qa/entries/{id}', 'patch'>) => ok(api.PATCH('/api/qa/entries/{id}', { ...at(id), body: input })),
+  publish: (id: number) => ok(api.POST('/api/qa/entries/{id}/publish', at(id))),
+  withdraw: (id: number) => ok(api.POST('/api/qa/entries/{id}/withdraw', at(id))),
 };
 
 export const voiceApi = {
-  list: (query: { status?: VoiceStatus; kind?: VoiceKind; orgId?: number; alerted?: boolean; q?: string } & Paging) =>
-    client.get<Page<VoiceItem>>('/api/voice', query),
-  get: (id: number) => client.get<VoiceItem>(`/api/voice/${id}`),
-  reply: (id: number, reply: string) => client.post<VoiceItem>(`/api/voice/${id}/reply`, { reply }),
-  publish: (id: number, published: boolean) => client.post<VoiceItem>(`/api/voice/${id}/publish`, { published }),
-  close: (id: number) => client.post<VoiceItem>(`/api/voice/${id}/close`),
-  toCase: (id: number, serviceId: number) => client.post<{ caseId: number }>(`/api/voice/${id}/case`, { serviceId }),
+  list: ({ alerted, ...query }: Paged<Query<'/api/voice'>> & { alerted?: boolean }) =>
+    ok(api.GET('/api/voice', { params: { query: { ...query, alerted: alerted === undefined ? undefined : alerted ? 'true' : 'false' } } })),
+  get: (id: number) => ok(api.GET('/api/voice/{id}', at(id))),
+  reply: (id: number, reply: string) => ok(api.POST('/api/voice/{id}/reply', { ...at(id), body: { reply } })),
+  publish: (id: number, published: boolean) => ok(api.POST('/api/voice/{id}/publish', { ...at(id), body: { published } })),
+  close: (id: number) => ok(api.POST('/api/voice/{id}/close', at(id))),
+  toCase: (id: number, serviceId: number) => ok(api.POST('/api/voice/{id}/case', { ...at(id), body: { serviceId } })),
 };
 
 export const alertApi = {
-  list: (query: { status?: AlertStatus; kind?: 'keyword' | 'trend'; orgId?: number } & Paging) => client.get<Page<Alert>>('/api/alerts', query),
-  acknowledge: (id: number, note?: string) => client.post<Alert>(`/api/alerts/${id}/acknowledge`, note ? { note } : {}),
-  close: (id: number, note: string) => client.post<Alert>(`/api/alerts/${id}/close`, { note }),
-  topics: (query: { orgId?: number } & Paging) => client.get<Page<AlertTopic>>('/api/alert-topics', query),
-  createTopic: (input: { orgId: number; name: string; keywords: string[]; active?: boolean }) => client.post<AlertTopic>('/api/alert-topics', input),
-  updateTopic: (id: number, input: { name?: string; keywords?: string[]; active?: boolean }) =>
-    client.patch<AlertTopic>(`/api/alert-topics/${id}`, input),
+  list: (query: Paged<Query<'/api/alerts'>>) => ok(api.GET('/api/alerts', { params: { query } })),
+  acknowledge: (id: number, note?: string) => ok(api.POST('/api/alerts/{id}/acknowledge', { ...at(id), body: note ? { note } : {} })),
+  close: (id: number, note: string) => ok(api.POST('/api/alerts/{id}/close', { ...at(id), body: { note } })),
+  topics: (query: Paged<Query<'/api/alert-topics'>>) => ok(api.GET('/api/alert-topics', { params: { query } })),
+  createTopic: (input: Body<'/api/alert-topics', 'post'>) => ok(api.POST('/api/alert-topics', { body: input })),
+  updateTopic: (id: number, input: Body<'/api/alert-topics/{id}', 'patch'>) => ok(api.PATCH('/api/alert-topics/{id}', { ...at(id), body: input })),
 };

@@ -1,7 +1,7 @@
 // The list-page pattern (a table filled from one paged GET, a pager, tabs or filters that go back
 // to page 1) in one place, so a new list page only says how to fetch its rows.
 import { reactive, ref, type Ref } from 'vue';
-import type { Page } from '../../../lib/http';
+import type { Page } from '../../../lib/api/client';
 import { showError } from './errors';
 
 export interface Paging {

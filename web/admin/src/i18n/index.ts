@@ -5,8 +5,11 @@ import { createI18n } from 'vue-i18n';
 import elZhCn from 'element-plus/es/locale/lang/zh-cn';
 import elEn from 'element-plus/es/locale/lang/en';
 import { setApiLanguage } from '../api/client';
-import { en } from './en';
-import { zhCN, type MessageSchema } from './zh-CN';
+import { splitMessages, type Messages, type MessageTree } from '../../../lib/i18n';
+
+// Every module's messages (modules/<module>/i18n.ts, [中文, English] pairs), one tree per language.
+const { zh: zhCN, en } = splitMessages(import.meta.glob<{ default: Messages }>('../modules/*/i18n.ts', { eager: true }));
+type MessageSchema = MessageTree;
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];

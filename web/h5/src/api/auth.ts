@@ -1,15 +1,13 @@
-import { http } from '../../../lib/http';
-import { authed } from './client';
-import type { LoginResult, Me, OtpResult } from './types';
+import type { Body } from '../../../lib/api/client';
+import { api, ok } from './client';
 
 export type LoginBody = { phone: string; password: string } | { phone: string; code: string };
 
 export const authApi = {
-  sendOtp: (phone: string) => http.post<OtpResult>('/api/auth/otp', { phone }),
-  login: (body: LoginBody) => http.post<LoginResult>('/api/auth/login', body),
-  /** Not guarded: the router asks this to learn whether anyone is signed in. */
-  me: () => http.get<Me>('/api/auth/me'),
-  logout: () => http.post<void>('/api/auth/logout'),
-  changePassword: (body: { currentPassword?: string; newPassword: string }) =>
-    authed.post<void>('/api/auth/password', body),
+  sendOtp: (phone: string) => ok(api.POST('/api/auth/otp', { body: { phone } }), true),
+  login: (body: LoginBody) => ok(api.POST('/api/auth/login', { body }), true),
+  /** Quiet: the router asks this to learn whether anyone is signed in. */
+  me: () => ok(api.GET('/api/auth/me'), true),
+  logout: () => ok(api.POST('/api/auth/logout'), true),
+  changePassword: (body: Body<'/api/auth/password', 'post'>) => ok(api.POST('/api/auth/password', { body })),
 };

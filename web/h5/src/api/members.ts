@@ -1,131 +1,26 @@
 // The member registry API as the H5 uses it (docs/API-MEMBERS.md, "Member (H5)").
 // Personal data arrives masked: 身份证号 3201**********123X, phone 138****5678.
-import { ApiError } from '../../../lib/http';
-import { authed } from './client';
+import type { Body, Reply, Schemas } from '../../../lib/api/client';
+import type { JOB_TYPES, MEMBER_STATUSES, REQUEST_STATUSES, TRANSFER_STATUSES } from '../../../lib/api/dictionaries';
+import { api, ApiError, ok } from './client';
 
-export const JOB_TYPES = ['regular', 'courier', 'food_delivery', 'truck_driver', 'ride_hailing', 'other_new'] as const;
+export { JOB_TYPES } from '../../../lib/api/dictionaries';
 export type JobType = (typeof JOB_TYPES)[number];
-export type MemberStatus = 'active' | 'transferring' | 'left' | 'deceased';
-export type Gender = 'male' | 'female';
-export type HouseholdType = 'urban' | 'rural';
-export type RequestStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
-export type TransferStatus = 'pending_out' | 'pending_in' | 'completed' | 'rejected' | 'cancelled';
-
-export interface Member {
-  id: number;
-  name: string;
-  orgId: number;
-  orgName: string;
-  status: MemberStatus;
-  gender: Gender;
-  birthDate: string;
-  age: number;
-  idNumber: string; // masked
-  phone: string | null; // masked
-  jobType: JobType;
-  employer: string | null;
-  joinedAt: string;
-  cardNo: string | null;
-  ethnicity: string | null;
-  politicalStatus: string | null;
-  education: string | null;
-  householdType: HouseholdType | null;
-  migrantWorker: boolean;
-  post: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+export type Gender = Schemas['Member']['gender'];
+export type HouseholdType = NonNullable<Schemas['Member']['householdType']>;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
+export type Member = Reply<'/api/me/member'>;
 /** A grassroots union one can join or transfer to. */
-export interface Union {
-  id: number;
-  name: string;
-  code: string;
-  parentName: string | null;
-}
-
-export interface JoinRequest {
-  id: number;
-  orgId: number;
-  orgName: string;
-  name: string;
-  idNumber: string; // masked
-  phone: string | null; // masked
-  jobType: JobType;
-  employer: string | null;
-  channel: string;
-  status: RequestStatus;
-  reason: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-  memberId: number | null;
-}
-
-export interface JoinBody {
-  orgId: number;
-  name: string;
-  idNumber: string;
-  jobType?: JobType;
-  employer?: string;
-  post?: string;
-  ethnicity?: string;
-  politicalStatus?: string;
-  education?: string;
-  householdType?: HouseholdType;
-  migrantWorker?: boolean;
-}
-
+export type Union = Reply<'/api/unions'>['items'][number];
+export type JoinRequest = Schemas['JoinRequest'];
+export type JoinBody = Body<'/api/me/join', 'post'>;
 /** The fields a member may ask to have corrected. */
-export interface CorrectionChanges {
-  name?: string;
-  phone?: string;
-  employer?: string | null;
-  post?: string | null;
-  jobType?: JobType;
-  ethnicity?: string | null;
-  politicalStatus?: string | null;
-  education?: string | null;
-  householdType?: HouseholdType | null;
-  migrantWorker?: boolean;
-}
-
-export interface Correction {
-  id: number;
-  memberId: number;
-  orgId: number;
-  orgName: string;
-  changes: CorrectionChanges; // a phone inside is masked
-  note: string | null;
-  status: RequestStatus;
-  reason: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-}
-
-export interface MemberCard {
-  cardNo: string | null;
-  name: string;
-  orgName: string;
-  status: MemberStatus;
-  token: string;
-  expiresAt: string;
-  qrDataUrl: string;
-}
-
-export interface Transfer {
-  id: number;
-  memberId: number;
-  fromOrgId: number;
-  fromOrgName: string;
-  toOrgId: number;
-  toOrgName: string;
-  status: TransferStatus;
-  reason: string | null;
-  rejectReason: string | null;
-  createdAt: string;
-  outDecidedAt: string | null;
-  inDecidedAt: string | null;
-}
+export type CorrectionChanges = Body<'/api/me/corrections', 'post'>['changes'];
+export type Correction = Reply<'/api/me/corrections'>['items'][number];
+export type MemberCard = Schemas['MemberCard'];
+export type Transfer = Reply<'/api/me/transfer'>;
 
 export function isNotFound(err: unknown): boolean {
   return err instanceof ApiError && err.status === 404;
@@ -142,18 +37,18 @@ async function orNull<T>(call: Promise<T>): Promise<T | null> {
 }
 
 export const membersApi = {
-  searchUnions: (q: string) => authed.get<{ items: Union[] }>('/api/unions', { q }).then((r) => r.items),
+  searchUnions: async (q: string) => (await ok(api.GET('/api/unions', { params: { query: { q } } }))).items,
 
-  myMember: () => orNull(authed.get<Member>('/api/me/member')),
+  myMember: () => orNull(ok(api.GET('/api/me/member'))),
 
-  join: (body: JoinBody) => authed.post<JoinRequest>('/api/me/join', body),
-  myJoin: () => orNull(authed.get<JoinRequest>('/api/me/join')),
+  join: (body: JoinBody) => ok(api.POST('/api/me/join', { body })),
+  myJoin: () => orNull(ok(api.GET('/api/me/join'))),
 
-  card: () => authed.get<MemberCard>('/api/me/card'),
+  card: () => ok(api.GET('/api/me/card')),
 
-  requestCorrection: (body: { changes: CorrectionChanges; note?: string }) => authed.post<Correction>('/api/me/corrections', body),
-  myCorrections: () => authed.get<{ items: Correction[] }>('/api/me/corrections').then((r) => r.items),
+  requestCorrection: (body: Body<'/api/me/corrections', 'post'>) => ok(api.POST('/api/me/corrections', { body })),
+  myCorrections: async () => (await ok(api.GET('/api/me/corrections'))).items,
 
-  requestTransfer: (body: { toOrgId: number; reason?: string }) => authed.post<Transfer>('/api/me/transfer', body),
-  myTransfer: () => orNull(authed.get<Transfer>('/api/me/transfer')),
+  requestTransfer: (body: Body<'/api/me/transfer', 'post'>) => ok(api.POST('/api/me/transfer', { body })),
+  myTransfer: () => orNull(ok(api.GET('/api/me/transfer'))),
 };

@@ -2,9 +2,11 @@ import { createI18n } from 'vue-i18n';
 import { Locale } from 'vant';
 import vantZhCN from 'vant/es/locale/lang/zh-CN';
 import vantEnUS from 'vant/es/locale/lang/en-US';
-import { setApiLanguage } from '../../../lib/http';
-import { zhCN } from './zh-CN';
-import { en } from './en';
+import { setApiLanguage } from '../../../lib/api/client';
+import { splitMessages, type Messages, type MessageTree } from '../../../lib/i18n';
+
+// Every module's messages (modules/<module>/i18n.ts, [中文, English] pairs), one tree per language.
+const { zh: zhCN, en } = splitMessages(import.meta.glob<{ default: Messages }>('../modules/*/i18n.ts', { eager: true }));
 
 export type Lang = 'zh-CN' | 'en';
 export const languages: { value: Lang; label: string }[] = [
@@ -12,7 +14,7 @@ export const languages: { value: Lang; label: string }[] = [
   { value: 'en', label: 'English' },
 ];
 
-export const i18n = createI18n<[typeof zhCN], Lang, false>({
+export const i18n = createI18n<[MessageTree], Lang, false>({
   legacy: false,
   locale: 'zh-CN',
   fallbackLocale: 'zh-CN',

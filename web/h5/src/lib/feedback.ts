@@ -1,7 +1,7 @@
 // Turning API errors into what the member sees: a toast, and messages under the fields they concern.
 import { showToast } from 'vant';
 import 'vant/es/toast/style';
-import { ApiError } from '../../../lib/http';
+import { ApiError } from '../api/client';
 import { i18n } from '../i18n';
 
 export function errorMessage(err: unknown): string {

@@ -1,0 +1,60 @@
+// Approve-or-reject on a review list (join requests, transfers, corrections): approving asks for
+// confirmation first, rejecting opens ReasonDialog; either way the list is loaded again.
+import { ref, type Ref } from 'vue';
+import { useI18n } from 'vue-i18n';
+import { ElMessage, ElMessageBox } from 'element-plus';
+import { showError } from './errors';
+
+export interface ReviewSteps<T> {
+  rows: Ref<T[]>;
+  reload: () => Promise<void>;
+  /** The question before approving, the approve button's text and the message after it. */
+  confirm: (row: T) => { message: string; button: string; done: string };
+  approve: (row: T) => Promise<unknown>;
+  reject: (row: T, reason: string) => Promise<unknown>;
+  rejected: (row: T) => string;
+}
+
+export function useReview<T extends { id: number }>(steps: ReviewSteps<T>) {
+  const { t } = useI18n();
+  const busyId = ref<number | null>(null);
+  const rejecting: Ref<T | null> = ref(null);
+  const rejectOpen = ref(false);
+  const find = (id: number) => steps.rows.value.find((r) => r.id === id) ?? null;
+
+  async function approve(id: number): Promise<void> {
+    const row = find(id);
+    if (!row) return;
+    const text = steps.confirm(row);
+    try {
+      await ElMessageBox.confirm(text.message, t('common.confirmTitle'), { type: 'info', confirmButtonText: text.button, cancelButtonText: t('common.cancel') });
+    } catch {
+      return;
+    }
+    busyId.value = row.id;
+    try {
+      await steps.approve(row);
+      ElMessage.success(text.done);
+    } catch (err) {
+      showError(err);
+    } finally {
+      busyId.value = null;
+      void steps.reload();
+    }
+  }
+
+  function openReject(id: number): void {
+    rejecting.value = find(id);
+    rejectOpen.value = !!rejecting.value;
+  }
+
+  async function reject(reason: string): Promise<void> {
+    const row = rejecting.value;
+    if (!row) return;
+    await steps.reject(row, reason);
+    ElMessage.success(steps.rejected(row));
+    void steps.reload();
+  }
+
+  return { busyId, rejecting, rejectOpen, approve, openReject, reject };
+}
