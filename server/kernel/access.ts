@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { AppError } from './errors.js';
+import type { Permission } from '../modules.js';
+import { AppError, type Label } from './errors.js';
 import { rows, type Db } from './db.js';
 
 // Data scope: the one mechanism every query on org-owned data goes through. A grant is a role
@@ -24,6 +25,25 @@ export interface Actor {
   orgId: number | null;
   sessionState: 'active' | 'mfa_pending' | 'mfa_enroll';
   grants: ActorGrant[];
+}
+
+// Every permission of every module, with its labels: filled from MODULES when server/modules.ts loads.
+const catalogue = new Map<string, Label>();
+
+/** Adds a module's permissions (server/modules.ts, from the manifests, whose keys make up Permission). */
+export function registerPermissions(table: Readonly<Record<string, Label>>): void {
+  for (const [code, label] of Object.entries(table)) catalogue.set(code, label);
+}
+
+/** Every permission with its labels, in MODULES order. */
+export function permissionCatalogue(): ReadonlyMap<string, Label> {
+  if (catalogue.size === 0) throw new Error('no permissions registered: load server/modules.ts first');
+  return catalogue;
+}
+
+/** Whether a stored code names a permission of some module (grants and roles hold plain strings). */
+export function isPermission(code: string): code is Permission {
+  return catalogue.has(code);
 }
 
 export function hasPermission(actor: Actor, permission: string): boolean {
