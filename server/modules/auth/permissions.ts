@@ -1,5 +1,5 @@
 import { isPermission, permissionCatalogue } from '../../kernel/access.js';
-import type { Permission } from '../../modules.js';
+import type { Permission } from '../../kernel/access.js';
 
 // Permissions are `module:entity:action`, declared by each module in its manifest (the catalogue
 // is kernel/access.ts's, filled from MODULES); the built-in roles below are re-synced at every

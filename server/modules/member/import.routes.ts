@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { hasPermission, type Actor } from '../../kernel/access.js';
+import { hasPermission, type Actor, type Permission } from '../../kernel/access.js';
 import { auditSource, requireActor } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
 import { assertStorableText, badText } from '../../kernel/input.js';
@@ -37,7 +37,7 @@ function download(reply: FastifyReply, name: string, ascii: string): FastifyRepl
   return reply.type(XLSX).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`);
 }
 
-function requirePermission(actor: Actor, permission: string): void {
+function requirePermission(actor: Actor, permission: Permission): void {
   if (!hasPermission(actor, permission)) throw new AppError('FORBIDDEN');
 }
 

@@ -1,5 +1,5 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { OutOfScopeError, orgCondition, pathInScope, type Actor } from '../../../kernel/access.js';
+import { OutOfScopeError, orgCondition, pathInScope, type Actor, type Permission } from '../../../kernel/access.js';
 import { writeAudit } from '../../../kernel/audit.js';
 import type { TxEnv } from '../../../kernel/context.js';
 import { maskIdNumber, maskPhone, type Crypto } from '../../../kernel/crypto.js';
@@ -29,7 +29,7 @@ function addMonths(d: Date, n: number): Date {
 }
 
 /** The member, if its union lies in the caller's read scope (404 otherwise) and `need` reaches it (403 otherwise). */
-export async function memberFor(db: Db, actor: Actor, memberId: number, need: string, read = IDENTIFY_READ) {
+export async function memberFor(db: Db, actor: Actor, memberId: number, need: Permission, read: Permission = IDENTIFY_READ) {
   if (actor.kind !== 'staff') throw new OutOfScopeError('member', String(memberId));
   const [m] = await db.select({ m: member, path: org.path, orgName: org.name }).from(member).innerJoin(org, eq(org.id, member.orgId)).where(eq(member.id, memberId));
   if (!m || !pathInScope(actor, read, m.path)) throw new OutOfScopeError('member', String(memberId));
