@@ -3,6 +3,7 @@ import { defineModule } from '../../kernel/module.js';
 import { registerOrgUsage } from '../org/index.js';
 import { AUTH_ERRORS, AUTH_FIELD_MESSAGES } from './auth.errors.js';
 import { authRoutes } from './auth.routes.js';
+import { holdsPermission, staffWith } from './grants.js';
 import { hashPassword, assertPasswordAllowed } from './password.js';
 import { loadSession, readSessionCookie, sessionPolicy } from './session.js';
 import { syncBuiltinRoles } from './role.service.js';
@@ -24,7 +25,7 @@ export const authModule = defineModule({
   errors: AUTH_ERRORS,
   fieldMessages: AUTH_FIELD_MESSAGES,
   routes: [authRoutes, staffRoutes],
-  api: { loadSession, readSessionCookie, sessionPolicy, syncBuiltinRoles, hashPassword, assertPasswordAllowed, orgHasStaff },
+  api: { holdsPermission, staffWith, loadSession, readSessionCookie, sessionPolicy, syncBuiltinRoles, hashPassword, assertPasswordAllowed, orgHasStaff },
 });
 
 export { account, role, staffGrant, session } from './auth.schema.js';
@@ -34,4 +35,5 @@ export { loadSession, readSessionCookie, sessionPolicy } from './session.js';
 export { syncBuiltinRoles } from './role.service.js';
 export { hashPassword, assertPasswordAllowed } from './password.js';
 export { orgHasStaff } from './staff.service.js';
+export { holdsPermission, staffWith } from './grants.js';
 export { BUILTIN_ROLES, permissionCatalogue } from './permissions.js';

@@ -3,6 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { defineModule } from '../../kernel/module.js';
 import { registerOrgUsage } from '../org/index.js';
 import { seedDemoMemberRecord, seedDemoMembers } from '../../seed/demo-members.js';
+import { homeChain, memberOfAccount, memberUnion } from './account.js';
 import { cardMemberId } from './card.service.js';
 import { idFacts, idNumberProblem, makeIdNumber, normaliseIdNumber } from './id-number.js';
 import { IMPORT_JOB } from './import/job.js';
@@ -46,7 +47,7 @@ export const memberModule = defineModule({
     await seedDemoMembers(tx, deps, members);
     if (demoMember) await seedDemoMemberRecord(tx, deps, demoMember.accountId, demoMember.phone);
   },
-  api: { idNumberProblem, idFacts, makeIdNumber, normaliseIdNumber, identityColumns, cardMemberId },
+  api: { memberOfAccount, memberUnion, homeChain, idNumberProblem, idFacts, makeIdNumber, normaliseIdNumber, identityColumns, cardMemberId },
 });
 
 export { member, memberEvent, joinRequest, transfer, correction, JOB_TYPES, MEMBER_STATUSES, type MemberRow } from './member.schema.js';
@@ -57,4 +58,5 @@ export { memberImportRoutes } from './import.routes.js';
 export { idNumberProblem, idFacts, makeIdNumber, normaliseIdNumber } from './id-number.js';
 export { identityColumns } from './member.service.js';
 export { cardMemberId } from './card.service.js';
+export { memberOfAccount, memberUnion, homeChain } from './account.js';
 export { PHONE, ZDate } from './member.fields.js';

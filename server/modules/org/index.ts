@@ -4,6 +4,7 @@ import { ORG_ERRORS, ORG_FIELD_MESSAGES } from './org.errors.js';
 import { orgRoutes } from './org.routes.js';
 import { getOrg, registerOrgUsage } from './org.service.js';
 import { nextOrgId } from './org.repo.js';
+import { pathIds } from './tree.js';
 
 export const orgModule = defineModule({
   name: 'org',
@@ -17,10 +18,11 @@ export const orgModule = defineModule({
   errors: ORG_ERRORS,
   fieldMessages: ORG_FIELD_MESSAGES,
   routes: [orgRoutes],
-  api: { getOrg, registerOrgUsage, nextOrgId },
+  api: { getOrg, registerOrgUsage, nextOrgId, pathIds },
 });
 
 export { org, ORG_TYPES, ORG_LEVELS, type OrgRow } from './org.schema.js';
 export { getOrg, registerOrgUsage } from './org.service.js';
 export { orgRoutes } from './org.routes.js';
 export { nextOrgId } from './org.repo.js';
+export { pathIds } from './tree.js';

@@ -3,7 +3,6 @@ import { count, eq } from 'drizzle-orm';
 import { defineModule } from '../../kernel/module.js';
 import { seedDemoQa } from '../../seed/demo-qa.js';
 import { registerOrgUsage } from '../org/index.js';
-import { chinaDate, homeChain, memberUnion, pathIds } from './home.js';
 import { QA_ERRORS } from './qa.errors.js';
 import { qaRoutes } from './qa.routes.js';
 import { qaEntry } from './qa.schema.js';
@@ -25,10 +24,9 @@ export const qaModule = defineModule({
   errors: QA_ERRORS,
   routes: [qaRoutes],
   seed: async ({ tx, deps, orgs }) => void (await seedDemoQa(tx, deps, { province: orgs.get('province') ?? 0, city: orgs.get('city') ?? 0 })),
-  api: { searchVector, chinaDate, homeChain, memberUnion, pathIds },
+  api: { searchVector },
 });
 
 export { qaEntry, QA_CATEGORIES, type QaEntryRow } from './qa.schema.js';
 export { qaRoutes } from './qa.routes.js';
 export { searchVector } from './qa.service.js';
-export { chinaDate, homeChain, memberUnion, pathIds } from './home.js';

@@ -4,7 +4,7 @@ import { writeAudit } from '../../kernel/audit.js';
 import type { TxEnv } from '../../kernel/context.js';
 import { rows, type Db } from '../../kernel/db.js';
 import { AppError, isUniqueViolation } from '../../kernel/errors.js';
-import { pathIds } from '../qa/index.js';
+import { pathIds } from '../org/index.js';
 import { trendThreshold } from './alert.rules.js';
 import { alert, alertNotice, alertTopic, type AlertRow, type AlertTopicRow } from './voice.schema.js';
 import { iso } from './voice.view.js';

@@ -4,7 +4,7 @@ import { anonymousSource, ANONYMOUS_ACTOR, writeAudit } from '../../kernel/audit
 import type { TxEnv } from '../../kernel/context.js';
 import { escapeLike, rows, type Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
-import { homeChain, memberUnion } from '../qa/index.js';
+import { homeChain, memberUnion } from '../member/index.js';
 import { openCase } from '../service/index.js';
 import { applyAlertRules } from './alert.rules.js';
 import { voiceItem, type VoiceItemRow } from './voice.schema.js';

@@ -5,7 +5,7 @@ import type { TxEnv } from '../../../kernel/context.js';
 import { maskIdNumber, maskPhone, type Crypto } from '../../../kernel/crypto.js';
 import { countUpTo, rows, type Db } from '../../../kernel/db.js';
 import { AppError } from '../../../kernel/errors.js';
-import { account } from '../../auth/index.js';
+import { account, holdsPermission } from '../../auth/index.js';
 import { member } from '../../member/index.js';
 import { org } from '../../org/index.js';
 import { openDraftFile } from '../hardship/index.js';
@@ -120,8 +120,7 @@ export async function assignVisit(tx: Db, env: TxEnv, actor: Actor, memberId: nu
   const [a] = await rows<{ id: string | number; display_name: string; org_path: string | null }>(tx, sql`
     select a.id, a.display_name, o.path as org_path from account a left join org o on o.id = a.org_id
     where a.id = ${input.assigneeId} and a.kind = 'staff' and a.status = 'active'
-      and exists (select 1 from staff_grant g join org go on go.id = g.org_id join role r on r.code = g.role_code
-                  where g.account_id = a.id and ${m.path} like go.path || '%' and ${IDENTIFY_HANDLE} = any(r.permissions))`);
+      and ${holdsPermission(sql`a.id`, IDENTIFY_HANDLE, m.path)}`);
   if (!a || !a.org_path || !pathInScope(actor, IDENTIFY_READ, a.org_path)) throw new AppError('VALIDATION_FAILED', [{ path: 'assigneeId', message: 'identify.assignee' }]);
   if (input.dueDate < yearWindow(env.source.at).today) throw new AppError('VALIDATION_FAILED', [{ path: 'dueDate', message: 'identify.dueDatePast' }]);
   await tx.update(identifyVisit).set({ state: 'cancelled' }).where(and(eq(identifyVisit.memberId, memberId), eq(identifyVisit.state, 'open')));
