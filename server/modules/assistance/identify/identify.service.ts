@@ -43,11 +43,9 @@ export interface CandidateFilter {
   minScore?: number;
 }
 
-const ageOn = (birth: string, today: string) => {
-  const [y, m, d] = birth.split('-').map(Number);
-  const [ty, tm, td] = today.split('-').map(Number);
-  return ty! - y! - (tm! < m! || (tm === m && td! < d!) ? 1 : 0);
-};
+/** Whole years from `birth` to `today` (both YYYY-MM-DD): 'MM-DD' strings compare like the dates. */
+const ageOn = (birth: string, today: string) =>
+  Number(today.slice(0, 4)) - Number(birth.slice(0, 4)) - (today.slice(5) < birth.slice(5) ? 1 : 0);
 
 /** The visible candidates in scope, best first, each masked as the member list masks (name in full, ID number and phone masked). */
 export async function listCandidates(db: Db, crypto: Crypto, actor: Actor, f: CandidateFilter & { page: number; pageSize: number }, now: Date) {
