@@ -20,4 +20,25 @@ export default tseslint.config(
       'vue/multi-word-component-names': 'off',
     },
   },
+  // Module boundaries (ARCHITECTURE.md, docs/ADDING-A-MODULE.md): a module reaches another only
+  // through its index.ts (functions and types). Schema files may import another module's schema
+  // file, for a foreign key. Tests may reach inside (fixtures); tests/boundaries.test.ts proves it bites.
+  ...moduleBoundaries(),
 );
+
+function moduleBoundaries() {
+  const message = "Import another module through its index.js (its public functions and types), not an inner file.";
+  // From server/modules/<m>/*.ts another module is ../<x>/…; from server/modules/<m>/<sub>/*.ts it is ../../<x>/….
+  const other = (up, schemaFile) => ({
+    regex: `^${'\\.\\./'.repeat(up)}(?!\\.\\.)[^/]+/(?!index\\.js$${schemaFile ? '|[^/]+\\.schema\\.js$' : ''}).+`,
+    message,
+  });
+  const tests = ['**/*.test.ts', '**/test-fixtures.ts', '**/*.typetest.ts'];
+  const rule = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+  return [
+    { files: ['server/modules/*/*.ts'], ignores: [...tests, '**/*.schema.ts'], rules: rule([other(1, false)]) },
+    { files: ['server/modules/*/*.schema.ts'], rules: rule([other(1, true)]) },
+    { files: ['server/modules/*/*/*.ts'], ignores: [...tests, '**/*.schema.ts'], rules: rule([other(2, false)]) },
+    { files: ['server/modules/*/*/*.schema.ts'], rules: rule([other(2, true)]) },
+  ];
+}

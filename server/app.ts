@@ -17,14 +17,10 @@ import { AppError } from './kernel/errors.js';
 import { errorResponses, registerOriginCheck, sendError, toErrorReply } from './kernel/http.js';
 import { declareEdgeResponses, registerInputGuards } from './kernel/input.js';
 import { projectRoot } from './kernel/paths.js';
-import { auditRoutes } from './modules/audit/audit.routes.js';
-import { authRoutes, loadSession, readSessionCookie, sessionPolicy, staffRoutes } from './modules/auth/index.js';
-import { memberImportRoutes, memberRoutes, memberSelfRoutes, memberWorkflowRoutes } from './modules/member/index.js';
-import { orgRoutes } from './modules/org/index.js';
-import { alertRoutes, voiceRoutes } from './modules/voice/index.js';
-import { serviceRoutes } from './modules/service/index.js';
-import { qaRoutes } from './modules/qa/index.js';
-import { assistanceRoutes } from './modules/assistance/index.js';
+import type { ModuleDef } from './kernel/module.js';
+import { Pump } from './kernel/pump.js';
+import { MODULES } from './modules.js';
+import { loadSession, readSessionCookie, sessionPolicy } from './modules/auth/index.js';
 
 export const VERSION = '0.1.0';
 
@@ -134,22 +130,28 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyBaseLogger } 
   });
   r.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(authRoutes);
-  await app.register(orgRoutes);
-  await app.register(staffRoutes);
-  await app.register(auditRoutes);
-  await app.register(memberImportRoutes);
-  await app.register(memberRoutes);
-  await app.register(memberWorkflowRoutes);
-  await app.register(memberSelfRoutes);
-  await app.register(alertRoutes);
-  await app.register(voiceRoutes);
-  await app.register(serviceRoutes);
-  await app.register(qaRoutes);
-  await app.register(assistanceRoutes);
+  await registerModules(app, MODULES);
 
   await registerWebApps(app);
   return app;
+}
+
+/** Each module's jobs, routes and (outside tests) periodic loops, in MODULES order. */
+async function registerModules(app: FastifyInstance, modules: readonly ModuleDef[]): Promise<void> {
+  const { deps } = app;
+  for (const m of modules) {
+    for (const [kind, handler] of Object.entries(m.jobs ?? {})) deps.jobs.register(kind, handler(deps));
+    for (const routes of m.routes ?? []) await app.register(routes);
+    if (deps.config.env === 'test') continue;
+    for (const loop of m.loops ?? []) {
+      const pump = new Pump(() => loop.run(deps), (err) => app.log.error({ err }, `${loop.name} failed`));
+      app.addHook('onReady', async () => {
+        pump.start(loop.intervalMs);
+        if (loop.runAtStart) void pump.kick();
+      });
+      app.addHook('onClose', async () => pump.stop());
+    }
+  }
 }
 
 // The built web apps: the console at /admin/, the member H5 at /h5/, public pages at /.

@@ -11,6 +11,8 @@ import { logSerializers } from './kernel/log.js';
 import { createDevSmsDriver, createHttpSmsDriver, dispatchOutbox, type SmsDriver } from './kernel/outbox.js';
 import { Pump } from './kernel/pump.js';
 import { syncBuiltinRoles } from './modules/auth/index.js';
+// The manifests register their permissions, codes and messages when MODULES loads.
+import './modules.js';
 
 // Everything the app needs, opened and migrated. Used by main.ts, the scripts and the tests.
 export interface BootOptions {

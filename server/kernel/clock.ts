@@ -4,6 +4,24 @@ export interface Clock {
   now(): Date;
 }
 
+/** China's offset from UTC (UTC+8, no daylight saving): calendar days and times are China's. */
+export const CHINA_OFFSET_MS = 8 * 3600_000;
+
+/** The instant moved to China's wall clock: read it with getUTC* or toISOString(). */
+export function chinaTime(at: Date | number): Date {
+  return new Date((typeof at === 'number' ? at : at.getTime()) + CHINA_OFFSET_MS);
+}
+
+/** The calendar date in China of an instant, as YYYY-MM-DD. */
+export function chinaDate(at: Date | number): string {
+  return chinaTime(at).toISOString().slice(0, 10);
+}
+
+/** The date and time in China of an instant, to the minute, as 'YYYY-MM-DD HH:mm' (exports). */
+export function chinaMinute(at: Date | number): string {
+  return chinaTime(at).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 export const systemClock: Clock = { now: () => new Date() };
 
 export class ManualClock implements Clock {

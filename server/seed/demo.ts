@@ -5,13 +5,8 @@ import type { Deps } from '../kernel/context.js';
 import type { Db } from '../kernel/db.js';
 import { account, hashPassword, staffGrant } from '../modules/auth/index.js';
 import { nextOrgId, org, type OrgRow } from '../modules/org/index.js';
-import { seedDemoMemberRecord, seedDemoMembers } from './demo-members.js';
-import { seedDemoVoice } from './demo-voice.js';
-import { seedDemoServices } from './demo-services.js';
-import { seedDemoQa } from './demo-qa.js';
-import { seedDemoIdentify } from './demo-identify.js';
-import { seedDemoAid } from './demo-aid.js';
-import { seedDemoHardship } from './demo-hardship.js';
+import type { ModuleDef, SeedContext } from '../kernel/module.js';
+import { MODULES } from '../modules.js';
 import { DEMO_PEOPLE, seedDemoMemberAccounts } from './demo-member-accounts.js';
 
 // The demo federation of ARCHITECTURE.md, loaded on first start in demo mode only.
@@ -56,6 +51,8 @@ export const DEMO_STAFF = [
   { username: 'head', displayName: '镇江市总工会 刘主席', org: 'city', role: 'org_head', phone: '13900000006' },
 ] as const;
 
+const manifests: readonly ModuleDef[] = MODULES;
+
 /** Loads the demo federation unless the database already holds orgs. */
 export async function seedDemo(deps: Deps, log: FastifyBaseLogger, opts: { members?: number } = {}): Promise<void> {
   const members = opts.members ?? 3000;
@@ -83,18 +80,10 @@ export async function seedDemo(deps: Deps, log: FastifyBaseLogger, opts: { membe
         phoneEnc: deps.crypto.encrypt(DEMO_MEMBER_PHONE), phoneHash: deps.crypto.blindIndex('phone', DEMO_MEMBER_PHONE),
       })
       .returning({ id: account.id });
-    if (members > 0) {
-      await seedDemoMembers(tx, deps, members);
-      if (demoMember) await seedDemoMemberRecord(tx, deps, demoMember.id, DEMO_MEMBER_PHONE);
-      // cases need members: the service demo comes with them
-      await seedDemoServices(tx, deps, ids);
-      await seedDemoHardship(tx, deps, ids);
-      await seedDemoAid(tx, deps, ids, demoMember?.id ?? null);
-    }
-    await seedDemoQa(tx, deps, { province: ids.get('province') ?? 0, city: ids.get('city') ?? 0 });
-    if (demoMember) await seedDemoVoice(tx, deps, ids, demoMember.id);
-    if (members > 0) await seedDemoIdentify(tx, deps, ids);
-    // last: the steps above pick their members without these accounts
+    // Each module's part, in MODULES order (members before cases, cases before identification).
+    const ctx: SeedContext = { tx, deps, orgs: ids, members, demoMember: demoMember ? { accountId: demoMember.id, phone: DEMO_MEMBER_PHONE } : null };
+    for (const m of manifests) await m.seed?.(ctx);
+    // Last: the steps above pick their members without these accounts.
     if (members > 0) await seedDemoMemberAccounts(tx, deps, ids, passwordHash);
     await writeAudit(tx, deps.crypto, { actorId: null, actorName: 'system', ip: null, requestId: null, at: now }, {
       orgId: ids.get('province') ?? null, action: 'demo.seed', after: { orgs: DEMO_ORGS.length, staff: DEMO_STAFF.length, members },

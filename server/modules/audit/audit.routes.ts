@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hasPermission, orgCondition, scopePaths, type Actor } from '../../kernel/access.js';
-import { verifyAudit, writeAudit } from '../../kernel/audit.js';
+import { writeAudit } from '../../kernel/audit.js';
 import { inTransaction, requireActor } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
 import { escapeLike } from '../../kernel/db.js';
@@ -73,8 +73,6 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       total: total?.n ?? 0, page: q.page, pageSize: q.pageSize,
     };
   });
-
-  deps.jobs.register('audit.verify', async (ctx) => verifyAudit(ctx.db, deps.crypto, ctx.progress));
 
   r.post('/api/audit/verify', {
     schema: { tags: ['audit'], summary: 'Check the whole hash chain in the background', response: { 202: z.object({ jobId: z.uuid() }), ...errorResponses } },

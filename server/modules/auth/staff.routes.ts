@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { inTransaction, requireActor } from '../../kernel/context.js';
 import { errorResponses, ZId, ZIdParams, zPage, ZPageQuery } from '../../kernel/http.js';
 import { ZGrant, ZPassword, ZPhone } from './auth.routes.js';
-import { PERMISSIONS } from './permissions.js';
+import { permissionCatalogue } from './permissions.js';
 import { listRoles, setRoleMfa, type RoleRow } from './role.service.js';
 import {
   addGrant, createStaff, getStaff, listStaff, removeGrant, resetStaffPassword, unlockStaff, updateStaff, type GrantView, type StaffView,
@@ -145,6 +145,6 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, summary: 'Every permission with its labels', response: { 200: z.object({ items: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string() })) }), ...errorResponses } },
   }, async (req) => {
     requireActor(req, 'staff');
-    return { items: Object.entries(PERMISSIONS).map(([code, label]) => ({ code, ...label })) };
+    return { items: [...permissionCatalogue()].map(([code, label]) => ({ code, ...label })) };
   });
 }

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { assertOrgAccess, orgCondition, OutOfScopeError, pathInScope, type Actor } from '../../kernel/access.js';
+import { assertOrgAccess, orgCondition, OutOfScopeError, pathInScope, storedPermissionInScope, type Actor, type Permission } from '../../kernel/access.js';
 import { writeAudit } from '../../kernel/audit.js';
 import type { TxEnv } from '../../kernel/context.js';
 import { maskPhone, type Crypto } from '../../kernel/crypto.js';
@@ -83,12 +83,12 @@ async function heldGrants(db: Db, accountIds: number[]): Promise<Map<number, Hel
 }
 
 /** True when every grant lies in the actor's `permission` scope with a role the actor could grant there. */
-function withinReach(actor: Actor, permission: string, grants: HeldGrant[]): boolean {
-  return grants.every((g) => pathInScope(actor, permission, g.path) && g.permissions.every((p) => pathInScope(actor, p, g.path)));
+function withinReach(actor: Actor, permission: Permission, grants: HeldGrant[]): boolean {
+  return grants.every((g) => pathInScope(actor, permission, g.path) && g.permissions.every((p) => storedPermissionInScope(actor, p, g.path)));
 }
 
 /** The rule `loadManaged` enforces, as a yes/no for lists (home path and grants already loaded). */
-function mayManage(actor: Actor, id: number, homePath: string, held: HeldGrant[], permission: string, homePermission = permission): boolean {
+function mayManage(actor: Actor, id: number, homePath: string, held: HeldGrant[], permission: Permission, homePermission: Permission = permission): boolean {
   return id !== actor.accountId && pathInScope(actor, homePermission, homePath) && withinReach(actor, permission, held);
 }
 
@@ -144,7 +144,7 @@ export async function listStaff(db: Db, crypto: Crypto, actor: Actor, f: StaffFi
 }
 
 /** A staff account the caller may see with `permission` at its home org; 404 when out of scope. */
-async function loadStaff(db: Db, actor: Actor, id: number, permission = READ, lock = false) {
+async function loadStaff(db: Db, actor: Actor, id: number, permission: Permission = READ, lock = false) {
   const query = db
     .select({ acct: account, path: org.path })
     .from(account)
@@ -163,7 +163,7 @@ async function loadStaff(db: Db, actor: Actor, id: number, permission = READ, lo
  * locked to the end of the transaction, so a grant given meanwhile (addGrant locks it too) waits
  * and is not missed.
  */
-async function loadManaged(tx: Db, actor: Actor, id: number, permission: string, homePermission = permission) {
+async function loadManaged(tx: Db, actor: Actor, id: number, permission: Permission, homePermission: Permission = permission) {
   if (id === actor.accountId) throw new AppError('STAFF_SELF');
   const target = await loadStaff(tx, actor, id, homePermission, true);
   const held = (await heldGrants(tx, [id])).get(id) ?? [];
@@ -276,7 +276,7 @@ export async function addGrant(tx: Db, env: TxEnv, clock: Clock, actor: Actor, a
   const orgPath = await assertOrgAccess(tx, actor, GRANT, input.orgId, 'org:org:read');
   const [found] = await tx.select().from(role).where(eq(role.code, input.roleCode));
   if (!found) throw new AppError('VALIDATION_FAILED', [{ path: 'roleCode', message: 'NOT_FOUND' }]);
-  if (!found.permissions.every((p) => pathInScope(actor, p, orgPath))) throw new AppError('ROLE_EXCEEDS_OWN');
+  if (!found.permissions.every((p) => storedPermissionInScope(actor, p, orgPath))) throw new AppError('ROLE_EXCEEDS_OWN');
   let inserted: { id: number } | undefined;
   try {
     [inserted] = await tx

@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { hasPermission, type Actor } from '../../kernel/access.js';
+import { hasPermission, type Actor, type Permission } from '../../kernel/access.js';
 import { auditSource, requireActor } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
 import { assertStorableText, badText } from '../../kernel/input.js';
@@ -14,10 +14,8 @@ import { errorResponses, langOf, ZErrorBody } from '../../kernel/http.js';
 import { job } from '../../kernel/kernel.schema.js';
 import { auditFilters, exportMembers } from './export.js';
 import { readSealed } from '../../kernel/files.js';
-import { Pump } from '../../kernel/pump.js';
 import { IMPORT_JOB, type ImportParams, type ImportResult } from './import/job.js';
-import { errorFileCutoff, sweepImportFiles } from './import/sweep.js';
-import { runImportJob } from './import/thread.js';
+import { errorFileCutoff } from './import/sweep.js';
 import { errorFilePath, importDir, importLimits, uploadPath } from './import/limits.js';
 import { sniffUpload } from './import/sniff.js';
 import { buildTemplate } from './import/template.js';
@@ -39,7 +37,7 @@ function download(reply: FastifyReply, name: string, ascii: string): FastifyRepl
   return reply.type(XLSX).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`);
 }
 
-function requirePermission(actor: Actor, permission: string): void {
+function requirePermission(actor: Actor, permission: Permission): void {
   if (!hasPermission(actor, permission)) throw new AppError('FORBIDDEN');
 }
 
@@ -53,15 +51,6 @@ export async function memberImportRoutes(app: FastifyInstance): Promise<void> {
     throwFileSizeLimit: true,
     limits: { fileSize: importLimits.maxUploadBytes, files: 1, fields: 5, fieldSize: 1024, parts: 10, headerPairs: 50 },
   });
-  deps.jobs.register(IMPORT_JOB, (ctx) => runImportJob(deps, ctx));
-  if (deps.config.env !== 'test') {
-    const pump = new Pump(async () => void (await sweepImportFiles(deps)), (err) => app.log.error({ err }, 'import file sweep failed'));
-    app.addHook('onReady', async () => {
-      pump.start(3_600_000);
-      void pump.kick();
-    });
-    app.addHook('onClose', async () => pump.stop());
-  }
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['members'];
 

@@ -7,7 +7,7 @@ import { writeAudit } from '../../kernel/audit.js';
 import { auditSource, inTransaction, requireActor, type Deps } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
 import { errorResponses, ZId } from '../../kernel/http.js';
-import { account } from '../auth/index.js';
+import { memberOfAccount } from './account.js';
 import { issueCard } from './card.service.js';
 import { listOwnCorrections, submitCorrection } from './correction.service.js';
 import { latestJoin, submitJoin } from './join.service.js';
@@ -24,20 +24,16 @@ import { ZCorrection, ZJoinRequest, ZTransfer } from './workflow.routes.js';
 
 /** The caller's member record; links a staff-entered record with the same phone on first use. */
 async function ownMember(deps: Deps, actor: Actor, source: ReturnType<typeof auditSource>): Promise<MemberWithOrg> {
-  const [linked] = await deps.db.select({ id: member.id }).from(member).where(eq(member.accountId, actor.accountId));
-  if (linked) {
-    const found = await findMember(deps.db, linked.id);
-    if (found) return found;
+  const own = await memberOfAccount(deps.db, actor.accountId);
+  if (!own) throw new AppError('NOT_A_MEMBER');
+  if (own.accountId === null) {
+    // A record entered by staff with the phone this member signed in with: linked now, once.
+    await deps.db.transaction(async (tx) => {
+      await tx.update(member).set({ accountId: actor.accountId }).where(and(eq(member.id, own.id), isNull(member.accountId)));
+      await writeAudit(tx, deps.crypto, source, { orgId: own.orgId, action: 'member.link_account', targetType: 'member', targetId: own.id });
+    });
   }
-  const [acct] = await deps.db.select({ phoneHash: account.phoneHash }).from(account).where(eq(account.id, actor.accountId));
-  if (!acct?.phoneHash) throw new AppError('NOT_A_MEMBER');
-  const [byPhone] = await deps.db.select().from(member).where(and(eq(member.phoneHash, acct.phoneHash), isNull(member.accountId))).limit(1);
-  if (!byPhone) throw new AppError('NOT_A_MEMBER');
-  await deps.db.transaction(async (tx) => {
-    await tx.update(member).set({ accountId: actor.accountId }).where(and(eq(member.id, byPhone.id), isNull(member.accountId)));
-    await writeAudit(tx, deps.crypto, source, { orgId: byPhone.orgId, action: 'member.link_account', targetType: 'member', targetId: byPhone.id });
-  });
-  const found = await findMember(deps.db, byPhone.id);
+  const found = await findMember(deps.db, own.id);
   if (!found) throw new AppError('NOT_A_MEMBER');
   return found;
 }

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { assertOrgAccess, OutOfScopeError, pathInScope, type Actor } from '../../kernel/access.js';
+import { assertOrgAccess, OutOfScopeError, pathInScope, type Actor, type Permission } from '../../kernel/access.js';
 import { writeAudit, type AuditSource } from '../../kernel/audit.js';
 import type { TxEnv } from '../../kernel/context.js';
 import { maskIdNumber, maskPhone, type Crypto } from '../../kernel/crypto.js';
@@ -66,7 +66,7 @@ export async function listMembers(db: Db, crypto: Crypto, actor: Actor, f: Membe
 }
 
 /** A member the caller may read; 404 otherwise (audited when it exists outside scope). */
-export async function loadMember(db: Db, actor: Actor, id: number, permission = READ): Promise<MemberWithOrg> {
+export async function loadMember(db: Db, actor: Actor, id: number, permission: Permission = READ): Promise<MemberWithOrg> {
   const found = await findMember(db, id);
   if (!found) throw new AppError('NOT_FOUND');
   const [o] = await db.select({ path: org.path }).from(org).where(eq(org.id, found.m.orgId));

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access.js';
 import { rows, type Db } from '../../kernel/db.js';
-import { homeChain } from './home.js';
+import { homeChain } from '../member/index.js';
 import type { QaEntryRow } from './qa.schema.js';
 import { conceptQuery, highlight, markWords, queryConcepts, ruleQuery, type Concept } from './segment.js';
 

@@ -1,5 +1,5 @@
 import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import { assertOrgAccess, OutOfScopeError, orgCondition, pathInScope, type Actor } from '../../kernel/access.js';
+import { assertOrgAccess, OutOfScopeError, orgCondition, pathInScope, type Actor, type Permission } from '../../kernel/access.js';
 import { writeAudit } from '../../kernel/audit.js';
 import type { TxEnv } from '../../kernel/context.js';
 import { escapeLike, type Db } from '../../kernel/db.js';
@@ -44,7 +44,7 @@ const snapshot = (e: Pick<QaEntryRow, keyof QaFields | 'status'>) => ({
   effectiveFrom: e.effectiveFrom, effectiveTo: e.effectiveTo, status: e.status,
 });
 
-async function loadEntry(db: Db, actor: Actor, id: number, permission = READ): Promise<EntryRow> {
+async function loadEntry(db: Db, actor: Actor, id: number, permission: Permission = READ): Promise<EntryRow> {
   const [e] = await selectEntries(db).where(eq(qaEntry.id, id));
   if (!e) throw new AppError('NOT_FOUND');
   if (!pathInScope(actor, READ, e.orgPath)) throw new OutOfScopeError('qa_entry', String(id));

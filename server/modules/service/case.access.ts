@@ -1,9 +1,8 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { OutOfScopeError, pathInScope, type Actor } from '../../kernel/access.js';
-import { rows, type Db } from '../../kernel/db.js';
+import type { Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
-import { account } from '../auth/index.js';
-import { member } from '../member/index.js';
+import { memberOfAccount } from '../member/index.js';
 import { org } from '../org/index.js';
 import { caseOrgAccess, serviceCase, type CaseRow } from './service.schema.js';
 
@@ -24,16 +23,6 @@ export interface LoadedCase {
   /** Staff: may act with `service:case:handle` / `supervise` at the current handling org. */
   canHandle: boolean;
   canSupervise: boolean;
-}
-
-/** The member record of a member account: linked by account, or (not yet linked) by its phone. */
-export async function memberOfAccount(db: Db, accountId: number) {
-  const [linked] = await db.select().from(member).where(eq(member.accountId, accountId));
-  if (linked) return linked;
-  const [a] = await db.select({ phoneHash: account.phoneHash }).from(account).where(eq(account.id, accountId));
-  if (!a?.phoneHash) return undefined;
-  const [byPhone] = await db.select().from(member).where(and(eq(member.phoneHash, a.phoneHash), isNull(member.accountId))).limit(1);
-  return byPhone;
 }
 
 export function ownsCase(c: CaseRow, actor: Actor, memberId: number | null): boolean {
@@ -66,20 +55,4 @@ export async function loadCase(db: Db, actor: Actor, id: number, need: Need = CA
   return { c, handlingPath, canHandle, canSupervise };
 }
 
-/**
- * Active staff accounts holding `permission` over the org at `path`, from the nearest org on
- * the path up (the handling org's own people first); `all` gives every level.
- */
-export async function staffWith(db: Db, permission: string, path: string, all = false): Promise<Array<{ id: number; name: string; depth: number }>> {
-  const found = await rows<{ id: number; name: string; depth: number }>(
-    db,
-    sql`select distinct a.id::int as id, a.display_name as name, o.depth::int as depth
-        from staff_grant g join role r on r.code = g.role_code join org o on o.id = g.org_id join account a on a.id = g.account_id
-        where ${permission} = any(r.permissions) and a.status = 'active' and a.kind = 'staff'
-          and ${path} like o.path || '%'
-        order by depth desc, id`,
-  );
-  if (all || found.length === 0) return found;
-  const deepest = found[0]?.depth;
-  return found.filter((f) => f.depth === deepest);
-}
+export { staffWith } from '../auth/index.js';

@@ -19,7 +19,10 @@ const OPEN: CaseState[] = [...OPEN_STATES];
 export const REOPEN_WINDOW_MS = 7 * 86400_000;
 
 /** Which states each action starts from (the table in docs/API-SERVICE.md). */
-export const ALLOWED: Record<string, CaseState[]> = {
+/** What a case may be moved by; each action lists the states it starts from. */
+export type CaseAction = 'accept' | 'start' | 'resolve' | 'reject' | 'withdraw' | 'transfer' | 'assign' | 'reopen' | 'rate' | 'callback';
+
+export const ALLOWED: Record<CaseAction, CaseState[]> = {
   accept: ['submitted', 'transferred'],
   start: ['accepted'],
   resolve: ['accepted', 'in_progress'],
@@ -60,7 +63,7 @@ async function orgName(tx: Db, id: number): Promise<string> {
 export async function acceptCase(tx: Db, env: TxEnv, actor: Actor, id: number, note?: string) {
   const { c } = await loadCase(tx, actor, id, CASE_HANDLE);
   const mine = c.assigneeId ? { assigneeId: c.assigneeId, coverForId: c.coverForId } : await assigneeNow(tx, actor.accountId, env.source.at);
-  const row = await move(tx, c, ALLOWED.accept!, { state: 'accepted', acceptedAt: env.source.at, ...mine }, env.source.at);
+  const row = await move(tx, c, ALLOWED.accept, { state: 'accepted', acceptedAt: env.source.at, ...mine }, env.source.at);
   await recordStep(tx, env, 'staff', row, { kind: 'accepted', from: c.state, to: 'accepted', note });
   const where = await orgName(tx, row.handlingOrgId);
   await tellApplicant(tx, env, row, { kind: 'case_accepted', title: '服务申请已受理', body: `您的${row.serviceName}申请已由${where}受理。` }, { template: 'case_accepted', params: { org: where } });
@@ -68,21 +71,21 @@ export async function acceptCase(tx: Db, env: TxEnv, actor: Actor, id: number, n
 
 export async function startCase(tx: Db, env: TxEnv, actor: Actor, id: number, note?: string) {
   const { c } = await loadCase(tx, actor, id, CASE_HANDLE);
-  const row = await move(tx, c, ALLOWED.start!, { state: 'in_progress' }, env.source.at);
+  const row = await move(tx, c, ALLOWED.start, { state: 'in_progress' }, env.source.at);
   await recordStep(tx, env, 'staff', row, { kind: 'started', from: c.state, to: 'in_progress', note });
   await tellApplicant(tx, env, row, { kind: 'case_started', title: '服务申请办理中', body: `您的${row.serviceName}申请正在办理。` });
 }
 
 export async function resolveCase(tx: Db, env: TxEnv, actor: Actor, id: number, resolution: string, note?: string) {
   const { c } = await loadCase(tx, actor, id, CASE_HANDLE);
-  const row = await move(tx, c, ALLOWED.resolve!, { state: 'resolved', resolution, resolvedAt: env.source.at, rating: null, ratingComment: null, ratedAt: null }, env.source.at);
+  const row = await move(tx, c, ALLOWED.resolve, { state: 'resolved', resolution, resolvedAt: env.source.at, rating: null, ratingComment: null, ratedAt: null }, env.source.at);
   await recordStep(tx, env, 'staff', row, { kind: 'resolved', from: c.state, to: 'resolved', note: note ? `${resolution}\n${note}` : resolution });
   await tellApplicant(tx, env, row, { kind: 'case_resolved', title: '服务申请已办结', body: `您的${row.serviceName}申请已办结：${resolution}。请对办理结果进行评价。` }, { template: 'case_resolved', params: {} });
 }
 
 export async function rejectCase(tx: Db, env: TxEnv, actor: Actor, id: number, reason: string) {
   const { c } = await loadCase(tx, actor, id, CASE_HANDLE);
-  const row = await move(tx, c, ALLOWED.reject!, { state: 'rejected', rejectReason: reason }, env.source.at);
+  const row = await move(tx, c, ALLOWED.reject, { state: 'rejected', rejectReason: reason }, env.source.at);
   await recordStep(tx, env, 'staff', row, { kind: 'rejected', from: c.state, to: 'rejected', note: reason });
   await tellApplicant(tx, env, row, { kind: 'case_rejected', title: '服务申请未予受理', body: `您的${row.serviceName}申请未予受理：${reason}` }, { template: 'case_rejected', params: { reason } });
 }
@@ -93,7 +96,7 @@ export async function transferCase(tx: Db, env: TxEnv, actor: Actor, id: number,
   if (!to || to.status !== 'active') throw new AppError('VALIDATION_FAILED', [{ path: 'toOrgId', message: 'NOT_FOUND' }]);
   if (to.id === c.handlingOrgId) throw new AppError('CASE_TRANSFER_SAME_ORG', [{ path: 'toOrgId', message: 'CASE_TRANSFER_SAME_ORG' }]);
   const at = env.source.at;
-  const row = await move(tx, c, ALLOWED.transfer!, {
+  const row = await move(tx, c, ALLOWED.transfer, {
     state: 'transferred', handlingOrgId: to.id, assigneeId: null, coverForId: null, overdue: false, dueAt: await deadlineOf(tx, c, at),
   }, at);
   // The sender keeps read access to the history; the receiver now acts on the case.
@@ -114,7 +117,7 @@ export async function assignCase(tx: Db, env: TxEnv, actor: Actor, id: number, a
     if (!handlers.some((h) => h.id === assigneeId)) throw new AppError('CASE_ASSIGNEE_INVALID', [{ path: 'assigneeId', message: 'CASE_ASSIGNEE_INVALID' }]);
     target = await assigneeNow(tx, assigneeId, env.source.at);
   }
-  const row = await move(tx, c, ALLOWED.assign!, target, env.source.at);
+  const row = await move(tx, c, ALLOWED.assign, target, env.source.at);
   await recordStep(tx, env, 'staff', row, { kind: 'assigned', note, internal: true, audit: target });
   if (target.assigneeId && target.assigneeId !== actor.accountId) {
     await toInbox(tx, env.source.at, [target.assigneeId], { kind: 'case_assigned', title: '新的工单', body: `${row.serviceName}工单已分派给您${target.coverForId ? '（代 A 岗办理）' : ''}。`, caseId: row.id });
@@ -131,7 +134,7 @@ export async function addNote(tx: Db, env: TxEnv, actor: Actor, id: number, note
 export async function recordCallback(tx: Db, env: TxEnv, actor: Actor, id: number, reached: boolean, note: string) {
   const { c } = await loadCase(tx, actor, id, CASE_SUPERVISE);
   const callback = { at: env.source.at.toISOString(), byName: actor.displayName, reached, note };
-  const row = await move(tx, c, ALLOWED.callback!, { callback }, env.source.at);
+  const row = await move(tx, c, ALLOWED.callback, { callback }, env.source.at);
   await recordStep(tx, env, 'staff', row, { kind: 'callback', note, internal: true, audit: { reached } });
 }
 
@@ -150,7 +153,7 @@ async function ownCase(tx: Db, actor: Actor, id: number): Promise<LoadedCase> {
 
 export async function withdrawCase(tx: Db, env: TxEnv, actor: Actor, id: number, reason?: string) {
   const { c } = await ownCase(tx, actor, id);
-  const row = await move(tx, c, ALLOWED.withdraw!, { state: 'withdrawn' }, env.source.at);
+  const row = await move(tx, c, ALLOWED.withdraw, { state: 'withdrawn' }, env.source.at);
   await recordStep(tx, env, 'member', row, { kind: 'withdrawn', from: c.state, to: 'withdrawn', note: reason });
   if (row.assigneeId) await toInbox(tx, env.source.at, [row.assigneeId], { kind: 'case_withdrawn', title: '申请人已撤回工单', body: `${row.serviceName}工单已由申请人撤回。`, caseId: row.id });
 }
@@ -196,7 +199,7 @@ export const RATING_ZH = { satisfied: '满意', basically_satisfied: '基本满�
 /** The actions the caller may take on the case now (for the screens' buttons). */
 export function actionsFor(actor: Actor, l: LoadedCase, now: Date): string[] {
   const { c } = l;
-  const can = (a: string) => ALLOWED[a]?.includes(c.state) ?? false;
+  const can = (a: CaseAction) => ALLOWED[a].includes(c.state);
   if (actor.kind === 'member') {
     const within = !!c.resolvedAt && now.getTime() - c.resolvedAt.getTime() <= REOPEN_WINDOW_MS;
     return [
@@ -205,7 +208,7 @@ export function actionsFor(actor: Actor, l: LoadedCase, now: Date): string[] {
   }
   const out: string[] = [];
   if (l.canHandle) {
-    for (const a of ['accept', 'start', 'resolve', 'reject', 'transfer', 'assign']) if (can(a)) out.push(a);
+    for (const a of ['accept', 'start', 'resolve', 'reject', 'transfer', 'assign'] as const) if (can(a)) out.push(a);
     out.push('note');
     if (can('assign')) out.push('attach');
   }

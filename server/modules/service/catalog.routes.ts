@@ -5,8 +5,7 @@ import { assertOrgAccess, OutOfScopeError } from '../../kernel/access.js';
 import { inTransaction, requireActor } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
 import { errorResponses, ZId, ZIdParams } from '../../kernel/http.js';
-import { JOB_TYPES } from '../member/index.js';
-import { memberOfAccount } from './case.access.js';
+import { JOB_TYPES, memberOfAccount } from '../member/index.js';
 import {
   CATALOG, createService, definitionsAt, effectiveCatalog, eligibilityOf, getServiceForStaff, orgPath, READ, rootPath, updateService,
 } from './catalog.service.js';

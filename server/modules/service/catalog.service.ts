@@ -80,7 +80,7 @@ export async function getServiceForStaff(db: Db, actor: Actor, id: number): Prom
   const f = await findService(db, id);
   if (!f) throw new AppError('NOT_FOUND');
   const home = actor.orgId ? await orgPath(db, actor.orgId) : '';
-  const readable = [READ, CATALOG].some((p) => pathInScope(actor, p, f.orgPath)) || home.startsWith(f.orgPath);
+  const readable = ([READ, CATALOG] as const).some((p) => pathInScope(actor, p, f.orgPath)) || home.startsWith(f.orgPath);
   if (!readable) throw new OutOfScopeError('service', String(id));
   return presentService(f, false);
 }

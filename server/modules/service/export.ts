@@ -6,6 +6,7 @@ import type { Crypto } from '../../kernel/crypto.js';
 import type { Db } from '../../kernel/db.js';
 import { caseConditions, presentListItem, selectCases, type CaseFilter } from './case.query.js';
 import { serviceCase } from './service.schema.js';
+import { chinaMinute } from '../../kernel/clock.js';
 
 // The case list as an .xlsx: the same filters and scope as the list, names and phones masked,
 // at most 50,000 rows, and the export itself audited.
@@ -27,7 +28,7 @@ export async function exportCases(db: Db, crypto: Crypto, actor: Actor, f: CaseF
     { header: '办理时限', key: 'due', width: 18 }, { header: '超期', key: 'overdue', width: 6 }, { header: '办结时间', key: 'resolved', width: 18 },
     { header: '评价', key: 'rating', width: 10 },
   ];
-  const local = (iso: string | null) => (iso ? new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
+  const local = (iso: string | null) => (iso ? chinaMinute(Date.parse(iso)) : '');
   for (const row of found) {
     const c = presentListItem(crypto, row, false);
     ws.addRow({

@@ -46,7 +46,7 @@ export async function caseFileRoutes(app: FastifyInstance): Promise<void> {
   }, async (req, reply) => {
     const actor = requireActor(req);
     const l = await loadCase(deps.db, actor, req.params.id, actor.kind === 'member' ? undefined : CASE_HANDLE);
-    if (!ALLOWED.withdraw?.includes(l.c.state)) throw new AppError('CASE_STATE', [{ path: 'state', message: l.c.state }]);
+    if (!ALLOWED.withdraw.includes(l.c.state)) throw new AppError('CASE_STATE', [{ path: 'state', message: l.c.state }]);
     const stored = await receive(req);
     const row = await inTransaction(deps, req, async (tx, env) => {
       const [f] = await tx.insert(caseFile).values({ ...stored, caseId: l.c.id, uploaderId: actor.accountId, createdAt: env.source.at }).returning();

@@ -1,17 +1,23 @@
-// The service module's public surface: the catalog, cases, AB posts, the inbox.
+// The service module's public surface: the catalog, cases, AB posts, the inbox; and its manifest.
 import { count, eq, or } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { Pump } from '../../kernel/pump.js';
 import { shrinkIfSparse } from '../../kernel/db.js';
+import { defineModule } from '../../kernel/module.js';
+import { seedDemoServices } from '../../seed/demo-services.js';
 import { registerOrgUsage } from '../org/index.js';
-import { catalogRoutes } from './catalog.routes.js';
-import { caseFileRoutes } from './files.routes.js';
+import { loadCase } from './case.access.js';
+import { openCase } from './case.open.js';
 import { caseRoutes } from './case.routes.js';
+import { catalogRoutes } from './catalog.routes.js';
+import { compactCaseTally } from './figures.js';
+import { readUpload } from './files.js';
+import { caseFileRoutes } from './files.routes.js';
+import { toInbox } from './notify.js';
 import { postRoutes } from './posts.routes.js';
-import { transferTargetRoutes } from './targets.routes.js';
+import { seedCaseStep } from './seed-step.js';
+import { SERVICE_ERRORS, SERVICE_FIELD_MESSAGES } from './service.errors.js';
 import { service, serviceCase } from './service.schema.js';
 import { sweepCases } from './sweep.js';
-import { compactCaseTally } from './figures.js';
+import { transferTargetRoutes } from './targets.routes.js';
 
 // An org that defines services or handles cases is in use: it can be closed, not deleted.
 registerOrgUsage(async (tx, orgId) => {
@@ -20,23 +26,31 @@ registerOrgUsage(async (tx, orgId) => {
   return (s?.n ?? 0) + (c?.n ?? 0) > 0;
 });
 
-/** All HTTP routes of the module, and (outside tests) the minute-by-minute sweep: overdue cases, AB cover, folding case_tally. */
-export async function serviceRoutes(app: FastifyInstance): Promise<void> {
-  await app.register(catalogRoutes);
-  await app.register(caseRoutes);
-  await app.register(caseFileRoutes);
-  await app.register(postRoutes);
-  await app.register(transferTargetRoutes);
-  const { deps } = app;
-  if (deps.config.env === 'test') return;
-  const pump = new Pump(async () => {
-    await sweepCases(deps);
-    await compactCaseTally(deps.db);
-    await shrinkIfSparse(deps.database, 'case_tally');
-  }, (err) => app.log.error({ err }, 'service sweep failed'));
-  app.addHook('onReady', async () => pump.start(60_000));
-  app.addHook('onClose', async () => pump.stop());
-}
+export const serviceModule = defineModule({
+  name: 'service',
+  permissions: {
+    'service:case:read': { zh: '查看服务工单和统计', en: 'View service cases and figures' },
+    'service:case:handle': { zh: '登记、受理、办理、转办服务工单', en: 'Register, accept, handle and transfer cases' },
+    'service:case:supervise': { zh: '督办、回访、设置 AB 岗', en: 'Supervise cases, call back, set AB posts' },
+    'service:catalog:manage': { zh: '管理服务目录', en: 'Manage the service catalog' },
+  },
+  errors: SERVICE_ERRORS,
+  fieldMessages: SERVICE_FIELD_MESSAGES,
+  routes: [catalogRoutes, caseRoutes, caseFileRoutes, postRoutes, transferTargetRoutes],
+  // Minute by minute: overdue cases, AB cover, folding case_tally.
+  loops: [{
+    name: 'service sweep', intervalMs: 60_000, run: async (deps) => {
+      await sweepCases(deps);
+      await compactCaseTally(deps.db);
+      await shrinkIfSparse(deps.database, 'case_tally');
+    },
+  }],
+  // Cases need members: the service demo comes with them.
+  seed: async ({ tx, deps, orgs, members }) => {
+    if (members > 0) await seedDemoServices(tx, deps, orgs);
+  },
+  api: { openCase, loadCase, sweepCases, seedCaseStep, toInbox, readUpload },
+});
 
 export { openCase, type OpenCaseInput } from './case.open.js';
 export { loadCase } from './case.access.js';

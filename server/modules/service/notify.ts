@@ -2,12 +2,13 @@ import type { TxEnv } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db.js';
 import { enqueueSms } from '../../kernel/outbox.js';
 import { inboxMessage, type CaseRow } from './service.schema.js';
+import { chinaDate } from '../../kernel/clock.js';
 
 // Closing the loop: the applicant hears of every step in the in-app inbox, and of the decisive
 // ones by SMS (through the outbox, sent after commit); staff hear of work that reaches them.
 
 export function caseNo(c: Pick<CaseRow, 'id' | 'createdAt'>): string {
-  const local = new Date(c.createdAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
+  const local = chinaDate(c.createdAt).replaceAll('-', '');
   return `FW${local}${String(c.id).padStart(6, '0')}`;
 }
 

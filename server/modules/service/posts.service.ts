@@ -4,7 +4,7 @@ import { writeAudit } from '../../kernel/audit.js';
 import type { TxEnv } from '../../kernel/context.js';
 import { rows, type Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
-import { account } from '../auth/index.js';
+import { account, holdsPermission } from '../auth/index.js';
 import { CASE_HANDLE, CASE_READ, CASE_SUPERVISE, staffWith } from './case.access.js';
 import { toInbox } from './notify.js';
 import { OPEN_STATES, servicePost, type AWAY_REASONS } from './service.schema.js';
@@ -113,8 +113,7 @@ export async function listPosts(db: Db, actor: Actor, orgId: number | undefined,
     left join service_post p on p.account_id = a.id left join account b on b.id = p.backup_id
     where a.kind = 'staff' and a.status = 'active'
       and (${sql.join(roots.map((r) => sql`o.path like ${r + '%'}`), sql` or `)})
-      and exists (select 1 from staff_grant g join role r on r.code = g.role_code join org go on go.id = g.org_id
-                  where g.account_id = a.id and ${CASE_HANDLE} = any(r.permissions))
+      and ${holdsPermission(sql`a.id`, CASE_HANDLE)}
     order by o.path, a.id limit 500`);
   return found.map((p) => {
     const away = !!p.awayFrom && !!p.awayUntil && new Date(p.awayFrom) <= at && new Date(p.awayUntil) > at;

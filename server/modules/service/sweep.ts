@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { Permission } from '../../kernel/access.js';
 import type { Deps } from '../../kernel/context.js';
 import { rows, type Db } from '../../kernel/db.js';
 import { writeAudit, type AuditSource } from '../../kernel/audit.js';
@@ -38,7 +39,7 @@ async function markOverdue(tx: Db, crypto: Deps['crypto'], source: AuditSource):
     select m.id::int as id, m.assignee_id::int as "assigneeId", m.service_name as "serviceName", o.path, o.id::int as "orgId"
     from marked m join org o on o.id = m.handling_org_id`);
   const people = new Map<string, Array<{ id: number }>>();
-  const at = async (perm: string, path: string) => {
+  const at = async (perm: Permission, path: string) => {
     const key = `${perm}|${path}`;
     if (!people.has(key)) people.set(key, await staffWith(tx, perm, path));
     return people.get(key) ?? [];

@@ -2,8 +2,10 @@ import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../kernel/audit.js';
 import type { TxEnv } from '../../kernel/context.js';
 import { rows, type Db } from '../../kernel/db.js';
-import { pathIds } from '../qa/index.js';
+import { holdsPermission } from '../auth/index.js';
+import { pathIds } from '../org/index.js';
 import { alert, alertItem, alertNotice, voiceItemTopic, type AlertTopicRow, type VoiceItemRow } from './voice.schema.js';
+import { CHINA_OFFSET_MS, chinaTime } from '../../kernel/clock.js';
 
 // The alert rules (舆情监测预警), run in the transaction that stores a new voice item.
 // Keyword: the item holds a keyword of an active topic of its org or an ancestor → one alert now.
@@ -11,17 +13,16 @@ import { alert, alertItem, alertNotice, voiceItemTopic, type AlertTopicRow, type
 // one alert per topic and week at the topic's org; later items of that week join it.
 
 const WEEK_MS = 7 * 86400_000;
-const CHINA_MS = 8 * 3600_000;
 export const TREND_WEEKS = 8;
 export const TREND_MIN = 3;
 export const TREND_FACTOR = 2;
 
 /** Monday 00:00 China time of the week holding `at`: the instant and its date. */
 export function weekStart(at: Date): { at: Date; date: string } {
-  const local = new Date(at.getTime() + CHINA_MS);
+  const local = chinaTime(at);
   const back = (local.getUTCDay() + 6) % 7;
   const monday = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - back);
-  return { at: new Date(monday - CHINA_MS), date: new Date(monday).toISOString().slice(0, 10) };
+  return { at: new Date(monday - CHINA_OFFSET_MS), date: new Date(monday).toISOString().slice(0, 10) };
 }
 
 export const trendThreshold = (baseline: number) => Math.max(TREND_MIN, TREND_FACTOR * baseline);
@@ -39,9 +40,8 @@ export function matchTopics(topics: Pick<AlertTopicRow, 'id' | 'orgId' | 'name' 
 async function notify(tx: Db, alertId: number, orgPath: string, title: string, body: string, at: Date): Promise<void> {
   // Everyone active whose grant with voice:alert:read reaches the alert's org.
   const staff = await rows<{ id: number }>(tx, sql`
-    select distinct a.id from account a
-    join staff_grant g on g.account_id = a.id join role r on r.code = g.role_code join org o on o.id = g.org_id
-    where a.kind = 'staff' and a.status = 'active' and 'voice:alert:read' = any(r.permissions) and ${orgPath} like o.path || '%'`);
+    select a.id from account a
+    where a.kind = 'staff' and a.status = 'active' and ${holdsPermission(sql`a.id`, 'voice:alert:read', orgPath)}`);
   if (staff.length > 0) await tx.insert(alertNotice).values(staff.map((s) => ({ accountId: s.id, alertId, title, body, createdAt: at })));
 }
 

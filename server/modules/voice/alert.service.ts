@@ -1,10 +1,10 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { assertOrgAccess, OutOfScopeError, orgCondition, pathInScope, scopePaths, type Actor } from '../../kernel/access.js';
+import { assertOrgAccess, OutOfScopeError, orgCondition, pathInScope, scopePaths, type Actor, type Permission } from '../../kernel/access.js';
 import { writeAudit } from '../../kernel/audit.js';
 import type { TxEnv } from '../../kernel/context.js';
 import { rows, type Db } from '../../kernel/db.js';
 import { AppError, isUniqueViolation } from '../../kernel/errors.js';
-import { pathIds } from '../qa/index.js';
+import { pathIds } from '../org/index.js';
 import { trendThreshold } from './alert.rules.js';
 import { alert, alertNotice, alertTopic, type AlertRow, type AlertTopicRow } from './voice.schema.js';
 import { iso } from './voice.view.js';
@@ -64,7 +64,7 @@ export async function listAlerts(db: Db, actor: Actor, f: AlertFilter) {
   return { items: await presentAlerts(db, found), total: n?.n ?? 0 };
 }
 
-async function loadAlert(db: Db, actor: Actor, id: number, permission = READ): Promise<AlertDbRow> {
+async function loadAlert(db: Db, actor: Actor, id: number, permission: Permission = READ): Promise<AlertDbRow> {
   const [a] = await selectAlerts(db, sql`a.id = ${id}`);
   const [o] = a ? await rows<{ path: string }>(db, sql`select path from org where id = ${a.orgId}`) : [];
   if (!a || !o) throw new AppError('NOT_FOUND');
@@ -115,7 +115,7 @@ function presentTopic(t: AlertTopicRow & { orgName: string; inherited: boolean }
   return { id: t.id, orgId: t.orgId, orgName: t.orgName, name: t.name, keywords: t.keywords, active: t.active, inherited: t.inherited, createdAt: iso(t.createdAt) ?? '', updatedAt: iso(t.updatedAt) ?? '' };
 }
 
-export async function getTopic(db: Db, actor: Actor, id: number, permission = READ) {
+export async function getTopic(db: Db, actor: Actor, id: number, permission: Permission = READ) {
   const [t] = await rows<AlertTopicRow & { orgName: string; path: string }>(db, sql`
     select t.id, t.org_id as "orgId", o.name as "orgName", o.path, t.name, t.keywords, t.active, t.created_at as "createdAt", t.updated_at as "updatedAt"
     from alert_topic t join org o on o.id = t.org_id where t.id = ${id}`);

@@ -1,10 +1,10 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { OutOfScopeError, orgCondition, pathInScope, type Actor } from '../../kernel/access.js';
+import { OutOfScopeError, orgCondition, pathInScope, type Actor, type Permission } from '../../kernel/access.js';
 import { anonymousSource, ANONYMOUS_ACTOR, writeAudit } from '../../kernel/audit.js';
 import type { TxEnv } from '../../kernel/context.js';
 import { escapeLike, rows, type Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
-import { homeChain, memberUnion } from '../qa/index.js';
+import { homeChain, memberUnion } from '../member/index.js';
 import { openCase } from '../service/index.js';
 import { applyAlertRules } from './alert.rules.js';
 import { voiceItem, type VoiceItemRow } from './voice.schema.js';
@@ -54,7 +54,7 @@ export async function submitVoice(tx: Db, env: TxEnv, actor: Actor, input: NewVo
 }
 
 /** An item the staff caller may see (404 outside scope), with its org path. */
-async function loadForStaff(db: Db, actor: Actor, id: number, permission = READ): Promise<VoiceItemRow> {
+async function loadForStaff(db: Db, actor: Actor, id: number, permission: Permission = READ): Promise<VoiceItemRow> {
   const [found] = await rows<{ path: string }>(db, sql`select o.path from voice_item v join org o on o.id = v.org_id where v.id = ${id}`);
   if (!found) throw new AppError('NOT_FOUND');
   if (!pathInScope(actor, READ, found.path)) throw new OutOfScopeError('voice_item', String(id));

@@ -6,7 +6,7 @@ import { auditSource, inTransaction, requireActor, type Deps, type TxEnv } from 
 import type { Db } from '../../../kernel/db.js';
 import { AppError } from '../../../kernel/errors.js';
 import { errorResponses, ZId, ZIdParams, zPage, ZPageQuery } from '../../../kernel/http.js';
-import { ZDate } from '../../member/index.js';
+import { memberOfAccount, ZDate } from '../../member/index.js';
 import { PROGRAMME_KINDS, PROGRAMME_STATES, RECORD_FORMS, RECORD_STATES } from './aid.schema.js';
 import { exportRecords } from './export.js';
 import {
@@ -15,7 +15,6 @@ import {
 import {
   approveRecord, assistanceHistory, cancelRecord, getRecord, listRecords, payRecord, proposeRecord, rejectRecord, type RecordFilter,
 } from './record.service.js';
-import { memberOfAccount } from './wish.service.js';
 
 const CATEGORIES = ['deep', 'relative', 'sudden'] as const;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

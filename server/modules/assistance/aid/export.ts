@@ -7,6 +7,7 @@ import type { Db } from '../../../kernel/db.js';
 import { AppError } from '../../../kernel/errors.js';
 import { aidRecord } from './aid.schema.js';
 import { recordConditions, selectRecords, type RecordFilter } from './record.service.js';
+import { chinaMinute } from '../../../kernel/clock.js';
 
 // The assistance ledger for the finance office (.xlsx): the list's filters and scope, names,
 // ID numbers and phones masked. `reveal` shows them in full for rows whose household lies in the
@@ -41,7 +42,7 @@ export async function exportRecords(db: Db, crypto: Crypto, actor: Actor, f: Rec
       idNumber: full ? id : maskIdNumber(id), phone: full ? phone : phone && maskPhone(phone), org: s.orgName,
       form: s.r.form === 'cash' ? '现金' : '物品', amount: s.r.amountFen / 100, goods: s.r.goods ?? '', date: s.r.givenOn, state: STATE_ZH[s.r.state],
       proposer: s.r.proposedByName, decider: s.r.decidedByName ?? '',
-      paid: s.r.paidAt ? new Date(s.r.paidAt.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '',
+      paid: s.r.paidAt ? chinaMinute(s.r.paidAt) : '',
     });
   }
   ws.getColumn('amount').numFmt = '0.00';

@@ -12,6 +12,7 @@ import { hardshipFile } from '../hardship/hardship.schema.js';
 import { requireConsent } from '../hardship/index.js';
 import { aidProgramme, aidRecord, RECORD_FORMS, RECORD_STATES } from './aid.schema.js';
 import { AID_READ, loadProgramme, RECORD_APPROVE, RECORD_PAY, RECORD_PROPOSE } from './programme.service.js';
+import { chinaDate } from '../../../kernel/clock.js';
 
 // Assistance records (帮扶记录) and their approval chain: the handling officer proposes → the
 // head of the programme's org approves (never the proposer) → paid. Approval commits the money:
@@ -32,7 +33,6 @@ export const RECORD_ALLOWED: Record<'approve' | 'reject' | 'pay' | 'cancel', Rec
 };
 
 /** The date in China (UTC+8) of an instant, YYYY-MM-DD. */
-export const chinaDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 export interface ProposeInput {
   programmeId: number;
@@ -84,7 +84,7 @@ export async function proposeRecord(tx: Db, env: TxEnv, actor: Actor, input: Pro
   const at = env.source.at;
   const [row] = await tx.insert(aidRecord).values({
     programmeId: p.id, programmeOrgId: p.orgId, fileId: f.id, memberId: f.memberId, orgId: f.orgId, form: input.form, amountFen,
-    goods: input.form === 'goods' ? input.goods : null, givenOn: input.givenOn ?? chinaDay(at), note: input.note ?? null,
+    goods: input.form === 'goods' ? input.goods : null, givenOn: input.givenOn ?? chinaDate(at), note: input.note ?? null,
     proposedBy: actor.accountId, proposedByName: actor.displayName, proposedAt: at, createdAt: at, updatedAt: at,
   }).returning();
   if (!row) throw new Error('insert returned nothing');

@@ -1,11 +1,11 @@
-import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { orgCondition, OutOfScopeError, pathInScope, type Actor } from '../../../kernel/access.js';
 import { writeAudit } from '../../../kernel/audit.js';
 import type { TxEnv } from '../../../kernel/context.js';
 import { maskName } from '../../../kernel/crypto.js';
 import type { Db } from '../../../kernel/db.js';
 import { AppError } from '../../../kernel/errors.js';
-import { member } from '../../member/index.js';
+import { member, memberOfAccount } from '../../member/index.js';
 import { org } from '../../org/index.js';
 import { aidWish, DONOR_KINDS, WISH_STATES } from './aid.schema.js';
 
@@ -36,13 +36,6 @@ const audit = (tx: Db, env: TxEnv, w: WishRow, action: string, after?: unknown) 
 
 // --- the worker ---
 
-/** The member record of an account (or, not linked yet, the one with the account's phone, as the member pages link it). */
-export async function memberOfAccount(db: Db, accountId: number) {
-  const [m] = await db.select({ id: member.id, orgId: member.orgId, status: member.status }).from(member)
-    .where(or(eq(member.accountId, accountId), and(isNull(member.accountId), sql`${member.phoneHash} = (select a.phone_hash from account a where a.id = ${accountId})`)))
-    .orderBy(sql`${member.accountId} is null`).limit(1);
-  return m;
-}
 
 export async function postWish(tx: Db, env: TxEnv, actor: Actor, input: { title: string; story: string; estimatedFen: number }): Promise<number> {
   const m = await memberOfAccount(tx, actor.accountId);

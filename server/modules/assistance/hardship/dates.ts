@@ -1,8 +1,6 @@
 // China dates (UTC+8, no DST) as YYYY-MM-DD, and calendar arithmetic on them.
 
-export function chinaToday(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export { chinaDate as chinaToday } from '../../../kernel/clock.js';
 
 /** `date` plus `months` calendar months; the 29th–31st fall back to the month's last day. */
 export function addMonths(date: string, months: number): string {

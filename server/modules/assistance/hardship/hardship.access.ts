@@ -1,9 +1,8 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { OutOfScopeError, pathInScope, type Actor } from '../../../kernel/access.js';
 import type { Db } from '../../../kernel/db.js';
 import { AppError } from '../../../kernel/errors.js';
-import { account } from '../../auth/index.js';
-import { member } from '../../member/index.js';
+import { member, memberOfAccount } from '../../member/index.js';
 import { org } from '../../org/index.js';
 import { hardshipFile } from './hardship.schema.js';
 
@@ -36,14 +35,9 @@ export async function loadFile(db: Db, actor: Actor, id: number, need: typeof FI
   return { ...found, canHandle };
 }
 
-/** The member record of a member account: linked by account, or (not yet linked) by its phone. Read only. */
+/** The id of the member behind a member account (member module's rule). Read only. */
 export async function memberIdOfAccount(db: Db, accountId: number): Promise<number | undefined> {
-  const [linked] = await db.select({ id: member.id }).from(member).where(eq(member.accountId, accountId));
-  if (linked) return linked.id;
-  const [a] = await db.select({ phoneHash: account.phoneHash }).from(account).where(eq(account.id, accountId));
-  if (!a?.phoneHash) return undefined;
-  const [byPhone] = await db.select({ id: member.id }).from(member).where(and(eq(member.phoneHash, a.phoneHash), isNull(member.accountId))).limit(1);
-  return byPhone?.id;
+  return (await memberOfAccount(db, accountId))?.id;
 }
 
 /** A member the caller may open a file for: the member's union in `assistance:file:handle` scope (404 outside read scope). */

@@ -249,7 +249,7 @@ export async function hardshipRoutes(app: FastifyInstance): Promise<void> {
   }, async (req, reply) => {
     const actor = staff(req);
     const l = await loadFile(deps.db, actor, req.params.id, FILE_HANDLE);
-    if (!ALLOWED.evidence!.includes(l.f.state)) throw new AppError('HARDSHIP_STATE', [{ path: 'state', message: l.f.state }]);
+    if (!ALLOWED.evidence.includes(l.f.state)) throw new AppError('HARDSHIP_STATE', [{ path: 'state', message: l.f.state }]);
     await requireConsent(deps.db, l.f.memberId, 'collect'); // before the bytes are stored
     if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
     const part = await req.file().catch(() => undefined);

@@ -39,7 +39,10 @@ export const PURGE_AFTER_DAYS = 30;
 /** After an exit the household is watched for relapse (防止返困) for this many months. */
 export const WATCH_MONTHS = 12;
 
-export const ALLOWED: Record<string, FileState[]> = {
+/** What a file may be moved (or changed) by; each action lists the states it starts from. */
+export type FileAction = 'update' | 'submit' | 'visit' | 'file' | 'review' | 'exit' | 'reopen' | 'evidence';
+
+export const ALLOWED: Record<FileAction, FileState[]> = {
   update: ['draft', 'verifying'],
   submit: ['draft'],
   visit: ['verifying'],
@@ -192,7 +195,7 @@ export async function updateFile(tx: Db, env: TxEnv, actor: Actor, id: number, p
   const category = p.category !== undefined ? p.category : f.category;
   const causes = p.causes ?? f.causes;
   const derived = await derive(tx, f, s, category, causes, false);
-  await move(tx, f, ALLOWED.update!, { category, causes, sensitiveEnc: env.crypto.encrypt(JSON.stringify(s)), ...derived }, env.source.at);
+  await move(tx, f, ALLOWED.update, { category, causes, sensitiveEnc: env.crypto.encrypt(JSON.stringify(s)), ...derived }, env.source.at);
   // the audit row names what changed, never the values of the sensitive part
   await recordEvent(tx, env, f, 'updated', { audit: { changed: Object.keys(p), category, causes, incomeBand: derived.incomeBand } });
 }
@@ -203,7 +206,7 @@ export async function submitFile(tx: Db, env: TxEnv, actor: Actor, id: number, n
   const { f } = await loadFile(tx, actor, id, FILE_HANDLE);
   await requireConsent(tx, f.memberId, 'verify');
   const derived = await derive(tx, f, readSensitive(env.crypto.decrypt, f.sensitiveEnc), f.category, f.causes, true);
-  await move(tx, f, ALLOWED.submit!, { state: 'verifying', ...derived }, env.source.at);
+  await move(tx, f, ALLOWED.submit, { state: 'verifying', ...derived }, env.source.at);
   await recordEvent(tx, env, f, 'submitted', { note });
 }
 
@@ -214,7 +217,7 @@ export async function recordVisit(tx: Db, env: TxEnv, actor: Actor, id: number, 
   await requireConsent(tx, f.memberId, 'verify');
   if (v.visitedOn > chinaToday(env.source.at)) throw new AppError('VALIDATION_FAILED', [{ path: 'visitedOn', message: 'hardship.visit.future' }]);
   const visit = { officerId: actor.accountId, officerName: actor.displayName, ...v };
-  await move(tx, f, ALLOWED.visit!, {
+  await move(tx, f, ALLOWED.visit, {
     visitEnc: env.crypto.encrypt(JSON.stringify(visit)), verifiedBy: actor.accountId, verifiedAt: new Date(`${v.visitedOn}T12:00:00+08:00`),
   }, env.source.at);
   await recordEvent(tx, env, f, 'visited', { note: `入户核实（${v.visitedOn}）`, audit: { visitedOn: v.visitedOn } });
@@ -226,7 +229,7 @@ export async function fileIt(tx: Db, env: TxEnv, actor: Actor, id: number, note?
   if (!f.visitEnc) throw new AppError('VALIDATION_FAILED', [{ path: 'visit', message: 'hardship.visit.required' }]);
   const derived = await derive(tx, f, readSensitive(env.crypto.decrypt, f.sensitiveEnc), f.category, f.causes, true);
   const today = chinaToday(env.source.at);
-  await move(tx, f, ALLOWED.file!, { state: 'filed', filedAt: env.source.at, reviewDue: addMonths(today, 12), ...derived }, env.source.at);
+  await move(tx, f, ALLOWED.file, { state: 'filed', filedAt: env.source.at, reviewDue: addMonths(today, 12), ...derived }, env.source.at);
   await recordEvent(tx, env, f, 'filed', { note, audit: { category: f.category, reviewDue: addMonths(today, 12) } });
 }
 
@@ -248,7 +251,7 @@ export async function reviewFile(tx: Db, env: TxEnv, actor: Actor, id: number, r
   if (r.outcome === 'exit') {
     if (!r.exit) throw new AppError('VALIDATION_FAILED', [{ path: 'exit.reason', message: 'hardship.review.exitReason' }]);
     const set = exitSet(env, r.exit);
-    await move(tx, f, ALLOWED.review!, set, env.source.at);
+    await move(tx, f, ALLOWED.review, set, env.source.at);
     await recordEvent(tx, env, f, 'reviewed', { note: [r.note, `复核结论：退出（${set.exitNote ?? r.exit.reason}）`].filter(Boolean).join('\n'), audit: { outcome: 'exit', reason: r.exit.reason, watchUntil: set.watchUntil } });
     return;
   }
@@ -260,7 +263,7 @@ export async function reviewFile(tx: Db, env: TxEnv, actor: Actor, id: number, r
     derived = await derive(tx, f, readSensitive(env.crypto.decrypt, f.sensitiveEnc), category, f.causes, true);
   }
   const reviewDue = addMonths(today, 12);
-  await move(tx, f, ALLOWED.review!, { category, reviewDue, ...derived }, env.source.at);
+  await move(tx, f, ALLOWED.review, { category, reviewDue, ...derived }, env.source.at);
   await recordEvent(tx, env, f, 'reviewed', {
     note: [r.note, r.outcome === 'keep' ? '复核结论：继续保留' : `复核结论：类别调整为 ${category}`].filter(Boolean).join('\n'),
     audit: { outcome: r.outcome, from: f.category, category, reviewDue },
@@ -270,14 +273,14 @@ export async function reviewFile(tx: Db, env: TxEnv, actor: Actor, id: number, r
 export async function exitFile(tx: Db, env: TxEnv, actor: Actor, id: number, e: ExitInput): Promise<void> {
   const { f } = await loadFile(tx, actor, id, FILE_HANDLE);
   const set = exitSet(env, e);
-  await move(tx, f, ALLOWED.exit!, set, env.source.at);
+  await move(tx, f, ALLOWED.exit, set, env.source.at);
   await recordEvent(tx, env, f, 'exited', { note: set.exitNote, audit: { reason: e.reason, watchUntil: set.watchUntil } });
 }
 
 /** Re-entry: a new draft file for the member of an exited or closed file, linked by member (and the event). */
 export async function reopenFile(tx: Db, env: TxEnv, actor: Actor, id: number): Promise<{ id: number }> {
   const { f } = await loadFile(tx, actor, id, FILE_HANDLE);
-  if (!ALLOWED.reopen!.includes(f.state)) throw stateError(f);
+  if (!ALLOWED.reopen.includes(f.state)) throw stateError(f);
   const opened = await openDraftFile(tx, env, { memberId: f.memberId, source: 'staff', actor, previousFileId: f.id });
   const watched = f.watchUntil && chinaToday(env.source.at) <= f.watchUntil;
   await recordEvent(tx, env, f, 'reentered', { note: `重新建档 #${opened.id}${watched ? '（防止返困观察期内返困）' : ''}`, audit: { newFileId: opened.id, relapse: Boolean(watched) } });

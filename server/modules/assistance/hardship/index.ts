@@ -4,7 +4,6 @@ import type { FastifyInstance } from 'fastify';
 import type { AuditSource } from '../../../kernel/audit.js';
 import type { Deps } from '../../../kernel/context.js';
 import type { Db } from '../../../kernel/db.js';
-import { Pump } from '../../../kernel/pump.js';
 import { registerOrgUsage } from '../../org/index.js';
 import { removeEvidence } from './evidence.js';
 import { hardshipRoutes as staffRoutes } from './hardship.routes.js';
@@ -35,11 +34,6 @@ export async function purgeHardship(deps: Pick<Deps, 'db' | 'crypto' | 'clock' |
 export async function hardshipRoutes(app: FastifyInstance): Promise<void> {
   await app.register(staffRoutes);
   await app.register(hardshipSelfRoutes);
-  const { deps } = app;
-  if (deps.config.env === 'test') return;
-  const pump = new Pump(async () => void (await purgeHardship(deps)), (err) => app.log.error({ err }, 'hardship purge failed'));
-  app.addHook('onReady', async () => pump.start(3600_000));
-  app.addHook('onClose', async () => pump.stop());
 }
 
 export interface FileSummary {

@@ -3,6 +3,7 @@ import type { Crypto } from '../../../kernel/crypto.js';
 import { rows, type Db } from '../../../kernel/db.js';
 import { identifyRule } from './identify.schema.js';
 import { mergeRules, NEW_EMPLOYMENT_KINDS, type Line, type MemberFacts, type RuleSetting, type Situation } from './rules.js';
+import { CHINA_OFFSET_MS, chinaTime } from '../../../kernel/clock.js';
 
 // The facts the rules read, for every member of a subtree who has any: one SQL statement does the
 // heavy part with set operations (the year's relevant service cases grouped per member, the sparse
@@ -11,13 +12,12 @@ import { mergeRules, NEW_EMPLOYMENT_KINDS, type Line, type MemberFacts, type Rul
 // year's legal-aid and hardship-help cases (a 工伤 dispute; a 单亲 / 因灾 cause).
 
 
-const CN_OFFSET = 8 * 3600_000;
 /** Start of the calendar year in China time, and today's China date. */
 export { NEW_EMPLOYMENT_KINDS };
 
 export function yearWindow(now: Date): { yearStart: Date; today: string } {
-  const cn = new Date(now.getTime() + CN_OFFSET);
-  return { yearStart: new Date(Date.UTC(cn.getUTCFullYear(), 0, 1) - CN_OFFSET), today: cn.toISOString().slice(0, 10) };
+  const cn = chinaTime(now);
+  return { yearStart: new Date(Date.UTC(cn.getUTCFullYear(), 0, 1) - CHINA_OFFSET_MS), today: cn.toISOString().slice(0, 10) };
 }
 
 interface FactRow {

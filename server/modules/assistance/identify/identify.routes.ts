@@ -59,7 +59,6 @@ export async function identifyRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { deps } = app;
   const tags = ['hardship identification'];
-  deps.jobs.register(RECOMPUTE_JOB, (ctx) => runRecompute(deps, ctx));
 
   r.get('/api/hardship/candidates', {
     schema: {
@@ -184,7 +183,7 @@ export async function identifyRoutes(app: FastifyInstance): Promise<void> {
 
 interface RecomputeParams { orgId: number; path: string; actorId: number; actorName: string | null; ip: string | null; requestId: string | null }
 
-async function runRecompute(deps: Deps, ctx: JobContext) {
+export async function runRecompute(deps: Deps, ctx: JobContext) {
   const p = ctx.job.params as RecomputeParams;
   const source = { actorId: p.actorId, actorName: p.actorName, ip: p.ip, requestId: p.requestId, at: deps.clock.now() };
   return recompute(ctx.db, deps.crypto, { path: p.path, orgId: p.orgId, now: deps.clock.now(), source }, ctx.progress);

@@ -1,11 +1,11 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { OutOfScopeError, orgCondition, pathInScope, type Actor } from '../../../kernel/access.js';
+import { OutOfScopeError, orgCondition, pathInScope, type Actor, type Permission } from '../../../kernel/access.js';
 import { writeAudit } from '../../../kernel/audit.js';
 import type { TxEnv } from '../../../kernel/context.js';
 import { maskIdNumber, maskPhone, type Crypto } from '../../../kernel/crypto.js';
 import { countUpTo, rows, type Db } from '../../../kernel/db.js';
 import { AppError } from '../../../kernel/errors.js';
-import { account } from '../../auth/index.js';
+import { account, holdsPermission } from '../../auth/index.js';
 import { member } from '../../member/index.js';
 import { org } from '../../org/index.js';
 import { openDraftFile } from '../hardship/index.js';
@@ -29,7 +29,7 @@ function addMonths(d: Date, n: number): Date {
 }
 
 /** The member, if its union lies in the caller's read scope (404 otherwise) and `need` reaches it (403 otherwise). */
-export async function memberFor(db: Db, actor: Actor, memberId: number, need: string, read = IDENTIFY_READ) {
+export async function memberFor(db: Db, actor: Actor, memberId: number, need: Permission, read: Permission = IDENTIFY_READ) {
   if (actor.kind !== 'staff') throw new OutOfScopeError('member', String(memberId));
   const [m] = await db.select({ m: member, path: org.path, orgName: org.name }).from(member).innerJoin(org, eq(org.id, member.orgId)).where(eq(member.id, memberId));
   if (!m || !pathInScope(actor, read, m.path)) throw new OutOfScopeError('member', String(memberId));
@@ -43,11 +43,9 @@ export interface CandidateFilter {
   minScore?: number;
 }
 
-const ageOn = (birth: string, today: string) => {
-  const [y, m, d] = birth.split('-').map(Number);
-  const [ty, tm, td] = today.split('-').map(Number);
-  return ty! - y! - (tm! < m! || (tm === m && td! < d!) ? 1 : 0);
-};
+/** Whole years from `birth` to `today` (both YYYY-MM-DD): 'MM-DD' strings compare like the dates. */
+const ageOn = (birth: string, today: string) =>
+  Number(today.slice(0, 4)) - Number(birth.slice(0, 4)) - (today.slice(5) < birth.slice(5) ? 1 : 0);
 
 /** The visible candidates in scope, best first, each masked as the member list masks (name in full, ID number and phone masked). */
 export async function listCandidates(db: Db, crypto: Crypto, actor: Actor, f: CandidateFilter & { page: number; pageSize: number }, now: Date) {
@@ -120,8 +118,7 @@ export async function assignVisit(tx: Db, env: TxEnv, actor: Actor, memberId: nu
   const [a] = await rows<{ id: string | number; display_name: string; org_path: string | null }>(tx, sql`
     select a.id, a.display_name, o.path as org_path from account a left join org o on o.id = a.org_id
     where a.id = ${input.assigneeId} and a.kind = 'staff' and a.status = 'active'
-      and exists (select 1 from staff_grant g join org go on go.id = g.org_id join role r on r.code = g.role_code
-                  where g.account_id = a.id and ${m.path} like go.path || '%' and ${IDENTIFY_HANDLE} = any(r.permissions))`);
+      and ${holdsPermission(sql`a.id`, IDENTIFY_HANDLE, m.path)}`);
   if (!a || !a.org_path || !pathInScope(actor, IDENTIFY_READ, a.org_path)) throw new AppError('VALIDATION_FAILED', [{ path: 'assigneeId', message: 'identify.assignee' }]);
   if (input.dueDate < yearWindow(env.source.at).today) throw new AppError('VALIDATION_FAILED', [{ path: 'dueDate', message: 'identify.dueDatePast' }]);
   await tx.update(identifyVisit).set({ state: 'cancelled' }).where(and(eq(identifyVisit.memberId, memberId), eq(identifyVisit.state, 'open')));

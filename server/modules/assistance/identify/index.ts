@@ -12,6 +12,6 @@ registerOrgUsage(async (tx, orgId) => {
   return row?.used === true;
 });
 
-export { identifyRoutes, RECOMPUTE_JOB } from './identify.routes.js';
+export { identifyRoutes, runRecompute, RECOMPUTE_JOB } from './identify.routes.js';
 export { recompute, dryRun } from './compute.js';
 export { IDENTIFY_READ, IDENTIFY_HANDLE, IDENTIFY_RULES } from './identify.service.js';

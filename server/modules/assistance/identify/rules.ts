@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { JOB_TYPES } from '../../member/index.js';
 import { RULE_CODES, type Reason, type RuleCode } from './identify.schema.js';
+import { chinaDate } from '../../../kernel/clock.js';
 
 // The identification rules (精准识别). Each is data an administrator tunes per org: enabled,
 // weight (1–100) and its thresholds. The evaluation below is the one place a rule's meaning lives;
@@ -143,7 +144,7 @@ export function evaluate(f: MemberFacts, rules: RuleSetting[], line: Line | null
 
   const relapse = rule('relapse');
   if (relapse && f.exitedAt !== null && sinceExit.length > 0) {
-    push(relapse, `已退出帮扶档案（${new Date(f.exitedAt + 8 * 3600_000).toISOString().slice(0, 10)}），观察期内出现 ${sinceExit.length} 项新的困难信号`, sinceExit.length);
+    push(relapse, `已退出帮扶档案（${chinaDate(f.exitedAt)}），观察期内出现 ${sinceExit.length} 项新的困难信号`, sinceExit.length);
   }
   return out.sort((a, b) => b.weight - a.weight);
 }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Crypto } from '../../../kernel/crypto.js';
 import type { Lang } from '../../../kernel/errors.js';
 import { sealedWriter } from '../../../kernel/files.js';
-import { fieldMessage } from '../../../kernel/http.js';
+import { memberFieldMessage } from '../member.errors.js';
 import { COLUMNS, safeText } from './columns.js';
 import { importLimits } from './limits.js';
 import type { CheckedRow } from './validate.js';
@@ -66,7 +66,7 @@ export class ErrorFileWriter {
   async close(): Promise<boolean> {
     if (!this.workbook || !this.sheet || !this.sealed) return false;
     if (this.count > this.written) {
-      const text = fieldMessage('import.errorsCapped', this.lang).replace('{total}', String(this.count)).replace('{n}', String(this.written));
+      const text = memberFieldMessage('import.errorsCapped', this.lang).replace('{total}', String(this.count)).replace('{n}', String(this.written));
       const r = this.sheet.addRow([]);
       r.getCell(COLUMNS.length + 2).value = text;
       r.font = HEADER_FONT;

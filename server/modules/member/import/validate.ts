@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Lang } from '../../../kernel/errors.js';
-import { fieldMessage } from '../../../kernel/http.js';
+import { memberFieldMessage } from '../member.errors.js';
 import { idFacts } from '../id-number.js';
 import { memberDetailFields, ZIdNumber, ZMemberPhone, ZName, ZNewMember, ZPastDate } from '../member.fields.js';
 import type { JOB_TYPES } from '../member.schema.js';
@@ -63,8 +63,8 @@ export interface CheckedRow {
 
 const REQUIRED = new Set<ColumnKey>(COLUMNS.filter((c) => c.required).map((c) => c.key));
 const COLUMN_INDEX = Object.fromEntries(COLUMNS.map((c, i) => [c.key, i])) as Record<ColumnKey, number>;
-/** A message from kernel/http.ts's table, with its `{n}` filled in. */
-export const say = (key: string, lang: Lang, n = '') => fieldMessage(key, lang).replace('{n}', n);
+/** A message from the member module's table (member.errors.ts), with its `{n}` filled in. */
+export const say = (key: string, lang: Lang, n = '') => memberFieldMessage(key, lang).replace('{n}', n);
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDate = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 

@@ -1,0 +1,39 @@
+// Every module of the platform, once. The app registers their routes, jobs and loops in this
+// order; the error handler, the permission catalogue and the demo seed walk the same list.
+// Adding a module: its folder with a manifest (kernel/module.ts), and one line here.
+import { registerPermissions } from './kernel/access.js';
+import { registerErrors } from './kernel/errors.js';
+import { registerFieldMessages } from './kernel/http.js';
+import type { ErrorCodesOf, ModuleDef, PermissionsOf } from './kernel/module.js';
+import { assistanceModule } from './modules/assistance/index.js';
+import { auditModule } from './modules/audit/index.js';
+import { authModule } from './modules/auth/index.js';
+import { memberModule } from './modules/member/index.js';
+import { orgModule } from './modules/org/index.js';
+import { qaModule } from './modules/qa/index.js';
+import { serviceModule } from './modules/service/index.js';
+import { voiceModule } from './modules/voice/index.js';
+
+export const MODULES = [
+  orgModule,
+  authModule,
+  memberModule,
+  serviceModule,
+  qaModule,
+  voiceModule,
+  assistanceModule,
+  auditModule,
+] as const;
+
+type Manifest = (typeof MODULES)[number];
+/** Every permission a manifest declares: a misspelt one does not compile. */
+export type Permission = PermissionsOf<Manifest>;
+/** Every error code a manifest declares (the kernel's own are in kernel/errors.ts). */
+export type ModuleErrorCode = ErrorCodesOf<Manifest>;
+
+const manifests: readonly ModuleDef[] = MODULES;
+for (const m of manifests) {
+  registerPermissions(m.permissions ?? {});
+  registerErrors(m.errors ?? {});
+  registerFieldMessages(m.fieldMessages ?? {});
+}
