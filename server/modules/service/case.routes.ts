@@ -13,7 +13,7 @@ import { callbackList, listCases, presentCase, type CaseFilter } from './case.qu
 import {
   acceptCase, addNote, assignCase, rateCase, recordCallback, rejectCase, reopenCase, resolveCase, startCase, transferCase, unflagCase, withdrawCase,
 } from './case.transitions.js';
-import { counterLookup } from './counter.js';
+import { auditMissedLookup, counterLookup } from './counter.js';
 import { exportCases } from './export.js';
 import { caseFigures } from './figures.js';
 import { CASE_STATES, CATEGORIES, CHANNELS, RATINGS } from './service.schema.js';
@@ -190,7 +190,12 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const actor = requireActor(req, 'staff');
     if (!actor.grants.some((g) => g.permissions.includes('service:case:handle'))) throw new AppError('FORBIDDEN');
-    return inTransaction(deps, req, (tx, env) => counterLookup(tx, env, actor, req.body));
+    try {
+      return await inTransaction(deps, req, (tx, env) => counterLookup(tx, env, actor, req.body));
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'NOT_FOUND') await inTransaction(deps, req, (tx, env) => auditMissedLookup(tx, env, actor, req.body));
+      throw err;
+    }
   });
 
   r.get('/api/cases/:id', {

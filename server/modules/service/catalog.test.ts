@@ -149,6 +149,13 @@ describe('counter mode', () => {
     expect(noService.json()).toEqual({ scope: 'intake', member: { id: otherLeft.id, name: '秦**', current: false }, eligible: null, intakeToken: null });
     const [audited] = await rows<{ after: { scope: string; by: string } }>(w.t.deps.db, sql`select after from audit_log where action = 'case.counter_lookup' and target_id = ${String(other.id)} order by id desc limit 1`);
     expect(audited?.after).toMatchObject({ scope: 'intake', by: 'idNumber', token: false });
+    // A lookup that finds nobody answers 404 and is audited all the same.
+    const before = await rows<{ n: number }>(w.t.deps.db, sql`select count(*)::int as n from audit_log where action = 'case.counter_lookup' and target_id is null`);
+    const missing = await w.t.request('POST', '/api/cases/counter/lookup', { cookie: grassroots, body: { idNumber: nextIdNumber() } });
+    expect(missing.statusCode).toBe(404);
+    const [missed] = await rows<{ n: number; after: { by: string; found: boolean } }>(w.t.deps.db, sql`select count(*) over ()::int as n, after from audit_log where action = 'case.counter_lookup' and target_id is null order by id desc limit 1`);
+    expect(missed?.n).toBe((before[0]?.n ?? 0) + 1);
+    expect(missed?.after).toMatchObject({ by: 'idNumber', found: false });
   });
 
   it('a staff-registered case names a current member in scope or one with the caller\'s intake token; missing, left and out of scope are the same 404', async () => {

@@ -51,6 +51,17 @@ async function atServiceCenter(db: Db, actor: Actor): Promise<boolean> {
   return found.length > 0;
 }
 
+/**
+ * A lookup that found nobody, audited in a transaction of its own (the lookup's own rolls back
+ * with its 404): probing for who is a member leaves a trace too.
+ */
+export async function auditMissedLookup(tx: Db, env: TxEnv, actor: Actor, input: LookupInput): Promise<void> {
+  const by = (['phone', 'idNumber', 'cardToken'] as const).find((k) => input[k] !== undefined) ?? null;
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: actor.orgId, action: 'case.counter_lookup', targetType: 'member', targetId: null, after: { by, found: false, serviceId: input.serviceId ?? null },
+  });
+}
+
 export async function counterLookup(tx: Db, env: TxEnv, actor: Actor, input: LookupInput) {
   const keys = (['phone', 'idNumber', 'cardToken'] as const).filter((k) => input[k] !== undefined);
   if (keys.length !== 1) throw new AppError('VALIDATION_FAILED', [{ path: 'phone', message: 'counter.oneKey' }]);
