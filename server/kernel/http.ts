@@ -99,6 +99,7 @@ function localiseIssue(item: ValidationItem, lang: Lang): ErrorDetail {
     return { path: path || keys, message: lang === 'zh' ? `不允许的字段：${keys}` : `Unknown field: ${keys}` };
   }
   const issue = { code: item.keyword, path: [], message: item.message ?? '', ...item.params, input: undefined };
+  // Fastify hands the issue over untyped (params: Record<string, unknown>); zod's locale takes its raw issue union.
   const result = zodLocales[lang](issue as Parameters<(typeof zodLocales)['zh']>[0]);
   const message = typeof result === 'string' ? result : result?.message;
   return { path, message: message ?? item.message ?? 'invalid' };
