@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { sql, type SQL } from 'drizzle-orm';
+import { and, or, sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTable, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -187,6 +187,16 @@ export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
     return result.rows; // Array.isArray narrows to any[]: the caller names the row type
   }
   throw new Error('unexpected result shape from db.execute');
+}
+
+/** `and` of conditions that are all present (drizzle types its result `| undefined` for the empty call only). */
+export function allOf(first: SQL, ...rest: SQL[]): SQL {
+  return and(first, ...rest) ?? first;
+}
+
+/** `or` of conditions that are all present (drizzle types its result `| undefined` for the empty call only). */
+export function anyOf(first: SQL, ...rest: SQL[]): SQL {
+  return or(first, ...rest) ?? first;
 }
 
 /** A user's text as a literal inside a LIKE pattern (its %, _ and \ match themselves). */

@@ -4,7 +4,7 @@ import type { Deps } from '../kernel/context.js';
 import type { Db } from '../kernel/db.js';
 import { account } from '../modules/auth/index.js';
 import { member } from '../modules/member/index.js';
-import { openCase, seedCaseStep, service, type FormField } from '../modules/service/index.js';
+import { openCase, seedCaseStep, service, type CaseState, type FormField } from '../modules/service/index.js';
 
 // Demo service center: a catalog at the province and the city (with a few district overrides)
 // and ~30 cases in every state across the three channels, so the screens are not empty.
@@ -94,7 +94,7 @@ async function seedDemoCases(tx: Db, deps: Deps, services: Map<string, number>, 
     const opened = await openCase(tx, { crypto: deps.crypto, source: { ...at(hoursAgo), actorName: channel === 'online' ? '申请人' : handler?.name ?? null } }, {
       serviceId, memberId: who.id, channel, fields: SAMPLE[key] ?? {}, by: channel === 'online' ? 'member' : 'staff',
     });
-    const s = (kind: string, to: string, h: number, set: Record<string, unknown> = {}, note?: string) => seedCaseStep(tx, env(h), opened.id, { kind, to, set, note });
+    const s = (kind: string, to: CaseState, h: number, set: Record<string, unknown> = {}, note?: string) => seedCaseStep(tx, env(h), opened.id, { kind, to, set, note });
     const later = (f: number) => hoursAgo * f;
     if (target === 'submitted') continue;
     if (target === 'withdrawn') { await s('withdrawn', 'withdrawn', later(0.5), {}, '问题已自行解决'); continue; }
