@@ -39,7 +39,11 @@ export async function seedDemoServices(tx: Db, deps: Deps, ids: Map<string, numb
     if (row) made.set(s.key, row.id);
   }
   // Overrides: 丹阳 runs its own counselling; 京口's health check is for new employment forms; 润州 hides travel.
-  const base = (k: string) => CATALOG.find((s) => s.key === k) as DemoService;
+  const base = (k: string): DemoService => {
+    const found = CATALOG.find((s) => s.key === k);
+    if (!found) throw new Error(`seed: no demo service ${k}`);
+    return found;
+  };
   const overrides = [
     { at: 'danyang', of: 'counselling', set: { name: '心理咨询（丹阳市职工心理驿站）', handlingOrgId: org('danyang') } },
     { at: 'jingkou', of: 'health', set: { name: '新就业形态劳动者免费体检', eligibility: { membersOnly: true, jobTypes: ['courier', 'food_delivery', 'truck_driver', 'ride_hailing', 'other_new'] }, handlingOrgId: org('jingkou') } },
