@@ -176,6 +176,7 @@ export async function migrateDatabase(database: Database): Promise<void> {
   // Several app processes may start at once: one migrates, the others wait for it.
   await database.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(7340001)`);
+    // The migrator wants a node-postgres database; a transaction serves (it runs the same queries on it).
     await migratePg(tx as unknown as Parameters<typeof migratePg>[0], config);
   });
 }
