@@ -3,6 +3,7 @@ import type { ErrorDetail } from '../../kernel/errors.js';
 import { AppError } from '../../kernel/errors.js';
 import { ZDate } from '../member/index.js';
 import type { FormField } from './service.schema.js';
+import { assertUnreachable } from '../../kernel/types.js';
 
 // A service's application form: defined by the org (checked when stored), and the yardstick an
 // application's answers are checked against (field by field, messages at `fields.<key>`).
@@ -104,6 +105,8 @@ function checkOne(f: FormField, v: unknown, fileOk: (id: number) => boolean): st
       if (!list.every((x): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x > 0 && fileOk(x))) return 'form.attachment';
       return { value: list };
     }
+    default:
+      return assertUnreachable(f.type); // a new field type must be checked here
   }
 }
 
