@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { sql, type SQL } from 'drizzle-orm';
+import { and, or, sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTable, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -70,13 +70,14 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; poolS
     // Drizzle's own transaction over a pool sends BEGIN before its try/finally: a BEGIN that meets
     // a terminated connection leaves the client checked out for ever, and after a few such faults
     // the pool is empty and every request waits. So the client is checked out and released here.
+    // A generic method replaced by a non-generic function: TypeScript cannot check the override.
     db.transaction = (async (work: Parameters<Db['transaction']>[0], config?: Parameters<Db['transaction']>[1]) => {
       const client = await pool.connect();
-      let failure: Error | undefined;
+      let failure: Error | boolean = false;
       try {
         return await drizzlePg({ client }).transaction(work, config);
       } catch (err) {
-        if (isDatabaseUnavailable(err)) failure = err as Error;
+        if (isDatabaseUnavailable(err)) failure = err instanceof Error ? err : true;
         throw err;
       } finally {
         client.release(failure); // a broken connection is closed, not reused
@@ -125,8 +126,8 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; poolS
       engine: 'postgres',
       url,
       async query<T>(text: string, params: unknown[] = []) {
-        const r = await pool.query(text, params);
-        return r.rows as T[];
+        const r = await pool.query<T & pg.QueryResultRow>(text, params);
+        return r.rows;
       },
       listen,
       async connect() {
@@ -168,12 +169,14 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; poolS
 export async function migrateDatabase(database: Database): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_DIR };
   if (database.engine === 'pglite') {
+    // Drizzle's migrators take their own driver's database type; ours is the engine-neutral Db.
     await migratePglite(database.db as Parameters<typeof migratePglite>[0], config);
     return;
   }
   // Several app processes may start at once: one migrates, the others wait for it.
   await database.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(7340001)`);
+    // The migrator wants a node-postgres database; a transaction serves (it runs the same queries on it).
     await migratePg(tx as unknown as Parameters<typeof migratePg>[0], config);
   });
 }
@@ -182,9 +185,19 @@ export async function migrateDatabase(database: Database): Promise<void> {
 export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
   const result: unknown = await db.execute(query);
   if (result && typeof result === 'object' && 'rows' in result && Array.isArray(result.rows)) {
-    return result.rows as T[];
+    return result.rows; // Array.isArray narrows to any[]: the caller names the row type
   }
   throw new Error('unexpected result shape from db.execute');
+}
+
+/** `and` of conditions that are all present (drizzle types its result `| undefined` for the empty call only). */
+export function allOf(first: SQL, ...rest: SQL[]): SQL {
+  return and(first, ...rest) ?? first;
+}
+
+/** `or` of conditions that are all present (drizzle types its result `| undefined` for the empty call only). */
+export function anyOf(first: SQL, ...rest: SQL[]): SQL {
+  return or(first, ...rest) ?? first;
 }
 
 /** A user's text as a literal inside a LIKE pattern (its %, _ and \ match themselves). */
@@ -238,10 +251,15 @@ export async function shrinkIfSparse(database: Database, table: 'member_tally' |
     await conn.db.execute(sql.raw(`vacuum full ${table}`));
     return true;
   } catch (err) {
-    if ((err as { code?: string }).code === '55P03' || (err as { cause?: { code?: string } }).cause?.code === '55P03') return false;
+    if (field(err, 'code') === '55P03' || field(field(err, 'cause'), 'code') === '55P03') return false;
     throw err;
   } finally {
     await conn.db.execute(sql`reset lock_timeout`).catch(() => undefined);
     conn.release();
   }
+}
+
+/** A property of a value of unknown shape (a driver's error), or undefined. */
+function field(value: unknown, key: string): unknown {
+  return value && typeof value === 'object' ? Reflect.get(value, key) : undefined;
 }

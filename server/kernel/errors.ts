@@ -107,12 +107,16 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return false;
 }
 
-function findPgError(err: unknown): { code?: string; constraint?: string; message?: string } | undefined {
+function findPgError(err: unknown): { code: string; constraint?: unknown; message?: unknown } | undefined {
   // drizzle wraps driver errors in `cause`
   let cur: unknown = err;
   for (let i = 0; i < 3 && cur && typeof cur === 'object'; i++) {
     if ('code' in cur && typeof cur.code === 'string' && /^[0-9A-Z]{5}$/.test(cur.code)) {
-      return cur as { code?: string; constraint?: string; message?: string };
+      return {
+        code: cur.code,
+        constraint: 'constraint' in cur ? cur.constraint : undefined,
+        message: 'message' in cur ? cur.message : undefined,
+      };
     }
     cur = 'cause' in cur ? cur.cause : undefined;
   }

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errorMessage, isDatabaseUnavailable, isErrorCode, type ErrorCode, type ErrorDetail, type Label, type Lang } from './errors.js';
+import { isOneOf } from './types.js';
 
 // Shapes and helpers shared by every route: the error body, lists, paging, localised messages.
 
@@ -42,6 +43,15 @@ export const errorResponses = {
   429: ZErrorBody,
   503: ZErrorBody,
 };
+
+/** A comma-separated list of `values` in a query string; any other word fails with `message`. */
+export function zCommaList<T extends string>(values: readonly T[], max: number, message: string) {
+  return z.string().max(max).transform((s, ctx) => {
+    const list = s.split(',').map((x) => x.trim()).filter(Boolean);
+    if (list.some((x) => !isOneOf(values, x))) ctx.addIssue({ code: 'custom', message });
+    return list.filter((x): x is T => isOneOf(values, x));
+  });
+}
 
 export const ZId = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 export const ZIdParams = z.strictObject({ id: ZId });
@@ -99,6 +109,7 @@ function localiseIssue(item: ValidationItem, lang: Lang): ErrorDetail {
     return { path: path || keys, message: lang === 'zh' ? `不允许的字段：${keys}` : `Unknown field: ${keys}` };
   }
   const issue = { code: item.keyword, path: [], message: item.message ?? '', ...item.params, input: undefined };
+  // Fastify hands the issue over untyped (params: Record<string, unknown>); zod's locale takes its raw issue union.
   const result = zodLocales[lang](issue as Parameters<(typeof zodLocales)['zh']>[0]);
   const message = typeof result === 'string' ? result : result?.message;
   return { path, message: message ?? item.message ?? 'invalid' };

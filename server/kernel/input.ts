@@ -96,8 +96,8 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function declareEdgeResponses(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
-    const schema = route.schema as { response?: Record<string, unknown>; hide?: boolean } | undefined;
-    if (!schema?.response || schema.hide) return;
+    const schema = route.schema;
+    if (!schema?.response || typeof schema.response !== 'object' || schema.hide) return;
     const methods = [route.method].flat();
     const body = methods.some((m) => BODY_METHODS.has(m));
     schema.response = { 400: ZErrorBody, ...schema.response, ...(body ? { 413: ZErrorBody, 415: ZErrorBody } : {}) };

@@ -40,18 +40,20 @@ function request(req: FastifyRequest) {
 
 const SECRET_FIELDS = ['params', 'parameters', 'body', 'payload', 'detail'];
 
-type SerializedError = Record<string, unknown> & { message?: string; stack?: string; cause?: unknown };
-
 /** pino's error serializer, less what can carry a request's data (SQL parameters, bodies, rows). */
 function error(err: unknown): unknown {
   if (!(err instanceof Error)) return err;
-  const out = pino.stdSerializers.err(err) as SerializedError;
-  const clean = (e: SerializedError, depth: number): SerializedError => {
-    for (const key of SECRET_FIELDS) if (key in e) e[key] = '[redacted]';
+  const out: object = pino.stdSerializers.err(err);
+  // A serialized error and its causes are objects of any shape: read and write them by key.
+  const clean = (e: object, depth: number): object => {
+    for (const key of SECRET_FIELDS) if (key in e) Reflect.set(e, key, '[redacted]');
     // Drizzle's "Failed query: …\nparams: …" names the parameters in the message itself.
-    if (typeof e.message === 'string') e.message = scrubText(e.message.replace(/\nparams:[\s\S]*/, '\nparams: [redacted]'));
-    if (typeof e.stack === 'string') e.stack = scrubText(e.stack.replace(/\nparams:[^\n]*/, '\nparams: [redacted]'));
-    if (e.cause && typeof e.cause === 'object' && depth < 5) e.cause = clean(e.cause as SerializedError, depth + 1);
+    const message: unknown = Reflect.get(e, 'message');
+    if (typeof message === 'string') Reflect.set(e, 'message', scrubText(message.replace(/\nparams:[\s\S]*/, '\nparams: [redacted]')));
+    const stack: unknown = Reflect.get(e, 'stack');
+    if (typeof stack === 'string') Reflect.set(e, 'stack', scrubText(stack.replace(/\nparams:[^\n]*/, '\nparams: [redacted]')));
+    const cause: unknown = Reflect.get(e, 'cause');
+    if (cause && typeof cause === 'object' && depth < 5) Reflect.set(e, 'cause', clean(cause, depth + 1));
     return e;
   };
   return clean(out, 0);

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { maskPhone, type Crypto } from './crypto.js';
 import { rows, type Db } from './db.js';
 import { outbox } from './kernel.schema.js';
+import { z } from 'zod';
 
 // SMS leaves the system through the outbox: the row is written in the transaction that causes
 // the message, and a driver sends it after commit. Two drivers: `outbox` (development: the row
@@ -89,7 +90,7 @@ export async function dispatchOutbox(db: Db, crypto: Crypto, driver: SmsDriver, 
         await driver.send({
           phone: crypto.decrypt(row.recipientEnc),
           template: row.template,
-          params: JSON.parse(crypto.decrypt(row.payloadEnc)) as Record<string, string>,
+          params: z.record(z.string(), z.string()).parse(JSON.parse(crypto.decrypt(row.payloadEnc))),
         });
         await db.update(outbox).set({ state: 'sent', sentAt: sql`now()` }).where(eq(outbox.id, row.id));
         sent++;

@@ -10,6 +10,9 @@ import { member } from '../modules/member/index.js';
 // Households: the filed hardship files already seeded (hardship demo), topped up to four with
 // files of demo members at 瑞丰科技 when there are fewer.
 
+
+/** A programme's categories, typed as the rules column wants them. */
+const categories = (...c: Array<'deep' | 'relative' | 'sudden'>) => c;
 export async function seedDemoAid(tx: Db, deps: Deps, ids: Map<string, number>, demoMemberAccountId: number | null): Promise<void> {
   const at = deps.clock.now();
   const year = new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
@@ -34,21 +37,24 @@ export async function seedDemoAid(tx: Db, deps: Deps, ids: Map<string, number>, 
     const cats = ['deep', 'relative', 'sudden', 'deep'] as const;
     for (const [i, m] of more.entries()) {
       const [c] = await tx.insert(hardshipConsent).values({ memberId: m.id, version: CONSENT_VERSION, scope: [...CONSENT_SCOPES], givenVia: 'staff', recordedBy: officer.id, givenAt: at }).returning();
+      const category = cats[i];
+      if (!c || !category) throw new Error('seed: no consent row, or more members than categories');
       const [f] = await tx.insert(hardshipFile).values({
-        memberId: m.id, orgId: techco, consentId: c!.id, state: 'filed', category: cats[i]!, householdSize: 3, incomeBand: 'below_low_income',
+        memberId: m.id, orgId: techco, consentId: c.id, state: 'filed', category, householdSize: 3, incomeBand: 'below_low_income',
         verifiedBy: officer.id, verifiedAt: at, filedAt: at, reviewDue: `${year + 1}-01-15`, createdBy: officer.id, createdAt: at, updatedAt: at,
       }).returning();
-      files = [...files, { id: f!.id, memberId: m.id, orgId: techco, category: f!.category }];
+      if (!f) throw new Error('seed: hardship file insert returned no row');
+      files = [...files, { id: f.id, memberId: m.id, orgId: techco, category: f.category }];
     }
   }
 
   const [warmth, school, festival] = await tx.insert(aidProgramme).values([
     { orgId: city, year, kind: 'winter_warmth' as const, name: `${year}年送温暖`, description: '元旦春节期间走访慰问困难职工家庭', budgetFen: 200_000_00,
-      rules: { categories: [] as Array<'deep' | 'relative' | 'sudden'>, amountFen: 1000_00, amountByCategory: { deep: 2000_00, sudden: 1500_00 }, capFen: 3000_00, maxTimes: 2 } },
+      rules: { categories: categories(), amountFen: 1000_00, amountByCategory: { deep: 2000_00, sudden: 1500_00 }, capFen: 3000_00, maxTimes: 2 } },
     { orgId: city, year, kind: 'education_aid' as const, name: `${year}年金秋助学`, description: '困难职工子女考入大学、高职的一次性助学金', budgetFen: 100_000_00,
-      rules: { categories: ['deep', 'relative'] as Array<'deep' | 'relative' | 'sudden'>, amountFen: 3000_00, amountByCategory: {}, capFen: 3000_00, maxTimes: 1 } },
+      rules: { categories: categories('deep', 'relative'), amountFen: 3000_00, amountByCategory: {}, capFen: 3000_00, maxTimes: 1 } },
     { orgId: techco, year, kind: 'festival' as const, name: `${year}年中秋节日慰问`, description: '月饼、米面油', budgetFen: 20_000_00,
-      rules: { categories: [] as Array<'deep' | 'relative' | 'sudden'>, amountFen: 300_00, amountByCategory: {}, capFen: 600_00, maxTimes: 2 } },
+      rules: { categories: categories(), amountFen: 300_00, amountByCategory: {}, capFen: 600_00, maxTimes: 2 } },
   ].map((p) => ({ ...p, createdBy: cityMgr.id, createdAt: at, updatedAt: at }))).returning();
   if (!warmth || !school || !festival) return;
 

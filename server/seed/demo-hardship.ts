@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Deps } from '../kernel/context.js';
 import type { Db } from '../kernel/db.js';
 import { account } from '../modules/auth/index.js';
-import { hardshipConsent, hardshipFile, hardshipLine } from '../modules/assistance/index.js';
+import { hardshipConsent, hardshipFile, hardshipLine, type HardshipCause } from '../modules/assistance/index.js';
 import { member } from '../modules/member/index.js';
 
 // Demo hardship files: the city's and 丹阳's local lines, and at 瑞丰科技工会 a few households in
@@ -36,7 +36,7 @@ export async function seedDemoHardship(tx: Db, deps: Deps, ids: Map<string, numb
   const visit = (notes: string) => enc({ officerId: officer.id, officerName: officer.name, visitedOn: `${year}-01-10`, notes });
 
   const plans: Array<{
-    memberId: number; via: 'member' | 'staff'; state: 'draft' | 'verifying' | 'filed' | 'exited'; category: 'deep' | 'relative' | 'sudden'; causes: string[];
+    memberId: number; via: 'member' | 'staff'; state: 'draft' | 'verifying' | 'filed' | 'exited'; category: 'deep' | 'relative' | 'sudden'; causes: HardshipCause[];
     household: Person[]; band: 'below_minimum' | 'below_low_income' | 'above_low_income'; situation: string; reviewDue?: string; visited?: string; exit?: boolean;
   }> = [];
   if (demo) {
@@ -47,10 +47,10 @@ export async function seedDemoHardship(tx: Db, deps: Deps, ids: Map<string, numb
     });
   }
   const states = [
-    { state: 'filed' as const, category: 'relative' as const, causes: ['unemployment', 'single_parent'], band: 'below_low_income' as const, household: [person('', 'self', 38, 1800), person('', 'child', 9, 0)], situation: '单亲家庭，前年下岗后在园区做保洁。', reviewDue: `${year}-01-05`, visited: '入户核实：租住公寓，收入证明属实。' },
-    { state: 'verifying' as const, category: 'sudden' as const, causes: ['accident'], band: 'below_low_income' as const, household: [person('', 'self', 51, 1200, 'chronic', 'mild'), person('', 'spouse', 49, 1300)], situation: '上下班途中遭遇交通事故，右腿骨折，停工三个月。' },
-    { state: 'draft' as const, category: 'relative' as const, causes: ['disability'], band: 'below_low_income' as const, household: [person('', 'self', 45, 2200, 'healthy', 'severe'), person('', 'parent', 76, 600, 'chronic'), person('', 'child', 12, 0)], situation: '本人肢体残疾，赡养年迈母亲。' },
-    { state: 'exited' as const, category: 'relative' as const, causes: ['schooling'], band: 'above_low_income' as const, household: [person('', 'self', 47, 3600), person('', 'spouse', 45, 2800), person('', 'child', 20, 0)], situation: '孩子已毕业工作，家庭收入恢复。', visited: '入户核实：情况属实。', exit: true },
+    { state: 'filed' as const, category: 'relative' as const, causes: ['unemployment', 'single_parent'] satisfies HardshipCause[], band: 'below_low_income' as const, household: [person('', 'self', 38, 1800), person('', 'child', 9, 0)], situation: '单亲家庭，前年下岗后在园区做保洁。', reviewDue: `${year}-01-05`, visited: '入户核实：租住公寓，收入证明属实。' },
+    { state: 'verifying' as const, category: 'sudden' as const, causes: ['accident'] satisfies HardshipCause[], band: 'below_low_income' as const, household: [person('', 'self', 51, 1200, 'chronic', 'mild'), person('', 'spouse', 49, 1300)], situation: '上下班途中遭遇交通事故，右腿骨折，停工三个月。' },
+    { state: 'draft' as const, category: 'relative' as const, causes: ['disability'] satisfies HardshipCause[], band: 'below_low_income' as const, household: [person('', 'self', 45, 2200, 'healthy', 'severe'), person('', 'parent', 76, 600, 'chronic'), person('', 'child', 12, 0)], situation: '本人肢体残疾，赡养年迈母亲。' },
+    { state: 'exited' as const, category: 'relative' as const, causes: ['schooling'] satisfies HardshipCause[], band: 'above_low_income' as const, household: [person('', 'self', 47, 3600), person('', 'spouse', 45, 2800), person('', 'child', 20, 0)], situation: '孩子已毕业工作，家庭收入恢复。', visited: '入户核实：情况属实。', exit: true },
   ];
   for (const [i, m] of others.entries()) {
     const s = states[i];

@@ -33,7 +33,11 @@ function rng(seed: number): () => number {
 export async function seedDemoMembers(tx: Db, deps: Deps, count = 3000): Promise<void> {
   const unions = await tx.select({ id: org.id, code: org.code }).from(org).where(inArray(org.code, Object.keys(EMPLOYERS)));
   const rand = rng(20261123);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const pick = <T>(xs: readonly T[]): T => {
+    const x = xs[Math.floor(rand() * xs.length)];
+    if (x === undefined) throw new Error('seed: pick from an empty list');
+    return x;
+  };
   const now = deps.clock.now();
   const rows: Array<typeof member.$inferInsert> = [];
   const used = new Set<string>();

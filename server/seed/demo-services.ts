@@ -4,7 +4,7 @@ import type { Deps } from '../kernel/context.js';
 import type { Db } from '../kernel/db.js';
 import { account } from '../modules/auth/index.js';
 import { member } from '../modules/member/index.js';
-import { openCase, seedCaseStep, service, type FormField } from '../modules/service/index.js';
+import { openCase, seedCaseStep, service, type CaseState, type FormField } from '../modules/service/index.js';
 
 // Demo service center: a catalog at the province and the city (with a few district overrides)
 // and ~30 cases in every state across the three channels, so the screens are not empty.
@@ -39,7 +39,11 @@ export async function seedDemoServices(tx: Db, deps: Deps, ids: Map<string, numb
     if (row) made.set(s.key, row.id);
   }
   // Overrides: 丹阳 runs its own counselling; 京口's health check is for new employment forms; 润州 hides travel.
-  const base = (k: string) => CATALOG.find((s) => s.key === k) as DemoService;
+  const base = (k: string): DemoService => {
+    const found = CATALOG.find((s) => s.key === k);
+    if (!found) throw new Error(`seed: no demo service ${k}`);
+    return found;
+  };
   const overrides = [
     { at: 'danyang', of: 'counselling', set: { name: '心理咨询（丹阳市职工心理驿站）', handlingOrgId: org('danyang') } },
     { at: 'jingkou', of: 'health', set: { name: '新就业形态劳动者免费体检', eligibility: { membersOnly: true, jobTypes: ['courier', 'food_delivery', 'truck_driver', 'ride_hailing', 'other_new'] }, handlingOrgId: org('jingkou') } },
@@ -94,7 +98,7 @@ async function seedDemoCases(tx: Db, deps: Deps, services: Map<string, number>, 
     const opened = await openCase(tx, { crypto: deps.crypto, source: { ...at(hoursAgo), actorName: channel === 'online' ? '申请人' : handler?.name ?? null } }, {
       serviceId, memberId: who.id, channel, fields: SAMPLE[key] ?? {}, by: channel === 'online' ? 'member' : 'staff',
     });
-    const s = (kind: string, to: string, h: number, set: Record<string, unknown> = {}, note?: string) => seedCaseStep(tx, env(h), opened.id, { kind, to, set, note });
+    const s = (kind: string, to: CaseState, h: number, set: Record<string, unknown> = {}, note?: string) => seedCaseStep(tx, env(h), opened.id, { kind, to, set, note });
     const later = (f: number) => hoursAgo * f;
     if (target === 'submitted') continue;
     if (target === 'withdrawn') { await s('withdrawn', 'withdrawn', later(0.5), {}, '问题已自行解决'); continue; }

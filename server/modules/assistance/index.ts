@@ -46,6 +46,6 @@ export const assistanceModule = defineModule({
 export {
   openDraftFile, currentFiledFile, fileSummary, purgeHardship, effectiveLine, CONSENT_VERSION, CONSENT_SCOPES, type OpenDraftFileInput, type FileSummary,
 } from './hardship/index.js';
-export { hardshipFile, hardshipLine, hardshipConsent, HARDSHIP_CATEGORIES, HARDSHIP_CAUSES, FILE_STATES, EXIT_REASONS } from './hardship/hardship.schema.js';
+export { hardshipFile, hardshipLine, hardshipConsent, HARDSHIP_CATEGORIES, HARDSHIP_CAUSES, FILE_STATES, EXIT_REASONS, type HardshipCause } from './hardship/hardship.schema.js';
 export { recompute as recomputeCandidates, RECOMPUTE_JOB, IDENTIFY_READ, IDENTIFY_HANDLE, IDENTIFY_RULES } from './identify/index.js';
 export { assistanceHistory, assistanceForFile, type AssistanceHistoryItem, aidProgramme, aidRecord, aidWish, aidHouseholdTotal, PROGRAMME_KINDS } from './aid/index.js';

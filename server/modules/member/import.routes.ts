@@ -14,7 +14,7 @@ import { errorResponses, langOf, ZErrorBody } from '../../kernel/http.js';
 import { job } from '../../kernel/kernel.schema.js';
 import { auditFilters, exportMembers } from './export.js';
 import { readSealed } from '../../kernel/files.js';
-import { IMPORT_JOB, type ImportParams, type ImportResult } from './import/job.js';
+import { IMPORT_JOB, type ImportParams } from './import/job.js';
 import { errorFileCutoff } from './import/sweep.js';
 import { errorFilePath, importDir, importLimits, uploadPath } from './import/limits.js';
 import { sniffUpload } from './import/sniff.js';
@@ -87,7 +87,8 @@ export async function memberImportRoutes(app: FastifyInstance): Promise<void> {
     let jobId: string;
     try {
       await pipeline(part.file, fs.createWriteStream(file, { mode: 0o600 })).catch((err: unknown) => {
-        throw (err as { statusCode?: number }).statusCode === 413 ? new AppError('IMPORT_TOO_LARGE') : new AppError('BAD_REQUEST');
+        const tooLarge = typeof err === 'object' && err !== null && 'statusCode' in err && err.statusCode === 413;
+        throw tooLarge ? new AppError('IMPORT_TOO_LARGE') : new AppError('BAD_REQUEST');
       });
       // At the cap busboy stops writing and marks the stream truncated: the rest is never stored.
       if (part.file.truncated) throw new AppError('IMPORT_TOO_LARGE');
@@ -115,7 +116,8 @@ export async function memberImportRoutes(app: FastifyInstance): Promise<void> {
     requirePermission(actor, IMPORT);
     const [found] = await deps.db.select({ result: job.result, finishedAt: job.finishedAt }).from(job)
       .where(and(eq(job.id, req.params.jobId), eq(job.kind, IMPORT_JOB), eq(job.accountId, actor.accountId), eq(job.state, 'succeeded')));
-    if (!found || !(found.result as ImportResult | null)?.errorFile) throw new AppError('NOT_FOUND');
+    const result = found?.result;
+    if (!result || typeof result !== 'object' || !('errorFile' in result) || !result.errorFile) throw new AppError('NOT_FOUND');
     // Past its retention (or already swept): gone for good, and said so.
     const expired = !found.finishedAt || found.finishedAt < errorFileCutoff(deps);
     const bytes = expired ? null : await readSealed(deps.crypto, errorFilePath(deps.config, req.params.jobId));

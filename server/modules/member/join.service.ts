@@ -6,10 +6,11 @@ import { maskIdNumber, maskPhone, type Crypto } from '../../kernel/crypto.js';
 import type { Db } from '../../kernel/db.js';
 import { AppError, isUniqueViolation } from '../../kernel/errors.js';
 import { enqueueSms } from '../../kernel/outbox.js';
+import { isOneOf } from '../../kernel/types.js';
 import { account } from '../auth/index.js';
 import { org } from '../org/index.js';
 import type { NewMember } from './member.fields.js';
-import { joinRequest, member } from './member.schema.js';
+import { HOUSEHOLD_TYPES, JOB_TYPES, joinRequest, member } from './member.schema.js';
 import { assertGrassroots, insertMember } from './member.service.js';
 
 // 入会申请: a worker fills the real-name form on the H5 and picks a union; the union's officer
@@ -109,14 +110,18 @@ export async function approveJoin(tx: Db, env: TxEnv, actor: Actor, id: number):
   const row = await loadPending(tx, actor, id);
   const f = row.form;
   const str = (k: string) => (typeof f[k] === 'string' ? f[k] : undefined);
+  const oneOf = <T extends string>(values: readonly T[], k: string) => {
+    const v = str(k);
+    return v !== undefined && isOneOf(values, v) ? v : undefined; // the form was checked when it was sent
+  };
   const phoneEnc = str('phoneEnc');
   const phone = phoneEnc ? env.crypto.decrypt(phoneEnc) : undefined;
   const input = {
     name: str('name') ?? '', idNumber: env.crypto.decrypt(str('idNumberEnc') ?? ''), phone: phone ?? '', orgId: row.orgId,
     joinedAt: env.source.at.toISOString().slice(0, 10), ethnicity: str('ethnicity'), politicalStatus: str('politicalStatus'),
-    education: str('education'), householdType: (str('householdType') as NewMember['householdType']) ?? null,
+    education: str('education'), householdType: oneOf(HOUSEHOLD_TYPES, 'householdType') ?? null,
     migrantWorker: f.migrantWorker === true, employer: str('employer'), post: str('post'),
-    jobType: (str('jobType') as NewMember['jobType']) ?? 'regular',
+    jobType: oneOf(JOB_TYPES, 'jobType') ?? 'regular',
   } satisfies NewMember;
   const created = await insertMember(tx, env, input, { kind: 'joined', accountId: row.accountId, note: `入会申请 #${id}` });
   const [done] = await tx

@@ -187,8 +187,8 @@ export async function applyMemberChanges(tx: Db, env: TxEnv, before: MemberRow, 
   if (!after) throw new AppError('NOT_FOUND');
   const b = memberSnapshot(env.crypto, before);
   const a = memberSnapshot(env.crypto, after);
-  const changedKeys = (Object.keys(a) as Array<keyof typeof a>).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
-  const pick = (s: typeof a) => Object.fromEntries(changedKeys.map((k) => [k, s[k]]));
+  const changedKeys = Object.entries(a).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(Reflect.get(b, k))).map(([k]) => k);
+  const pick = (s: typeof a) => Object.fromEntries(changedKeys.map((k) => [k, Reflect.get(s, k)]));
   await addMemberEvent(tx, env.source, { memberId: before.id, kind, orgId: after.orgId, note, before: pick(b), after: pick(a) });
   await writeAudit(tx, env.crypto, env.source, {
     orgId: after.orgId, action: kind === 'status' ? 'member.status' : kind === 'correction_approved' ? 'member.correct' : 'member.update',

@@ -1,8 +1,8 @@
-import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import { assertOrgAccess, OutOfScopeError, orgCondition, pathInScope, type Actor, type Permission } from '../../kernel/access.js';
 import { writeAudit } from '../../kernel/audit.js';
 import type { TxEnv } from '../../kernel/context.js';
-import { escapeLike, type Db } from '../../kernel/db.js';
+import { anyOf, escapeLike, type Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
 import { org } from '../org/index.js';
 import { qaEntry, type QaEntryRow } from './qa.schema.js';
@@ -69,7 +69,7 @@ export async function listEntries(db: Db, actor: Actor, f: EntryFilter) {
   if (f.kind) c.push(eq(qaEntry.kind, f.kind));
   if (f.q) {
     const like = `%${escapeLike(f.q)}%`;
-    c.push(or(ilike(qaEntry.question, like), ilike(qaEntry.answer, like)) as SQL);
+    c.push(anyOf(ilike(qaEntry.question, like), ilike(qaEntry.answer, like)));
   }
   const where = and(...c);
   const [items, [n]] = await Promise.all([

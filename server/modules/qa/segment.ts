@@ -110,8 +110,8 @@ export function conceptQuery(c: Concept): string {
 /** Every way of picking `k` of `items`, in order. */
 function picks<T>(items: T[], k: number): T[][] {
   if (k === 0) return [[]];
-  if (items.length < k) return [];
-  const [first, ...rest] = items as [T, ...T[]];
+  const [first, ...rest] = items;
+  if (items.length < k || first === undefined) return []; // k ≥ 1 here, so `first` exists when long enough
   return [...picks(rest, k - 1).map((p) => [first, ...p]), ...picks(rest, k)];
 }
 

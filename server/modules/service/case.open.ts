@@ -37,7 +37,7 @@ async function serviceByCategory(tx: Db, category: string, path: string): Promis
 
 /** Attachment values must be files this caller uploaded and that no case holds yet. */
 async function ownUnboundFiles(tx: Db, uploaderId: number | null, fields: Record<string, unknown>): Promise<Set<number>> {
-  const ids = Object.values(fields).flatMap((v) => (Array.isArray(v) ? v : [v])).filter((v): v is number => Number.isSafeInteger(v) && (v as number) > 0);
+  const ids = Object.values(fields).flatMap((v) => (Array.isArray(v) ? v : [v])).filter((v): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0);
   if (ids.length === 0 || uploaderId === null) return new Set();
   const found = await tx.select({ id: caseFile.id }).from(caseFile)
     .where(and(inArray(caseFile.id, ids.slice(0, 100)), eq(caseFile.uploaderId, uploaderId), isNull(caseFile.caseId)));

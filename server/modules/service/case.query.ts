@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import { orgCondition, type Actor } from '../../kernel/access.js';
 import { maskName, maskPhone, type Crypto } from '../../kernel/crypto.js';
-import { cappedTotal, countUpTo, countUpToSql, LIST_COUNT_CAP, type Db } from '../../kernel/db.js';
+import { anyOf, cappedTotal, countUpTo, countUpToSql, LIST_COUNT_CAP, type Db } from '../../kernel/db.js';
 import { account } from '../auth/index.js';
 import { org } from '../org/index.js';
 import { memberOfAccount } from '../member/index.js';
@@ -46,7 +47,7 @@ export function staffCaseScope(actor: Actor, view: CaseFilter['view']): SQL {
 export function caseConditions(actor: Actor, f: CaseFilter, memberId: number | null, handledNow = false): SQL[] {
   const w: SQL[] = [];
   if (actor.kind === 'member') {
-    w.push(memberId ? or(eq(serviceCase.accountId, actor.accountId), eq(serviceCase.memberId, memberId))! : eq(serviceCase.accountId, actor.accountId));
+    w.push(memberId ? anyOf(eq(serviceCase.accountId, actor.accountId), eq(serviceCase.memberId, memberId)) : eq(serviceCase.accountId, actor.accountId));
   } else {
     w.push(staffCaseScope(actor, handledNow ? 'team' : f.view));
     if (f.view === 'mine') w.push(eq(serviceCase.assigneeId, actor.accountId), inArray(serviceCase.state, OPEN));
@@ -169,7 +170,7 @@ export async function presentCase(db: Db, crypto: Crypto, actor: Actor, l: Loade
   ]);
   return {
     ...presentListItem(crypto, listed, forMember),
-    fields: JSON.parse(crypto.decrypt(c.fieldsEnc)) as Record<string, unknown>,
+    fields: z.record(z.string(), z.unknown()).parse(JSON.parse(crypto.decrypt(c.fieldsEnc))),
     form: c.form, resolution: c.resolution, rejectReason: c.rejectReason, ratingComment: c.ratingComment, source: c.source,
     attachments: files.map(presentFile),
     timeline: events.map(({ e, orgName }) => ({

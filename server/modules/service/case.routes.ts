@@ -5,7 +5,7 @@ import { assertOrgAccess, type Actor } from '../../kernel/access.js';
 import { auditSource, inTransaction, requireActor, type Deps, type TxEnv } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
-import { errorResponses, ZId, ZIdParams, zPage, ZPageQuery } from '../../kernel/http.js';
+import { errorResponses, zCommaList, ZId, ZIdParams, zPage, ZPageQuery } from '../../kernel/http.js';
 import { PHONE, ZDate } from '../member/index.js';
 import { CASE_READ, CASE_SUPERVISE, loadCase } from './case.access.js';
 import { createCase } from './case.create.js';
@@ -77,12 +77,7 @@ const ZNewCase = z.strictObject({
 
 export const caseFilterQuery = {
   view: z.enum(['mine', 'team', 'queue', 'overdue', 'all']).optional(),
-  state: z.string().max(200).transform((s, ctx) => {
-    const list = s.split(',').map((x) => x.trim()).filter(Boolean);
-    const bad = list.find((x) => !(CASE_STATES as readonly string[]).includes(x));
-    if (bad) ctx.addIssue({ code: 'custom', message: 'case.state' });
-    return list as Array<(typeof CASE_STATES)[number]>;
-  }).optional(),
+  state: zCommaList(CASE_STATES, 200, 'case.state').optional(),
   channel: z.enum(CHANNELS).optional(),
   serviceId: ZId.optional(),
   category: z.enum(CATEGORIES).optional(),
@@ -202,31 +197,33 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, summary: 'One case with its answers, files and timeline', params: ZIdParams, response: { 200: ZCase, ...errorResponses } },
   }, async (req) => detail(requireActor(req), req.params.id));
 
-  const step = (action: string, summary: string, body: z.ZodObject, fn: (b: never) => Step, kind?: 'staff' | 'member') =>
-    r.post(`/api/cases/:id/${action}`, {
-      schema: { tags, summary, params: ZIdParams, body, response: { 200: ZCase, ...errorResponses } },
-    }, async (req) => run(req, req.params.id, fn(req.body as never), kind));
+  // A step's route options; each handler is written at its call, so its body type is inferred from the schema.
+  const step = <B extends z.ZodObject>(summary: string, body: B) => ({
+    schema: { tags, summary, params: ZIdParams, body, response: { 200: ZCase, ...errorResponses } },
+  });
 
-  step('accept', 'Accept (submitted / transferred → accepted); the caller becomes the handler unless one is assigned', z.strictObject({ note }),
-    (b: { note?: string }) => (tx, env, a, id) => acceptCase(tx, env, a, id, b.note), 'staff');
-  step('start', 'Start handling (accepted → in_progress)', z.strictObject({ note }), (b: { note?: string }) => (tx, env, a, id) => startCase(tx, env, a, id, b.note), 'staff');
-  step('resolve', 'Resolve with the result (accepted / in_progress → resolved)', z.strictObject({ resolution: z.string().trim().min(2, 'reason.required').max(2000), note }),
-    (b: { resolution: string; note?: string }) => (tx, env, a, id) => resolveCase(tx, env, a, id, b.resolution, b.note), 'staff');
-  step('reject', 'Refuse with a reason (submitted / transferred / accepted → rejected)', z.strictObject({ reason }),
-    (b: { reason: string }) => (tx, env, a, id) => rejectCase(tx, env, a, id, b.reason), 'staff');
-  step('transfer', 'Transfer to another org or center (the sender keeps read access)', z.strictObject({ toOrgId: ZId, reason }),
-    (b: { toOrgId: number; reason: string }) => (tx, env, a, id) => transferCase(tx, env, a, id, b.toOrgId, b.reason), 'staff');
-  step('assign', 'Assign to a handler, or (null) back to the org\'s queue; an away handler\'s backup receives it', z.strictObject({ assigneeId: ZId.nullable(), note }),
-    (b: { assigneeId: number | null; note?: string }) => (tx, env, a, id) => assignCase(tx, env, a, id, b.assigneeId, b.note), 'staff');
-  step('notes', 'Add a note (internal, or visible to the member)', z.strictObject({ note: z.string().trim().min(1).max(2000), visibleToMember: z.boolean() }),
-    (b: { note: string; visibleToMember: boolean }) => (tx, env, a, id) => addNote(tx, env, a, id, b.note, b.visibleToMember), 'staff');
-  step('callback', 'Record the supervisor\'s call-back to the member (resolved cases)', z.strictObject({ reached: z.boolean(), note: z.string().trim().min(1).max(1000) }),
-    (b: { reached: boolean; note: string }) => (tx, env, a, id) => recordCallback(tx, env, a, id, b.reached, b.note), 'staff');
-  step('unflag', 'Clear the supervisor flag', z.strictObject({ note }), (b: { note?: string }) => (tx, env, a, id) => unflagCase(tx, env, a, id, b.note), 'staff');
-  step('withdraw', 'The member withdraws an open case', z.strictObject({ reason: z.string().trim().max(500).optional() }),
-    (b: { reason?: string }) => (tx, env, a, id) => withdrawCase(tx, env, a, id, b.reason), 'member');
-  step('reopen', 'The member reopens a case within 7 days of its resolution', z.strictObject({ reason }),
-    (b: { reason: string }) => (tx, env, a, id) => reopenCase(tx, env, a, id, b.reason), 'member');
-  step('rate', 'The member rates the result; 不满意 reopens it for a second handling', z.strictObject({ rating: z.enum(RATINGS), comment: z.string().trim().max(500).optional() }),
-    (b: { rating: (typeof RATINGS)[number]; comment?: string }) => (tx, env, a, id) => rateCase(tx, env, a, id, b.rating, b.comment), 'member');
+  r.post('/api/cases/:id/accept', step('Accept (submitted / transferred → accepted); the caller becomes the handler unless one is assigned', z.strictObject({ note })),
+    async (req) => run(req, req.params.id, (tx, env, a, id) => acceptCase(tx, env, a, id, req.body.note), 'staff'));
+  r.post('/api/cases/:id/start', step('Start handling (accepted → in_progress)', z.strictObject({ note })),
+    async (req) => run(req, req.params.id, (tx, env, a, id) => startCase(tx, env, a, id, req.body.note), 'staff'));
+  r.post('/api/cases/:id/resolve', step('Resolve with the result (accepted / in_progress → resolved)', z.strictObject({ resolution: z.string().trim().min(2, 'reason.required').max(2000), note })),
+    async (req) => run(req, req.params.id, (tx, env, a, id) => resolveCase(tx, env, a, id, req.body.resolution, req.body.note), 'staff'));
+  r.post('/api/cases/:id/reject', step('Refuse with a reason (submitted / transferred / accepted → rejected)', z.strictObject({ reason })),
+    async (req) => run(req, req.params.id, (tx, env, a, id) => rejectCase(tx, env, a, id, req.body.reason), 'staff'));
+  r.post('/api/cases/:id/transfer', step('Transfer to another org or center (the sender keeps read access)', z.strictObject({ toOrgId: ZId, reason })),
+    async (req) => run(req, req.params.id, (tx, env, a, id) => transferCase(tx, env, a, id, req.body.toOrgId, req.body.reason), 'staff'));
+  r.post('/api/cases/:id/assign', step('Assign to a handler, or (null) back to the org\'s queue; an away handler\'s backup receives it', z.strictObject({ assigneeId: ZId.nullable(), note })),
+    async (req) => run(req, req.params.id, (tx, env, a, id) => assignCase(tx, env, a, id, req.body.assigneeId, req.body.note), 'staff'));
+  r.post('/api/cases/:id/notes', step('Add a note (internal, or visible to the member)', z.strictObject({ note: z.string().trim().min(1).max(2000), visibleToMember: z.boolean() })),
+    async (req) => run(req, req.params.id, (tx, env, a, id) => addNote(tx, env, a, id, req.body.note, req.body.visibleToMember), 'staff'));
+  r.post('/api/cases/:id/callback', step('Record the supervisor\'s call-back to the member (resolved cases)', z.strictObject({ reached: z.boolean(), note: z.string().trim().min(1).max(1000) })),
+    async (req) => run(req, req.params.id, (tx, env, a, id) => recordCallback(tx, env, a, id, req.body.reached, req.body.note), 'staff'));
+  r.post('/api/cases/:id/unflag', step('Clear the supervisor flag', z.strictObject({ note })),
+    async (req) => run(req, req.params.id, (tx, env, a, id) => unflagCase(tx, env, a, id, req.body.note), 'staff'));
+  r.post('/api/cases/:id/withdraw', step('The member withdraws an open case', z.strictObject({ reason: z.string().trim().max(500).optional() })),
+    async (req) => run(req, req.params.id, (tx, env, a, id) => withdrawCase(tx, env, a, id, req.body.reason), 'member'));
+  r.post('/api/cases/:id/reopen', step('The member reopens a case within 7 days of its resolution', z.strictObject({ reason })),
+    async (req) => run(req, req.params.id, (tx, env, a, id) => reopenCase(tx, env, a, id, req.body.reason), 'member'));
+  r.post('/api/cases/:id/rate', step('The member rates the result; 不满意 reopens it for a second handling', z.strictObject({ rating: z.enum(RATINGS), comment: z.string().trim().max(500).optional() })),
+    async (req) => run(req, req.params.id, (tx, env, a, id) => rateCase(tx, env, a, id, req.body.rating, req.body.comment), 'member'));
 }

@@ -83,16 +83,16 @@ export async function caseFigures(db: Db, actor: Actor, now: Date, opts: { orgPa
   ];
   const [closed] = await rows<{ n: number }>(db, sql`select count(*)::int as n from service_case c
     where ${sql.join([...inScope(sql`c.handling_org_id`), sql`c.state = 'resolved'`, sql`c.resolved_at >= ${monthStart(now).toISOString()}::timestamptz`, ...created], sql` and `)}`);
-  const all = Object.fromEntries(MEASURES.map((m) => [m, byService.reduce((n, r) => n + r[m], 0)])) as Measures;
+  const sum = (m: keyof Measures) => byService.reduce((n, r) => n + r[m], 0);
   return {
-    total: all.n,
-    open: all.n_open,
-    overdue: all.n_overdue,
+    total: sum('n'),
+    open: sum('n_open'),
+    overdue: sum('n_overdue'),
     closedThisMonth: closed?.n ?? 0,
-    avgHandlingHours: all.n_resolved > 0 ? Math.round((all.handle_seconds / all.n_resolved / 3600) * 10) / 10 : null,
-    rated: all.n_rated,
-    satisfactionRate: all.n_rated > 0 ? Math.round((all.n_satisfied / all.n_rated) * 1000) / 1000 : null,
-    byChannel: CHANNELS.map((channel) => ({ channel, total: all[`n_${channel}`], open: all[`open_${channel}`], resolved: all[`resolved_${channel}`] }))
+    avgHandlingHours: sum('n_resolved') > 0 ? Math.round((sum('handle_seconds') / sum('n_resolved') / 3600) * 10) / 10 : null,
+    rated: sum('n_rated'),
+    satisfactionRate: sum('n_rated') > 0 ? Math.round((sum('n_satisfied') / sum('n_rated')) * 1000) / 1000 : null,
+    byChannel: CHANNELS.map((channel) => ({ channel, total: sum(`n_${channel}`), open: sum(`open_${channel}`), resolved: sum(`resolved_${channel}`) }))
       .filter((c) => c.total !== 0),
     byService: byService
       .map((r) => ({

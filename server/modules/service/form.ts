@@ -3,6 +3,7 @@ import type { ErrorDetail } from '../../kernel/errors.js';
 import { AppError } from '../../kernel/errors.js';
 import { ZDate } from '../member/index.js';
 import type { FormField } from './service.schema.js';
+import { assertUnreachable } from '../../kernel/types.js';
 
 // A service's application form: defined by the org (checked when stored), and the yardstick an
 // application's answers are checked against (field by field, messages at `fields.<key>`).
@@ -59,11 +60,10 @@ export function checkAnswers(form: FormField[], input: unknown, fileOk: (id: num
   const out: FormValues = {};
   const bad = (key: string, message: string) => details.push({ path: `fields.${key}`, message });
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new AppError('VALIDATION_FAILED', [{ path: 'fields', message: 'form.notObject' }]);
-  const given = input as Record<string, unknown>;
   const keys = new Set(form.map((f) => f.key));
-  for (const k of Object.keys(given)) if (!keys.has(k)) bad(k, 'form.unknownField');
+  for (const k of Object.keys(input)) if (!keys.has(k)) bad(k, 'form.unknownField');
   for (const f of form) {
-    const v = given[f.key];
+    const v: unknown = Reflect.get(input, f.key);
     if (isBlank(v)) {
       if (f.required) bad(f.key, 'form.required');
       out[f.key] = null;
@@ -93,21 +93,27 @@ function checkOne(f: FormField, v: unknown, fileOk: (id: number) => boolean): st
     case 'date':
       return typeof v === 'string' && ZDate.safeParse(v).success ? { value: v } : 'date.invalid';
     case 'choice': {
-      const list = Array.isArray(v) ? v : [v];
+      const list: unknown[] = Array.isArray(v) ? v : [v];
       if (!f.multiple && list.length !== 1) return 'form.choice';
-      if (!list.every((x) => typeof x === 'string' && (f.options ?? []).includes(x))) return 'form.choice';
-      return { value: f.multiple ? (list as string[]) : (list[0] as string) };
+      if (!list.every((x): x is string => typeof x === 'string' && (f.options ?? []).includes(x))) return 'form.choice';
+      const [only] = list;
+      return f.multiple ? { value: list } : only === undefined ? 'form.choice' : { value: only };
     }
     case 'attachment': {
-      const list = Array.isArray(v) ? v : [v];
+      const list: unknown[] = Array.isArray(v) ? v : [v];
       if ((!f.multiple && list.length !== 1) || list.length > 10) return 'form.attachment';
-      if (!list.every((x) => typeof x === 'number' && Number.isSafeInteger(x) && x > 0 && fileOk(x))) return 'form.attachment';
-      return { value: list as number[] };
+      if (!list.every((x): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x > 0 && fileOk(x))) return 'form.attachment';
+      return { value: list };
     }
+    default:
+      return assertUnreachable(f.type); // a new field type must be checked here
   }
 }
 
 /** File ids named by the answers' attachment fields. */
 export function attachmentIds(form: FormField[], values: FormValues): number[] {
-  return form.filter((f) => f.type === 'attachment').flatMap((f) => (values[f.key] as number[] | null) ?? []);
+  return form.filter((f) => f.type === 'attachment').flatMap((f) => {
+    const v = values[f.key];
+    return Array.isArray(v) ? v.filter((x) => typeof x === 'number') : [];
+  });
 }

@@ -47,7 +47,8 @@ export async function applyCover(tx: Db, env: TxEnv, onlyAccountId?: number): Pr
   }
   const starting = await tx.select().from(servicePost).where(and(one, eq(servicePost.coverActive, false), awayNow(at), sql`${servicePost.backupId} is not null`));
   for (const p of starting) {
-    const b = p.backupId as number;
+    const b = p.backupId;
+    if (b === null) continue; // the query asks for a backup; this narrows the type
     const out = await rows<{ id: number }>(tx, sql`
       with moved as (update service_case set assignee_id = ${b}, cover_for_id = ${p.accountId}, updated_at = ${at}
                      where assignee_id = ${p.accountId} and state in (${openList}) returning id, handling_org_id)

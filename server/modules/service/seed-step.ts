@@ -8,9 +8,9 @@ import { caseOrgAccess, serviceCase, type CaseState } from './service.schema.js'
  * Demo data only: puts a case into a state as of a past time, with its timeline entry, without
  * the transition rules (the seed writes history that happened before "now").
  */
-export async function seedCaseStep(tx: Db, env: TxEnv, caseId: number, step: { kind: string; to: string; set?: Partial<typeof serviceCase.$inferInsert>; note?: string }) {
+export async function seedCaseStep(tx: Db, env: TxEnv, caseId: number, step: { kind: string; to: CaseState; set?: Partial<typeof serviceCase.$inferInsert>; note?: string }) {
   const [before] = await tx.select().from(serviceCase).where(eq(serviceCase.id, caseId));
-  const [row] = await tx.update(serviceCase).set({ ...step.set, state: step.to as CaseState, updatedAt: env.source.at }).where(eq(serviceCase.id, caseId)).returning();
+  const [row] = await tx.update(serviceCase).set({ ...step.set, state: step.to, updatedAt: env.source.at }).where(eq(serviceCase.id, caseId)).returning();
   if (!row || !before) return;
   if (step.set?.handlingOrgId && step.set.handlingOrgId !== before.handlingOrgId) {
     await tx.update(caseOrgAccess).set({ current: false }).where(eq(caseOrgAccess.caseId, caseId));

@@ -30,7 +30,7 @@ export const trendThreshold = (baseline: number) => Math.max(TREND_MIN, TREND_FA
 const squash = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 
 /** Topics of the org chain whose keywords occur in the text, with the keywords found. */
-export function matchTopics(topics: Pick<AlertTopicRow, 'id' | 'orgId' | 'name' | 'keywords'>[], text: string) {
+export function matchTopics<T extends Pick<AlertTopicRow, 'id' | 'orgId' | 'name' | 'keywords'>>(topics: T[], text: string) {
   const hay = squash(text);
   return topics
     .map((t) => ({ topic: t, keywords: t.keywords.filter((k) => hay.includes(squash(k))) }))
@@ -67,7 +67,7 @@ export async function applyAlertRules(tx: Db, env: TxEnv, item: VoiceItemRow, or
   const week = weekStart(at);
   const from = new Date(week.at.getTime() - TREND_WEEKS * WEEK_MS);
   for (const { topic } of matches) {
-    const tp = (topic as AlertTopicRow & { path: string }).path;
+    const tp = topic.path;
     const [c] = await rows<{ cur: number; prev: number }>(tx, sql`
       select count(*) filter (where created_at >= ${week.at.toISOString()}::timestamptz)::int as cur,
              count(*) filter (where created_at < ${week.at.toISOString()}::timestamptz)::int as prev

@@ -23,7 +23,7 @@ async function presentAlerts(db: Db, found: AlertDbRow[]) {
   const alertIds = found.map((a) => a.id);
   const topicIds = [...new Set(found.flatMap((a) => a.topicIds))];
   const [items, topics] = await Promise.all([
-    rows<{ alertId: number; id: number; kind: string; title: string; excerpt: string; createdAt: Date | string }>(db, sql`
+    rows<{ alertId: number; id: number; kind: 'suggestion' | 'complaint' | 'request'; title: string; excerpt: string; createdAt: Date | string }>(db, sql`
       select ai.alert_id as "alertId", v.id, v.kind, v.title, left(v.content, 80) as excerpt, v.created_at as "createdAt"
       from alert_item ai join voice_item v on v.id = ai.item_id
       where ai.alert_id in (${sql.join(alertIds.map((id) => sql`${id}`), sql`, `)}) order by v.id desc`),
@@ -37,7 +37,7 @@ async function presentAlerts(db: Db, found: AlertDbRow[]) {
     status: a.status, note: a.note, createdAt: iso(a.createdAt) ?? '', acknowledgedAt: iso(a.acknowledgedAt), acknowledgedByName: a.acknowledgedByName,
     closedAt: iso(a.closedAt), closedByName: a.closedByName,
     items: items.filter((i) => i.alertId === a.id).slice(0, ITEMS_PER_ALERT)
-      .map((i) => ({ id: i.id, kind: i.kind as 'suggestion' | 'complaint' | 'request', title: i.title, excerpt: i.excerpt, createdAt: iso(i.createdAt) ?? '' })),
+      .map((i) => ({ id: i.id, kind: i.kind, title: i.title, excerpt: i.excerpt, createdAt: iso(i.createdAt) ?? '' })),
   }));
 }
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertOrgAccess } from '../../kernel/access.js';
@@ -97,16 +97,22 @@ export async function voiceRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, summary: 'One voice item', params: ZIdParams, response: { 200: ZVoiceItem, ...errorResponses } },
   }, async (req) => getStaffItem(deps.db, requireActor(req, 'staff'), req.params.id));
 
-  const staffAction = <B extends z.ZodType>(path: string, summary: string, body: B | null, work: Parameters<typeof makeHandler<B>>[1]) =>
-    r.post(`/api/voice/:id/${path}`, {
-      schema: { tags, summary, params: ZIdParams, ...(body ? { body } : {}), response: { 200: ZVoiceItem, ...errorResponses } },
-    }, makeHandler(app, work));
+  // A staff action's route options; each handler is written at its call, so its body type is inferred from the schema.
+  const staffAction = <B extends z.ZodType>(summary: string, body: B) => ({
+    schema: { tags, summary, params: ZIdParams, body, response: { 200: ZVoiceItem, ...errorResponses } },
+  });
+  const act = async (req: FastifyRequest, id: number, work: Work) => {
+    const actor = requireActor(req, 'staff');
+    await inTransaction(deps, req, (tx, env) => work(tx, env, actor, id));
+    return getStaffItem(deps.db, actor, id);
+  };
 
-  staffAction('reply', 'Reply to the sender (replaces an earlier reply)', z.strictObject({ reply: z.string().trim().min(2).max(2000) }),
-    (tx, env, actor, id, b) => replyVoice(tx, env, actor, id, b.reply));
-  staffAction('publish', 'Publish the item with its answer (needs the sender\'s consent and a reply), or unpublish it', z.strictObject({ published: z.boolean() }),
-    (tx, env, actor, id, b) => publishVoice(tx, env, actor, id, b.published));
-  staffAction('close', 'Close the item', null, (tx, env, actor, id) => closeVoice(tx, env, actor, id));
+  r.post('/api/voice/:id/reply', staffAction('Reply to the sender (replaces an earlier reply)', z.strictObject({ reply: z.string().trim().min(2).max(2000) })),
+    async (req) => act(req, req.params.id, (tx, env, actor, id) => replyVoice(tx, env, actor, id, req.body.reply)));
+  r.post('/api/voice/:id/publish', staffAction('Publish the item with its answer (needs the sender\'s consent and a reply), or unpublish it', z.strictObject({ published: z.boolean() })),
+    async (req) => act(req, req.params.id, (tx, env, actor, id) => publishVoice(tx, env, actor, id, req.body.published)));
+  r.post('/api/voice/:id/close', { schema: { tags, summary: 'Close the item', params: ZIdParams, response: { 200: ZVoiceItem, ...errorResponses } } },
+    async (req) => act(req, req.params.id, (tx, env, actor, id) => closeVoice(tx, env, actor, id)));
 
   r.post('/api/voice/:id/case', {
     schema: {
@@ -121,17 +127,7 @@ export async function voiceRoutes(app: FastifyInstance): Promise<void> {
   });
 }
 
-type Work<B extends z.ZodType> = (
+type Work = (
   tx: Parameters<Parameters<typeof inTransaction>[2]>[0], env: Parameters<Parameters<typeof inTransaction>[2]>[1],
-  actor: ReturnType<typeof requireActor>, id: number, body: z.infer<B>,
+  actor: ReturnType<typeof requireActor>, id: number,
 ) => Promise<void>;
-
-function makeHandler<B extends z.ZodType>(app: FastifyInstance, work: Work<B>) {
-  const { deps } = app;
-  return async (req: Parameters<typeof requireActor>[0]) => {
-    const actor = requireActor(req, 'staff');
-    const { id } = req.params as { id: number };
-    await inTransaction(deps, req, (tx, env) => work(tx, env, actor, id, req.body as z.infer<B>));
-    return getStaffItem(deps.db, actor, id);
-  };
-}

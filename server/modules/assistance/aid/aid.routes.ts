@@ -5,7 +5,7 @@ import { assertOrgAccess, type Actor } from '../../../kernel/access.js';
 import { auditSource, inTransaction, requireActor, type Deps, type TxEnv } from '../../../kernel/context.js';
 import type { Db } from '../../../kernel/db.js';
 import { AppError } from '../../../kernel/errors.js';
-import { errorResponses, ZId, ZIdParams, zPage, ZPageQuery } from '../../../kernel/http.js';
+import { errorResponses, zCommaList, ZId, ZIdParams, zPage, ZPageQuery } from '../../../kernel/http.js';
 import { memberOfAccount, ZDate } from '../../member/index.js';
 import { PROGRAMME_KINDS, PROGRAMME_STATES, RECORD_FORMS, RECORD_STATES } from './aid.schema.js';
 import { exportRecords } from './export.js';
@@ -62,11 +62,7 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const recordFilterQuery = {
   programmeId: ZId.optional(),
   fileId: ZId.optional(),
-  state: z.string().max(100).transform((s, ctx) => {
-    const list = s.split(',').map((x) => x.trim()).filter(Boolean);
-    if (list.some((x) => !(RECORD_STATES as readonly string[]).includes(x))) ctx.addIssue({ code: 'custom', message: 'aid.state' });
-    return list as Array<(typeof RECORD_STATES)[number]>;
-  }).optional(),
+  state: zCommaList(RECORD_STATES, 100, 'aid.state').optional(),
   orgId: ZId.optional(),
   from: ZDate.optional(),
   to: ZDate.optional(),

@@ -50,7 +50,9 @@ export async function wishRoutes(app: FastifyInstance): Promise<void> {
     const actor = requireActor(req, 'member');
     const id = await inTransaction(deps, req, (tx, env) => postWish(tx, env, actor, req.body));
     const mine = await myWishes(deps.db, actor);
-    return reply.code(201).send(mine.find((w) => w.id === id)!);
+    const posted = mine.find((w) => w.id === id);
+    if (!posted) throw new Error('the posted wish is not among the member\'s wishes');
+    return reply.code(201).send(posted);
   });
 
   r.get('/api/me/wishes', {

@@ -4,7 +4,8 @@ export { chinaDate as chinaToday } from '../../../kernel/clock.js';
 
 /** `date` plus `months` calendar months; the 29th–31st fall back to the month's last day. */
 export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = date.split('-').map(Number);
+  if (y === undefined || m === undefined || d === undefined) throw new RangeError('Invalid time value'); // as toISOString would
   const first = new Date(Date.UTC(y, m - 1 + months, 1));
   const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
   first.setUTCDate(Math.min(d, last));

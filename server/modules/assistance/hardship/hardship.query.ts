@@ -1,16 +1,17 @@
+import { z } from 'zod';
 import { and, asc, desc, eq, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { orgCondition, type Actor } from '../../../kernel/access.js';
 import { writeAudit, type AuditSource } from '../../../kernel/audit.js';
 import type { Crypto } from '../../../kernel/crypto.js';
 import { maskName } from '../../../kernel/crypto.js';
-import { countUpTo, escapeLike, type Db } from '../../../kernel/db.js';
+import { allOf, countUpTo, escapeLike, type Db } from '../../../kernel/db.js';
 import { account } from '../../auth/index.js';
 import { member } from '../../member/index.js';
 import { org } from '../../org/index.js';
 import { assistanceHistory } from './hooks.js';
 import { FILE_READ, type LoadedFile } from './hardship.access.js';
-import { hardshipConsent, hardshipEvent, hardshipEvidence, hardshipFile, hardshipView, type FILE_STATES, type HARDSHIP_CATEGORIES, type HARDSHIP_CAUSES, type INCOME_BANDS } from './hardship.schema.js';
+import { hardshipConsent, hardshipEvent, hardshipEvidence, hardshipFile, hardshipView, type FILE_STATES, type HARDSHIP_CATEGORIES, type INCOME_BANDS } from './hardship.schema.js';
 import { ALLOWED } from './hardship.service.js';
 import { addDays, chinaToday } from './dates.js';
 import { effectiveLine } from './lines.js';
@@ -38,8 +39,8 @@ export function fileConditions(actor: Actor, f: FileFilter, now: Date): SQL[] {
   if (f.category) where.push(eq(hardshipFile.category, f.category));
   if (f.incomeBand) where.push(eq(hardshipFile.incomeBand, f.incomeBand));
   if (f.orgPath) where.push(sql`${hardshipFile.orgId} in (select o.id from org o where o.path like ${f.orgPath + '%'})`);
-  if (f.reviewOverdue) where.push(and(eq(hardshipFile.state, 'filed'), lt(hardshipFile.reviewDue, today)) as SQL);
-  if (f.reviewWithinDays !== undefined) where.push(and(eq(hardshipFile.state, 'filed'), lte(hardshipFile.reviewDue, addDays(today, f.reviewWithinDays))) as SQL);
+  if (f.reviewOverdue) where.push(allOf(eq(hardshipFile.state, 'filed'), lt(hardshipFile.reviewDue, today)));
+  if (f.reviewWithinDays !== undefined) where.push(allOf(eq(hardshipFile.state, 'filed'), lte(hardshipFile.reviewDue, addDays(today, f.reviewWithinDays))));
   if (f.q) where.push(sql`${hardshipFile.memberId} in (select m.id from member m where m.name like ${'%' + escapeLike(f.q) + '%'})`);
   return where;
 }
@@ -50,10 +51,13 @@ const selectFiles = (db: Db) =>
 
 type Listed = Awaited<ReturnType<ReturnType<typeof selectFiles>['execute']>>[number];
 
+/** The visit as recordVisit stored it (the fields shown; the officer's id stays inside). */
+const ZStoredVisit = z.object({ officerName: z.string(), visitedOn: z.string(), notes: z.string(), companions: z.string().optional() });
+
 function presentListItem({ f, memberName, orgName }: Listed, today: string) {
   return {
     id: f.id, memberId: f.memberId, memberName: maskName(memberName), orgId: f.orgId, orgName, state: f.state, category: f.category,
-    causes: f.causes as Array<(typeof HARDSHIP_CAUSES)[number]>, householdSize: f.householdSize, incomeBand: f.incomeBand, source: f.source, reviewDue: f.reviewDue,
+    causes: f.causes, householdSize: f.householdSize, incomeBand: f.incomeBand, source: f.source, reviewDue: f.reviewDue,
     reviewOverdue: f.state === 'filed' && f.reviewDue !== null && f.reviewDue < today,
     filedAt: f.filedAt?.toISOString() ?? null, watchUntil: f.watchUntil, exitReason: f.exitReason,
     createdAt: f.createdAt.toISOString(), updatedAt: f.updatedAt.toISOString(),
@@ -116,7 +120,7 @@ export async function presentFile(db: Db, crypto: Crypto, l: LoadedFile, now: Da
   const s = readSensitive(crypto.decrypt, f.sensitiveEnc);
   const lines = await effectiveLine(db, f.orgId);
   const perHead = incomePerHeadFen(s);
-  const visit = f.visitEnc ? (JSON.parse(crypto.decrypt(f.visitEnc)) as { officerId: number; officerName: string; visitedOn: string; notes: string; companions?: string }) : null;
+  const visit = f.visitEnc ? ZStoredVisit.parse(JSON.parse(crypto.decrypt(f.visitEnc))) : null;
   // Events keep the actor's sign-in name (as the audit does); people read display names.
   const events = await db.select({ e: hardshipEvent, displayName: account.displayName }).from(hardshipEvent)
     .leftJoin(account, eq(account.id, hardshipEvent.actorId)).where(eq(hardshipEvent.fileId, f.id)).orderBy(asc(hardshipEvent.id));

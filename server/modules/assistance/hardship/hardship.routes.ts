@@ -8,7 +8,7 @@ import { writeAudit } from '../../../kernel/audit.js';
 import { auditSource, inTransaction, requireActor, type TxEnv } from '../../../kernel/context.js';
 import type { Db } from '../../../kernel/db.js';
 import { AppError } from '../../../kernel/errors.js';
-import { errorResponses, ZId, ZIdParams, zPage, ZPageQuery } from '../../../kernel/http.js';
+import { errorResponses, zCommaList, ZId, ZIdParams, zPage, ZPageQuery } from '../../../kernel/http.js';
 import { ZDate } from '../../member/index.js';
 import { org } from '../../org/index.js';
 import { loadCase, MAX_FILE_BYTES } from '../../service/index.js';
@@ -37,11 +37,7 @@ export const ZExit = z.strictObject({
 }).refine((e) => e.reason !== 'income_above_line' || e.monthsAboveLine !== undefined, { path: ['monthsAboveLine'], message: 'hardship.exit.months' });
 
 const fileFilterQuery = {
-  state: z.string().max(100).transform((s, ctx) => {
-    const list = s.split(',').map((x) => x.trim()).filter(Boolean);
-    if (list.some((x) => !(FILE_STATES as readonly string[]).includes(x))) ctx.addIssue({ code: 'custom', message: 'hardship.state' });
-    return list as Array<(typeof FILE_STATES)[number]>;
-  }).optional(),
+  state: zCommaList(FILE_STATES, 100, 'hardship.state').optional(),
   category: z.enum(HARDSHIP_CATEGORIES).optional(),
   incomeBand: z.enum(INCOME_BANDS).optional(),
   orgId: ZId.optional(),
@@ -209,27 +205,28 @@ export async function hardshipRoutes(app: FastifyInstance): Promise<void> {
   });
 
   type Step = (tx: Db, env: TxEnv, a: Actor, id: number) => Promise<unknown>;
-  const step = (action: string, summary: string, body: z.ZodType, fn: (b: never) => Step) =>
-    r.post(`/api/hardship/files/:id/${action}`, {
-      schema: { tags, summary, params: ZIdParams, body, response: { 200: ZFile, ...errorResponses } },
-    }, async (req) => {
-      const actor = staff(req);
-      await inTransaction(deps, req, (tx, env) => fn(req.body as never)(tx, env, actor, req.params.id));
-      return detail(req, actor, req.params.id);
-    });
+  // A step's route options; each handler is written at its call, so its body type is inferred from the schema.
+  const step = <B extends z.ZodType>(summary: string, body: B) => ({
+    schema: { tags, summary, params: ZIdParams, body, response: { 200: ZFile, ...errorResponses } },
+  });
+  const run = async (req: FastifyRequest, id: number, fn: Step) => {
+    const actor = staff(req);
+    await inTransaction(deps, req, (tx, env) => fn(tx, env, actor, id));
+    return detail(req, actor, id);
+  };
 
-  step('submit', 'Submit the draft for verification (draft → verifying); the category must hold against the local lines', z.strictObject({ note }),
-    (b: { note?: string }) => (tx, env, a, id) => submitFile(tx, env, a, id, b.note));
-  step('visit', 'Record the home visit: date, notes (verifying; the caller is the verifying officer)',
-    z.strictObject({ visitedOn: ZDate, notes: z.string().trim().min(2, 'reason.required').max(2000), companions: z.string().trim().max(100).optional() }),
-    (b: { visitedOn: string; notes: string; companions?: string }) => (tx, env, a, id) => recordVisit(tx, env, a, id, b));
-  step('file', 'File it after the visit (verifying → filed); the yearly review falls due in 12 months', z.strictObject({ note }),
-    (b: { note?: string }) => (tx, env, a, id) => fileIt(tx, env, a, id, b.note));
-  step('review', 'Yearly review (filed): keep, change the category, or exit',
-    z.strictObject({ outcome: z.enum(['keep', 'change_category', 'exit']), category: z.enum(HARDSHIP_CATEGORIES).optional(), exit: ZExit.optional(), note }),
-    (b: Parameters<typeof reviewFile>[4]) => (tx, env, a, id) => reviewFile(tx, env, a, id, b));
-  step('exit', 'Exit the file with a reason (filed → exited); the household is watched for 12 months (防止返困)', ZExit,
-    (b: Parameters<typeof exitFile>[4]) => (tx, env, a, id) => exitFile(tx, env, a, id, b));
+  r.post('/api/hardship/files/:id/submit', step('Submit the draft for verification (draft → verifying); the category must hold against the local lines', z.strictObject({ note })),
+    async (req) => run(req, req.params.id, (tx, env, a, id) => submitFile(tx, env, a, id, req.body.note)));
+  r.post('/api/hardship/files/:id/visit', step('Record the home visit: date, notes (verifying; the caller is the verifying officer)',
+    z.strictObject({ visitedOn: ZDate, notes: z.string().trim().min(2, 'reason.required').max(2000), companions: z.string().trim().max(100).optional() })),
+  async (req) => run(req, req.params.id, (tx, env, a, id) => recordVisit(tx, env, a, id, req.body)));
+  r.post('/api/hardship/files/:id/file', step('File it after the visit (verifying → filed); the yearly review falls due in 12 months', z.strictObject({ note })),
+    async (req) => run(req, req.params.id, (tx, env, a, id) => fileIt(tx, env, a, id, req.body.note)));
+  r.post('/api/hardship/files/:id/review', step('Yearly review (filed): keep, change the category, or exit',
+    z.strictObject({ outcome: z.enum(['keep', 'change_category', 'exit']), category: z.enum(HARDSHIP_CATEGORIES).optional(), exit: ZExit.optional(), note })),
+  async (req) => run(req, req.params.id, (tx, env, a, id) => reviewFile(tx, env, a, id, req.body)));
+  r.post('/api/hardship/files/:id/exit', step('Exit the file with a reason (filed → exited); the household is watched for 12 months (防止返困)', ZExit),
+    async (req) => run(req, req.params.id, (tx, env, a, id) => exitFile(tx, env, a, id, req.body)));
 
   r.post('/api/hardship/files/:id/reopen', {
     schema: { tags, summary: 'Re-entry: a new draft file for the member of an exited or closed file (needs a valid consent)', params: ZIdParams, body: z.strictObject({}), response: { 201: ZFile, ...errorResponses } },

@@ -6,6 +6,7 @@ import { org } from '../../org/org.schema.js';
 
 // Hardship files (困难职工档案). GLOSSARY: hardship file, categories deep / relative / sudden.
 export const HARDSHIP_CATEGORIES = ['deep', 'relative', 'sudden'] as const;
+export type HardshipCause = (typeof HARDSHIP_CAUSES)[number];
 export const HARDSHIP_CAUSES = ['serious_illness', 'disability', 'schooling', 'single_parent', 'unemployment', 'disaster', 'accident', 'other'] as const;
 /** draft → verifying (home visit) → filed → (yearly review keeps it filed) → exited; `closed` = consent withdrawn. */
 export const FILE_STATES = ['draft', 'verifying', 'filed', 'exited', 'closed'] as const;
@@ -53,7 +54,7 @@ export const hardshipFile = pgTable(
     consentId: bigint('consent_id', { mode: 'number' }).notNull().references(() => hardshipConsent.id),
     state: text('state', { enum: FILE_STATES }).notNull().default('draft'),
     category: text('category', { enum: HARDSHIP_CATEGORIES }),
-    causes: text('causes').array().notNull().default(sql`'{}'::text[]`),
+    causes: text('causes').array().$type<HardshipCause[]>().notNull().default(sql`'{}'::text[]`),
     householdSize: integer('household_size'),
     incomeBand: text('income_band', { enum: INCOME_BANDS }),
     /** AES-GCM JSON: household members and their situation, incomes, health and disability, notes. */

@@ -7,7 +7,7 @@ import { AppError } from '../../../kernel/errors.js';
 import { member } from '../../member/index.js';
 import { FILE_HANDLE, loadFile, type FileRow } from './hardship.access.js';
 import {
-  CURRENT_FILE_STATES, hardshipConsent, hardshipEvent, hardshipEvidence, hardshipFile, type EXIT_REASONS, type FILE_STATES,
+  CURRENT_FILE_STATES, hardshipConsent, hardshipEvent, hardshipEvidence, hardshipFile, type EXIT_REASONS, type FILE_STATES, type HardshipCause,
 } from './hardship.schema.js';
 import { addMonths, chinaToday } from './dates.js';
 import { effectiveLine } from './lines.js';
@@ -168,7 +168,7 @@ export async function openDraftFile(tx: Db, env: TxEnv, input: OpenDraftFileInpu
 
 export interface FilePatch {
   category?: Category | null;
-  causes?: string[];
+  causes?: HardshipCause[];
   household?: HouseholdMember[];
   otherIncome?: number;
   situation?: string;

@@ -40,6 +40,13 @@ export interface Sensitive {
   situation: string;
 }
 
+/** Sensitive parts as stored (any part may be missing in a draft). */
+const ZStoredSensitive = z.looseObject({
+  household: z.array(ZHouseholdMember.omit({ monthlyIncome: true }).extend({ monthlyIncomeFen: z.number() })).optional(),
+  otherIncomeFen: z.number().optional(),
+  situation: z.string().optional(),
+});
+
 export const EMPTY_SENSITIVE: Sensitive = { household: [], otherIncomeFen: 0, situation: '' };
 
 export const toFen = (y: number) => Math.round(y * 100);
@@ -98,5 +105,5 @@ export function categoryProblems(
 export const ZCauses = z.array(z.enum(HARDSHIP_CAUSES)).max(HARDSHIP_CAUSES.length).refine((a) => new Set(a).size === a.length, 'hardship.causes.unique');
 
 export function readSensitive(decrypt: (t: string) => string, enc: string | null): Sensitive {
-  return enc ? { ...EMPTY_SENSITIVE, ...(JSON.parse(decrypt(enc)) as Sensitive) } : EMPTY_SENSITIVE;
+  return enc ? { ...EMPTY_SENSITIVE, ...ZStoredSensitive.parse(JSON.parse(decrypt(enc))) } : EMPTY_SENSITIVE;
 }

@@ -80,11 +80,11 @@ export async function recompute(db: Db, crypto: Crypto, input: { path: string; o
 
 export interface Counts {
   total: number;
-  byRule: Record<RuleCode, number>;
+  byRule: Partial<Record<RuleCode, number>>;
 }
 
 function countOf(scored: Scored[]): Counts {
-  const byRule = {} as Record<RuleCode, number>;
+  const byRule: Partial<Record<RuleCode, number>> = {};
   for (const s of scored) for (const r of s.reasons) byRule[r.code] = (byRule[r.code] ?? 0) + 1;
   return { total: scored.length, byRule };
 }

@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import type { Crypto } from '../../../kernel/crypto.js';
 import { rows, type Db } from '../../../kernel/db.js';
-import { identifyRule } from './identify.schema.js';
+import { identifyRule, type RuleCode } from './identify.schema.js';
 import { mergeRules, NEW_EMPLOYMENT_KINDS, type Line, type MemberFacts, type RuleSetting, type Situation } from './rules.js';
 import { CHINA_OFFSET_MS, chinaTime } from '../../../kernel/clock.js';
 
@@ -76,20 +77,27 @@ const mentionsInjury = (v: unknown): boolean =>
 const causeNoted = (v: unknown): boolean =>
   typeof v === 'string' ? v.includes('单亲') || v.includes('灾') : Array.isArray(v) ? v.some(causeNoted) : false;
 
+/** A situation as stored (the situation route's body); unknown keys pass through. */
+const ZStoredSituation = z.looseObject({
+  disability: z.boolean().optional(), dependants: z.number().optional(), incomePerHead: z.number().optional(),
+  singleParent: z.boolean().optional(), disaster: z.boolean().optional(), note: z.string().optional(),
+});
+
 export function decryptSituation(crypto: Crypto, enc: string): Situation {
-  return JSON.parse(crypto.decrypt(enc)) as Situation;
+  return ZStoredSituation.parse(JSON.parse(crypto.decrypt(enc)));
 }
 
 /** Turns a fact row into the rules' input, decrypting what it must. */
 export function toFacts(crypto: Crypto, r: FactRow): MemberFacts {
   let injuryCases = 0, injuryLast: number | null = null, causeNotes = 0, causeLast: number | null = null;
   for (const x of r.enc ?? []) {
-    const fields = JSON.parse(crypto.decrypt(x.e)) as Record<string, unknown>;
-    if (x.c === 'legal_aid' && Object.values(fields).some(mentionsInjury)) {
+    const fields: unknown = JSON.parse(crypto.decrypt(x.e));
+    const answers = fields && typeof fields === 'object' ? fields : {}; // a case's answers: a JSON object
+    if (x.c === 'legal_aid' && Object.values(answers).some(mentionsInjury)) {
       injuryCases++;
       injuryLast = Math.max(injuryLast ?? 0, x.t);
     }
-    if (x.c === 'hardship_help' && causeNoted(fields.cause)) {
+    if (x.c === 'hardship_help' && causeNoted(Reflect.get(answers, 'cause'))) {
       causeNotes++;
       causeLast = Math.max(causeLast ?? 0, x.t);
     }
@@ -112,14 +120,14 @@ export interface Resolver {
 }
 
 export async function loadResolver(db: Db, override?: { path: string; rules: RuleSetting[] }): Promise<Resolver> {
-  const ruleRows = await rows<{ path: string; code: string; enabled: boolean; weight: number; params: Record<string, unknown> }>(db,
+  const ruleRows = await rows<{ path: string; code: RuleCode; enabled: boolean; weight: number; params: Record<string, unknown> }>(db,
     sql`select o.path, r.code, r.enabled, r.weight, r.params from ${identifyRule} r join org o on o.id = r.org_id`);
   const lineRows = await rows<{ path: string; minimum_living: number; low_income: number }>(db,
     sql`select o.path, l.minimum_living, l.low_income from hardship_line l join org o on o.id = l.org_id`);
   const layers = new Map<string, RuleSetting[]>();
   for (const r of ruleRows) {
     const list = layers.get(r.path) ?? [];
-    list.push({ code: r.code as RuleSetting['code'], enabled: r.enabled, weight: r.weight, params: r.params });
+    list.push({ code: r.code, enabled: r.enabled, weight: r.weight, params: r.params });
     layers.set(r.path, list);
   }
   if (override) layers.set(override.path, override.rules);
@@ -131,7 +139,7 @@ export async function loadResolver(db: Db, override?: { path: string; rules: Rul
     rulesFor(path) {
       let got = ruleCache.get(path);
       if (!got) {
-        got = mergeRules(...paths.filter((p) => path.startsWith(p)).map((p) => layers.get(p)!));
+        got = mergeRules(...paths.filter((p) => path.startsWith(p)).map((p) => layers.get(p) ?? []));
         ruleCache.set(path, got);
       }
       return got;

@@ -13,7 +13,7 @@ import { RULE_CODES } from './identify.schema.js';
 import {
   assignVisit, dismissCandidate, getSituation, IDENTIFY_HANDLE, IDENTIFY_READ, IDENTIFY_RULES, listCandidates, putSituation, rulesOf, saveRules, verifyCandidate,
 } from './identify.service.js';
-import { RULE_PARAMS, type RuleSetting } from './rules.js';
+import { RULE_PARAMS } from './rules.js';
 
 export const RECOMPUTE_JOB = 'identify.recompute';
 
@@ -144,7 +144,7 @@ export async function identifyRoutes(app: FastifyInstance): Promise<void> {
     const actor = requireActor(req, 'staff');
     await inTransaction(deps, req, async (tx, env) => {
       await assertOrgAccess(tx, actor, IDENTIFY_RULES, req.params.orgId, IDENTIFY_READ);
-      await saveRules(tx, env, actor, req.params.orgId, req.body.rules as RuleSetting[]);
+      await saveRules(tx, env, actor, req.params.orgId, req.body.rules);
     });
     const { orgId, rules } = await rulesOf(deps.db, req.params.orgId);
     return { orgId, rules, jobTypes: [...NEW_EMPLOYMENT_KINDS] };
@@ -159,7 +159,7 @@ export async function identifyRoutes(app: FastifyInstance): Promise<void> {
     const actor = requireActor(req, 'staff');
     const path = await assertOrgAccess(deps.db, actor, IDENTIFY_RULES, req.body.orgId, IDENTIFY_READ);
     // The org's own rows are replaced by the proposal, as the save would.
-    return dryRun(deps.db, deps.crypto, path, req.body.rules as RuleSetting[], deps.clock.now());
+    return dryRun(deps.db, deps.crypto, path, req.body.rules, deps.clock.now());
   });
 
   r.get('/api/hardship/situations/:memberId', {
@@ -181,10 +181,12 @@ export async function identifyRoutes(app: FastifyInstance): Promise<void> {
   });
 }
 
-interface RecomputeParams { orgId: number; path: string; actorId: number; actorName: string | null; ip: string | null; requestId: string | null }
+const ZRecomputeParams = z.object({
+  orgId: z.number(), path: z.string(), actorId: z.number(), actorName: z.string().nullable(), ip: z.string().nullable(), requestId: z.string().nullable(),
+});
 
 export async function runRecompute(deps: Deps, ctx: JobContext) {
-  const p = ctx.job.params as RecomputeParams;
+  const p = ZRecomputeParams.parse(ctx.job.params);
   const source = { actorId: p.actorId, actorName: p.actorName, ip: p.ip, requestId: p.requestId, at: deps.clock.now() };
   return recompute(ctx.db, deps.crypto, { path: p.path, orgId: p.orgId, now: deps.clock.now(), source }, ctx.progress);
 }

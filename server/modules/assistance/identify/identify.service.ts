@@ -12,7 +12,7 @@ import { openDraftFile } from '../hardship/index.js';
 import { CANDIDATE_LOCK } from './compute.js';
 import { decryptSituation, yearWindow } from './facts.js';
 import { identifyCandidate, identifyDismissal, identifyRule, identifyVisit, memberSituation, RULE_CODES, type RuleCode } from './identify.schema.js';
-import { DEFAULT_RULES, fingerprintOf, mergeRules, RULE_TEXT, type RuleSetting, type Situation } from './rules.js';
+import { defaultRule, fingerprintOf, mergeRules, RULE_TEXT, type RuleSetting, type Situation } from './rules.js';
 
 // The identification list and what staff do with it; rules per org; member situations.
 
@@ -148,7 +148,7 @@ export async function rulesOf(db: Db, orgId: number) {
     rules: rules.map((r) => ({
       ...r, text: RULE_TEXT[r.code].zh, textEn: RULE_TEXT[r.code].en,
       definedAt: from.get(r.code) ?? null, own: from.get(r.code)?.orgId === orgId,
-      default: DEFAULT_RULES.find((d) => d.code === r.code)!,
+      default: defaultRule(r.code),
     })),
   };
 }

@@ -52,10 +52,17 @@ export const RULE_TEXT: Record<RuleCode, { zh: string; en: string }> = {
 };
 
 /** A rule set's settings, every code present: defaults, then the given rows in order (ancestors first). */
+/** The default setting of a rule. */
+export function defaultRule(code: RuleCode): RuleSetting {
+  const found = DEFAULT_RULES.find((d) => d.code === code);
+  if (!found) throw new Error(`no default for rule ${code}`);
+  return found;
+}
+
 export function mergeRules(...layers: Array<Array<Pick<RuleSetting, 'code' | 'enabled' | 'weight' | 'params'>>>): RuleSetting[] {
   const byCode = new Map<RuleCode, RuleSetting>(DEFAULT_RULES.map((r) => [r.code, { ...r, params: { ...r.params } }]));
   for (const layer of layers) for (const r of layer) byCode.set(r.code, { code: r.code, enabled: r.enabled, weight: r.weight, params: { ...r.params } });
-  return RULE_CODES.map((c) => byCode.get(c)!);
+  return RULE_CODES.flatMap((c) => byCode.get(c) ?? []); // every code has a default
 }
 
 export interface Situation {
@@ -107,7 +114,8 @@ export function evaluate(f: MemberFacts, rules: RuleSetting[], line: Line | null
   if (f.exitedAt !== null && f.aidLast !== null && f.aidLast > f.exitedAt) sinceExit.push(1);
 
   const job = rule('low_income_job');
-  const kinds = (job?.params.jobTypes as string[] | undefined) ?? [];
+  const listed: unknown = job?.params.jobTypes;
+  const kinds = Array.isArray(listed) ? listed.filter((k) => typeof k === 'string') : [];
   if (job && kinds.includes(f.jobType) && s?.dependants !== undefined && s.dependants >= Number(job.params.minDependants ?? 2)) {
     push(job, `新就业形态（${JOB_TEXT[f.jobType] ?? f.jobType}），赡养/抚养 ${s.dependants} 人`, s.dependants);
   }
@@ -153,7 +161,10 @@ export const scoreOf = (reasons: Reason[]) => reasons.reduce((n, r) => n + r.wei
 
 /** New evidence since a dismissal: a reason not present then, or a count that grew. */
 export function hasNewEvidence(reasons: Reason[], fingerprint: Record<string, number>): boolean {
-  return reasons.some((r) => fingerprint[r.code] === undefined || r.count > fingerprint[r.code]!);
+  return reasons.some((r) => {
+    const before = fingerprint[r.code];
+    return before === undefined || r.count > before;
+  });
 }
 
 export const fingerprintOf = (reasons: Reason[]): Record<string, number> => Object.fromEntries(reasons.map((r) => [r.code, r.count]));

@@ -30,13 +30,14 @@ export async function* readCsv(file: string, encoding: 'utf-8' | 'gb18030', onBy
   };
 
   const stream = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of stream) {
+    if (!Buffer.isBuffer(chunk)) throw new TypeError('a file stream without an encoding yields bytes');
     onBytes(chunk.length);
     const text = decoder.decode(chunk, { stream: true });
     const rows: CsvRow[] = [];
     if (!sep) sep = guessSeparator(text);
     for (let i = 0; i < text.length; i++) {
-      const ch = text[i] as string;
+      const ch = text.charAt(i); // i < text.length: one UTF-16 unit, as text[i]
       if (pendingCr) {
         pendingCr = false;
         if (ch === '\n') continue;

@@ -140,7 +140,7 @@ function spoolSink(deps: ImportDeps, ctx: ImportContext, file: string, upload: s
         };
         for await (const line of readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity })) {
           if (!line) continue;
-          batch.push(JSON.parse(line) as InsertRow);
+          batch.push(JSON.parse(line) as InsertRow); // our own spool file, written a few lines above from InsertRow
           if (batch.length >= importLimits.batchSize) await flush();
         }
         if (batch.length) await flush();
@@ -166,7 +166,7 @@ async function checkFile(deps: ImportDeps, ctx: ImportContext, p: ImportParams, 
 
   const flush = async (batch: DataRow[]) => {
     const checked = batch.map((r) => checkRow(r.line, r.cells, header, rowCtx));
-    const hashOf = new Map(checked.filter((c) => c.idNumber).map((c) => [c.idNumber as string, deps.crypto.blindIndex('idNumber', c.idNumber as string)]));
+    const hashOf = new Map(checked.flatMap((c): Array<[string, string]> => (c.idNumber ? [[c.idNumber, deps.crypto.blindIndex('idNumber', c.idNumber)]] : [])));
     const existing = await existingHashes(deps.db, [...new Set(hashOf.values())]);
     const taken = await takenCards(deps.db, [...new Set(checked.flatMap((c) => (c.cardNo ? [c.cardNo] : [])))]);
     const good: InsertRow[] = [];

@@ -6,6 +6,7 @@
 // and never traced. Keys are short ASCII (validated before they get here).
 
 const EMPTY = 0xffffffff;
+// Reads below are in bounds; `?? EMPTY` / `?? 0` only satisfy noUncheckedIndexedAccess on the typed arrays.
 
 export class SeenKeys {
   private bytes = Buffer.alloc(1 << 16);
@@ -23,7 +24,7 @@ export class SeenKeys {
     const hash = fnv1a(key);
     const mask = this.slots.length / 3 - 1;
     for (let i = hash & mask; ; i = (i + 1) & mask) {
-      const at = this.slots[3 * i] as number;
+      const at = this.slots[3 * i] ?? EMPTY;
       if (at === EMPTY) break;
       if (this.slots[3 * i + 1] === key.length && this.equals(at, key)) return this.slots[3 * i + 2];
     }
@@ -61,12 +62,12 @@ export class SeenKeys {
     const old = this.slots;
     this.slots = new Uint32Array(old.length * 2).fill(EMPTY);
     for (let i = 0; i < old.length; i += 3) {
-      const at = old[i] as number;
+      const at = old[i] ?? EMPTY;
       if (at === EMPTY) continue;
-      const length = old[i + 1] as number;
+      const length = old[i + 1] ?? 0;
       let h = FNV_BASIS;
-      for (let k = at; k < at + length; k++) h = Math.imul(h ^ (this.bytes[k] as number), FNV_PRIME);
-      this.insert(h >>> 0, at, length, old[i + 2] as number);
+      for (let k = at; k < at + length; k++) h = Math.imul(h ^ (this.bytes[k] ?? 0), FNV_PRIME);
+      this.insert(h >>> 0, at, length, old[i + 2] ?? 0);
     }
   }
 }

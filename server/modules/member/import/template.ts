@@ -68,7 +68,12 @@ export async function buildTemplate(): Promise<Buffer> {
     if (rule) {
       const col = sheet.getColumn(i + 1).letter;
       // exceljs keeps one rule per address; a range address keeps the file small.
-      (sheet as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${col}2:${col}${LIST_ROWS}`, rule);
+      // exceljs has worksheet.dataValidations; its typings do not declare it.
+      const validations: unknown = Reflect.get(sheet, 'dataValidations');
+      if (!validations || typeof validations !== 'object' || !('add' in validations) || typeof validations.add !== 'function') {
+        throw new Error('exceljs: worksheet.dataValidations is missing');
+      }
+      validations.add(`${col}2:${col}${LIST_ROWS}`, rule);
     }
   });
 

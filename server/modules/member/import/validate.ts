@@ -62,7 +62,7 @@ export interface CheckedRow {
 }
 
 const REQUIRED = new Set<ColumnKey>(COLUMNS.filter((c) => c.required).map((c) => c.key));
-const COLUMN_INDEX = Object.fromEntries(COLUMNS.map((c, i) => [c.key, i])) as Record<ColumnKey, number>;
+const COLUMN_INDEX = new Map<ColumnKey, number>(COLUMNS.map((c, i) => [c.key, i]));
 /** A message from the member module's table (member.errors.ts), with its `{n}` filled in. */
 export const say = (key: string, lang: Lang, n = '') => memberFieldMessage(key, lang).replace('{n}', n);
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -107,7 +107,7 @@ export function checkRow(line: number, cells: Cell[], header: Map<ColumnKey, num
   };
   // Each cell's text once (a million-row import reads it for checks, values and the errors file).
   const texts = COLUMNS.map((c) => (c.key === 'joinedAt' ? dateText(raw('joinedAt')) : cellText(raw(c.key))));
-  const text = (k: ColumnKey) => texts[COLUMN_INDEX[k]] ?? '';
+  const text = (k: ColumnKey) => texts[COLUMN_INDEX.get(k) ?? -1] ?? '';
   const errors = new Map<ColumnKey, string>();
   const fail = (k: ColumnKey, key: string, n = '') => void (errors.has(k) || errors.set(k, say(key, ctx.lang, n)));
   const parse = <T>(k: ColumnKey, schema: z.ZodType<T>, value: string): T | undefined => {

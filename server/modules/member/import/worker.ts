@@ -8,7 +8,7 @@ import type { FromWorker, ToWorker, WorkerInput } from './thread.js';
 // The import's worker thread (see thread.ts): its own pool (the import's transaction holds one
 // connection; the checks and progress use the others), its own crypto from the same key.
 
-const input = workerData as WorkerInput;
+const input = workerData as WorkerInput; // node types workerData as any; thread.ts posts a WorkerInput
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs as a worker thread');
 const post = (m: FromWorker) => port.postMessage(m);

@@ -122,8 +122,8 @@ export async function* elements(chunks: AsyncIterable<Buffer>, name: string): As
   let carry: Buffer = Buffer.alloc(0);
   let prefix: string | null = null;
   let close = Buffer.alloc(0);
-  const flush = function* (text: string) {
-    for (const [attrs, body] of scan(text, `${prefix}${name}`)) yield [attrs, body, prefix ?? ''] as [string, string, string];
+  const flush = function* (text: string): Generator<[string, string, string]> {
+    for (const [attrs, body] of scan(text, `${prefix}${name}`)) yield [attrs, body, prefix ?? ''];
   };
   for await (const chunk of chunks) {
     const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;

@@ -124,7 +124,8 @@ export async function* inflateEntry(file: string, e: ZipEntry, onBytes: (n: numb
   let seen = 0;
   let crc = 0;
   try {
-    for await (const chunk of (inflate ? raw.pipe(inflate) : raw) as AsyncIterable<Buffer>) {
+    for await (const chunk of inflate ? raw.pipe(inflate) : raw) {
+      if (!Buffer.isBuffer(chunk)) throw new TypeError('a file stream without an encoding yields bytes');
       seen += chunk.length;
       if (seen > e.size) throw new FileRejected('tooLarge', 'entry inflates beyond its declared size');
       crc = zlib.crc32(chunk, crc);
