@@ -4,7 +4,17 @@ import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'db/migrations/**', 'web/*/src/*.d.ts', 'web/lib/api/schema.d.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'test-results/**',
+      'db/migrations/**',
+      'web/*/src/*.d.ts',
+      'web/lib/api/schema.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/essential'],
@@ -27,7 +37,7 @@ export default tseslint.config(
 );
 
 function moduleBoundaries() {
-  const message = "Import another module through its index.js (its public functions and types), not an inner file.";
+  const message = 'Import another module through its index.js (its public functions and types), not an inner file.';
   // From server/modules/<m>/*.ts another module is ../<x>/…; from server/modules/<m>/<sub>/*.ts it is ../../<x>/….
   const other = (up, schemaFile) => ({
     regex: `^${'\\.\\./'.repeat(up)}(?!\\.\\.)[^/]+/(?!index\\.js$${schemaFile ? '|[^/]+\\.schema\\.js$' : ''}).+`,

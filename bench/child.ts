@@ -31,7 +31,11 @@ export function processMemory(pid: number | 'self'): { rssMiB: number; hwmMiB: n
  * else of this process's environment but PATH reaches it. `nodeArgs` (e.g. --cpu-prof,
  * --max-old-space-size) go to its node.
  */
-export async function startServer(env: Record<string, string>, timeoutMs = 180_000, nodeArgs: string[] = []): Promise<ChildServer> {
+export async function startServer(
+  env: Record<string, string>,
+  timeoutMs = 180_000,
+  nodeArgs: string[] = [],
+): Promise<ChildServer> {
   const entry = new URL(`./server-child${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
   const child: ChildProcess = spawn(process.execPath, [...process.execArgv, ...nodeArgs, entry.pathname], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -39,7 +43,10 @@ export async function startServer(env: Record<string, string>, timeoutMs = 180_0
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const ready = await new Promise<{ port: number; engine: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server child did not start within ${timeoutMs / 1000} s`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`the server child did not start within ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
     child.once('message', (m) => {
       clearTimeout(timer);
       resolve(m as { port: number; engine: string });

@@ -9,7 +9,8 @@ import { addVolume, describeVolume, type Volume } from './volume.js';
 // The database every scenario runs against: a fresh `unionhub_bench` on the local PostgreSQL,
 // migrated by the app's own boot code, with the demo federation and a realistic volume on top.
 
-export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** BENCH_DB_NAME lets two people (or a trial run beside a full one) share a PostgreSQL server. */
 export const BENCH_DB = benchDbName(process.env.BENCH_DB_NAME ?? 'unionhub_bench');
 /** openDatabase() opens its pg.Pool with max 10; baselines use a pool of the same size. */
@@ -19,7 +20,8 @@ export const APP_POOL_SIZE = 10;
 export const BENCH_KEY = Buffer.alloc(32, 11).toString('base64');
 
 function benchDbName(name: string): string {
-  if (!/^[a-z_][a-z0-9_]{0,40}$/.test(name)) throw new Error(`BENCH_DB_NAME must be a plain lower-case identifier, not ${name}`);
+  if (!/^[a-z_][a-z0-9_]{0,40}$/.test(name))
+    throw new Error(`BENCH_DB_NAME must be a plain lower-case identifier, not ${name}`);
   return name;
 }
 
@@ -60,8 +62,12 @@ export async function openBenchEnv(): Promise<BenchEnv> {
   await admin(`create database ${BENCH_DB}`);
   const url = databaseUrl(BENCH_DB);
   const config = loadConfig({
-    NODE_ENV: 'test', DATABASE_URL: url, UNIONHUB_DATA_KEY: BENCH_KEY, LOG_LEVEL: 'silent',
-    DATA_DIR: '/tmp/unionhub-bench', LOGIN_RATE_PER_MINUTE: '100000',
+    NODE_ENV: 'test',
+    DATABASE_URL: url,
+    UNIONHUB_DATA_KEY: BENCH_KEY,
+    LOG_LEVEL: 'silent',
+    DATA_DIR: '/tmp/unionhub-bench',
+    LOGIN_RATE_PER_MINUTE: '100000',
   });
   const log = pino({ level: 'silent' });
   const deps = await createDeps(config, { log });
@@ -74,7 +80,10 @@ export async function openBenchEnv(): Promise<BenchEnv> {
   const volume = await describeVolume(deps.database);
   const [v] = await deps.database.query<{ server_version: string }>('show server_version');
   return {
-    deps, url, volume, serverVersion: v?.server_version ?? 'unknown',
+    deps,
+    url,
+    volume,
+    serverVersion: v?.server_version ?? 'unknown',
     async close() {
       await deps.jobs.stop();
       await deps.outbox.stop();

@@ -30,7 +30,10 @@ export async function login(base: string, username: string, password: string): P
 }
 
 /** Signs in with any login body (staff: username + password; member: phone + password). */
-export async function signIn(base: string, credentials: { username: string; password: string } | { phone: string; password: string }): Promise<string> {
+export async function signIn(
+  base: string,
+  credentials: { username: string; password: string } | { phone: string; password: string },
+): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -38,10 +41,14 @@ export async function signIn(base: string, credentials: { username: string; pass
     signal: AbortSignal.timeout(10_000),
   });
   const body = (await res.json()) as { next?: string };
-  const sid = res.headers.getSetCookie().map((c) => /^uh_sid=([^;]+)/.exec(c)?.[1]).find(Boolean);
+  const sid = res.headers
+    .getSetCookie()
+    .map((c) => /^uh_sid=([^;]+)/.exec(c)?.[1])
+    .find(Boolean);
   const who = 'username' in credentials ? credentials.username : credentials.phone;
   // Anything but a finished sign-in (e.g. an authenticator step) would make every request a 401/403.
-  if (res.status !== 200 || body.next !== 'done' || !sid) throw new Error(`login as ${who} failed: ${res.status} ${JSON.stringify(body)}`);
+  if (res.status !== 200 || body.next !== 'done' || !sid)
+    throw new Error(`login as ${who} failed: ${res.status} ${JSON.stringify(body)}`);
   return `uh_sid=${sid}`;
 }
 

@@ -51,19 +51,24 @@ export async function measureLatency(o: LatencyOptions): Promise<LatencyFigures>
   const serverBefore = serverTicks(o.serverPid);
   const pgBefore = postgresTicks();
   const r = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({
-      url: o.base,
-      connections: o.connections,
-      pipelining: 1,
-      duration: o.seconds,
-      headers: o.headers,
-      requests: [{
-        setupRequest: (req) => {
-          const path = o.paths[next++ % o.paths.length] as string;
-          return { ...req, path };
-        },
-      }],
-    }, (err, result) => (err ? reject(err) : resolve(result)));
+    const instance = autocannon(
+      {
+        url: o.base,
+        connections: o.connections,
+        pipelining: 1,
+        duration: o.seconds,
+        headers: o.headers,
+        requests: [
+          {
+            setupRequest: (req) => {
+              const path = o.paths[next++ % o.paths.length] as string;
+              return { ...req, path };
+            },
+          },
+        ],
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
     instance.on('response', (_client, _status, _bytes, ms) => {
       latencies.push(ms);
     });
@@ -83,8 +88,9 @@ export async function measureLatency(o: LatencyOptions): Promise<LatencyFigures>
     maxMs: latencies[latencies.length - 1] ?? Number.NaN,
     failures: r.errors + r.timeouts + r.non2xx,
     statusCounts: statuses.join(' ') || 'none',
-    cpuUsPerRequest: serverBefore !== null && serverAfter !== null
-      ? { server: per((serverAfter - serverBefore) / USER_HZ), postgres: per(pgSeconds) }
-      : null,
+    cpuUsPerRequest:
+      serverBefore !== null && serverAfter !== null
+        ? { server: per((serverAfter - serverBefore) / USER_HZ), postgres: per(pgSeconds) }
+        : null,
   };
 }

@@ -137,7 +137,11 @@ export async function load(label: string, o: LoadOptions): Promise<LoadFigures> 
 }
 
 /** Sends one GET and checks the answer before any load: a 404 at 50k req/s would look great. */
-export async function getJson(url: string, headers: Record<string, string> = {}, timeoutMs = 5_000): Promise<{ status: number; body: unknown }> {
+export async function getJson(
+  url: string,
+  headers: Record<string, string> = {},
+  timeoutMs = 5_000,
+): Promise<{ status: number; body: unknown }> {
   assertLoopback(url);
   const res = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
   return { status: res.status, body: await res.json() };
@@ -195,7 +199,8 @@ export async function referenceSpeed(query: (text: string) => Promise<unknown>):
   };
   const key = Buffer.alloc(32, 7);
   const nodeMs = await best(() => {
-    for (let i = 0; i < 300_000; i++) crypto.createHmac('sha256', key).update('0123456789abcdef0123456789abcdef').digest();
+    for (let i = 0; i < 300_000; i++)
+      crypto.createHmac('sha256', key).update('0123456789abcdef0123456789abcdef').digest();
   });
   const postgresMs = await best(() => query('select count(*) from generate_series(1, 3000000)'));
   return { nodeMs, postgresMs };

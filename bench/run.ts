@@ -20,9 +20,19 @@ import { EXTRA_GRASSROOTS, TOWNS_PER_DISTRICT } from './volume.js';
 
 // Run in this order whatever order they are named in: member-import builds databases of its own
 // and comes last; member-search and member-roster share the 1,000,000-member registry.
-const SCENARIOS: Scenario[] = [orgRead, memberSearch, memberRoster, serviceQueue, qaSearch, hardshipIdentify, memberImport];
+const SCENARIOS: Scenario[] = [
+  orgRead,
+  memberSearch,
+  memberRoster,
+  serviceQueue,
+  qaSearch,
+  hardshipIdentify,
+  memberImport,
+];
 // BENCH_RESULTS writes the report elsewhere (e.g. a run of some scenarios beside a full RESULTS.md).
-const RESULTS = process.env.BENCH_RESULTS ? path.resolve(process.env.BENCH_RESULTS) : path.join(path.dirname(fileURLToPath(import.meta.url)), 'RESULTS.md');
+const RESULTS = process.env.BENCH_RESULTS
+  ? path.resolve(process.env.BENCH_RESULTS)
+  : path.join(path.dirname(fileURLToPath(import.meta.url)), 'RESULTS.md');
 // A hard stop, so a hung server or database can never keep the benchmark running: 10 minutes,
 // plus what each chosen scenario asks for (the 1,000,000-member scenarios need more).
 const BASE_DEADLINE_MINUTES = 10;
@@ -30,10 +40,20 @@ const only = process.argv.slice(2);
 const chosen = only.length ? SCENARIOS.filter((s) => only.includes(s.name)) : SCENARIOS;
 const DEADLINE_MS = (BASE_DEADLINE_MINUTES + chosen.reduce((n, s) => n + (s.extraMinutes ?? 0), 0)) * 60_000;
 
-const loadAverage = () => os.loadavg().map((n) => n.toFixed(2)).join(' / ');
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' / ');
 const LOAD_AT_START = loadAverage();
 
-function render(env: BenchEnv, speed: ReferenceSpeed, results: ScenarioResult[], startedAt: Date, elapsedS: number): string {
+function render(
+  env: BenchEnv,
+  speed: ReferenceSpeed,
+  results: ScenarioResult[],
+  startedAt: Date,
+  elapsedS: number,
+): string {
   const m = machine();
   const v = env.volume;
   const only = process.argv.slice(2).join(' ');
@@ -44,12 +64,22 @@ function render(env: BenchEnv, speed: ReferenceSpeed, results: ScenarioResult[],
     '',
     '## Machine',
     '',
-    table(['', ''], [
-      ['CPU', m.cpu], ['Cores (available to Node)', m.cores], ['Memory', `${m.memoryGiB.toFixed(1)} GiB`],
-      ['OS', m.platform], ['Node', m.node], ['PostgreSQL', env.serverVersion],
-      ['Reference speed, Node (300,000 HMAC-SHA256, one thread, best of 3)', `${fmt.int(speed.nodeMs)} ms`],
-      ['Reference speed, PostgreSQL (`select count(*) from generate_series(1, 3000000)`, best of 3)', `${fmt.int(speed.postgresMs)} ms`],
-    ]),
+    table(
+      ['', ''],
+      [
+        ['CPU', m.cpu],
+        ['Cores (available to Node)', m.cores],
+        ['Memory', `${m.memoryGiB.toFixed(1)} GiB`],
+        ['OS', m.platform],
+        ['Node', m.node],
+        ['PostgreSQL', env.serverVersion],
+        ['Reference speed, Node (300,000 HMAC-SHA256, one thread, best of 3)', `${fmt.int(speed.nodeMs)} ms`],
+        [
+          'Reference speed, PostgreSQL (`select count(*) from generate_series(1, 3000000)`, best of 3)',
+          `${fmt.int(speed.postgresMs)} ms`,
+        ],
+      ],
+    ),
     '',
     'The goals are absolute times, and hosts with the same number of cores differ: compare runs on different hosts through the two reference figures (timed before the scenarios; lower is faster).',
     '',
@@ -59,9 +89,19 @@ function render(env: BenchEnv, speed: ReferenceSpeed, results: ScenarioResult[],
     '',
     `Demo federation (\`seedDemo\`) plus ${TOWNS_PER_DISTRICT} street federations under each of 京口区, 润州区 and 丹阳市 and ${fmt.int(EXTRA_GRASSROOTS)} grassroots unions spread over those streets (materialised paths, e.g. \`/1/2/3/17/40/\`), then \`VACUUM (ANALYZE)\` (as autovacuum would leave a long-running database):`,
     '',
-    table(['orgs', 'federations', 'grassroots', 'max depth', 'in 京口区 subtree', 'accounts'], [
-      [fmt.int(v.orgs), fmt.int(v.federations), fmt.int(v.grassroots), v.maxDepth, fmt.int(v.countySubtree), v.accounts],
-    ]),
+    table(
+      ['orgs', 'federations', 'grassroots', 'max depth', 'in 京口区 subtree', 'accounts'],
+      [
+        [
+          fmt.int(v.orgs),
+          fmt.int(v.federations),
+          fmt.int(v.grassroots),
+          v.maxDepth,
+          fmt.int(v.countySubtree),
+          v.accounts,
+        ],
+      ],
+    ),
     '',
     `## Load settings (org-read)`,
     '',
@@ -69,7 +109,10 @@ function render(env: BenchEnv, speed: ReferenceSpeed, results: ScenarioResult[],
     '',
     '## Summary',
     '',
-    table(['scenario', 'result', 'verdict'], results.map((r) => [r.title, r.summary, r.pass ? 'PASS' : 'FAIL'])),
+    table(
+      ['scenario', 'result', 'verdict'],
+      results.map((r) => [r.title, r.summary, r.pass ? 'PASS' : 'FAIL']),
+    ),
     ...results.flatMap((r) => ['', `## ${r.title}`, '', r.markdown]),
     '',
   ].join('\n');
@@ -77,8 +120,10 @@ function render(env: BenchEnv, speed: ReferenceSpeed, results: ScenarioResult[],
 
 async function main(): Promise<number> {
   const unknown = only.filter((n) => !SCENARIOS.some((s) => s.name === n));
-  if (unknown.length) throw new Error(`no such scenario: ${unknown.join(', ')} (have ${SCENARIOS.map((s) => s.name).join(', ')})`);
-  if (chosen.length === 0) throw new Error(`no such scenario: ${only.join(', ')} (have ${SCENARIOS.map((s) => s.name).join(', ')})`);
+  if (unknown.length)
+    throw new Error(`no such scenario: ${unknown.join(', ')} (have ${SCENARIOS.map((s) => s.name).join(', ')})`);
+  if (chosen.length === 0)
+    throw new Error(`no such scenario: ${only.join(', ')} (have ${SCENARIOS.map((s) => s.name).join(', ')})`);
   const startedAt = new Date();
   console.log('bench: preparing database…');
   const env = await openBenchEnv();
@@ -94,7 +139,12 @@ async function main(): Promise<number> {
       const r = await s.run(env).catch((err: unknown): ScenarioResult => {
         console.error(err);
         const message = err instanceof Error ? err.message : String(err);
-        return { title: s.name, markdown: `**Did not complete**: \`${message.replace(/`/g, "'").slice(0, 1000)}\``, pass: false, summary: `error: ${message.slice(0, 200)}` };
+        return {
+          title: s.name,
+          markdown: `**Did not complete**: \`${message.replace(/`/g, "'").slice(0, 1000)}\``,
+          pass: false,
+          summary: `error: ${message.slice(0, 200)}`,
+        };
       });
       console.log(`bench: ${s.name}: ${r.summary} → ${r.pass ? 'PASS' : 'FAIL'}`);
       results.push(r);
@@ -114,7 +164,14 @@ const deadline = setTimeout(() => {
 }, DEADLINE_MS);
 deadline.unref();
 
-main().then(
-  (code) => { process.exitCode = code; },
-  (err: unknown) => { console.error(err); process.exitCode = 1; },
-).finally(() => clearTimeout(deadline));
+main()
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  )
+  .finally(() => clearTimeout(deadline));

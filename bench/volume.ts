@@ -21,17 +21,32 @@ export interface Volume {
 }
 
 type NewOrg = typeof org.$inferInsert;
-interface Parent { id: number; path: string; depth: number; code: string }
+interface Parent {
+  id: number;
+  path: string;
+  depth: number;
+  code: string;
+}
 
 /** Ids from the org sequence, as nextOrgId() hands them out, but in one round trip. */
 async function takeIds(db: Db, n: number): Promise<number[]> {
-  const found = await rows<{ id: number }>(db, sql`select nextval(pg_get_serial_sequence('org', 'id'))::int as id from generate_series(1, ${n})`);
+  const found = await rows<{ id: number }>(
+    db,
+    sql`select nextval(pg_get_serial_sequence('org', 'id'))::int as id from generate_series(1, ${n})`,
+  );
   return found.map((r) => r.id);
 }
 
 function child(parent: Parent, id: number, fields: Pick<NewOrg, 'code' | 'name' | 'type' | 'level'>): NewOrg & Parent {
   // Paths follow org.schema.ts: the parent's path plus the new id, e.g. /1/2/3/4021/.
-  return { ...fields, id, parentId: parent.id, path: `${parent.path}${id}/`, depth: parent.depth + 1, contactPhone: '0511-85000000' };
+  return {
+    ...fields,
+    id,
+    parentId: parent.id,
+    path: `${parent.path}${id}/`,
+    depth: parent.depth + 1,
+    contactPhone: '0511-85000000',
+  };
 }
 
 async function insertAll(db: Db, values: NewOrg[]): Promise<void> {
@@ -44,13 +59,19 @@ export async function addVolume(db: Db): Promise<void> {
       .select({ id: org.id, path: org.path, depth: org.depth, code: org.code })
       .from(org)
       .where(inArray(org.code, DISTRICT_CODES));
-    if (districts.length !== DISTRICT_CODES.length) throw new Error('demo districts not found; was the demo seed loaded?');
+    if (districts.length !== DISTRICT_CODES.length)
+      throw new Error('demo districts not found; was the demo seed loaded?');
 
     const townIds = await takeIds(tx, districts.length * TOWNS_PER_DISTRICT);
     const towns = townIds.map((id, i) => {
       const d = districts[i % districts.length] as Parent;
       const n = Math.floor(i / districts.length) + 1;
-      return child(d, id, { code: `${d.code}-B${String(n).padStart(2, '0')}`, name: `压测街道${n}总工会`, type: 'federation', level: 'town' });
+      return child(d, id, {
+        code: `${d.code}-B${String(n).padStart(2, '0')}`,
+        name: `压测街道${n}总工会`,
+        type: 'federation',
+        level: 'town',
+      });
     });
     await insertAll(tx, towns);
 
@@ -58,8 +79,14 @@ export async function addVolume(db: Db): Promise<void> {
     const units = unitIds.map((id, i) => {
       const t = towns[i % towns.length] as Parent;
       return {
-        ...child(t, id, { code: `${t.code}-${String(i + 1).padStart(5, '0')}`, name: `压测企业${i + 1}有限公司工会`, type: 'grassroots', level: null }),
-        contactPerson: '王主席', address: '镇江市',
+        ...child(t, id, {
+          code: `${t.code}-${String(i + 1).padStart(5, '0')}`,
+          name: `压测企业${i + 1}有限公司工会`,
+          type: 'grassroots',
+          level: null,
+        }),
+        contactPerson: '王主席',
+        address: '镇江市',
       };
     });
     await insertAll(tx, units);

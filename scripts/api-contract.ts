@@ -34,7 +34,8 @@ const DICTIONARIES: Record<string, string> = {
   CASE_RATINGS: 'Case.rating',
   AWAY_REASONS: 'ServicePost.awayReason',
   // The response schema widens a field's type to a string; the request body keeps the enum.
-  FIELD_TYPES: '/paths/~1api~1services/post/requestBody/content/application~1json/schema/properties/form/items/properties/type',
+  FIELD_TYPES:
+    '/paths/~1api~1services/post/requestBody/content/application~1json/schema/properties/form/items/properties/type',
   QA_CATEGORIES: 'QaEntry.category',
   QA_KINDS: 'QaEntry.kind',
   QA_STATUSES: 'QaEntry.status',
@@ -73,7 +74,9 @@ export async function currentDocument(): Promise<string> {
   const database = await openDatabase({});
   const log = pino({ level: 'silent' });
   const config = loadConfig({
-    NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/unionhub-api-generate-unused',
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: '/tmp/unionhub-api-generate-unused',
     UNIONHUB_DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
   });
   const deps = await createDeps(config, { database, log });
@@ -105,14 +108,18 @@ function propertyAt(node: Json | undefined, name: string): Json | undefined {
   const own = (node.properties as Record<string, Json> | undefined)?.[name];
   if (own !== undefined) return own;
   if (node.items) return propertyAt(node.items, name);
-  return Array.isArray(node.anyOf) ? node.anyOf.map((n) => propertyAt(n, name)).find((n) => n !== undefined) : undefined;
+  return Array.isArray(node.anyOf)
+    ? node.anyOf.map((n) => propertyAt(n, name)).find((n) => n !== undefined)
+    : undefined;
 }
 
 /** web/lib/api/dictionaries.ts: the DICTIONARIES value lists, read from a document. */
 export function dictionariesOf(document: string): string {
   const root = JSON.parse(document) as Json;
   const step = (node: Json | undefined, key: string) =>
-    node && typeof node === 'object' && !Array.isArray(node) ? node[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+    node && typeof node === 'object' && !Array.isArray(node)
+      ? node[key.replace(/~1/g, '/').replace(/~0/g, '~')]
+      : undefined;
   const lines = Object.entries(DICTIONARIES).map(([name, where]) => {
     const [schema = '', ...path] = where.split('.');
     const node = where.startsWith('/')

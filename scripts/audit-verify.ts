@@ -9,7 +9,9 @@ try {
   if (result.ok) {
     console.log(`audit log intact: ${result.checked} rows checked`);
   } else {
-    console.error(`AUDIT LOG TAMPERED: ${result.problem} (row ${result.firstBadId ?? '?'}; ${result.checked} rows verified before it)`);
+    console.error(
+      `AUDIT LOG TAMPERED: ${result.problem} (row ${result.firstBadId ?? '?'}; ${result.checked} rows verified before it)`,
+    );
     process.exitCode = 1;
   }
 } finally {

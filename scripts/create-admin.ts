@@ -28,18 +28,27 @@ const { values } = parseArgs({
   },
 });
 if (!values.username) {
-  console.error('usage: npm run admin:create -- --username NAME [--display-name TEXT] [--org-code CODE --org-name TEXT]');
+  console.error(
+    'usage: npm run admin:create -- --username NAME [--display-name TEXT] [--org-code CODE --org-name TEXT]',
+  );
   process.exit(2);
 }
 const config = loadConfig();
 const deps = await createDeps(config);
 try {
   const password = process.env.ADMIN_PASSWORD ?? (await askPassword('Password: '));
-  const rootOrg = values['org-code'] && values['org-name'] ? { code: values['org-code'], name: values['org-name'] } : undefined;
-  const made = await createAdministrator(deps, { username: values.username, displayName: values['display-name'] ?? values.username, password, rootOrg });
+  const rootOrg =
+    values['org-code'] && values['org-name'] ? { code: values['org-code'], name: values['org-name'] } : undefined;
+  const made = await createAdministrator(deps, {
+    username: values.username,
+    displayName: values['display-name'] ?? values.username,
+    password,
+    rootOrg,
+  });
   console.log(`Administrator "${values.username}" created (account ${made.accountId}, sysadmin at org ${made.orgId}).`);
 } catch (err) {
-  if (err instanceof AppError) console.error(`Refused: ${err.code} ${err.details.map((d) => `${d.path}: ${d.message}`).join('; ')}`);
+  if (err instanceof AppError)
+    console.error(`Refused: ${err.code} ${err.details.map((d) => `${d.path}: ${d.message}`).join('; ')}`);
   else console.error(err instanceof Error ? err.message : err);
   process.exitCode = 1;
 } finally {

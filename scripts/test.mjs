@@ -48,7 +48,12 @@ function reachable(host, port) {
 fs.rmSync('test-results', { recursive: true, force: true });
 fs.mkdirSync('test-results', { recursive: true });
 function vitest(name, file, env = {}, config = []) {
-  const ok = run(name, 'npx', ['vitest', 'run', ...config, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], env);
+  const ok = run(
+    name,
+    'npx',
+    ['vitest', 'run', ...config, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+    env,
+  );
   if (!fs.existsSync(file)) failed++; // the runner itself broke down
   countVitest(file);
   return ok;

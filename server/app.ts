@@ -7,7 +7,13 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import helmet from 'helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { OutOfScopeError } from './kernel/access.js';
@@ -32,7 +38,8 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyBaseLogger } 
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     // A hop count trusts the nearest n addresses (Fastify itself treats a bare number as "trust
     // nothing", since a client that reaches the app directly can then forge the header).
-    trustProxy: typeof deps.config.trustProxy === 'number' ? hopsTrusted(deps.config.trustProxy) : deps.config.trustProxy,
+    trustProxy:
+      typeof deps.config.trustProxy === 'number' ? hopsTrusted(deps.config.trustProxy) : deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
@@ -62,7 +69,9 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyBaseLogger } 
     },
     strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
   });
-  app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err instanceof Error ? err : undefined)));
+  app.addHook('onRequest', (req, reply, done) =>
+    securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err instanceof Error ? err : undefined)),
+  );
   await app.register(cookie);
   await app.register(rateLimit, { global: false, errorResponseBuilder: () => new AppError('RATE_LIMITED') });
   registerOriginCheck(app, deps.config.publicOrigin);
@@ -88,12 +97,20 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyBaseLogger } 
     if (err instanceof OutOfScopeError) {
       // Reaching for a record outside one's subtree is answered as if it did not exist, and recorded.
       // If the record cannot be written (the database is gone), that failure is the answer.
-      const failed = await deps.db.transaction((tx) =>
-        writeAudit(tx, deps.crypto, auditSource(req, deps.clock), {
-          orgId: req.session?.actor.orgId ?? null, action: 'access.denied', targetType: err.targetType, targetId: err.targetId,
-          after: { method: req.method, route: req.routeOptions.url ?? null },
-        }),
-      ).then(() => null, (auditErr: unknown) => (auditErr instanceof Error ? auditErr : new Error(String(auditErr))));
+      const failed = await deps.db
+        .transaction((tx) =>
+          writeAudit(tx, deps.crypto, auditSource(req, deps.clock), {
+            orgId: req.session?.actor.orgId ?? null,
+            action: 'access.denied',
+            targetType: err.targetType,
+            targetId: err.targetId,
+            after: { method: req.method, route: req.routeOptions.url ?? null },
+          }),
+        )
+        .then(
+          () => null,
+          (auditErr: unknown) => (auditErr instanceof Error ? auditErr : new Error(String(auditErr))),
+        );
       if (failed) return toErrorReply(failed, req, reply);
     }
     return toErrorReply(err, req, reply);
@@ -103,7 +120,11 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyBaseLogger } 
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'UnionHub 智慧工会服务平台 API', version: VERSION, description: 'Every route of the platform, generated from its zod schemas.' },
+      info: {
+        title: 'UnionHub 智慧工会服务平台 API',
+        version: VERSION,
+        description: 'Every route of the platform, generated from its zod schemas.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'uh_sid' } } },
       security: [{ session: [] }],
     },
@@ -113,21 +134,44 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyBaseLogger } 
   // The global CSP above covers the docs page too (its scripts are files; its styles are inline).
   // Tags start collapsed: with every operation of the API expanded at once (more than ~130 of
   // them) the bundled swagger-ui stopped rendering after the third tag.
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false, transformSpecificationClone: true, uiConfig: { docExpansion: 'none' } });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: false,
+    transformSpecificationClone: true,
+    uiConfig: { docExpansion: 'none' },
+  });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/health', {
-    schema: {
-      tags: ['system'], summary: 'Liveness and database check', security: [],
-      response: {
-        200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string(), demo: z.boolean(), time: z.iso.datetime() }),
-        503: errorResponses[503],
+  r.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and database check',
+        security: [],
+        response: {
+          200: z.object({
+            status: z.literal('ok'),
+            database: z.enum(['pglite', 'postgres']),
+            version: z.string(),
+            demo: z.boolean(),
+            time: z.iso.datetime(),
+          }),
+          503: errorResponses[503],
+        },
       },
     },
-  }, async () => {
-    await deps.database.query('select 1');
-    return { status: 'ok' as const, database: deps.database.engine, version: VERSION, demo: deps.config.demo, time: new Date().toISOString() };
-  });
+    async () => {
+      await deps.database.query('select 1');
+      return {
+        status: 'ok' as const,
+        database: deps.database.engine,
+        version: VERSION,
+        demo: deps.config.demo,
+        time: new Date().toISOString(),
+      };
+    },
+  );
   r.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await registerModules(app, MODULES);
@@ -144,7 +188,10 @@ async function registerModules(app: FastifyInstance, modules: readonly ModuleDef
     for (const routes of m.routes ?? []) await app.register(routes);
     if (deps.config.env === 'test') continue;
     for (const loop of m.loops ?? []) {
-      const pump = new Pump(() => loop.run(deps), (err) => app.log.error({ err }, `${loop.name} failed`));
+      const pump = new Pump(
+        () => loop.run(deps),
+        (err) => app.log.error({ err }, `${loop.name} failed`),
+      );
       app.addHook('onReady', async () => {
         pump.start(loop.intervalMs);
         if (loop.runAtStart) void pump.kick();
@@ -162,12 +209,21 @@ async function registerWebApps(app: FastifyInstance): Promise<void> {
   ];
   for (const { prefix, dir } of apps) {
     if (!fs.existsSync(path.join(dir, 'index.html'))) continue;
-    await app.register(fastifyStatic, { root: dir, prefix, decorateReply: false, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: dir,
+      prefix,
+      decorateReply: false,
+      wildcard: false,
+      index: ['index.html'],
+    });
     // Client-side routes (e.g. /admin/orgs) load the app shell; a missing file (a name with an
     // extension, e.g. an asset of an older build) is a plain 404, not the shell.
     app.get(`${prefix}*`, { schema: { hide: true } }, (req, reply) => {
       if (/\.[a-z0-9]+$/i.test(req.url.split('?')[0] ?? '')) return sendError(req, reply, 'ROUTE_NOT_FOUND');
-      return reply.type('text/html').header('cache-control', 'no-cache').send(fs.createReadStream(path.join(dir, 'index.html')));
+      return reply
+        .type('text/html')
+        .header('cache-control', 'no-cache')
+        .send(fs.createReadStream(path.join(dir, 'index.html')));
     });
   }
   const publicDir = path.join(projectRoot, 'web/public');

@@ -24,18 +24,32 @@ export interface BootOptions {
 
 /** The process's logger (stdout unless a destination is given: tests capture it). */
 export function createLogger(config: Config, destination?: pino.DestinationStream): FastifyBaseLogger {
-  return pino({
-    level: config.logLevel,
-    // Personal data never reaches the log: request bodies are not logged, requests appear by route
-    // with their query's keys only, errors lose their SQL parameters (kernel/log.ts), and these paths are cut.
-    serializers: logSerializers,
-    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.phone', '*.idNumber'], censor: '[redacted]' },
-  }, destination);
+  return pino(
+    {
+      level: config.logLevel,
+      // Personal data never reaches the log: request bodies are not logged, requests appear by route
+      // with their query's keys only, errors lose their SQL parameters (kernel/log.ts), and these paths are cut.
+      serializers: logSerializers,
+      redact: {
+        paths: [
+          'req.headers.cookie',
+          'req.headers.authorization',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.phone',
+          '*.idNumber',
+        ],
+        censor: '[redacted]',
+      },
+    },
+    destination,
+  );
 }
 
 export async function createDeps(config: Config, opts: BootOptions = {}): Promise<Deps> {
   const log = opts.log ?? createLogger(config);
-  const database = opts.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: `${config.dataDir}/pglite` }));
+  const database =
+    opts.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: `${config.dataDir}/pglite` }));
   await migrateDatabase(database);
   await database.listen(INVALIDATION_CHANNEL, deliverInvalidation);
   await syncBuiltinRoles(database.db);

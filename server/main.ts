@@ -31,7 +31,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
-  log.info(`UnionHub ${config.demo ? '(demo) ' : ''}on ${deps.database.engine}: http://localhost:${config.port}/  admin console /admin/  member H5 /h5/  API docs /api/docs`);
+  log.info(
+    `UnionHub ${config.demo ? '(demo) ' : ''}on ${deps.database.engine}: http://localhost:${config.port}/  admin console /admin/  member H5 /h5/  API docs /api/docs`,
+  );
 }
 
 main().catch((err: unknown) => {

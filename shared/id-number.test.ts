@@ -45,11 +45,15 @@ describe('身份证号 validation (GB 11643)', () => {
 
   it('every number made from valid parts validates (property)', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1930-01-01'), max: new Date('2008-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 999 }), (d, seq) => {
-        const id = makeIdNumber('321102', d.toISOString().slice(0, 10), seq);
-        expect(idNumberProblem(id)).toBeNull();
-        expect(idFacts(id).gender).toBe(seq % 2 === 1 ? 'male' : 'female');
-      }),
+      fc.property(
+        fc.date({ min: new Date('1930-01-01'), max: new Date('2008-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 999 }),
+        (d, seq) => {
+          const id = makeIdNumber('321102', d.toISOString().slice(0, 10), seq);
+          expect(idNumberProblem(id)).toBeNull();
+          expect(idFacts(id).gender).toBe(seq % 2 === 1 ? 'male' : 'female');
+        },
+      ),
     );
   });
 });

@@ -20,8 +20,13 @@ beforeAll(async () => {
   admin = await t.login('admin');
   officer = await t.login('grassroots');
   const doc = (await t.request('GET', '/api/openapi.json')).json<{ paths: Record<string, Record<string, unknown>> }>();
-  getRoutes = Object.entries(doc.paths).filter(([, ops]) => 'get' in ops).map(([p]) => p).filter((p) => p !== '/api/openapi.json');
-  const orgs = (await t.request('GET', '/api/orgs', { cookie: admin })).json<{ items: Array<{ id: number; code: string }> }>().items;
+  getRoutes = Object.entries(doc.paths)
+    .filter(([, ops]) => 'get' in ops)
+    .map(([p]) => p)
+    .filter((p) => p !== '/api/openapi.json');
+  const orgs = (await t.request('GET', '/api/orgs', { cookie: admin })).json<{
+    items: Array<{ id: number; code: string }>;
+  }>().items;
   union = orgs.find((o) => o.code === 'JS-ZJ-JK-XS-001')?.id ?? 0;
   target = orgs.find((o) => o.code === 'JS-ZJ-DY-001')?.id ?? 0;
 });
@@ -36,36 +41,50 @@ const person = fc.record({
 describe('masking', () => {
   it('no GET endpoint shows a full ID number or phone (property over members and routes)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uniqueArray(person, { minLength: 1, maxLength: 3, selector: (p) => `${p.birth.toISOString().slice(0, 10)}${p.seq}` }), async (people) => {
-        const secrets: string[] = [];
-        const ids: number[] = [];
-        for (const p of people) {
-          const idNumber = makeIdNumber('321102', p.birth.toISOString().slice(0, 10), p.seq);
-          const res = await t.request('POST', '/api/members', { cookie: officer, body: { name: '保密测试', idNumber, phone: p.phone, orgId: union, joinedAt: '2021-01-01' } });
-          if (res.statusCode === 409) continue; // the same person drawn in an earlier run
-          expect(res.statusCode, res.body).toBe(201);
-          secrets.push(idNumber, p.phone);
-          ids.push(res.json<{ id: number }>().id);
-        }
-        // some traffic through the flows, so their lists have rows
-        for (const id of ids) await t.request('POST', '/api/transfers', { cookie: officer, body: { memberId: id, toOrgId: target } });
-        for (const cookie of [admin, officer]) {
-          for (const route of getRoutes) {
-            for (const id of route.includes('{') ? ids : [0]) {
-              const url = route.replace(/\{[^}]+\}/g, String(id)) + (route.includes('{') ? '' : '?pageSize=100');
-              const res = await t.request('GET', url, { cookie });
-              for (const s of secrets) expect(res.body.includes(s), `${url} shows ${s}`).toBe(false);
+      fc.asyncProperty(
+        fc.uniqueArray(person, {
+          minLength: 1,
+          maxLength: 3,
+          selector: (p) => `${p.birth.toISOString().slice(0, 10)}${p.seq}`,
+        }),
+        async (people) => {
+          const secrets: string[] = [];
+          const ids: number[] = [];
+          for (const p of people) {
+            const idNumber = makeIdNumber('321102', p.birth.toISOString().slice(0, 10), p.seq);
+            const res = await t.request('POST', '/api/members', {
+              cookie: officer,
+              body: { name: '保密测试', idNumber, phone: p.phone, orgId: union, joinedAt: '2021-01-01' },
+            });
+            if (res.statusCode === 409) continue; // the same person drawn in an earlier run
+            expect(res.statusCode, res.body).toBe(201);
+            secrets.push(idNumber, p.phone);
+            ids.push(res.json<{ id: number }>().id);
+          }
+          // some traffic through the flows, so their lists have rows
+          for (const id of ids)
+            await t.request('POST', '/api/transfers', { cookie: officer, body: { memberId: id, toOrgId: target } });
+          for (const cookie of [admin, officer]) {
+            for (const route of getRoutes) {
+              for (const id of route.includes('{') ? ids : [0]) {
+                const url = route.replace(/\{[^}]+\}/g, String(id)) + (route.includes('{') ? '' : '?pageSize=100');
+                const res = await t.request('GET', url, { cookie });
+                for (const s of secrets) expect(res.body.includes(s), `${url} shows ${s}`).toBe(false);
+              }
             }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 8 },
     );
   });
 
   it('the member sees their own record masked too; reveal is the only way to the full values', async () => {
     const idNumber = makeIdNumber('321102', '1980-08-08', 808);
-    const res = await t.request('POST', '/api/members', { cookie: officer, body: { name: '本人', idNumber, phone: '13800000001', orgId: union, joinedAt: '2021-01-01' } });
+    const res = await t.request('POST', '/api/members', {
+      cookie: officer,
+      body: { name: '本人', idNumber, phone: '13800000001', orgId: union, joinedAt: '2021-01-01' },
+    });
     const id = res.json<{ id: number }>().id;
     const member = await t.loginMember('13800000001');
     for (const url of ['/api/me/member', '/api/me/card', '/api/auth/me']) {
@@ -73,7 +92,10 @@ describe('masking', () => {
       expect(body).not.toContain(idNumber);
       expect(body).not.toContain('13800000001');
     }
-    const revealed = await t.request('POST', `/api/members/${id}/reveal`, { cookie: officer, body: { reason: '核对身份' } });
+    const revealed = await t.request('POST', `/api/members/${id}/reveal`, {
+      cookie: officer,
+      body: { reason: '核对身份' },
+    });
     expect(revealed.json()).toEqual({ idNumber, phone: '13800000001' });
     // the export is masked too (read back as a workbook: the file itself is compressed)
     const exported = await t.request('GET', '/api/members/export', { cookie: officer });

@@ -18,7 +18,10 @@ describe.runIf(ENGINE === 'pglite')('migrations', () => {
     try {
       fs.cpSync('db/migrations', path.join(dir, 'migrations'), { recursive: true });
       const config = path.join(dir, 'drizzle.config.json');
-      fs.writeFileSync(config, JSON.stringify({ dialect: 'postgresql', schema: './server/**/*.schema.ts', out: `./${dir}/migrations` }));
+      fs.writeFileSync(
+        config,
+        JSON.stringify({ dialect: 'postgresql', schema: './server/**/*.schema.ts', out: `./${dir}/migrations` }),
+      );
       const { stdout, stderr } = await run('npx', ['drizzle-kit', 'generate', '--config', config, '--name', 'drift']);
       const added = fs.readdirSync(path.join(dir, 'migrations')).filter((f) => f.includes('drift'));
       expect(added, stdout + stderr).toEqual([]);

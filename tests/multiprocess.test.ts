@@ -27,12 +27,23 @@ describe.runIf(ENGINE === 'postgres')('several app processes', () => {
     const adminUrl = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
     adminUrl.pathname = `/${dbName}`;
     child = spawn('npx', ['tsx', 'server/main.ts'], {
-      env: { ...process.env, NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: adminUrl.toString(), UNIONHUB_DATA_KEY: TEST_KEY, UNIONHUB_DEMO: 'false', LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: adminUrl.toString(),
+        UNIONHUB_DATA_KEY: TEST_KEY,
+        UNIONHUB_DEMO: 'false',
+        LOG_LEVEL: 'silent',
+      },
       stdio: 'ignore',
     });
     base = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 120; i++) {
-      const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
+      const ok = await fetch(`${base}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false);
       if (ok) return;
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -56,7 +67,9 @@ describe.runIf(ENGINE === 'postgres')('several app processes', () => {
 
   it('a grant revoked in one process stops working in the other', async () => {
     const admin = await t.login('admin');
-    const staff = (await t.request('GET', '/api/staff?q=county', { cookie: admin })).json<{ items: Array<{ id: number; grants: Array<{ id: number }> }> }>().items[0];
+    const staff = (await t.request('GET', '/api/staff?q=county', { cookie: admin })).json<{
+      items: Array<{ id: number; grants: Array<{ id: number }> }>;
+    }>().items[0];
     const cookie = await t.login('county');
     expect(await get('/api/orgs', cookie)).toBe(200);
     await t.request('DELETE', `/api/staff/${staff?.id}/grants/${staff?.grants[0]?.id}`, { cookie: admin });

@@ -3,7 +3,14 @@
 // a route, field or enum changed on the server without `npm run api:generate`.
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { currentDocument, dictionariesOf, DICTIONARIES_FILE, DOCUMENT_FILE, typesOf, TYPES_FILE } from '../scripts/api-contract.js';
+import {
+  currentDocument,
+  dictionariesOf,
+  DICTIONARIES_FILE,
+  DOCUMENT_FILE,
+  typesOf,
+  TYPES_FILE,
+} from '../scripts/api-contract.js';
 
 const STALE = 'stale: run `npm run api:generate` and commit web/lib/api';
 
@@ -21,5 +28,4 @@ describe('web API contract', () => {
     expect(await readFile(TYPES_FILE, 'utf8'), STALE).toBe(await typesOf(document));
     expect(await readFile(DICTIONARIES_FILE, 'utf8'), STALE).toBe(dictionariesOf(document));
   });
-
 });

@@ -16,7 +16,9 @@ let rootPath: string;
 beforeAll(async () => {
   t = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '100000' } });
   admin = await t.login('admin');
-  const roles = (await t.request('GET', '/api/roles?pageSize=100', { cookie: admin })).json<{ items: Array<{ code: string; permissions: string[] }> }>().items;
+  const roles = (await t.request('GET', '/api/roles?pageSize=100', { cookie: admin })).json<{
+    items: Array<{ code: string; permissions: string[] }>;
+  }>().items;
   rolePerms = new Map(roles.map((r) => [r.code, r.permissions]));
   rootPath = (await t.request('GET', '/api/orgs/1', { cookie: admin })).json<{ path: string }>().path;
 });
@@ -25,14 +27,31 @@ afterAll(() => t.close());
 const PW = 'Str0ng&Unique!';
 const ROLES = ['federation_manager', 'grassroots_officer', 'service_staff', 'auditor', 'org_head', 'sysadmin'];
 // officers mostly hold a role that manages staff, so the actions are not all refused for want of it
-const OFFICER_ROLES = ['federation_manager', 'federation_manager', 'federation_manager', 'sysadmin', 'grassroots_officer'];
+const OFFICER_ROLES = [
+  'federation_manager',
+  'federation_manager',
+  'federation_manager',
+  'sysadmin',
+  'grassroots_officer',
+];
 const UPDATE = 'staff:account:update';
 const GRANT = 'staff:grant:manage';
 const READ = 'staff:account:read';
 let run = 0;
 
-interface Grant { id: number; roleCode: string; orgId: number }
-interface Staff { id: number; orgId: number; status: 'active' | 'disabled'; grants: Grant[]; manageable: boolean; grantsManageable: boolean }
+interface Grant {
+  id: number;
+  roleCode: string;
+  orgId: number;
+}
+interface Staff {
+  id: number;
+  orgId: number;
+  status: 'active' | 'disabled';
+  grants: Grant[];
+  manageable: boolean;
+  grantsManageable: boolean;
+}
 
 async function asAdmin<T>(method: string, url: string, body?: unknown): Promise<T> {
   const res = await t.request(method, url, { cookie: admin, body });
@@ -41,7 +60,11 @@ async function asAdmin<T>(method: string, url: string, body?: unknown): Promise<
 }
 
 const grantSpec = fc.record({ role: fc.constantFrom(...ROLES), org: fc.nat(40) });
-const accountSpec = fc.record({ home: fc.nat(40), grants: fc.array(grantSpec, { maxLength: 2 }), disabled: fc.boolean() });
+const accountSpec = fc.record({
+  home: fc.nat(40),
+  grants: fc.array(grantSpec, { maxLength: 2 }),
+  disabled: fc.boolean(),
+});
 const actionSpec = fc.record({
   kind: fc.constantFrom('reset', 'disable', 'enable', 'edit', 'unlock', 'grant', 'revoke'),
   target: fc.nat(40),
@@ -51,12 +74,18 @@ const actionSpec = fc.record({
 });
 
 describe('staff management', () => {
-  it('random trees × accounts × officers × action sequences: nothing widens anyone\'s reach', async () => {
+  it("random trees × accounts × officers × action sequences: nothing widens anyone's reach", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.nat(20), { minLength: 2, maxLength: 6 }),
         fc.array(accountSpec, { minLength: 2, maxLength: 4 }),
-        fc.record({ home: fc.nat(40), grants: fc.array(fc.record({ role: fc.constantFrom(...OFFICER_ROLES), org: fc.nat(40) }), { minLength: 1, maxLength: 2 }) }),
+        fc.record({
+          home: fc.nat(40),
+          grants: fc.array(fc.record({ role: fc.constantFrom(...OFFICER_ROLES), org: fc.nat(40) }), {
+            minLength: 1,
+            maxLength: 2,
+          }),
+        }),
         fc.array(actionSpec, { minLength: 3, maxLength: 10 }),
         async (parents, accountSpecs, officerSpec, actions) => {
           run++;
@@ -64,17 +93,33 @@ describe('staff management', () => {
           const orgIds = [1];
           const paths = new Map<number, string>([[1, rootPath]]);
           for (const [i, p] of parents.entries()) {
-            const o = await asAdmin<{ id: number; path: string }>('POST', '/api/orgs', { parentId: orgIds[p % orgIds.length], code: `SP${run}-${i}`, name: `管理测试${run}-${i}`, type: 'federation' });
+            const o = await asAdmin<{ id: number; path: string }>('POST', '/api/orgs', {
+              parentId: orgIds[p % orgIds.length],
+              code: `SP${run}-${i}`,
+              name: `管理测试${run}-${i}`,
+              type: 'federation',
+            });
             orgIds.push(o.id);
             paths.set(o.id, o.path);
           }
           const orgAt = (n: number) => orgIds[n % orgIds.length] ?? 1;
           const pathOf = (orgId: number) => paths.get(orgId) ?? '/none/';
 
-          const make = async (username: string, spec: { home: number; grants: Array<{ role: string; org: number }> }) => {
-            const { id } = await asAdmin<{ id: number }>('POST', '/api/staff', { username, displayName: username, orgId: orgAt(spec.home), password: PW });
+          const make = async (
+            username: string,
+            spec: { home: number; grants: Array<{ role: string; org: number }> },
+          ) => {
+            const { id } = await asAdmin<{ id: number }>('POST', '/api/staff', {
+              username,
+              displayName: username,
+              orgId: orgAt(spec.home),
+              password: PW,
+            });
             for (const g of spec.grants) {
-              const res = await t.request('POST', `/api/staff/${id}/grants`, { cookie: admin, body: { roleCode: g.role, orgId: orgAt(g.org) } });
+              const res = await t.request('POST', `/api/staff/${id}/grants`, {
+                cookie: admin,
+                body: { roleCode: g.role, orgId: orgAt(g.org) },
+              });
               if (res.statusCode !== 201) expect(res.json().error.code).toBe('GRANT_EXISTS');
             }
             return id;
@@ -92,10 +137,16 @@ describe('staff management', () => {
 
           // What the officer holds: a permission at an org when a grant of theirs reaches it.
           const holds = (permission: string, orgId: number) =>
-            officer.grants.some((g) => pathOf(orgId).startsWith(pathOf(g.orgId)) && (rolePerms.get(g.roleCode) ?? []).includes(permission));
-          const roleWithin = (roleCode: string, orgId: number) => (rolePerms.get(roleCode) ?? []).every((p) => holds(p, orgId));
+            officer.grants.some(
+              (g) =>
+                pathOf(orgId).startsWith(pathOf(g.orgId)) && (rolePerms.get(g.roleCode) ?? []).includes(permission),
+            );
+          const roleWithin = (roleCode: string, orgId: number) =>
+            (rolePerms.get(roleCode) ?? []).every((p) => holds(p, orgId));
           const manageable = (s: Staff, permission: string, homePermission: string) =>
-            s.id !== officerId && holds(homePermission, s.orgId) && s.grants.every((g) => holds(permission, g.orgId) && roleWithin(g.roleCode, g.orgId));
+            s.id !== officerId &&
+            holds(homePermission, s.orgId) &&
+            s.grants.every((g) => holds(permission, g.orgId) && roleWithin(g.roleCode, g.orgId));
 
           const before = new Map<number, Grant[]>();
           for (const id of accountIds) before.set(id, (await read(id)).grants);
@@ -108,26 +159,48 @@ describe('staff management', () => {
             // what the officer's own view of the account says it may do
             const seen = await t.request('GET', `/api/staff/${id}`, { cookie });
             let res;
-            if (a.kind === 'reset') res = await t.request('POST', `/api/staff/${id}/password`, { cookie, body: { newPassword: 'Another&Fine1' } });
-            else if (a.kind === 'disable' || a.kind === 'enable') res = await t.request('PATCH', `/api/staff/${id}`, { cookie, body: { status: a.kind === 'disable' ? 'disabled' : 'active' } });
-            else if (a.kind === 'edit') res = await t.request('PATCH', `/api/staff/${id}`, { cookie, body: { displayName: `改${a.pick}` } });
+            if (a.kind === 'reset')
+              res = await t.request('POST', `/api/staff/${id}/password`, {
+                cookie,
+                body: { newPassword: 'Another&Fine1' },
+              });
+            else if (a.kind === 'disable' || a.kind === 'enable')
+              res = await t.request('PATCH', `/api/staff/${id}`, {
+                cookie,
+                body: { status: a.kind === 'disable' ? 'disabled' : 'active' },
+              });
+            else if (a.kind === 'edit')
+              res = await t.request('PATCH', `/api/staff/${id}`, { cookie, body: { displayName: `改${a.pick}` } });
             else if (a.kind === 'unlock') res = await t.request('POST', `/api/staff/${id}/unlock`, { cookie });
-            else if (a.kind === 'grant') res = await t.request('POST', `/api/staff/${id}/grants`, { cookie, body: { roleCode: a.role, orgId: orgAt(a.org) } });
-            else res = await t.request('DELETE', `/api/staff/${id}/grants/${s.grants[a.pick % Math.max(1, s.grants.length)]?.id ?? 999999}`, { cookie });
+            else if (a.kind === 'grant')
+              res = await t.request('POST', `/api/staff/${id}/grants`, {
+                cookie,
+                body: { roleCode: a.role, orgId: orgAt(a.org) },
+              });
+            else
+              res = await t.request(
+                'DELETE',
+                `/api/staff/${id}/grants/${s.grants[a.pick % Math.max(1, s.grants.length)]?.id ?? 999999}`,
+                { cookie },
+              );
             const ok = res.statusCode >= 200 && res.statusCode < 300;
             const what = `${a.kind} on ${id} (officer ${officerId}): ${res.statusCode} ${res.body}`;
             expect(res.statusCode, what).toBeLessThan(500);
             if (id === officerId) expect(ok ? 'succeeded' : res.json().error.code, what).toBe('STAFF_SELF');
             if (a.kind === 'grant' || a.kind === 'revoke') {
               if (ok) expect(manageable(s, GRANT, READ), what).toBe(true);
-              if (ok && a.kind === 'grant') expect(holds(GRANT, orgAt(a.org)) && roleWithin(a.role, orgAt(a.org)), what).toBe(true);
+              if (ok && a.kind === 'grant')
+                expect(holds(GRANT, orgAt(a.org)) && roleWithin(a.role, orgAt(a.org)), what).toBe(true);
             } else {
               // account actions succeed exactly when the account is manageable (the rule is not vacuous)
               expect(ok, what).toBe(manageable(s, UPDATE, UPDATE));
             }
             if (ok && a.kind === 'reset') passwordSet.add(id);
             if (seen.statusCode === 200) {
-              const flag = a.kind === 'grant' || a.kind === 'revoke' ? seen.json<Staff>().grantsManageable : seen.json<Staff>().manageable;
+              const flag =
+                a.kind === 'grant' || a.kind === 'revoke'
+                  ? seen.json<Staff>().grantsManageable
+                  : seen.json<Staff>().manageable;
               if (ok) expect(flag, `${what}: succeeded though not shown as manageable`).toBe(true);
               if (a.kind !== 'grant' && a.kind !== 'revoke') expect(flag, what).toBe(ok);
             }
@@ -140,9 +213,15 @@ describe('staff management', () => {
             const now = (await read(id)).grants;
             const old = new Set((before.get(id) ?? []).map((g) => g.id));
             // every grant that appeared is one the officer could give
-            for (const g of now.filter((x) => !old.has(x.id))) expect(holds(GRANT, g.orgId) && roleWithin(g.roleCode, g.orgId), `new grant ${g.roleCode}@${g.orgId} on ${id}`).toBe(true);
+            for (const g of now.filter((x) => !old.has(x.id)))
+              expect(
+                holds(GRANT, g.orgId) && roleWithin(g.roleCode, g.orgId),
+                `new grant ${g.roleCode}@${g.orgId} on ${id}`,
+              ).toBe(true);
             // an account whose password the officer set reaches no further than the officer
-            if (passwordSet.has(id)) for (const g of now) expect(roleWithin(g.roleCode, g.orgId), `taken-over ${id} holds ${g.roleCode}@${g.orgId}`).toBe(true);
+            if (passwordSet.has(id))
+              for (const g of now)
+                expect(roleWithin(g.roleCode, g.orgId), `taken-over ${id} holds ${g.roleCode}@${g.orgId}`).toBe(true);
           }
         },
       ),

@@ -44,14 +44,16 @@ parentPort?.on('message', (req: ChunkRequest) => {
   const t = performance.now();
   const cols = encryptChunk(crypto, gen, req.from, req.to, keep);
   const rows = cols[0]?.length ?? 0;
-  const reply: ChunkReply = init.format === 'copy'
-    ? { ...req, rows, params: [], copy: copyText(cols, rows), ms: performance.now() - t }
-    : { ...req, rows, params: cols.map(arrayLiteral), ms: performance.now() - t };
+  const reply: ChunkReply =
+    init.format === 'copy'
+      ? { ...req, rows, params: [], copy: copyText(cols, rows), ms: performance.now() - t }
+      : { ...req, rows, params: cols.map(arrayLiteral), ms: performance.now() - t };
   parentPort?.postMessage(reply);
 });
 
 function copyText(cols: unknown[][], rows: number): string {
   let text = '';
-  for (let i = 0; i < rows; i++) text += `${cols.map((c) => copyValue((c[i] ?? null) as string | number | boolean | null)).join('\t')}\n`;
+  for (let i = 0; i < rows; i++)
+    text += `${cols.map((c) => copyValue((c[i] ?? null) as string | number | boolean | null)).join('\t')}\n`;
   return text;
 }

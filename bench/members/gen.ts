@@ -33,15 +33,54 @@ export interface PlainMember {
   joinedAt: string;
 }
 
-const SURNAMES = [...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段'];
-const GIVEN = [...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国文辉鹏飞云红梅兰玲晓东海波宁婷雪琳浩宇志鑫佳晨瑞欣怡'];
+const SURNAMES = [
+  ...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段',
+];
+const GIVEN = [
+  ...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国文辉鹏飞云红梅兰玲晓东海波宁婷雪琳浩宇志鑫佳晨瑞欣怡',
+];
 // County codes (Jiangsu mostly, some from elsewhere: migrant workers). None is one the demo seed
 // uses, so these ID numbers can never collide with the demo's 3,000 members.
 const REGIONS = [
-  '320104', '320105', '320106', '320111', '320113', '320114', '320115', '320205', '320211', '320282',
-  '320411', '320506', '320583', '320703', '320812', '321002', '321202', '341122', '411302', '430102',
+  '320104',
+  '320105',
+  '320106',
+  '320111',
+  '320113',
+  '320114',
+  '320115',
+  '320205',
+  '320211',
+  '320282',
+  '320411',
+  '320506',
+  '320583',
+  '320703',
+  '320812',
+  '321002',
+  '321202',
+  '341122',
+  '411302',
+  '430102',
 ];
-const MOBILE_PREFIXES = ['135', '136', '137', '138', '139', '150', '151', '158', '159', '186', '187', '188', '177', '199', '166', '182'];
+const MOBILE_PREFIXES = [
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '158',
+  '159',
+  '186',
+  '187',
+  '188',
+  '177',
+  '199',
+  '166',
+  '182',
+];
 const PLATFORMS: Record<Exclude<JobType, 'regular'>, string[]> = {
   courier: ['顺丰速运镇江分部', '中通快递京口网点', '京东物流镇江站'],
   food_delivery: ['美团外卖京口站', '饿了么镇江站'],
@@ -93,7 +132,10 @@ export class MemberGenerator {
    * @param unions the first union takes FIRST_UNION_SHARE of the rows, the others share the rest evenly
    * @param today ages are 18–65 and join dates at most this day
    */
-  constructor(readonly unions: Union[], today: Date) {
+  constructor(
+    readonly unions: Union[],
+    today: Date,
+  ) {
     if (unions.length < 2) throw new Error('need at least two unions');
     this.today = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
     const t = new Date(this.today);
@@ -123,11 +165,25 @@ export class MemberGenerator {
     const p = (this.phoneMul * i + 98_765_431) % this.phoneSpace;
     const phone = `${MOBILE_PREFIXES[Math.floor(p / 1e8)]}${String(p % 1e8).padStart(8, '0')}`;
 
-    const union = rand() < FIRST_UNION_SHARE ? (this.unions[0] as Union) : (this.unions[1 + Math.floor(rand() * (this.unions.length - 1))] as Union);
+    const union =
+      rand() < FIRST_UNION_SHARE
+        ? (this.unions[0] as Union)
+        : (this.unions[1 + Math.floor(rand() * (this.unions.length - 1))] as Union);
 
     // ~15% 新就业形态
     const j = rand();
-    const jobType: JobType = j < 0.85 ? 'regular' : j < 0.9 ? 'courier' : j < 0.95 ? 'food_delivery' : j < 0.97 ? 'truck_driver' : j < 0.99 ? 'ride_hailing' : 'other_new';
+    const jobType: JobType =
+      j < 0.85
+        ? 'regular'
+        : j < 0.9
+          ? 'courier'
+          : j < 0.95
+            ? 'food_delivery'
+            : j < 0.97
+              ? 'truck_driver'
+              : j < 0.99
+                ? 'ride_hailing'
+                : 'other_new';
     const s = rand();
     const status = s < 0.93 ? 'active' : s < 0.98 ? 'left' : 'deceased';
 

@@ -6,16 +6,43 @@ import type { MemberGenerator, PlainMember } from './gen.js';
 // A registry file as a union would upload it: the import template's columns, one member per row,
 // 1% of the rows wrong in one way or another (each kind equally often).
 
-export const COLUMNS = ['姓名', '性别', '身份证号', '手机号码', '民族', '政治面貌', '学历', '户籍类型', '工作单位', '岗位', '就业形态', '所属工会', '入会时间', '会员卡号'] as const;
+export const COLUMNS = [
+  '姓名',
+  '性别',
+  '身份证号',
+  '手机号码',
+  '民族',
+  '政治面貌',
+  '学历',
+  '户籍类型',
+  '工作单位',
+  '岗位',
+  '就业形态',
+  '所属工会',
+  '入会时间',
+  '会员卡号',
+] as const;
 
 const JOB_LABELS: Record<PlainMember['jobType'], string> = {
-  regular: '普通职工', courier: '快递员', food_delivery: '外卖骑手', truck_driver: '货车司机', ride_hailing: '网约车司机', other_new: '其他新就业形态',
+  regular: '普通职工',
+  courier: '快递员',
+  food_delivery: '外卖骑手',
+  truck_driver: '货车司机',
+  ride_hailing: '网约车司机',
+  other_new: '其他新就业形态',
 };
 
 /** Every BAD_EVERY-th row (from BAD_OFFSET) is wrong: 1% of the file. */
 export const BAD_EVERY = 100;
 export const BAD_OFFSET = 50;
-export const BAD_KINDS = ['身份证号 check digit', '身份证号 format', 'phone', 'unknown 所属工会', 'empty 姓名', 'impossible 入会时间'] as const;
+export const BAD_KINDS = [
+  '身份证号 check digit',
+  '身份证号 format',
+  'phone',
+  'unknown 所属工会',
+  'empty 姓名',
+  'impossible 入会时间',
+] as const;
 
 export function isBadRow(k: number): boolean {
   return k % BAD_EVERY === BAD_OFFSET;
@@ -30,8 +57,19 @@ function wrongCheckDigit(id: string): string {
 export function fileRow(gen: MemberGenerator, offset: number, k: number): string[] {
   const m = gen.at(offset + k);
   const row = [
-    m.name, m.gender === 'male' ? '男' : '女', m.idNumber, m.phone, m.ethnicity, m.politicalStatus, m.education,
-    m.householdType === 'urban' ? '城镇' : m.migrantWorker ? '农村（农民工）' : '农村', m.employer, m.post ?? '', JOB_LABELS[m.jobType], m.union.code, m.joinedAt,
+    m.name,
+    m.gender === 'male' ? '男' : '女',
+    m.idNumber,
+    m.phone,
+    m.ethnicity,
+    m.politicalStatus,
+    m.education,
+    m.householdType === 'urban' ? '城镇' : m.migrantWorker ? '农村（农民工）' : '农村',
+    m.employer,
+    m.post ?? '',
+    JOB_LABELS[m.jobType],
+    m.union.code,
+    m.joinedAt,
     // Half the rows bring the card number they already have; the rest get one from the database.
     k % 2 === 0 ? `BJ${String(offset + k).padStart(9, '0')}` : '',
   ];
@@ -58,7 +96,13 @@ export interface FileFigures {
 
 const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
-export async function writeImportFile(path: string, format: 'csv' | 'xlsx', gen: MemberGenerator, offset: number, rows: number): Promise<FileFigures> {
+export async function writeImportFile(
+  path: string,
+  format: 'csv' | 'xlsx',
+  gen: MemberGenerator,
+  offset: number,
+  rows: number,
+): Promise<FileFigures> {
   const t = performance.now();
   let bad = 0;
   if (format === 'csv') {
@@ -79,7 +123,12 @@ export async function writeImportFile(path: string, format: 'csv' | 'xlsx', gen:
   } else {
     // Deflate level 6 (zlib's default, as zip tools and Excel use): 1,000,000 rows take ~88 MiB.
     // exceljs's own default is faster and ~15% bigger, over the importer's 100 MB upload cap.
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: false, zip: { zlib: { level: 6 } } });
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: path,
+      useSharedStrings: false,
+      useStyles: false,
+      zip: { zlib: { level: 6 } },
+    });
     const ws = wb.addWorksheet('会员信息');
     ws.addRow([...COLUMNS]).commit();
     for (let k = 0; k < rows; k++) {

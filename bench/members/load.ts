@@ -25,21 +25,44 @@ export function arrayLiteral(values: unknown[]): string {
   const parts = new Array<string>(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    parts[i] = v === null || v === undefined ? 'NULL' : typeof v === 'string' ? `"${v.replace(/[\\"]/g, '\\$&')}"` : String(v);
+    parts[i] =
+      v === null || v === undefined ? 'NULL' : typeof v === 'string' ? `"${v.replace(/[\\"]/g, '\\$&')}"` : String(v);
   }
   return `{${parts.join(',')}}`;
 }
 
 /** One chunk as column arrays, encrypted; `keep` leaves rows out (e.g. those a file spoils). */
-export function encryptChunk(crypto: Crypto, gen: MemberGenerator, from: number, to: number, keep?: (i: number) => boolean): unknown[][] {
+export function encryptChunk(
+  crypto: Crypto,
+  gen: MemberGenerator,
+  from: number,
+  to: number,
+  keep?: (i: number) => boolean,
+): unknown[][] {
   const cols: unknown[][] = Array.from({ length: 18 }, () => []);
   for (let i = from; i < to; i++) {
     if (keep && !keep(i)) continue;
     const m = gen.at(i);
     const idc = identityColumns(crypto, m.idNumber, m.phone);
     const row = [
-      m.union.id, m.name, idc.idNumberEnc, idc.idNumberHash, idc.gender, idc.birthDate, idc.phoneEnc, idc.phoneHash, m.ethnicity,
-      m.politicalStatus, m.education, m.householdType, m.migrantWorker, m.employer, m.post, m.jobType, m.status, m.joinedAt,
+      m.union.id,
+      m.name,
+      idc.idNumberEnc,
+      idc.idNumberHash,
+      idc.gender,
+      idc.birthDate,
+      idc.phoneEnc,
+      idc.phoneHash,
+      m.ethnicity,
+      m.politicalStatus,
+      m.education,
+      m.householdType,
+      m.migrantWorker,
+      m.employer,
+      m.post,
+      m.jobType,
+      m.status,
+      m.joinedAt,
     ];
     for (let c = 0; c < 18; c++) (cols[c] as unknown[]).push(row[c]);
   }
@@ -61,10 +84,18 @@ export function inThreadSource(crypto: Crypto, gen: MemberGenerator, keep?: (i: 
 /** Encryption spread over worker threads (one per core by default). */
 export class EncryptPool {
   private readonly workers: { worker: Worker; busy: boolean }[] = [];
-  private readonly waiting: { req: ChunkRequest; resolve: (r: ChunkReply) => void; reject: (e: unknown) => void }[] = [];
+  private readonly waiting: { req: ChunkRequest; resolve: (r: ChunkReply) => void; reject: (e: unknown) => void }[] =
+    [];
   private readonly pending = new Map<Worker, { resolve: (r: ChunkReply) => void; reject: (e: unknown) => void }>();
 
-  constructor(unions: Union[], today: Date, masterKeyBase64: string, size = os.availableParallelism(), skip?: WorkerInit['skip'], format: WorkerInit['format'] = 'unnest') {
+  constructor(
+    unions: Union[],
+    today: Date,
+    masterKeyBase64: string,
+    size = os.availableParallelism(),
+    skip?: WorkerInit['skip'],
+    format: WorkerInit['format'] = 'unnest',
+  ) {
     const init: WorkerInit = { unions, todayMs: today.getTime(), masterKeyBase64, format, ...(skip ? { skip } : {}) };
     for (let i = 0; i < Math.max(1, size); i++) {
       const worker = new Worker(workerUrl(import.meta.url, './encrypt-worker'), { workerData: init });
@@ -79,7 +110,10 @@ export class EncryptPool {
     return this.workers.length;
   }
 
-  private settle(slot: { worker: Worker; busy: boolean }, f: (p: { resolve: (r: ChunkReply) => void; reject: (e: unknown) => void }) => void): void {
+  private settle(
+    slot: { worker: Worker; busy: boolean },
+    f: (p: { resolve: (r: ChunkReply) => void; reject: (e: unknown) => void }) => void,
+  ): void {
     const p = this.pending.get(slot.worker);
     this.pending.delete(slot.worker);
     slot.busy = false;
@@ -157,22 +191,30 @@ export async function insertMembers(
     while (inFlight.size >= opts.concurrency) await Promise.race(inFlight);
     if (failure) break;
     const t = performance.now();
-    const p: Promise<void> = database.query(INSERT_SQL, chunk.params).then(
-      () => {
-        insertMs += performance.now() - t;
-        done += chunk.rows;
-        opts.onChunk?.(done);
-      },
-      (err: unknown) => {
-        failure ??= err;
-      },
-    ).finally(() => inFlight.delete(p));
+    const p: Promise<void> = database
+      .query(INSERT_SQL, chunk.params)
+      .then(
+        () => {
+          insertMs += performance.now() - t;
+          done += chunk.rows;
+          opts.onChunk?.(done);
+        },
+        (err: unknown) => {
+          failure ??= err;
+        },
+      )
+      .finally(() => inFlight.delete(p));
     inFlight.add(p);
   }
   await Promise.all(inFlight);
   await Promise.allSettled(encrypted.filter(Boolean));
   if (failure) throw failure;
-  return { rows: done, seconds: (performance.now() - started) / 1000, encryptSeconds: encryptMs / 1000, insertSeconds: insertMs / 1000 };
+  return {
+    rows: done,
+    seconds: (performance.now() - started) / 1000,
+    encryptSeconds: encryptMs / 1000,
+    insertSeconds: insertMs / 1000,
+  };
 }
 
 const COPY_SQL = `copy member (org_id, name, id_number_enc, id_number_hash, gender, birth_date, phone_enc, phone_hash, ethnicity,
@@ -183,7 +225,12 @@ const COPY_SQL = `copy member (org_id, name, id_number_enc, id_number_hash, gend
  * COPYed one after the other into member in ONE transaction, as the import does; only the COPYs
  * are timed.
  */
-export async function copyMembers(database: Database, source: ChunkSource, from: number, to: number): Promise<InsertFigures> {
+export async function copyMembers(
+  database: Database,
+  source: ChunkSource,
+  from: number,
+  to: number,
+): Promise<InsertFigures> {
   if (!database.connect) throw new Error('COPY needs PostgreSQL');
   const started = performance.now();
   const conn = await database.connect();
@@ -212,7 +259,12 @@ export async function copyMembers(database: Database, source: ChunkSource, from:
     conn.release(err instanceof Error ? err : new Error(String(err)));
     throw err;
   }
-  return { rows: done, seconds: (performance.now() - started) / 1000, encryptSeconds: encryptMs / 1000, insertSeconds: copyMs / 1000 };
+  return {
+    rows: done,
+    seconds: (performance.now() - started) / 1000,
+    encryptSeconds: encryptMs / 1000,
+    insertSeconds: copyMs / 1000,
+  };
 }
 
 /** The member table's secondary indexes, as CREATE INDEX statements. */

@@ -57,11 +57,18 @@ export interface Session {
 
 /** The app as main.ts runs it, in its own process, on the bench database, with the bench key; `people` signed in. */
 export async function openSession(env: BenchEnv, people: Record<string, Person> = STAFF): Promise<Session> {
-  const server = await startServer({ DATABASE_URL: env.url, UNIONHUB_DATA_KEY: BENCH_KEY, DATA_DIR: '/tmp/unionhub-bench' });
+  const server = await startServer({
+    DATABASE_URL: env.url,
+    UNIONHUB_DATA_KEY: BENCH_KEY,
+    DATA_DIR: '/tmp/unionhub-bench',
+  });
   try {
     const cookies: Record<string, string> = {};
     for (const [who, p] of Object.entries(people)) {
-      cookies[who] = await signIn(server.base, 'username' in p ? { username: p.username, password: p.password } : { phone: p.phone, password: p.password });
+      cookies[who] = await signIn(
+        server.base,
+        'username' in p ? { username: p.username, password: p.password } : { phone: p.phone, password: p.password },
+      );
     }
     return { server, cookies, stop: () => server.stop() };
   } catch (err) {
@@ -81,7 +88,8 @@ export function cookieOf(s: Session, who: string): string {
 async function verifyTarget(s: Session, t: Target): Promise<void> {
   for (const path of t.paths.slice(0, t.verifyCount ?? t.paths.length)) {
     const res = await getJson(`${s.server.base}${path}`, { cookie: cookieOf(s, t.who) }, t.verifyTimeoutMs);
-    if (res.status !== 200) throw new Error(`${t.name} (${t.who}): ${path} answered ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+    if (res.status !== 200)
+      throw new Error(`${t.name} (${t.who}): ${path} answered ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
     const problem = t.verify(res.body, path);
     if (problem) throw new Error(`${t.name} (${t.who}): ${path}: ${problem}`);
   }
@@ -92,18 +100,30 @@ async function verifyTarget(s: Session, t: Target): Promise<void> {
  * 250 ms pause) runs before each run, e.g. to let requests the load generator gave up on finish
  * in the database so they do not weigh on the next run.
  */
-export async function measureTargets(s: Session, targets: Target[], settle: () => Promise<void> = () => sleep(250)): Promise<Measured[]> {
+export async function measureTargets(
+  s: Session,
+  targets: Target[],
+  settle: () => Promise<void> = () => sleep(250),
+): Promise<Measured[]> {
   for (const t of targets) await verifyTarget(s, t);
   const out: Measured[] = [];
   for (const t of targets) {
-    const base = { base: s.server.base, paths: t.paths, headers: { cookie: cookieOf(s, t.who) }, connections: MEMBER_LOAD.connections, serverPid: s.server.pid };
+    const base = {
+      base: s.server.base,
+      paths: t.paths,
+      headers: { cookie: cookieOf(s, t.who) },
+      connections: MEMBER_LOAD.connections,
+      serverPid: s.server.pid,
+    };
     await measureLatency({ ...base, seconds: MEMBER_LOAD.warmupSeconds });
     await settle();
     const f = await measureLatency({ ...base, seconds: MEMBER_LOAD.seconds });
     await settle();
     const sequential = await measureLatency({ ...base, connections: 1, seconds: MEMBER_LOAD.sequentialSeconds });
     const pass = f.failures === 0 && sequential.failures === 0 && f.p95Ms < t.limitMs;
-    console.log(`  ${t.name} as ${t.who}: p50 ${fmt.ms(f.p50Ms)} ms, p95 ${fmt.ms(f.p95Ms)} ms, p99 ${fmt.ms(f.p99Ms)} ms, ${fmt.int(f.requestsPerSecond)} req/s, failures ${f.failures} → ${pass ? 'PASS' : 'FAIL'}; one client: p50 ${fmt.ms(sequential.p50Ms)} ms, p95 ${fmt.ms(sequential.p95Ms)} ms`);
+    console.log(
+      `  ${t.name} as ${t.who}: p50 ${fmt.ms(f.p50Ms)} ms, p95 ${fmt.ms(f.p95Ms)} ms, p99 ${fmt.ms(f.p99Ms)} ms, ${fmt.int(f.requestsPerSecond)} req/s, failures ${f.failures} → ${pass ? 'PASS' : 'FAIL'}; one client: p50 ${fmt.ms(sequential.p50Ms)} ms, p95 ${fmt.ms(sequential.p95Ms)} ms`,
+    );
     out.push({ ...f, target: t, sequential, pass });
   }
   return out;
@@ -113,12 +133,41 @@ export function latencyTable(results: Measured[]): string {
   const cpu = (r: Measured, k: 'server' | 'postgres') => (r.cpuUsPerRequest ? fmt.int(r.cpuUsPerRequest[k]) : 'n/a');
   const c = MEMBER_LOAD.connections;
   return table(
-    ['request', 'as', `${c} conn p50 ms`, `${c} conn **p95** ms`, `${c} conn p99 ms`, `${c} conn max ms`, `${c} conn req/s`, 'errors + non-2xx', 'server CPU µs/req', 'PostgreSQL CPU µs/req', '1 conn p50 ms', '1 conn p95 ms', '1 conn p99 ms', '1 conn req/s', 'limit (p95, 10 conn)', 'verdict'],
+    [
+      'request',
+      'as',
+      `${c} conn p50 ms`,
+      `${c} conn **p95** ms`,
+      `${c} conn p99 ms`,
+      `${c} conn max ms`,
+      `${c} conn req/s`,
+      'errors + non-2xx',
+      'server CPU µs/req',
+      'PostgreSQL CPU µs/req',
+      '1 conn p50 ms',
+      '1 conn p95 ms',
+      '1 conn p99 ms',
+      '1 conn req/s',
+      'limit (p95, 10 conn)',
+      'verdict',
+    ],
     results.map((r) => [
-      r.target.name, r.target.who, fmt.ms(r.p50Ms), `**${fmt.ms(r.p95Ms)}**`, fmt.ms(r.p99Ms), fmt.ms(r.maxMs), fmt.int(r.requestsPerSecond),
-      r.failures + r.sequential.failures, cpu(r, 'server'), cpu(r, 'postgres'),
-      fmt.ms(r.sequential.p50Ms), fmt.ms(r.sequential.p95Ms), fmt.ms(r.sequential.p99Ms), fmt.int(r.sequential.requestsPerSecond),
-      `< ${r.target.limitMs} ms`, r.pass ? 'PASS' : '**FAIL**',
+      r.target.name,
+      r.target.who,
+      fmt.ms(r.p50Ms),
+      `**${fmt.ms(r.p95Ms)}**`,
+      fmt.ms(r.p99Ms),
+      fmt.ms(r.maxMs),
+      fmt.int(r.requestsPerSecond),
+      r.failures + r.sequential.failures,
+      cpu(r, 'server'),
+      cpu(r, 'postgres'),
+      fmt.ms(r.sequential.p50Ms),
+      fmt.ms(r.sequential.p95Ms),
+      fmt.ms(r.sequential.p99Ms),
+      fmt.int(r.sequential.requestsPerSecond),
+      `< ${r.target.limitMs} ms`,
+      r.pass ? 'PASS' : '**FAIL**',
     ]),
   );
 }
@@ -142,7 +191,12 @@ const ON_MEMBER = { statement: /\bfrom "member"/, scan: /\bmember\b|member_/ };
  * in an in-process app on the same database), then EXPLAIN (ANALYZE, BUFFERS) of each with its
  * own parameters. `on` picks another table's statements (which statements, and which scans to list).
  */
-export async function explainTargets(env: BenchEnv, s: Session, targets: Target[], on: { statement: RegExp; scan: RegExp } = ON_MEMBER): Promise<Explained[]> {
+export async function explainTargets(
+  env: BenchEnv,
+  s: Session,
+  targets: Target[],
+  on: { statement: RegExp; scan: RegExp } = ON_MEMBER,
+): Promise<Explained[]> {
   const app = await buildApp(env.deps);
   try {
     const out: Explained[] = [];
@@ -157,10 +211,24 @@ export async function explainTargets(env: BenchEnv, s: Session, targets: Target[
       });
       const statements: Explained['statements'] = [];
       for (const q of captured.filter((c) => on.statement.test(c.text))) {
-        const rows = await env.deps.database.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${q.text}`, q.values);
+        const rows = await env.deps.database.query<{ 'QUERY PLAN': string }>(
+          `explain (analyze, buffers) ${q.text}`,
+          q.values,
+        );
         const plan = rows.map((r) => r['QUERY PLAN']);
         const executionMs = Number(/Execution Time: ([\d.]+) ms/.exec(plan.join('\n'))?.[1] ?? Number.NaN);
-        const scans = [...new Set(plan.filter((l) => / Scan /.test(` ${l}`) && on.scan.test(l)).map((l) => l.replace(IDENT, '').replace(/\s+\(cost.*$/, '').trim()))];
+        const scans = [
+          ...new Set(
+            plan
+              .filter((l) => / Scan /.test(` ${l}`) && on.scan.test(l))
+              .map((l) =>
+                l
+                  .replace(IDENT, '')
+                  .replace(/\s+\(cost.*$/, '')
+                  .trim(),
+              ),
+          ),
+        ];
         statements.push({ sql: q.text, params: q.values, plan, executionMs, scans });
       }
       out.push({ target: t, path, statements });
@@ -175,23 +243,33 @@ const shortSql = (sql: string) => (/select count\(/i.test(sql) ? 'count' : /limi
 
 /** Key lines per statement, and the full plans folded away. */
 export function plansMarkdown(explained: Explained[], tableName = 'member'): string {
-  const rows = explained.flatMap((e) => e.statements.map((st) => [
-    e.target.name, e.target.who, shortSql(st.sql), `${fmt.ms(st.executionMs)} ms`, st.scans.map((x) => `\`${x}\``).join('<br>') || '—',
-  ]));
-  const details = explained.flatMap((e) => e.statements.map((st) => [
-    `<details><summary>${e.target.name} as ${e.target.who} — ${shortSql(st.sql)} (${fmt.ms(st.executionMs)} ms)</summary>`,
-    '',
-    '```sql',
-    st.sql.trim(),
-    `-- params: ${JSON.stringify(st.params)}`,
-    '```',
-    '',
-    '```',
-    ...st.plan,
-    '```',
-    '</details>',
-    '',
-  ].join('\n')));
+  const rows = explained.flatMap((e) =>
+    e.statements.map((st) => [
+      e.target.name,
+      e.target.who,
+      shortSql(st.sql),
+      `${fmt.ms(st.executionMs)} ms`,
+      st.scans.map((x) => `\`${x}\``).join('<br>') || '—',
+    ]),
+  );
+  const details = explained.flatMap((e) =>
+    e.statements.map((st) =>
+      [
+        `<details><summary>${e.target.name} as ${e.target.who} — ${shortSql(st.sql)} (${fmt.ms(st.executionMs)} ms)</summary>`,
+        '',
+        '```sql',
+        st.sql.trim(),
+        `-- params: ${JSON.stringify(st.params)}`,
+        '```',
+        '',
+        '```',
+        ...st.plan,
+        '```',
+        '</details>',
+        '',
+      ].join('\n'),
+    ),
+  );
   return [
     table(['request', 'as', 'statement', 'EXPLAIN ANALYZE execution', `scans on ${tableName}`], rows),
     '',

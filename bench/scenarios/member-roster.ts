@@ -1,7 +1,17 @@
 import type { BenchEnv } from '../env.js';
 import { fmt } from '../lib.js';
 import { COUNTY_CODE, memberRegistry, registryMarkdown } from '../members/registry.js';
-import { explainTargets, latencyTable, loadNote, measureTargets, openSession, plansMarkdown, STAFF, type Target, type Who } from '../members/targets.js';
+import {
+  explainTargets,
+  latencyTable,
+  loadNote,
+  measureTargets,
+  openSession,
+  plansMarkdown,
+  STAFF,
+  type Target,
+  type Who,
+} from '../members/targets.js';
 import type { Scenario } from '../scenario.js';
 
 // The first roster page with a filter, in the 1,000,000-member registry: GET /api/members with
@@ -26,7 +36,9 @@ interface Page {
 }
 
 async function orgByCode(env: BenchEnv, code: string): Promise<{ id: number; path: string }> {
-  const [o] = await env.deps.database.query<{ id: number; path: string }>('select id, path from org where code = $1', [code]);
+  const [o] = await env.deps.database.query<{ id: number; path: string }>('select id, path from org where code = $1', [
+    code,
+  ]);
   if (!o) throw new Error(`org ${code} not found`);
   return o;
 }
@@ -38,11 +50,13 @@ async function orgByCode(env: BenchEnv, code: string): Promise<{ id: number; pat
 function pageCheck(total: number, inScope: Set<number>, matches: (i: Item) => boolean) {
   return (body: unknown): string | null => {
     const p = body as Page & { totalCapped?: boolean };
-    if (p.total !== total || (p.totalCapped ?? false)) return `total ${p.total} (capped: ${p.totalCapped}), expected exactly ${total}`;
+    if (p.total !== total || (p.totalCapped ?? false))
+      return `total ${p.total} (capped: ${p.totalCapped}), expected exactly ${total}`;
     if (p.items.length !== 20) return `${p.items.length} items, expected 20`;
     const bad = p.items.find((i) => !matches(i) || !inScope.has(i.orgId));
     if (bad) return `an item that does not match the filter or the scope: ${JSON.stringify(bad)}`;
-    if (p.items.some((i, k) => k > 0 && i.joinedAt > (p.items[k - 1] as Item).joinedAt)) return 'not sorted by join date, newest first';
+    if (p.items.some((i, k) => k > 0 && i.joinedAt > (p.items[k - 1] as Item).joinedAt))
+      return 'not sorted by join date, newest first';
     return null;
   };
 }
@@ -53,20 +67,31 @@ async function buildTargets(env: BenchEnv): Promise<Target[]> {
   const out: Target[] = [];
   for (const who of ['grassroots', 'county', 'admin'] as const) {
     const scope = await orgByCode(env, SCOPE_CODES[who]);
-    const ids = new Set((await db.query<{ id: number }>(`select id from org where path like $1 || '%'`, [scope.path])).map((o) => o.id));
+    const ids = new Set(
+      (await db.query<{ id: number }>(`select id from org where path like $1 || '%'`, [scope.path])).map((o) => o.id),
+    );
     const [a] = await db.query<{ n: number }>(
-      `select count(*)::int as n from member where org_id in (select id from org where path like $1 || '%') and status = 'active' and job_type = 'courier'`, [scope.path]);
+      `select count(*)::int as n from member where org_id in (select id from org where path like $1 || '%') and status = 'active' and job_type = 'courier'`,
+      [scope.path],
+    );
     out.push({
-      name: 'active couriers (status=active&jobType=courier)', who, paths: ['/api/members?status=active&jobType=courier&page=1&pageSize=20'],
-      verify: pageCheck(a?.n ?? -1, ids, (i) => i.status === 'active' && i.jobType === 'courier'), limitMs: LIMIT_MS,
+      name: 'active couriers (status=active&jobType=courier)',
+      who,
+      paths: ['/api/members?status=active&jobType=courier&page=1&pageSize=20'],
+      verify: pageCheck(a?.n ?? -1, ids, (i) => i.status === 'active' && i.jobType === 'courier'),
+      limitMs: LIMIT_MS,
     });
     if (who === 'grassroots') continue; // a district is outside a grassroots officer's scope
     const [b] = await db.query<{ n: number }>(
       `select count(*)::int as n from member where org_id in (select id from org where path like $1 || '%') and org_id in (select id from org where path like $2 || '%') and job_type <> 'regular'`,
-      [scope.path, district.path]);
+      [scope.path, district.path],
+    );
     out.push({
-      name: `新就业形态 in 京口区 (newEmployment=true&orgId=${district.id})`, who, paths: [`/api/members?newEmployment=true&orgId=${district.id}&page=1&pageSize=20`],
-      verify: pageCheck(b?.n ?? -1, ids, (i) => i.jobType !== 'regular'), limitMs: LIMIT_MS,
+      name: `新就业形态 in 京口区 (newEmployment=true&orgId=${district.id})`,
+      who,
+      paths: [`/api/members?newEmployment=true&orgId=${district.id}&page=1&pageSize=20`],
+      verify: pageCheck(b?.n ?? -1, ids, (i) => i.jobType !== 'regular'),
+      limitMs: LIMIT_MS,
     });
   }
   return out;

@@ -1,6 +1,16 @@
 import { maskIdNumber, maskPhone } from '../../server/kernel/crypto.js';
 import { memberRegistry, registryMarkdown, type Sample } from '../members/registry.js';
-import { cookieOf, explainTargets, latencyTable, loadNote, measureTargets, openSession, plansMarkdown, STAFF, type Target } from '../members/targets.js';
+import {
+  cookieOf,
+  explainTargets,
+  latencyTable,
+  loadNote,
+  measureTargets,
+  openSession,
+  plansMarkdown,
+  STAFF,
+  type Target,
+} from '../members/targets.js';
 import { fmt } from '../lib.js';
 import type { Scenario } from '../scenario.js';
 
@@ -21,7 +31,8 @@ function exactlyOne(expect: (s: Sample) => (item: Page['items'][number]) => bool
     const page = body as Page;
     const s = byPath.get(path);
     if (!s) return 'unknown path';
-    if (page.total !== 1 || page.items.length !== 1) return `expected exactly one member, got total ${page.total}, ${page.items.length} items`;
+    if (page.total !== 1 || page.items.length !== 1)
+      return `expected exactly one member, got total ${page.total}, ${page.items.length} items`;
     const item = page.items[0] as Page['items'][number];
     if (!expect(s)(item)) return `found someone else: ${JSON.stringify(item)}`;
     if (item.orgId !== s.union.id) return `found in org ${item.orgId}, expected ${s.union.id}`;
@@ -32,14 +43,32 @@ function exactlyOne(expect: (s: Sample) => (item: Page['items'][number]) => bool
 function targets(inCounty: Sample[], all: Sample[]): Target[] {
   const out: Target[] = [];
   const kinds = [
-    { kind: '身份证号', q: (s: Sample) => s.idNumber, expect: (s: Sample) => (i: Page['items'][number]) => i.idNumber === maskIdNumber(s.idNumber) },
-    { kind: 'phone', q: (s: Sample) => s.phone, expect: (s: Sample) => (i: Page['items'][number]) => i.phone === maskPhone(s.phone) },
+    {
+      kind: '身份证号',
+      q: (s: Sample) => s.idNumber,
+      expect: (s: Sample) => (i: Page['items'][number]) => i.idNumber === maskIdNumber(s.idNumber),
+    },
+    {
+      kind: 'phone',
+      q: (s: Sample) => s.phone,
+      expect: (s: Sample) => (i: Page['items'][number]) => i.phone === maskPhone(s.phone),
+    },
   ];
   for (const k of kinds) {
-    for (const [who, people] of [['county', inCounty], ['admin', all]] as const) {
+    for (const [who, people] of [
+      ['county', inCounty],
+      ['admin', all],
+    ] as const) {
       const chosen = people.slice(0, PEOPLE);
       const byPath = new Map(chosen.map((s) => [`/api/members?q=${k.q(s)}`, s]));
-      out.push({ name: `exact search by ${k.kind}`, who, paths: [...byPath.keys()], verifyCount: 25, verify: exactlyOne(k.expect, byPath), limitMs: LIMIT_MS });
+      out.push({
+        name: `exact search by ${k.kind}`,
+        who,
+        paths: [...byPath.keys()],
+        verifyCount: 25,
+        verify: exactlyOne(k.expect, byPath),
+        limitMs: LIMIT_MS,
+      });
     }
   }
   return out;
@@ -56,12 +85,19 @@ export const memberSearch: Scenario = {
       const list = targets(registry.inCounty, all);
       // Scope still holds at this volume: the county officer does not find people outside 京口区.
       const outsider = registry.outsideCounty[0] as Sample;
-      const check = await fetch(`${session.server.base}/api/members?q=${outsider.idNumber}`, { headers: { cookie: cookieOf(session, 'county') } });
+      const check = await fetch(`${session.server.base}/api/members?q=${outsider.idNumber}`, {
+        headers: { cookie: cookieOf(session, 'county') },
+      });
       const outside = (await check.json()) as Page;
-      if (check.status !== 200 || outside.total !== 0) throw new Error(`county officer searching outside 京口区: ${check.status} total ${outside.total}`);
+      if (check.status !== 200 || outside.total !== 0)
+        throw new Error(`county officer searching outside 京口区: ${check.status} total ${outside.total}`);
 
       const results = await measureTargets(session, list);
-      const explained = await explainTargets(env, session, list.filter((t) => t.who === 'admin'));
+      const explained = await explainTargets(
+        env,
+        session,
+        list.filter((t) => t.who === 'admin'),
+      );
       const pass = results.every((r) => r.pass);
       const worst = Math.max(...results.map((r) => r.p95Ms));
       const markdown = [

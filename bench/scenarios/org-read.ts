@@ -24,7 +24,13 @@ async function listenBare(url: string): Promise<Listening> {
     return rows[0] ?? reply.code(404).send({ error: 'not found' });
   });
   const l = await listen(app);
-  return { ...l, close: async () => { await l.close(); await pool.end(); } };
+  return {
+    ...l,
+    close: async () => {
+      await l.close();
+      await pool.end();
+    },
+  };
 }
 
 async function orgId(env: BenchEnv, code: string): Promise<number> {
@@ -34,13 +40,21 @@ async function orgId(env: BenchEnv, code: string): Promise<number> {
 }
 
 /** Refuses to measure anything but the intended 200 answers (and a working scope check). */
-async function verify(scopedUrl: string, bareUrl: string, outsideUrl: string, cookie: string, id: number): Promise<void> {
+async function verify(
+  scopedUrl: string,
+  bareUrl: string,
+  outsideUrl: string,
+  cookie: string,
+  id: number,
+): Promise<void> {
   const scoped = await getJson(scopedUrl, { cookie });
   const bare = await getJson(bareUrl);
   const outside = await getJson(outsideUrl, { cookie });
   const code = (scoped.body as { code?: string }).code;
-  if (scoped.status !== 200 || code !== TARGET_CODE) throw new Error(`scoped read: ${scoped.status} ${JSON.stringify(scoped.body)}`);
-  if (bare.status !== 200 || (bare.body as { id?: number }).id !== id) throw new Error(`bare read: ${bare.status} ${JSON.stringify(bare.body)}`);
+  if (scoped.status !== 200 || code !== TARGET_CODE)
+    throw new Error(`scoped read: ${scoped.status} ${JSON.stringify(scoped.body)}`);
+  if (bare.status !== 200 || (bare.body as { id?: number }).id !== id)
+    throw new Error(`bare read: ${bare.status} ${JSON.stringify(bare.body)}`);
   if (outside.status !== 404) throw new Error(`out-of-scope read answered ${outside.status}, expected 404`);
 }
 
@@ -67,7 +81,10 @@ export const orgRead: Scenario = {
         { name: 'bare', url: bareUrl, headers: {} },
         { name: 'scoped', url: scopedUrl, headers: { cookie } },
       ];
-      const queries = { bare: await queriesPerRequest(bareUrl, {}), scoped: await queriesPerRequest(scopedUrl, { cookie }) };
+      const queries = {
+        bare: await queriesPerRequest(bareUrl, {}),
+        scoped: await queriesPerRequest(scopedUrl, { cookie }),
+      };
 
       const runs: (LoadFigures & { target: string; round: number })[] = [];
       for (let round = 1; round <= LOAD.rounds; round++) {
@@ -77,7 +94,9 @@ export const orgRead: Scenario = {
           await load('warm-up', { ...LOAD, url: t.url, headers: t.headers, seconds: LOAD.warmupSeconds });
           await sleep(250);
           const f = await load(`${t.name} #${round}`, { ...LOAD, url: t.url, headers: t.headers });
-          console.log(`  ${f.label}: ${fmt.int(f.requestsPerSecond)} req/s, p50 ${fmt.ms(f.p50Ms)} ms, p99 ${fmt.ms(f.p99Ms)} ms, failures ${f.failures}`);
+          console.log(
+            `  ${f.label}: ${fmt.int(f.requestsPerSecond)} req/s, p50 ${fmt.ms(f.p50Ms)} ms, p99 ${fmt.ms(f.p99Ms)} ms, failures ${f.failures}`,
+          );
           runs.push({ ...f, target: t.name, round });
         }
       }
@@ -89,7 +108,12 @@ export const orgRead: Scenario = {
   },
 };
 
-function report(env: BenchEnv, runs: (LoadFigures & { target: string })[], queries: Record<'bare' | 'scoped', number>, id: number) {
+function report(
+  env: BenchEnv,
+  runs: (LoadFigures & { target: string })[],
+  queries: Record<'bare' | 'scoped', number>,
+  id: number,
+) {
   const of = (t: string) => runs.filter((r) => r.target === t);
   const med = (t: string, k: 'requestsPerSecond' | 'p50Ms' | 'p99Ms') => median(of(t).map((r) => r[k]));
   const failures = runs.reduce((n, r) => n + r.failures, 0);
@@ -101,11 +125,28 @@ function report(env: BenchEnv, runs: (LoadFigures & { target: string })[], queri
     return v.length ? fmt.int(median(v)) : 'n/a';
   };
   const rows = runs.map((r) => [
-    r.label, fmt.int(r.requestsPerSecond), fmt.ms(r.p50Ms), fmt.ms(r.p99Ms), fmt.int(r.requests), r.failures, r.statusCounts,
-    cpu(r, 'server'), cpu(r, 'postgres'),
+    r.label,
+    fmt.int(r.requestsPerSecond),
+    fmt.ms(r.p50Ms),
+    fmt.ms(r.p99Ms),
+    fmt.int(r.requests),
+    r.failures,
+    r.statusCounts,
+    cpu(r, 'server'),
+    cpu(r, 'postgres'),
   ]);
   for (const t of ['bare', 'scoped']) {
-    rows.push([`**${t} median**`, `**${fmt.int(med(t, 'requestsPerSecond'))}**`, fmt.ms(med(t, 'p50Ms')), fmt.ms(med(t, 'p99Ms')), '', '', '', medCpu(t, 'server'), medCpu(t, 'postgres')]);
+    rows.push([
+      `**${t} median**`,
+      `**${fmt.int(med(t, 'requestsPerSecond'))}**`,
+      fmt.ms(med(t, 'p50Ms')),
+      fmt.ms(med(t, 'p99Ms')),
+      '',
+      '',
+      '',
+      medCpu(t, 'server'),
+      medCpu(t, 'postgres'),
+    ]);
   }
   const markdown = [
     `Target: org ${id} (${TARGET_CODE}, 镇江瑞丰科技有限公司工会), read by \`${USER.username}\` (federation_manager at 京口区总工会, whose subtree holds ${fmt.int(env.volume.countySubtree)} orgs).`,
@@ -115,7 +156,20 @@ function report(env: BenchEnv, runs: (LoadFigures & { target: string })[], queri
     `- Checked before loading: scoped and bare answer 200 with the target; an org under 润州区 answers 404 to the county officer.`,
     `- SQL statements per request (counted at pg.Client#query over 200 sequential requests): bare ${queries.bare.toFixed(2)}, scoped ${queries.scoped.toFixed(2)}.`,
     '',
-    table(['run', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'errors + non-2xx', 'status codes', 'server CPU µs/req', 'PostgreSQL CPU µs/req'], rows),
+    table(
+      [
+        'run',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'requests',
+        'errors + non-2xx',
+        'status codes',
+        'server CPU µs/req',
+        'PostgreSQL CPU µs/req',
+      ],
+      rows,
+    ),
     '',
     'CPU per request: the Node main thread running both servers (the load generator has its own thread), and all `postgres` processes on the machine, from /proc over each measured run.',
     '',

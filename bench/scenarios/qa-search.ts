@@ -1,6 +1,16 @@
 import type { BenchEnv } from '../env.js';
 import { fmt, table } from '../lib.js';
-import { explainTargets, latencyTable, loadNote, measureTargets, openSession, plansMarkdown, STAFF, type Person, type Target } from '../members/targets.js';
+import {
+  explainTargets,
+  latencyTable,
+  loadNote,
+  measureTargets,
+  openSession,
+  plansMarkdown,
+  STAFF,
+  type Person,
+  type Target,
+} from '../members/targets.js';
 import { loadEntries } from '../qa/entries.js';
 import type { Scenario } from '../scenario.js';
 
@@ -37,7 +47,10 @@ const PEOPLE: Record<string, Person> = {
 /** Home org of each person: search shows entries of that org and its ancestors. */
 const HOME: Record<string, string> = { member: 'JS-ZJ-JK-XS-001', county: 'JS-ZJ-JK' };
 
-interface Hits { items: { id: number; question: string }[]; tokens: string[] }
+interface Hits {
+  items: { id: number; question: string }[];
+  tokens: string[];
+}
 
 const pathOf = (q: string) => `/api/qa/search?q=${encodeURIComponent(q)}`;
 
@@ -46,11 +59,16 @@ async function findable(env: BenchEnv, home: string): Promise<Set<number>> {
   const rows = await env.deps.database.query<{ id: number }>(
     `select e.id from qa_entry e join org o on o.id = e.org_id
       where e.status = 'published' and (e.effective_from is null or e.effective_from <= current_date) and (e.effective_to is null or e.effective_to >= current_date)
-        and (select path from org where code = $1) like o.path || '%'`, [home]);
+        and (select path from org where code = $1) like o.path || '%'`,
+    [home],
+  );
   return new Set(rows.map((r) => r.id));
 }
 
-interface Ranked { rank: number; top: string[] }
+interface Ranked {
+  rank: number;
+  top: string[];
+}
 
 async function targets(env: BenchEnv, ranks: Map<string, Ranked>): Promise<Target[]> {
   const out: Target[] = [];
@@ -58,7 +76,10 @@ async function targets(env: BenchEnv, ranks: Map<string, Ranked>): Promise<Targe
     const allowed = await findable(env, HOME[who] as string);
     const expected = new Map(QUERIES.map(([q, e]) => [pathOf(q), [q, e] as const]));
     out.push({
-      name: `${QUERIES.length} queries in turn`, who, paths: [...expected.keys()], limitMs: LIMIT_MS,
+      name: `${QUERIES.length} queries in turn`,
+      who,
+      paths: [...expected.keys()],
+      limitMs: LIMIT_MS,
       verify: (body, path) => {
         const h = body as Hits;
         const [q, e] = expected.get(path) ?? ['', ''];
@@ -88,11 +109,20 @@ export const qaSearch: Scenario = {
       const explained = await explainTargets(env, session, list, { statement: /\bfrom qa_entry\b/, scan: /qa_entry/ });
       const latencyPass = results.every((r) => r.pass);
       const worst = Math.max(...results.map((r) => r.p95Ms));
-      const found = (k: string) => { const r = ranks.get(k)?.rank ?? 0; return r > 0 && r <= WITHIN; };
-      const rankRows = QUERIES.map(([q, e]) => [q, e, ...Object.keys(PEOPLE).map((who) => {
-        const r = ranks.get(`${who}:${q}`);
-        return r && found(`${who}:${q}`) ? `#${r.rank}` : `**not in the first ${WITHIN}** (first: ${r?.top.join(' / ') ?? '—'})`;
-      })]);
+      const found = (k: string) => {
+        const r = ranks.get(k)?.rank ?? 0;
+        return r > 0 && r <= WITHIN;
+      };
+      const rankRows = QUERIES.map(([q, e]) => [
+        q,
+        e,
+        ...Object.keys(PEOPLE).map((who) => {
+          const r = ranks.get(`${who}:${q}`);
+          return r && found(`${who}:${q}`)
+            ? `#${r.rank}`
+            : `**not in the first ${WITHIN}** (first: ${r?.top.join(' / ') ?? '—'})`;
+        }),
+      ]);
       const rankedWell = [...ranks.keys()].filter(found).length;
       const rankPass = rankedWell === QUERIES.length * Object.keys(PEOPLE).length;
       const pass = latencyPass && rankPass;

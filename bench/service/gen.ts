@@ -4,7 +4,13 @@ import { rowRng } from '../members/gen.js';
 // between rows), as COPY text for service_case, case_org_access and case_event: the row, where
 // it is handled, and the timeline the app would have written on the way to its state.
 
-export interface UnitService { id: number; name: string; category: string; formJson: string; deadlineDays: number }
+export interface UnitService {
+  id: number;
+  name: string;
+  category: string;
+  formJson: string;
+  deadlineDays: number;
+}
 
 /** An org that handles cases: its services, its handlers and its share of all cases. */
 export interface Unit {
@@ -46,17 +52,67 @@ type State = 'submitted' | 'accepted' | 'in_progress' | 'resolved' | 'rejected' 
 /** The state a case of this age has reached (a working center: recent ones open, old ones closed). */
 function stateFor(ageDays: number, r: number): State {
   if (ageDays < 2) return r < 0.6 ? 'submitted' : r < 0.85 ? 'accepted' : 'in_progress';
-  if (ageDays < 10) return r < 0.05 ? 'submitted' : r < 0.2 ? 'accepted' : r < 0.55 ? 'in_progress' : r < 0.58 ? 'transferred' : r < 0.93 ? 'resolved' : r < 0.96 ? 'rejected' : 'withdrawn';
-  if (ageDays < 30) return r < 0.02 ? 'accepted' : r < 0.12 ? 'in_progress' : r < 0.13 ? 'transferred' : r < 0.95 ? 'resolved' : r < 0.975 ? 'rejected' : 'withdrawn';
-  return r < 0.0005 ? 'submitted' : r < 0.0015 ? 'accepted' : r < 0.003 ? 'in_progress' : r < 0.9 ? 'resolved' : r < 0.95 ? 'rejected' : 'withdrawn';
+  if (ageDays < 10)
+    return r < 0.05
+      ? 'submitted'
+      : r < 0.2
+        ? 'accepted'
+        : r < 0.55
+          ? 'in_progress'
+          : r < 0.58
+            ? 'transferred'
+            : r < 0.93
+              ? 'resolved'
+              : r < 0.96
+                ? 'rejected'
+                : 'withdrawn';
+  if (ageDays < 30)
+    return r < 0.02
+      ? 'accepted'
+      : r < 0.12
+        ? 'in_progress'
+        : r < 0.13
+          ? 'transferred'
+          : r < 0.95
+            ? 'resolved'
+            : r < 0.975
+              ? 'rejected'
+              : 'withdrawn';
+  return r < 0.0005
+    ? 'submitted'
+    : r < 0.0015
+      ? 'accepted'
+      : r < 0.003
+        ? 'in_progress'
+        : r < 0.9
+          ? 'resolved'
+          : r < 0.95
+            ? 'rejected'
+            : 'withdrawn';
 }
 
 const OPEN = new Set<State>(['submitted', 'accepted', 'in_progress', 'transferred']);
 
-interface Event { kind: string; from: State | null; to: State | null; actor: { id: number; name: string } | null; actorKind: 'staff' | 'member' | 'system'; orgId: number; note: string | null; internal: boolean; at: number }
+interface Event {
+  kind: string;
+  from: State | null;
+  to: State | null;
+  actor: { id: number; name: string } | null;
+  actorKind: 'staff' | 'member' | 'system';
+  orgId: number;
+  note: string | null;
+  internal: boolean;
+  at: number;
+}
 
 /** COPY text for cases [from, to) of `total`; case i gets id firstId + i. */
-export function caseRows(w: CaseWorld, firstId: number, total: number, from: number, to: number): { cases: string; access: string; events: string } {
+export function caseRows(
+  w: CaseWorld,
+  firstId: number,
+  total: number,
+  from: number,
+  to: number,
+): { cases: string; access: string; events: string } {
   const cumulative: number[] = [];
   let sum = 0;
   for (const u of w.units) cumulative.push((sum += u.weight));
@@ -98,13 +154,42 @@ export function caseRows(w: CaseWorld, firstId: number, total: number, from: num
     const ev: Event[] = [];
     let at = created;
     const step = (hours: number) => (at = Math.min(latest, Math.max(at + 1000, at + hours * HOUR)));
-    const staffEv = (kind: string, fromS: State | null, toS: State | null, by: { id: number; name: string }, orgId: number, note: string | null = null, internal = false) =>
-      ev.push({ kind, from: fromS, to: toS, actor: by, actorKind: 'staff', orgId, note, internal, at });
+    const staffEv = (
+      kind: string,
+      fromS: State | null,
+      toS: State | null,
+      by: { id: number; name: string },
+      orgId: number,
+      note: string | null = null,
+      internal = false,
+    ) => ev.push({ kind, from: fromS, to: toS, actor: by, actorKind: 'staff', orgId, note, internal, at });
     const memberEv = (kind: string, fromS: State | null, toS: State | null, note: string | null = null) =>
-      ev.push({ kind, from: fromS, to: toS, actor: null, actorKind: 'member', orgId: home.orgId, note, internal: false, at });
+      ev.push({
+        kind,
+        from: fromS,
+        to: toS,
+        actor: null,
+        actorKind: 'member',
+        orgId: home.orgId,
+        note,
+        internal: false,
+        at,
+      });
 
-    if (intake) staffEv('submitted', null, 'submitted', intake, origin.orgId, channel === 'counter' ? '柜面登记' : '电话登记');
-    else ev.push({ kind: 'submitted', from: null, to: 'submitted', actor: null, actorKind: 'member', orgId: origin.orgId, note: null, internal: false, at });
+    if (intake)
+      staffEv('submitted', null, 'submitted', intake, origin.orgId, channel === 'counter' ? '柜面登记' : '电话登记');
+    else
+      ev.push({
+        kind: 'submitted',
+        from: null,
+        to: 'submitted',
+        actor: null,
+        actorKind: 'member',
+        orgId: origin.orgId,
+        note: null,
+        internal: false,
+        at,
+      });
     let current = 'submitted' as State;
     // `current` changes inside the step helpers, which TypeScript's narrowing cannot see.
     const stateNow = (): State => current;
@@ -125,7 +210,14 @@ export function caseRows(w: CaseWorld, firstId: number, total: number, from: num
 
     if (transfer) {
       step(0.5 + r() * 24);
-      staffEv('transferred', 'submitted', 'transferred', pick(origin.staff), origin.orgId, '职工在属地就业，转属地办理');
+      staffEv(
+        'transferred',
+        'submitted',
+        'transferred',
+        pick(origin.staff),
+        origin.orgId,
+        '职工在属地就业，转属地办理',
+      );
       current = 'transferred';
       transferAt = at;
       due = w.dueAt(new Date(at), svc.deadlineDays).getTime();
@@ -197,7 +289,12 @@ export function caseRows(w: CaseWorld, firstId: number, total: number, from: num
         if (stateNow() === 'resolved' && ageDays > 7 && r() < 0.5) {
           step(24 + r() * 96);
           const reached = r() < 0.9;
-          callback = JSON.stringify({ at: iso(at), byName: handler.name, reached, note: reached ? '职工对办理结果表示认可' : '电话未接通' });
+          callback = JSON.stringify({
+            at: iso(at),
+            byName: handler.name,
+            reached,
+            note: reached ? '职工对办理结果表示认可' : '电话未接通',
+          });
           staffEv('callback', null, null, handler, home.orgId, reached ? '已回访' : '未接通', true);
         }
       }
@@ -212,20 +309,73 @@ export function caseRows(w: CaseWorld, firstId: number, total: number, from: num
     // Past its deadline while open: the sweep marked it (and it stays marked once resolved late).
     const end = OPEN.has(current) ? w.now : (resolvedAt ?? at);
     const overdue = due < end && current !== 'rejected' && current !== 'withdrawn';
-    if (overdue) ev.push({ kind: 'overdue', from: null, to: null, actor: null, actorKind: 'system', orgId: home.orgId, note: '已超过办理时限', internal: true, at: Math.min(due, latest) });
+    if (overdue)
+      ev.push({
+        kind: 'overdue',
+        from: null,
+        to: null,
+        actor: null,
+        actorKind: 'system',
+        orgId: home.orgId,
+        note: '已超过办理时限',
+        internal: true,
+        at: Math.min(due, latest),
+      });
     ev.sort((a, b) => a.at - b.at);
     const updated = ev.reduce((n, e) => Math.max(n, e.at), created);
 
-    cases.push(line([
-      id, svc.id, svc.name, svc.category, svc.formJson, w.fieldsEnc[i % w.fieldsEnc.length], channel, current, m.id, m.name, m.phone_enc,
-      home.orgId, assignee, coverFor, iso(due), overdue, flagged, reopenCount, resolution, rejectReason, rating, ratingComment, ratedAt === null ? null : iso(ratedAt), callback,
-      intake?.id ?? null, iso(created), iso(updated), acceptedAt === null ? null : iso(acceptedAt), resolvedAt === null ? null : iso(resolvedAt),
-    ]));
+    cases.push(
+      line([
+        id,
+        svc.id,
+        svc.name,
+        svc.category,
+        svc.formJson,
+        w.fieldsEnc[i % w.fieldsEnc.length],
+        channel,
+        current,
+        m.id,
+        m.name,
+        m.phone_enc,
+        home.orgId,
+        assignee,
+        coverFor,
+        iso(due),
+        overdue,
+        flagged,
+        reopenCount,
+        resolution,
+        rejectReason,
+        rating,
+        ratingComment,
+        ratedAt === null ? null : iso(ratedAt),
+        callback,
+        intake?.id ?? null,
+        iso(created),
+        iso(updated),
+        acceptedAt === null ? null : iso(acceptedAt),
+        resolvedAt === null ? null : iso(resolvedAt),
+      ]),
+    );
     if (transfer) access.push(line([id, origin.orgId, false, iso(created)]));
     access.push(line([id, home.orgId, true, iso(transfer ? transferAt : created)]));
     for (const e of ev) {
-      const name = e.actorKind === 'member' ? (channel === 'online' ? '申请人' : m.name) : e.actor?.name ?? null;
-      events.push(line([id, e.kind, e.from, e.to, e.actor?.id ?? null, e.actorKind === 'system' ? null : name, e.actorKind, e.orgId, e.note, e.internal, iso(e.at)]));
+      const name = e.actorKind === 'member' ? (channel === 'online' ? '申请人' : m.name) : (e.actor?.name ?? null);
+      events.push(
+        line([
+          id,
+          e.kind,
+          e.from,
+          e.to,
+          e.actor?.id ?? null,
+          e.actorKind === 'system' ? null : name,
+          e.actorKind,
+          e.orgId,
+          e.note,
+          e.internal,
+          iso(e.at),
+        ]),
+      );
     }
   }
   const text = (xs: string[]) => (xs.length ? `${xs.join('\n')}\n` : '');

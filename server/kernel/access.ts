@@ -79,7 +79,10 @@ export function storedPermissionInScope(actor: Actor, code: string, path: string
 export function pathCondition(actor: Actor, permission: Permission, pathColumn: AnyPgColumn | SQL): SQL {
   const paths = scopePaths(actor, permission);
   if (paths.length === 0) return sql`false`;
-  return sql`(${sql.join(paths.map((p) => sql`${pathColumn} like ${p + '%'}`), sql` or `)})`;
+  return sql`(${sql.join(
+    paths.map((p) => sql`${pathColumn} like ${p + '%'}`),
+    sql` or `,
+  )})`;
 }
 
 /** Condition on a table's org id column: the org lies in the caller's scope for `permission`. */
@@ -102,7 +105,13 @@ export class OutOfScopeError extends AppError {
  * Checks that `orgId` lies in the caller's scope: 404 (audited) when the caller cannot even read
  * there, 403 when it can read but `permission` does not reach it. Returns the org's path.
  */
-export async function assertOrgAccess(db: Db, actor: Actor, permission: Permission, orgId: number, readPermission: Permission): Promise<string> {
+export async function assertOrgAccess(
+  db: Db,
+  actor: Actor,
+  permission: Permission,
+  orgId: number,
+  readPermission: Permission,
+): Promise<string> {
   const [found] = await rows<{ path: string }>(db, sql`select path from org where id = ${orgId}`);
   if (!found || !pathInScope(actor, readPermission, found.path)) throw new OutOfScopeError('org', String(orgId));
   if (!pathInScope(actor, permission, found.path)) throw new AppError('FORBIDDEN');

@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const auditCount = async () => (await rows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from audit_log`))[0]?.n ?? 0;
+const auditCount = async () =>
+  (await rows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from audit_log`))[0]?.n ?? 0;
 
 describe('audit log', () => {
   it('every write through the API leaves exactly one audit row; a refused write leaves none', async () => {
@@ -47,7 +48,10 @@ describe('audit log', () => {
       if (url.endsWith('/grants')) ids.grant = String(json.id);
     }
     const before = await auditCount();
-    const refused = await t.request('POST', '/api/orgs', { cookie: admin, body: { parentId: 1, code: 'AU-1', name: 'dup', type: 'federation' } });
+    const refused = await t.request('POST', '/api/orgs', {
+      cookie: admin,
+      body: { parentId: 1, code: 'AU-1', name: 'dup', type: 'federation' },
+    });
     expect(refused.statusCode).toBe(409);
     expect(await auditCount()).toBe(before);
   });
@@ -62,18 +66,27 @@ describe('audit log', () => {
   });
 
   it('filters by actor, action prefix, target and time range', async () => {
-    const q = (s: string) => t.request('GET', `/api/audit?${s}`, { cookie: admin }).then((r) => r.json<{ items: Array<{ action: string; actorName: string }>; total: number }>());
+    const q = (s: string) =>
+      t
+        .request('GET', `/api/audit?${s}`, { cookie: admin })
+        .then((r) => r.json<{ items: Array<{ action: string; actorName: string }>; total: number }>());
     expect((await q('action=org.')).items.every((i) => i.action.startsWith('org.'))).toBe(true);
     expect((await q('actor=admin')).items.every((i) => i.actorName === 'admin')).toBe(true);
     const future = new Date(t.clock.now().getTime() + 3_600_000).toISOString();
     expect((await q(`from=${encodeURIComponent(future)}`)).total).toBe(0);
-    const bad = await t.request('GET', `/api/audit?from=${encodeURIComponent(future)}&to=2020-01-01T00:00:00Z`, { cookie: admin });
+    const bad = await t.request('GET', `/api/audit?from=${encodeURIComponent(future)}&to=2020-01-01T00:00:00Z`, {
+      cookie: admin,
+    });
     expect(bad.statusCode).toBe(400);
     const county = await t.login('county');
     const scoped = await t.request('GET', '/api/audit?pageSize=100', { cookie: county });
     expect(scoped.statusCode).toBe(200);
-    const countyOrgs = (await t.request('GET', '/api/orgs', { cookie: county })).json<{ items: Array<{ id: number }> }>().items.map((o) => o.id);
-    expect(scoped.json<{ items: Array<{ orgId: number }> }>().items.every((i) => countyOrgs.includes(i.orgId))).toBe(true);
+    const countyOrgs = (await t.request('GET', '/api/orgs', { cookie: county }))
+      .json<{ items: Array<{ id: number }> }>()
+      .items.map((o) => o.id);
+    expect(scoped.json<{ items: Array<{ orgId: number }> }>().items.every((i) => countyOrgs.includes(i.orgId))).toBe(
+      true,
+    );
   });
 
   it('the table refuses UPDATE and DELETE', async () => {

@@ -55,8 +55,18 @@ interface ChainedFields {
 function rowMac(crypto: Crypto, r: ChainedFields): string {
   return crypto.auditMac(
     canonicalJson([
-      r.at.toISOString(), r.actorId, r.actorName, r.orgId, r.action, r.targetType, r.targetId,
-      r.before ?? null, r.after ?? null, r.ip, r.requestId, r.prevHash,
+      r.at.toISOString(),
+      r.actorId,
+      r.actorName,
+      r.orgId,
+      r.action,
+      r.targetType,
+      r.targetId,
+      r.before ?? null,
+      r.after ?? null,
+      r.ip,
+      r.requestId,
+      r.prevHash,
     ]),
   );
 }
@@ -88,7 +98,10 @@ export async function writeAudit(tx: Db, crypto: Crypto, source: AuditSource, en
     prevHash: head?.lastHash ?? GENESIS,
   };
   const hash = rowMac(crypto, fields);
-  const [row] = await tx.insert(auditLog).values({ ...fields, hash }).returning({ id: auditLog.id });
+  const [row] = await tx
+    .insert(auditLog)
+    .values({ ...fields, hash })
+    .returning({ id: auditLog.id });
   if (!row) throw new Error('audit insert returned no row');
   const seal = headSeal(crypto, row.id, hash);
   await tx
@@ -120,7 +133,8 @@ export async function verifyAudit(
     if (batch.length === 0) break;
     for (const r of batch) {
       if (r.prevHash !== prev) return fail(r.id, 'chain broken: a row before this one was changed or removed');
-      if (rowMac(crypto, { ...r, prevHash: r.prevHash }) !== r.hash) return fail(r.id, 'row content does not match its hash');
+      if (rowMac(crypto, { ...r, prevHash: r.prevHash }) !== r.hash)
+        return fail(r.id, 'row content does not match its hash');
       prev = r.hash;
       lastId = r.id;
       checked++;
@@ -128,9 +142,12 @@ export async function verifyAudit(
     await onProgress?.(checked, total);
   }
   const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
-  if (!head) return checked === 0 ? { ok: true, checked, firstBadId: null, problem: null } : fail(null, 'chain head is missing');
-  if (head.seal !== headSeal(crypto, head.lastId, head.lastHash)) return fail(head.lastId, 'chain head seal is invalid');
-  if (head.lastId !== lastId || head.lastHash !== prev) return fail(head.lastId, 'rows at the end of the log were removed');
+  if (!head)
+    return checked === 0 ? { ok: true, checked, firstBadId: null, problem: null } : fail(null, 'chain head is missing');
+  if (head.seal !== headSeal(crypto, head.lastId, head.lastHash))
+    return fail(head.lastId, 'chain head seal is invalid');
+  if (head.lastId !== lastId || head.lastHash !== prev)
+    return fail(head.lastId, 'rows at the end of the log were removed');
   return { ok: true, checked, firstBadId: null, problem: null };
 }
 

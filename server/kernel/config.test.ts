@@ -25,12 +25,26 @@ describe('config', () => {
 
   it('an empty setting (DATABASE_URL= in a .env or compose file) is not set: the default applies', () => {
     const defaults = loadConfig({});
-    expect(SETTINGS).toEqual(expect.arrayContaining(['DATABASE_URL', 'UNIONHUB_DATA_KEY', 'PUBLIC_ORIGIN', 'SMS_HTTP_URL', 'TRUST_PROXY', 'PORT', 'NODE_ENV']));
+    expect(SETTINGS).toEqual(
+      expect.arrayContaining([
+        'DATABASE_URL',
+        'UNIONHUB_DATA_KEY',
+        'PUBLIC_ORIGIN',
+        'SMS_HTTP_URL',
+        'TRUST_PROXY',
+        'PORT',
+        'NODE_ENV',
+      ]),
+    );
     for (const key of SETTINGS) {
       expect(loadConfig({ [key]: '' }), key).toEqual(defaults);
       expect(loadConfig({ [key]: '  ' }), key).toEqual(defaults);
     }
-    expect(loadConfig({ DATABASE_URL: '', PUBLIC_ORIGIN: '', SMS_HTTP_URL: '', PORT: '' })).toMatchObject({ databaseUrl: undefined, publicOrigin: undefined, port: 3000 });
+    expect(loadConfig({ DATABASE_URL: '', PUBLIC_ORIGIN: '', SMS_HTTP_URL: '', PORT: '' })).toMatchObject({
+      databaseUrl: undefined,
+      publicOrigin: undefined,
+      port: 3000,
+    });
     // all at once, as a compose file listing every variable with no values would give
     expect(loadConfig(Object.fromEntries(SETTINGS.map((k) => [k, ''])))).toEqual(defaults);
     // a setting that is given is still checked
@@ -43,7 +57,9 @@ describe('config', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SMS_HTTP_URL/);
     const c = loadConfig({ NODE_ENV: 'production', SMS_HTTP_URL: 'https://sms.example/send' });
     expect(c).toMatchObject({ demo: false, production: true, sms: { driver: 'http' } });
-    expect(() => loadConfig({ NODE_ENV: 'production', SMS_DRIVER: 'outbox', UNIONHUB_DEMO: 'true' })).toThrow(/UNIONHUB_DEMO/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SMS_DRIVER: 'outbox', UNIONHUB_DEMO: 'true' })).toThrow(
+      /UNIONHUB_DEMO/,
+    );
   });
 });
 
@@ -55,8 +71,14 @@ describe('TRUST_PROXY', () => {
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toEqual(['10.0.0.0/8']);
-    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5,fd00::/8' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.5', 'fd00::/8']);
-    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: true would trust every hop.*number of proxies/);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5,fd00::/8' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.5',
+      'fd00::/8',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY: true would trust every hop.*number of proxies/,
+    );
     // empty is not set: trust no proxy (the default)
     expect(loadConfig({ TRUST_PROXY: '' }).trustProxy).toBe(false);
     for (const bad of ['yes', '-1', '1.5', '10.0.0.0/33', '10.0.0/8', 'proxy.local', '10.0.0.1,']) {
@@ -68,13 +90,17 @@ describe('TRUST_PROXY', () => {
     const t = await createTestApp({ env: { TRUST_PROXY: '1', LOGIN_RATE_PER_MINUTE: '3' } });
     try {
       // Our proxy appends the address it saw (203.0.113.9); whatever the client sent comes before it.
-      const attempt = (forged: string) => t.request('POST', '/api/auth/login', {
-        body: { username: 'admin', password: 'wrong-password-1' }, headers: { 'x-forwarded-for': `${forged}, 203.0.113.9` },
-      });
+      const attempt = (forged: string) =>
+        t.request('POST', '/api/auth/login', {
+          body: { username: 'admin', password: 'wrong-password-1' },
+          headers: { 'x-forwarded-for': `${forged}, 203.0.113.9` },
+        });
       const codes = [];
       for (let i = 1; i <= 4; i++) codes.push((await attempt(`198.51.100.${i}`)).statusCode);
       expect(codes).toEqual([401, 401, 401, 429]);
-      const rows = await t.deps.database.query<{ ip: string | null }>(`select ip from audit_log where action = 'auth.login_failed' order by id`);
+      const rows = await t.deps.database.query<{ ip: string | null }>(
+        `select ip from audit_log where action = 'auth.login_failed' order by id`,
+      );
       expect(rows.map((r) => r.ip)).toEqual(['203.0.113.9', '203.0.113.9', '203.0.113.9']);
     } finally {
       await t.close();

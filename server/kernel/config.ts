@@ -22,9 +22,18 @@ const ZTrustProxy = z
   .string()
   .trim()
   .superRefine((v, ctx) => {
-    if (v === 'true') ctx.addIssue({ code: 'custom', message: 'true would trust every hop (a forged X-Forwarded-For would pass); give the number of proxies in front of the app (e.g. 1) or their addresses (e.g. 10.0.0.0/8,192.168.1.5)' });
+    if (v === 'true')
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'true would trust every hop (a forged X-Forwarded-For would pass); give the number of proxies in front of the app (e.g. 1) or their addresses (e.g. 10.0.0.0/8,192.168.1.5)',
+      });
     else if (v !== 'false' && !/^\d{1,2}$/.test(v) && !v.split(',').every((a) => isAddressOrCidr(a.trim()))) {
-      ctx.addIssue({ code: 'custom', message: 'give false, a number of proxies (e.g. 1) or a comma-separated list of proxy addresses or CIDRs (e.g. 10.0.0.0/8)' });
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'give false, a number of proxies (e.g. 1) or a comma-separated list of proxy addresses or CIDRs (e.g. 10.0.0.0/8)',
+      });
     }
   })
   .transform((v): TrustProxy => {
@@ -53,11 +62,31 @@ const ZEnv = z.object({
   SMS_DRIVER: z.enum(['outbox', 'http']).optional(),
   SMS_HTTP_URL: z.url().optional(),
   SMS_HTTP_TOKEN: z.string().optional(),
-  STAFF_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  MEMBER_IDLE_MINUTES: z.coerce.number().int().min(1).max(30 * 24 * 60).default(24 * 60),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  STAFF_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  MEMBER_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24 * 60)
+    .default(24 * 60),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
-  MEMBER_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 30),
+  MEMBER_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 30),
   IMPORT_ERROR_FILE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 });
 
@@ -113,7 +142,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const smsDriver = e.SMS_DRIVER ?? (production ? 'http' : 'outbox');
   if (smsDriver === 'http' && !e.SMS_HTTP_URL) {
-    throw new ConfigError('Invalid configuration:\n  SMS_HTTP_URL: required when SMS_DRIVER is http (the default in production)');
+    throw new ConfigError(
+      'Invalid configuration:\n  SMS_HTTP_URL: required when SMS_DRIVER is http (the default in production)',
+    );
   }
   return {
     env: e.NODE_ENV,

@@ -64,7 +64,11 @@ export interface TxEnv {
 }
 
 /** Opens the request's transaction: the change and its audit row commit together or not at all. */
-export function inTransaction<T>(deps: Deps, req: FastifyRequest, work: (tx: Db, env: TxEnv) => Promise<T>): Promise<T> {
+export function inTransaction<T>(
+  deps: Deps,
+  req: FastifyRequest,
+  work: (tx: Db, env: TxEnv) => Promise<T>,
+): Promise<T> {
   const env = { crypto: deps.crypto, source: auditSource(req, deps.clock) };
   return deps.db.transaction((tx) => work(tx, env));
 }

@@ -47,7 +47,12 @@ export function createCrypto(masterKey: Buffer): Crypto {
       const iv = nextIv();
       const cipher = crypto.createCipheriv('aes-256-gcm', encKey, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return [VERSION, iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
+      return [
+        VERSION,
+        iv.toString('base64url'),
+        body.toString('base64url'),
+        cipher.getAuthTag().toString('base64url'),
+      ].join('.');
     },
     decrypt(token) {
       const [version, iv, body, tag] = token.split('.');

@@ -11,7 +11,9 @@ describe('database connections', () => {
   it.runIf(ENGINE === 'postgres')("run the app's queries with JIT off", async () => {
     expect(await t.deps.database.query<{ jit: string }>('show jit')).toEqual([{ jit: 'off' }]);
     const conn = await t.deps.database.connect?.();
-    expect(await conn?.db.execute('show jit').then((r) => (r as unknown as { rows: unknown[] }).rows)).toEqual([{ jit: 'off' }]);
+    expect(await conn?.db.execute('show jit').then((r) => (r as unknown as { rows: unknown[] }).rows)).toEqual([
+      { jit: 'off' },
+    ]);
     conn?.release();
   });
 

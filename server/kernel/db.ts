@@ -115,10 +115,16 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; poolS
       else listeners.add(client);
     }
     function resubscribe(channel: string, handler: (payload: string) => void, attempt: number): void {
-      const timer = setTimeout(() => {
-        if (closing) return;
-        listen(channel, handler).then(() => handler('*'), () => resubscribe(channel, handler, attempt + 1));
-      }, Math.min(5000, 100 * 2 ** attempt));
+      const timer = setTimeout(
+        () => {
+          if (closing) return;
+          listen(channel, handler).then(
+            () => handler('*'),
+            () => resubscribe(channel, handler, attempt + 1),
+          );
+        },
+        Math.min(5000, 100 * 2 ** attempt),
+      );
       timer.unref();
     }
     return {
@@ -213,7 +219,12 @@ export const LIST_COUNT_CAP = 10_000;
 
 /** The rows of `table` matching `where`, counted up to cap + 1: a scalar subquery, to send with the page it counts. */
 export function countUpToSql(db: Db, table: PgTable, where: SQL | undefined, cap = LIST_COUNT_CAP): SQL<number> {
-  const upTo = db.select({ one: sql`1` }).from(table).where(where).limit(cap + 1).as('up_to');
+  const upTo = db
+    .select({ one: sql`1` })
+    .from(table)
+    .where(where)
+    .limit(cap + 1)
+    .as('up_to');
   return sql<number>`(select count(*)::int from ${upTo})`;
 }
 
@@ -223,7 +234,12 @@ export function cappedTotal(n: number, cap = LIST_COUNT_CAP): { total: number; t
 }
 
 /** Counts the rows of `table` matching `where` up to `cap` (then `totalCapped`); reads at most cap + 1 rows. */
-export async function countUpTo(db: Db, table: PgTable, where: SQL | undefined, cap = LIST_COUNT_CAP): Promise<{ total: number; totalCapped: boolean }> {
+export async function countUpTo(
+  db: Db,
+  table: PgTable,
+  where: SQL | undefined,
+  cap = LIST_COUNT_CAP,
+): Promise<{ total: number; totalCapped: boolean }> {
   const [row] = await rows<{ n: number }>(db, sql`select ${countUpToSql(db, table, where, cap)} as n`);
   return cappedTotal(row?.n ?? 0, cap);
 }
@@ -238,7 +254,9 @@ export async function countUpTo(db: Db, table: PgTable, where: SQL | undefined, 
  */
 export async function shrinkIfSparse(database: Database, table: 'member_tally' | 'case_tally'): Promise<boolean> {
   const [size] = await database.query<{ pages: number; live: number }>(
-    `select (pg_relation_size($1::regclass) / current_setting('block_size')::int)::int as pages, (select count(*)::int from ${table}) as live`, [table]);
+    `select (pg_relation_size($1::regclass) / current_setting('block_size')::int)::int as pages, (select count(*)::int from ${table}) as live`,
+    [table],
+  );
   // A tally row takes about 60–150 bytes: a page holds 50 or more. Rewrite below a tenth of that.
   if (!size || size.pages < 64 || size.live > size.pages * 5) return false;
   if (!database.connect) {

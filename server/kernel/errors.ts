@@ -34,7 +34,11 @@ export const KERNEL_ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error; please try again later' },
   // Database faults (issue 14): a lost or refused connection; the request did not complete and may be retried.
-  DATABASE_UNAVAILABLE: { status: 503, zh: '数据库暂时不可用，请稍后重试', en: 'The database is temporarily unavailable; please try again shortly' },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    zh: '数据库暂时不可用，请稍后重试',
+    en: 'The database is temporarily unavailable; please try again shortly',
+  },
 } as const satisfies Record<string, ErrorDef>;
 
 /** Every error code of the platform: the kernel's and those the manifests in MODULES declare. */
@@ -83,13 +87,24 @@ export function errorMessage(code: ErrorCode, lang: Lang): string {
 
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   const e = findPgError(err);
-  return !!e && e.code === '23505' && (!constraint || e.constraint === constraint || String(e.message).includes(constraint));
+  return (
+    !!e && e.code === '23505' && (!constraint || e.constraint === constraint || String(e.message).includes(constraint))
+  );
 }
 
 /** Node's socket errors that mean the database server is gone or unreachable. */
-const SOCKET_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const SOCKET_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
 /** node-postgres and pg-pool say so in words only (no code). */
-const LOST = /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|timeout exceeded when trying to connect)/;
+const LOST =
+  /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|timeout exceeded when trying to connect)/;
 
 /**
  * Whether an error means the connection to PostgreSQL was lost or could not be made: SQLSTATE
@@ -100,7 +115,8 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   let cur: unknown = err;
   for (let i = 0; i < 5 && cur && typeof cur === 'object'; i++) {
     const code = 'code' in cur && typeof cur.code === 'string' ? cur.code : '';
-    if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || SOCKET_CODES.has(code)) return true;
+    if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || SOCKET_CODES.has(code))
+      return true;
     if ('message' in cur && typeof cur.message === 'string' && LOST.test(cur.message)) return true;
     cur = 'cause' in cur ? cur.cause : undefined;
   }

@@ -38,6 +38,8 @@ describe('sealed files', () => {
     expect(await readSealed(crypto, path.join(dir, 'none'))).toBeNull();
     fs.writeFileSync(path.join(dir, 'plain'), 'old');
     await expect(readSealed(crypto, path.join(dir, 'plain'))).rejects.toThrow();
-    expect((await readSealed(crypto, path.join(dir, 'plain'), (b) => Buffer.concat([b, Buffer.from('!')])))?.toString()).toBe('old!');
+    expect(
+      (await readSealed(crypto, path.join(dir, 'plain'), (b) => Buffer.concat([b, Buffer.from('!')])))?.toString(),
+    ).toBe('old!');
   });
 });

@@ -16,7 +16,8 @@ const MAGIC = Buffer.from('UHSEAL1\n', 'latin1');
 const IV = 12;
 const TAG = 16;
 
-export const isSealed = (head: Buffer) => head.length >= MAGIC.length + IV + TAG && head.subarray(0, MAGIC.length).equals(MAGIC);
+export const isSealed = (head: Buffer) =>
+  head.length >= MAGIC.length + IV + TAG && head.subarray(0, MAGIC.length).equals(MAGIC);
 
 /** A transform that seals what passes through it. */
 export function sealStream(crypto: Crypto): Transform {
@@ -76,7 +77,11 @@ export function unseal(crypto: Crypto, sealed: Buffer): Buffer {
  * A file's clear bytes, or null when there is no such file. A file without the seal goes to
  * `legacy` (a reader for what that caller wrote before files were sealed); without one it is refused.
  */
-export async function readSealed(crypto: Crypto, file: string, legacy?: (raw: Buffer) => Buffer): Promise<Buffer | null> {
+export async function readSealed(
+  crypto: Crypto,
+  file: string,
+  legacy?: (raw: Buffer) => Buffer,
+): Promise<Buffer | null> {
   const raw = await fs.promises.readFile(file).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return null;
     throw err;

@@ -1,7 +1,16 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, errorMessage, isDatabaseUnavailable, isErrorCode, type ErrorCode, type ErrorDetail, type Label, type Lang } from './errors.js';
+import {
+  AppError,
+  errorMessage,
+  isDatabaseUnavailable,
+  isErrorCode,
+  type ErrorCode,
+  type ErrorDetail,
+  type Label,
+  type Lang,
+} from './errors.js';
 import { isOneOf } from './types.js';
 
 // Shapes and helpers shared by every route: the error body, lists, paging, localised messages.
@@ -46,11 +55,17 @@ export const errorResponses = {
 
 /** A comma-separated list of `values` in a query string; any other word fails with `message`. */
 export function zCommaList<T extends string>(values: readonly T[], max: number, message: string) {
-  return z.string().max(max).transform((s, ctx) => {
-    const list = s.split(',').map((x) => x.trim()).filter(Boolean);
-    if (list.some((x) => !isOneOf(values, x))) ctx.addIssue({ code: 'custom', message });
-    return list.filter((x): x is T => isOneOf(values, x));
-  });
+  return z
+    .string()
+    .max(max)
+    .transform((s, ctx) => {
+      const list = s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+      if (list.some((x) => !isOneOf(values, x))) ctx.addIssue({ code: 'custom', message });
+      return list.filter((x): x is T => isOneOf(values, x));
+    });
 }
 
 export const ZId = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
@@ -66,7 +81,10 @@ export function langOf(req: FastifyRequest): Lang {
 const KERNEL_FIELD_MESSAGES = {
   // Input refused at the edge for every route (kernel/input.ts).
   'input.nul': { zh: '不能包含空字符（\\u0000）', en: 'Must not contain NUL characters (\\u0000)' },
-  'input.surrogate': { zh: '包含无法识别的字符（不成对的 UTF-16 代理项）', en: 'Contains an unreadable character (a lone UTF-16 surrogate)' },
+  'input.surrogate': {
+    zh: '包含无法识别的字符（不成对的 UTF-16 代理项）',
+    en: 'Contains an unreadable character (a lone UTF-16 surrogate)',
+  },
   'input.utf8': { zh: '请求内容不是有效的 UTF-8 文本', en: 'The request body is not valid UTF-8' },
   'input.tooDeep': { zh: '内容嵌套层级过深（最多 64 层）', en: 'Nested too deeply (at most 64 levels)' },
 } as const satisfies Record<string, Label>;
@@ -76,7 +94,8 @@ const FIELD_MESSAGES = new Map<string, Label>(Object.entries(KERNEL_FIELD_MESSAG
 /** Adds a module's field messages; a key declared twice with other texts is a programming error. */
 export function registerFieldMessages(table: Readonly<Record<string, Label>>): void {
   for (const [key, label] of Object.entries(table)) {
-    if (FIELD_MESSAGES.has(key) && FIELD_MESSAGES.get(key) !== label) throw new Error(`field message ${key} is declared twice`);
+    if (FIELD_MESSAGES.has(key) && FIELD_MESSAGES.get(key) !== label)
+      throw new Error(`field message ${key} is declared twice`);
     FIELD_MESSAGES.set(key, label);
   }
 }
@@ -129,10 +148,20 @@ const DATABASE_RETRY_AFTER_S = '5';
 export function toErrorReply(err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) {
   const lang = langOf(req);
   if (err instanceof AppError) {
-    return sendError(req, reply, err.code, err.details.map((d) => ({ path: d.path, message: fieldMessage(d.message, lang) })));
+    return sendError(
+      req,
+      reply,
+      err.code,
+      err.details.map((d) => ({ path: d.path, message: fieldMessage(d.message, lang) })),
+    );
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
-    return sendError(req, reply, 'VALIDATION_FAILED', err.validation.map((v) => localiseIssue(v, lang)));
+    return sendError(
+      req,
+      reply,
+      'VALIDATION_FAILED',
+      err.validation.map((v) => localiseIssue(v, lang)),
+    );
   }
   if (isResponseSerializationError(err)) {
     req.log.error({ err, url: req.url }, 'response failed its schema');

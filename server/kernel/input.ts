@@ -34,7 +34,8 @@ function jsonDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) max = Math.max(max, ++depth);
@@ -50,7 +51,9 @@ function findBadText(value: unknown, path: string): ErrorDetail | undefined {
     return why ? { path, message: why } : undefined;
   }
   if (value === null || typeof value !== 'object') return undefined;
-  const entries: Array<[string, unknown]> = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
+  const entries: Array<[string, unknown]> = Array.isArray(value)
+    ? value.map((v, i) => [String(i), v])
+    : Object.entries(value);
   for (const [key, v] of entries) {
     const at = path ? `${path}.${key}` : key;
     const why = badText(key);
@@ -71,7 +74,8 @@ export function registerInputGuards(app: FastifyInstance): void {
     } catch {
       return done(new AppError('VALIDATION_FAILED', [{ path: 'body', message: 'input.utf8' }]), undefined);
     }
-    if (jsonDepth(text) > MAX_DEPTH) return done(new AppError('VALIDATION_FAILED', [{ path: 'body', message: 'input.tooDeep' }]), undefined);
+    if (jsonDepth(text) > MAX_DEPTH)
+      return done(new AppError('VALIDATION_FAILED', [{ path: 'body', message: 'input.tooDeep' }]), undefined);
     parseJson(req, text, (err, body) => {
       if (err) return done(err, undefined);
       const bad = findBadText(body, '');

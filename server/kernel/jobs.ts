@@ -33,18 +33,30 @@ export class JobRunner {
     private clock: Clock,
     private log: FastifyBaseLogger,
   ) {
-    this.pump = new Pump(() => this.drain(), (err) => this.log.error({ err }, 'job runner failed'));
+    this.pump = new Pump(
+      () => this.drain(),
+      (err) => this.log.error({ err }, 'job runner failed'),
+    );
   }
 
   register(kind: string, handler: JobHandler): void {
     this.handlers.set(kind, handler);
   }
 
-  async enqueue(tx: Db, input: { kind: string; params?: unknown; accountId: number | null; orgId: number | null }): Promise<string> {
+  async enqueue(
+    tx: Db,
+    input: { kind: string; params?: unknown; accountId: number | null; orgId: number | null },
+  ): Promise<string> {
     if (!this.handlers.has(input.kind)) throw new Error(`no handler for job kind ${input.kind}`);
     const [row] = await tx
       .insert(job)
-      .values({ kind: input.kind, params: input.params ?? {}, accountId: input.accountId, orgId: input.orgId, createdAt: this.clock.now() })
+      .values({
+        kind: input.kind,
+        params: input.params ?? {},
+        accountId: input.accountId,
+        orgId: input.orgId,
+        createdAt: this.clock.now(),
+      })
       .returning({ id: job.id });
     if (!row) throw new Error('job insert returned no row');
     return row.id;
@@ -82,7 +94,10 @@ export class JobRunner {
           where id = (
             select id from job
             where (state = 'queued' or (state = 'running' and heartbeat_at < ${staleBefore}))
-              and kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})
+              and kind in (${sql.join(
+                kinds.map((k) => sql`${k}`),
+                sql`, `,
+              )})
             order by created_at limit 1 for update skip locked)
           returning id`,
     );
@@ -102,7 +117,10 @@ export class JobRunner {
         const t = Date.now();
         if (t - lastWrite < 250 && done < total) return;
         lastWrite = t;
-        await this.db.update(job).set({ progress: done, total, heartbeatAt: this.clock.now() }).where(eq(job.id, row.id));
+        await this.db
+          .update(job)
+          .set({ progress: done, total, heartbeatAt: this.clock.now() })
+          .where(eq(job.id, row.id));
       },
     };
     try {
@@ -121,8 +139,15 @@ export class JobRunner {
         return;
       }
       this.log.error({ err, jobId: row.id, kind: row.kind }, 'job failed');
-      const message = isDatabaseUnavailable(err) ? errorMessage('DATABASE_UNAVAILABLE', 'zh') : err instanceof Error ? err.message.slice(0, 1000) : 'failed';
-      await this.db.update(job).set({ state: 'failed', error: message, finishedAt: this.clock.now() }).where(eq(job.id, row.id));
+      const message = isDatabaseUnavailable(err)
+        ? errorMessage('DATABASE_UNAVAILABLE', 'zh')
+        : err instanceof Error
+          ? err.message.slice(0, 1000)
+          : 'failed';
+      await this.db
+        .update(job)
+        .set({ state: 'failed', error: message, finishedAt: this.clock.now() })
+        .where(eq(job.id, row.id));
     }
   }
 }

@@ -45,7 +45,9 @@ export const job = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     kind: text('kind').notNull(),
-    state: text('state', { enum: ['queued', 'running', 'succeeded', 'failed'] }).notNull().default('queued'),
+    state: text('state', { enum: ['queued', 'running', 'succeeded', 'failed'] })
+      .notNull()
+      .default('queued'),
     progress: integer('progress').notNull().default(0),
     total: integer('total'),
     params: jsonb('params').notNull().default({}),
@@ -76,7 +78,9 @@ export const outbox = pgTable(
     recipientHash: text('recipient_hash').notNull(),
     template: text('template').notNull(),
     payloadEnc: text('payload_enc').notNull(),
-    state: text('state', { enum: ['pending', 'sending', 'sent', 'failed'] }).notNull().default('pending'),
+    state: text('state', { enum: ['pending', 'sending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),

@@ -49,9 +49,11 @@ function error(err: unknown): unknown {
     for (const key of SECRET_FIELDS) if (key in e) Reflect.set(e, key, '[redacted]');
     // Drizzle's "Failed query: …\nparams: …" names the parameters in the message itself.
     const message: unknown = Reflect.get(e, 'message');
-    if (typeof message === 'string') Reflect.set(e, 'message', scrubText(message.replace(/\nparams:[\s\S]*/, '\nparams: [redacted]')));
+    if (typeof message === 'string')
+      Reflect.set(e, 'message', scrubText(message.replace(/\nparams:[\s\S]*/, '\nparams: [redacted]')));
     const stack: unknown = Reflect.get(e, 'stack');
-    if (typeof stack === 'string') Reflect.set(e, 'stack', scrubText(stack.replace(/\nparams:[^\n]*/, '\nparams: [redacted]')));
+    if (typeof stack === 'string')
+      Reflect.set(e, 'stack', scrubText(stack.replace(/\nparams:[^\n]*/, '\nparams: [redacted]')));
     const cause: unknown = Reflect.get(e, 'cause');
     if (cause && typeof cause === 'object' && depth < 5) Reflect.set(e, 'cause', clean(cause, depth + 1));
     return e;
@@ -59,4 +61,9 @@ function error(err: unknown): unknown {
   return clean(out, 0);
 }
 
-export const logSerializers = { req: request, err: error, error, url: (u: unknown) => (typeof u === 'string' ? redactUrl(u) : u) };
+export const logSerializers = {
+  req: request,
+  err: error,
+  error,
+  url: (u: unknown) => (typeof u === 'string' ? redactUrl(u) : u),
+};

@@ -41,7 +41,9 @@ describe('SMS through the outbox', () => {
   it('the HTTP driver posts the message with the bearer token; a failure is retried later', async () => {
     const driver = createHttpSmsDriver(url, 'secret-token');
     const log = pino({ level: 'silent' });
-    await t.deps.db.transaction((tx) => enqueueSms(tx, t.deps.crypto, { phone: '13700001111', template: 'login_code', params: { code: '123456' } }));
+    await t.deps.db.transaction((tx) =>
+      enqueueSms(tx, t.deps.crypto, { phone: '13700001111', template: 'login_code', params: { code: '123456' } }),
+    );
     failNext = 1;
     expect(await dispatchOutbox(t.deps.db, t.deps.crypto, driver, log)).toBe(0);
     let [row] = await t.deps.db.select().from(outbox);
@@ -50,6 +52,11 @@ describe('SMS through the outbox', () => {
     expect(await dispatchOutbox(t.deps.db, t.deps.crypto, driver, log)).toBe(1);
     [row] = await t.deps.db.select().from(outbox);
     expect(row).toMatchObject({ state: 'sent', attempts: 2 });
-    expect(received).toEqual([{ auth: 'Bearer secret-token', body: { phone: '13700001111', template: 'login_code', params: { code: '123456' } } }]);
+    expect(received).toEqual([
+      {
+        auth: 'Bearer secret-token',
+        body: { phone: '13700001111', template: 'login_code', params: { code: '123456' } },
+      },
+    ]);
   });
 });

@@ -27,7 +27,8 @@ export const SMS_TEXT: Record<string, (p: Record<string, string>) => string> = {
   transfer_completed: (p) => `【智慧工会】您的会员关系已转入${p.org}。`,
   transfer_rejected: (p) => `【智慧工会】您的会员关系转接申请未通过：${p.reason}。`,
   case_accepted: (p) => `【智慧工会】您的服务申请（${p.service}，单号 ${p.no}）已由${p.org}受理，我们会尽快办理。`,
-  case_resolved: (p) => `【智慧工会】您的服务申请（${p.service}，单号 ${p.no}）已办结，请在“我的服务”中查看结果并评价。`,
+  case_resolved: (p) =>
+    `【智慧工会】您的服务申请（${p.service}，单号 ${p.no}）已办结，请在“我的服务”中查看结果并评价。`,
   case_rejected: (p) => `【智慧工会】您的服务申请（${p.service}，单号 ${p.no}）未予受理：${p.reason}。`,
   case_transferred: (p) => `【智慧工会】您的服务申请（${p.service}，单号 ${p.no}）已转由${p.org}办理。`,
 };
@@ -37,12 +38,17 @@ export function createDevSmsDriver(log: FastifyBaseLogger, demo: boolean): SmsDr
     name: 'outbox',
     async send(m) {
       // Only the demo shows message text in the log, so a developer can sign in without a phone.
-      if (demo) log.info({ sms: { to: maskPhone(m.phone), text: SMS_TEXT[m.template]?.(m.params) } }, 'demo SMS (not sent)');
+      if (demo)
+        log.info({ sms: { to: maskPhone(m.phone), text: SMS_TEXT[m.template]?.(m.params) } }, 'demo SMS (not sent)');
     },
   };
 }
 
-export function createHttpSmsDriver(url: string, token: string | undefined, fetchImpl: typeof fetch = fetch): SmsDriver {
+export function createHttpSmsDriver(
+  url: string,
+  token: string | undefined,
+  fetchImpl: typeof fetch = fetch,
+): SmsDriver {
   return {
     name: 'http',
     async send(m) {
@@ -74,7 +80,12 @@ const LEASE = "interval '2 minutes'";
  * Sends what is pending; safe from several processes at once. Rows are claimed with a short
  * lease and sent outside any transaction, so a slow gateway never holds the database.
  */
-export async function dispatchOutbox(db: Db, crypto: Crypto, driver: SmsDriver, log: FastifyBaseLogger): Promise<number> {
+export async function dispatchOutbox(
+  db: Db,
+  crypto: Crypto,
+  driver: SmsDriver,
+  log: FastifyBaseLogger,
+): Promise<number> {
   let sent = 0;
   for (;;) {
     const batch = await rows<OutboxRow>(
@@ -92,13 +103,19 @@ export async function dispatchOutbox(db: Db, crypto: Crypto, driver: SmsDriver, 
           template: row.template,
           params: z.record(z.string(), z.string()).parse(JSON.parse(crypto.decrypt(row.payloadEnc))),
         });
-        await db.update(outbox).set({ state: 'sent', sentAt: sql`now()` }).where(eq(outbox.id, row.id));
+        await db
+          .update(outbox)
+          .set({ state: 'sent', sentAt: sql`now()` })
+          .where(eq(outbox.id, row.id));
         sent++;
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         log.warn({ outboxId: row.id, err: message }, 'SMS send failed');
         const state = row.attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
-        await db.update(outbox).set({ state, lastError: message.slice(0, 500) }).where(eq(outbox.id, row.id));
+        await db
+          .update(outbox)
+          .set({ state, lastError: message.slice(0, 500) })
+          .where(eq(outbox.id, row.id));
       }
     }
     if (batch.length < 20) return sent;

@@ -7,8 +7,12 @@ import { org } from '../modules/org/index.js';
 // A few thousand fictional members with valid-checksum ID numbers, spread over the demo unions.
 // A fixed seed keeps the demo the same on every machine.
 
-const SURNAMES = [...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段'];
-const GIVEN = [...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国文辉鹏飞云红梅兰玲晓东海波宁婷雪琳浩宇志鑫佳晨瑞欣怡'];
+const SURNAMES = [
+  ...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段',
+];
+const GIVEN = [
+  ...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国文辉鹏飞云红梅兰玲晓东海波宁婷雪琳浩宇志鑫佳晨瑞欣怡',
+];
 const EMPLOYERS: Record<string, string[]> = {
   'JS-ZJ-JK-XS-001': ['镇江瑞丰科技有限公司'],
   'JS-ZJ-JK-002': ['顺丰速运镇江分部', '中通快递京口网点', '美团外卖京口站', '饿了么镇江站'],
@@ -31,7 +35,10 @@ function rng(seed: number): () => number {
 }
 
 export async function seedDemoMembers(tx: Db, deps: Deps, count = 3000): Promise<void> {
-  const unions = await tx.select({ id: org.id, code: org.code }).from(org).where(inArray(org.code, Object.keys(EMPLOYERS)));
+  const unions = await tx
+    .select({ id: org.id, code: org.code })
+    .from(org)
+    .where(inArray(org.code, Object.keys(EMPLOYERS)));
   const rand = rng(20261123);
   const pick = <T>(xs: readonly T[]): T => {
     const x = xs[Math.floor(rand() * xs.length)];
@@ -44,14 +51,22 @@ export async function seedDemoMembers(tx: Db, deps: Deps, count = 3000): Promise
   for (let i = 0; rows.length < count; i++) {
     const union = pick(unions);
     const newEconomy = union.code === 'JS-ZJ-JK-002' || union.code === 'JS-ZJ-RZ-002';
-    const birth = new Date(Date.UTC(1962 + Math.floor(rand() * 42), Math.floor(rand() * 12), 1 + Math.floor(rand() * 28)));
+    const birth = new Date(
+      Date.UTC(1962 + Math.floor(rand() * 42), Math.floor(rand() * 12), 1 + Math.floor(rand() * 28)),
+    );
     const idNumber = makeIdNumber(pick(REGIONS), birth.toISOString().slice(0, 10), Math.floor(rand() * 1000));
     if (used.has(idNumber)) continue;
     used.add(idNumber);
     const phone = `1${pick(['35', '36', '37', '38', '39', '50', '51', '58', '59', '86', '87', '88'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`;
     // joined at 18 or later, and not before 2008 (when the registry's paper records begin)
     const firstYear = Math.max(2008, birth.getUTCFullYear() + 18);
-    const joined = new Date(Date.UTC(firstYear + Math.floor(rand() * (2026 - firstYear)), Math.floor(rand() * 12), 1 + Math.floor(rand() * 28)));
+    const joined = new Date(
+      Date.UTC(
+        firstYear + Math.floor(rand() * (2026 - firstYear)),
+        Math.floor(rand() * 12),
+        1 + Math.floor(rand() * 28),
+      ),
+    );
     rows.push({
       orgId: union.id,
       name: pick(SURNAMES) + pick(GIVEN) + (rand() < 0.6 ? pick(GIVEN) : ''),
@@ -72,8 +87,22 @@ export async function seedDemoMembers(tx: Db, deps: Deps, count = 3000): Promise
     });
   }
   for (let i = 0; i < rows.length; i += 500) {
-    const inserted = await tx.insert(member).values(rows.slice(i, i + 500)).returning({ id: member.id, orgId: member.orgId });
-    await tx.insert(memberEvent).values(inserted.map((m) => ({ memberId: m.id, kind: 'imported', orgId: m.orgId, actorName: 'demo', note: '演示数据', at: now })));
+    const inserted = await tx
+      .insert(member)
+      .values(rows.slice(i, i + 500))
+      .returning({ id: member.id, orgId: member.orgId });
+    await tx
+      .insert(memberEvent)
+      .values(
+        inserted.map((m) => ({
+          memberId: m.id,
+          kind: 'imported',
+          orgId: m.orgId,
+          actorName: 'demo',
+          note: '演示数据',
+          at: now,
+        })),
+      );
   }
 }
 
@@ -85,10 +114,25 @@ export async function seedDemoMemberRecord(tx: Db, deps: Deps, accountId: number
   const [m] = await tx
     .insert(member)
     .values({
-      orgId: union.id, accountId, name: '周师傅', ...identityColumns(deps.crypto, makeIdNumber('321102', '1983-04-16', 317), phone),
-      ethnicity: '汉族', politicalStatus: '中共党员', education: '大专', householdType: 'urban', employer: '镇江瑞丰科技有限公司',
-      post: '车间班组长', jobType: 'regular', joinedAt: '2012-05-01', cardNo: 'ZJ000001', createdAt: now, updatedAt: now,
+      orgId: union.id,
+      accountId,
+      name: '周师傅',
+      ...identityColumns(deps.crypto, makeIdNumber('321102', '1983-04-16', 317), phone),
+      ethnicity: '汉族',
+      politicalStatus: '中共党员',
+      education: '大专',
+      householdType: 'urban',
+      employer: '镇江瑞丰科技有限公司',
+      post: '车间班组长',
+      jobType: 'regular',
+      joinedAt: '2012-05-01',
+      cardNo: 'ZJ000001',
+      createdAt: now,
+      updatedAt: now,
     })
     .returning({ id: member.id });
-  if (m) await tx.insert(memberEvent).values({ memberId: m.id, kind: 'imported', orgId: union.id, actorName: 'demo', note: '演示数据', at: now });
+  if (m)
+    await tx
+      .insert(memberEvent)
+      .values({ memberId: m.id, kind: 'imported', orgId: union.id, actorName: 'demo', note: '演示数据', at: now });
 }

@@ -8,7 +8,9 @@ import { adminQuery, postgresReachable, urlFor } from './pg.js';
 export default async function setup(): Promise<(() => Promise<void>) | undefined> {
   if (process.env.DB_ENGINE !== 'postgres') return undefined;
   if (!(await postgresReachable())) {
-    throw new Error('PostgreSQL is not reachable at TEST_DATABASE_URL (default 127.0.0.1:5432); the PostgreSQL suite cannot run');
+    throw new Error(
+      'PostgreSQL is not reachable at TEST_DATABASE_URL (default 127.0.0.1:5432); the PostgreSQL suite cannot run',
+    );
   }
   const template = `unionhub_test_tpl_${randomBytes(4).toString('hex')}`;
   process.env.UH_TEST_TEMPLATE = template; // inherited by the test processes started after this

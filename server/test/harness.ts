@@ -26,7 +26,11 @@ export interface TestApp {
   /** Signs in and returns the session cookie header value. */
   login(username: string, password?: string): Promise<string>;
   loginMember(phone: string, password?: string): Promise<string>;
-  request(method: string, url: string, opts?: { cookie?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  request(
+    method: string,
+    url: string,
+    opts?: { cookie?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>;
 }
 
 async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
@@ -40,9 +44,23 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
   return { database, drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
 }
 
-export async function createTestApp(opts: { demo?: boolean; members?: number; env?: Record<string, string>; realClock?: boolean; log?: FastifyBaseLogger } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: {
+    demo?: boolean;
+    members?: number;
+    env?: Record<string, string>;
+    realClock?: boolean;
+    log?: FastifyBaseLogger;
+  } = {},
+): Promise<TestApp> {
   const { database, drop } = await freshDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/unionhub-test-unused', UNIONHUB_DATA_KEY: TEST_KEY, LOG_LEVEL: 'silent', ...opts.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: '/tmp/unionhub-test-unused',
+    UNIONHUB_DATA_KEY: TEST_KEY,
+    LOG_LEVEL: 'silent',
+    ...opts.env,
+  });
   const clock = new ManualClock(new Date());
   const sent: SmsMessage[] = [];
   const sms: SmsDriver = { name: 'outbox', send: async (m) => void sent.push(m) };

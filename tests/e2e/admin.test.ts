@@ -26,7 +26,11 @@ async function pickOrg(page: Page, selector: string, name: string) {
   await page.locator(tid(selector)).filter({ visible: true }).first().click();
   await page.keyboard.type(name);
   try {
-    await page.locator('.el-tree-node__content:visible').filter({ hasText: new RegExp(`^\\s*${name}\\s*$`) }).first().click({ timeout: 5000 });
+    await page
+      .locator('.el-tree-node__content:visible')
+      .filter({ hasText: new RegExp(`^\\s*${name}\\s*$`) })
+      .first()
+      .click({ timeout: 5000 });
   } catch (err) {
     await shot(page, `failed-pick-${selector}`);
     throw err;
@@ -45,7 +49,9 @@ describe('admin console', () => {
     // 组织机构: create a grassroots union under 京口区总工会
     await admin.click(tid('menu-orgs'));
     const cookie = `uh_sid=${(await admin.context().cookies()).find((c) => c.name === 'uh_sid')?.value}`;
-    const jk = (await s.t.request('GET', '/api/orgs?q=JS-ZJ-JK', { cookie })).json<{ items: Array<{ id: number; code: string }> }>().items.find((o) => o.code === 'JS-ZJ-JK');
+    const jk = (await s.t.request('GET', '/api/orgs?q=JS-ZJ-JK', { cookie }))
+      .json<{ items: Array<{ id: number; code: string }> }>()
+      .items.find((o) => o.code === 'JS-ZJ-JK');
     await admin.click(tid(`org-node-${jk?.id}`));
     await admin.click(tid('org-create'));
     await admin.waitForSelector(tid('org-form-dialog'));
@@ -70,7 +76,9 @@ describe('admin console', () => {
     await admin.fill(tid('staff-form-password'), 'Xinye#2026');
     await admin.click(tid('staff-form-submit'));
     await admin.locator(tid('staff-table'), { hasText: 'newofficer' }).waitFor();
-    const staff = (await s.t.request('GET', '/api/staff?q=newofficer', { cookie })).json<{ items: Array<{ id: number }> }>().items[0];
+    const staff = (await s.t.request('GET', '/api/staff?q=newofficer', { cookie })).json<{
+      items: Array<{ id: number }>;
+    }>().items[0];
     expect(staff?.id).toBeGreaterThan(0);
     await admin.click(tid(`staff-grants-${staff?.id}`));
     await admin.locator(`${tid(`staff-grants-panel-${staff?.id}`)} ${tid('grant-add')}`).click();

@@ -11,7 +11,6 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => s?.close());
 
-
 const staffPage = (username: string, problems: string[]) => openStaffPage(s, username, problems, 'menu-hardship-group');
 
 describe('assistance journeys', () => {
@@ -65,7 +64,9 @@ describe('assistance journeys', () => {
     await other.click(tid('login-tab-code'));
     await other.fill(`${tid('phone-input')} input`, '13912340001');
     await other.click(tid('send-code'));
-    await expect.poll(() => s.t.sms.find((m) => m.phone === '13912340001')?.params.code, { timeout: 10_000 }).toMatch(/^\d{6}$/);
+    await expect
+      .poll(() => s.t.sms.find((m) => m.phone === '13912340001')?.params.code, { timeout: 10_000 })
+      .toMatch(/^\d{6}$/);
     await other.fill(`${tid('code-input')} input`, s.t.sms.find((m) => m.phone === '13912340001')?.params.code ?? '');
     await other.click(tid('login-submit'));
     await other.waitForSelector(tid('home-greeting'));
@@ -93,11 +94,13 @@ describe('assistance journeys', () => {
     expect(problems).toEqual([]);
   }, 180_000);
 
-  it('an officer proposes assistance from a household\'s file; the head approves it', async () => {
+  it("an officer proposes assistance from a household's file; the head approves it", async () => {
     const problems: string[] = [];
     const city = await s.t.login('city');
     // a techco household that has had one 中秋 (festival) gift: the programme allows two, up to ¥600
-    const records = (await s.t.request('GET', '/api/assistance/records?pageSize=100', { cookie: city })).json<{ items: Array<{ fileId: number; kind: string }> }>().items;
+    const records = (await s.t.request('GET', '/api/assistance/records?pageSize=100', { cookie: city })).json<{
+      items: Array<{ fileId: number; kind: string }>;
+    }>().items;
     const festival = records.filter((r) => r.kind === 'festival');
     const once = festival.find((r) => festival.filter((x) => x.fileId === r.fileId).length === 1);
     const file = once ? { id: once.fileId } : undefined;
@@ -118,8 +121,11 @@ describe('assistance journeys', () => {
     await desk.click(tid('aid-propose-submit'));
     await desk.waitForSelector(tid('aid-propose-dialog'), { state: 'hidden' });
 
-    const proposed = (await s.t.request('GET', `/api/assistance/records?fileId=${file!.id}&state=proposed`, { cookie: city }))
-      .json<{ items: Array<{ id: number; goods: string | null }> }>().items.find((r) => r.goods === '月饼一盒');
+    const proposed = (
+      await s.t.request('GET', `/api/assistance/records?fileId=${file!.id}&state=proposed`, { cookie: city })
+    )
+      .json<{ items: Array<{ id: number; goods: string | null }> }>()
+      .items.find((r) => r.goods === '月饼一盒');
     expect(proposed).toBeTruthy();
 
     const head = await staffPage('head', problems);
@@ -128,7 +134,9 @@ describe('assistance journeys', () => {
     await shot(head, 'aid-10-admin-pending');
     await head.click(tid(`aid-approve-${proposed!.id}`));
     await head.waitForSelector(tid(`aid-approve-${proposed!.id}`), { state: 'detached' });
-    const after = (await s.t.request('GET', `/api/assistance/records/${proposed!.id}`, { cookie: city })).json<{ state: string }>();
+    const after = (await s.t.request('GET', `/api/assistance/records/${proposed!.id}`, { cookie: city })).json<{
+      state: string;
+    }>();
     expect(after.state).toBe('approved');
     expect(problems).toEqual([]);
   }, 180_000);

@@ -11,7 +11,13 @@ beforeAll(async () => {
 afterAll(() => s?.close());
 
 const tid = (name: string) => `[data-test="${name}"]`;
-const phone = { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+const phone = {
+  viewport: { width: 375, height: 667 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+};
 
 describe('member H5', () => {
   it('a member signs in on a phone-sized screen and finds their own page', async () => {
@@ -44,7 +50,9 @@ describe('member H5', () => {
     await page.click(tid('login-tab-code'));
     await page.fill(`${tid('phone-input')} input`, '13912345678');
     await page.click(tid('send-code'));
-    await expect.poll(() => s.t.sms.find((m) => m.phone === '13912345678')?.params.code, { timeout: 10_000 }).toMatch(/^\d{6}$/);
+    await expect
+      .poll(() => s.t.sms.find((m) => m.phone === '13912345678')?.params.code, { timeout: 10_000 })
+      .toMatch(/^\d{6}$/);
     const code = s.t.sms.find((m) => m.phone === '13912345678')?.params.code ?? '';
     await page.fill(`${tid('code-input')} input`, code);
     await page.click(tid('login-submit'));

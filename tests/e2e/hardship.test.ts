@@ -23,16 +23,25 @@ describe('hardship help journey', () => {
     const problems: string[] = [];
     // The rider is on the roster of 瑞丰科技's union, with a disability and two dependants noted.
     const officer = await s.t.login('grassroots');
-    const unionId = (await s.t.request('GET', '/api/orgs?pageSize=100', { cookie: officer })).json<{ items: Array<{ id: number; code: string }> }>()
+    const unionId = (await s.t.request('GET', '/api/orgs?pageSize=100', { cookie: officer }))
+      .json<{ items: Array<{ id: number; code: string }> }>()
       .items.find((o) => o.code === 'JS-ZJ-JK-XS-001')?.id;
     const added = await s.t.request('POST', '/api/members', {
       cookie: officer,
-      body: { name: RIDER.name, idNumber: makeIdNumber('321102', '1984-06-12', 58), phone: RIDER.phone, orgId: unionId, joinedAt: '2020-05-01', jobType: 'food_delivery' },
+      body: {
+        name: RIDER.name,
+        idNumber: makeIdNumber('321102', '1984-06-12', 58),
+        phone: RIDER.phone,
+        orgId: unionId,
+        joinedAt: '2020-05-01',
+        jobType: 'food_delivery',
+      },
     });
     expect(added.statusCode, added.body).toBe(201);
     const memberId = added.json<{ id: number }>().id;
     const situation = await s.t.request('PUT', `/api/hardship/situations/${memberId}`, {
-      cookie: officer, body: { disability: true, dependants: 2, incomePerHead: null, singleParent: true, disaster: false },
+      cookie: officer,
+      body: { disability: true, dependants: 2, incomePerHead: null, singleParent: true, disaster: false },
     });
     expect(situation.statusCode, situation.body).toBe(200);
 
@@ -94,8 +103,9 @@ describe('hardship help journey', () => {
     await desk.click(tid('aid-propose-submit'));
     await desk.waitForSelector(tid('aid-propose-dialog'), { state: 'hidden' });
     const city = await s.t.login('city');
-    const proposed = (await s.t.request('GET', `/api/assistance/records?fileId=${fileId}&state=proposed`, { cookie: city }))
-      .json<{ items: Array<{ id: number; programmeName: string }> }>().items[0];
+    const proposed = (
+      await s.t.request('GET', `/api/assistance/records?fileId=${fileId}&state=proposed`, { cookie: city })
+    ).json<{ items: Array<{ id: number; programmeName: string }> }>().items[0];
     expect(proposed).toBeTruthy();
 
     const head = await staffPage('head', problems);

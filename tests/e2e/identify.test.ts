@@ -12,7 +12,6 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => s?.close());
 
-
 describe('identification journey', () => {
   it('list with reasons → dismiss → verify → draft file; rules dry run', async () => {
     const problems: string[] = [];
@@ -38,8 +37,10 @@ describe('identification journey', () => {
     await rows.first().locator(tid('identify-dismiss')).click();
     await desk.fill(tid('identify-dismiss-reason'), '已入户了解，家庭收入稳定');
     await desk.click(tid('identify-dismiss-confirm'));
-    await desk.waitForFunction(([sel, name]) => ![...document.querySelectorAll(sel!)].some((a) => a.textContent?.trim() === name),
-      [`${tid('identify-table')} tbody tr a`, firstName] as const);
+    await desk.waitForFunction(
+      ([sel, name]) => ![...document.querySelectorAll(sel!)].some((a) => a.textContent?.trim() === name),
+      [`${tid('identify-table')} tbody tr a`, firstName] as const,
+    );
 
     await settled();
     // verify the next one: no consent yet → record the signed form → the draft file opens

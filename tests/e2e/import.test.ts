@@ -15,7 +15,22 @@ beforeAll(async () => {
 afterAll(() => s?.close());
 
 const tid = (name: string) => `[data-test="${name}"]`;
-const HEADERS = ['姓名', '性别', '身份证号', '手机号码', '民族', '政治面貌', '学历', '户籍类型', '工作单位', '岗位', '就业形态', '所属工会', '入会时间', '会员卡号'];
+const HEADERS = [
+  '姓名',
+  '性别',
+  '身份证号',
+  '手机号码',
+  '民族',
+  '政治面貌',
+  '学历',
+  '户籍类型',
+  '工作单位',
+  '岗位',
+  '就业形态',
+  '所属工会',
+  '入会时间',
+  '会员卡号',
+];
 
 async function rosterFile(good: number): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -23,10 +38,55 @@ async function rosterFile(good: number): Promise<string> {
   ws.addRow(HEADERS);
   for (let i = 0; i < good; i++) {
     const id = makeIdNumber('321102', `${1970 + (i % 30)}-03-0${1 + (i % 9)}`, i % 1000);
-    ws.addRow([`导入${i}号`, Number(id[16]) % 2 ? '男' : '女', id, `1520000${String(i).padStart(4, '0')}`, '汉族', '群众', '大专', '城镇', '瑞丰科技', '操作工', '普通职工', 'JS-ZJ-JK-XS-001', '2021-05-01', '']);
+    ws.addRow([
+      `导入${i}号`,
+      Number(id[16]) % 2 ? '男' : '女',
+      id,
+      `1520000${String(i).padStart(4, '0')}`,
+      '汉族',
+      '群众',
+      '大专',
+      '城镇',
+      '瑞丰科技',
+      '操作工',
+      '普通职工',
+      'JS-ZJ-JK-XS-001',
+      '2021-05-01',
+      '',
+    ]);
   }
-  ws.addRow(['坏行一', '男', '320102199001011233', '13900001111', '', '', '', '', '', '', '', 'JS-ZJ-JK-XS-001', '2021-05-01', '']);
-  ws.addRow(['坏行二', '女', makeIdNumber('321102', '1990-01-01', 998), '12345', '', '', '', '', '', '', '', '不存在的工会', '2099-01-01', '']);
+  ws.addRow([
+    '坏行一',
+    '男',
+    '320102199001011233',
+    '13900001111',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    'JS-ZJ-JK-XS-001',
+    '2021-05-01',
+    '',
+  ]);
+  ws.addRow([
+    '坏行二',
+    '女',
+    makeIdNumber('321102', '1990-01-01', 998),
+    '12345',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '不存在的工会',
+    '2099-01-01',
+    '',
+  ]);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'uh-e2e-')), '会员名册.xlsx');
   await wb.xlsx.writeFile(file);
   return file;
@@ -35,7 +95,11 @@ async function rosterFile(good: number): Promise<string> {
 describe('member import in the console', () => {
   it('uploads a roster, follows the progress, shows the counts and gives the error file', async () => {
     const problems: string[] = [];
-    const page = await s.browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
+    const page = await s.browser.newPage({
+      viewport: { width: 1366, height: 860 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
     watchPage(page, problems);
     await page.goto(`${s.baseUrl}/admin/`);
     await page.fill(tid('login-username'), 'grassroots');
@@ -52,7 +116,9 @@ describe('member import in the console', () => {
     const tpl = new ExcelJS.Workbook();
     await tpl.xlsx.readFile(templatePath);
     const headerRow = tpl.worksheets[0]?.getRow(1).values;
-    expect(Array.isArray(headerRow) ? headerRow.slice(1).map((v) => String(v).replace(/[*＊]/g, '')) : []).toEqual(expect.arrayContaining(HEADERS));
+    expect(Array.isArray(headerRow) ? headerRow.slice(1).map((v) => String(v).replace(/[*＊]/g, '')) : []).toEqual(
+      expect.arrayContaining(HEADERS),
+    );
 
     await page.click(tid('import-next'));
     const file = await rosterFile(2000);

@@ -12,7 +12,13 @@ beforeAll(async () => {
 afterAll(() => s?.close());
 
 const tid = (name: string) => `[data-test="${name}"]`;
-const phone = { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+const phone = {
+  viewport: { width: 375, height: 667 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+};
 
 describe('member registry journeys', () => {
   it('a worker applies to join on the H5, the officer approves, the worker shows a member card', async () => {
@@ -24,7 +30,9 @@ describe('member registry journeys', () => {
     await page.click(tid('login-tab-code'));
     await page.fill(`${tid('phone-input')} input`, mobile);
     await page.click(tid('send-code'));
-    await expect.poll(() => s.t.sms.find((m) => m.phone === mobile)?.params.code, { timeout: 10_000 }).toMatch(/^\d{6}$/);
+    await expect
+      .poll(() => s.t.sms.find((m) => m.phone === mobile)?.params.code, { timeout: 10_000 })
+      .toMatch(/^\d{6}$/);
     await page.fill(`${tid('code-input')} input`, s.t.sms.find((m) => m.phone === mobile)?.params.code ?? '');
     await page.click(tid('login-submit'));
     await page.waitForSelector(tid('home-greeting'));
@@ -67,13 +75,21 @@ describe('member registry journeys', () => {
     await desk.goto(`${s.baseUrl}/admin/members/join-requests`);
     await desk.locator(tid('join-table'), { hasText: '吴新工' }).waitFor();
     const officer = await s.t.login('grassroots');
-    const pending = (await s.t.request('GET', '/api/join-requests?status=pending', { cookie: officer })).json<{ items: Array<{ id: number; name: string }> }>();
+    const pending = (await s.t.request('GET', '/api/join-requests?status=pending', { cookie: officer })).json<{
+      items: Array<{ id: number; name: string }>;
+    }>();
     const request = pending.items.find((r) => r.name === '吴新工');
     expect(request).toBeDefined();
     await shot(desk, 'members-04-admin-join-requests');
     await desk.click(tid(`join-approve-${request?.id}`));
     await desk.click('.el-message-box__btns .el-button--primary');
-    await expect.poll(async () => (await s.t.request('GET', '/api/join-requests?status=approved', { cookie: officer })).json<{ items: Array<{ name: string }> }>().items.some((r) => r.name === '吴新工')).toBe(true);
+    await expect
+      .poll(async () =>
+        (await s.t.request('GET', '/api/join-requests?status=approved', { cookie: officer }))
+          .json<{ items: Array<{ name: string }> }>()
+          .items.some((r) => r.name === '吴新工'),
+      )
+      .toBe(true);
 
     // the new member is on the roster; the officer reveals the full ID number with a reason
     await desk.goto(`${s.baseUrl}/admin/members`);
@@ -82,11 +98,16 @@ describe('member registry journeys', () => {
     await desk.locator(tid('member-table'), { hasText: '吴新工' }).waitFor();
     expect(await desk.textContent(tid('member-table'))).not.toContain(idNumber);
     await shot(desk, 'members-05-admin-roster');
-    const created = (await s.t.request('GET', `/api/members?q=${idNumber}`, { cookie: officer })).json<{ items: Array<{ id: number }> }>().items[0];
+    const created = (await s.t.request('GET', `/api/members?q=${idNumber}`, { cookie: officer })).json<{
+      items: Array<{ id: number }>;
+    }>().items[0];
     await desk.goto(`${s.baseUrl}/admin/members/${created?.id}`);
     await desk.waitForSelector(tid('member-detail'));
     await desk.click(tid('member-reveal'));
-    await desk.fill(`${tid('reveal-reason')} textarea, textarea${tid('reveal-reason')}, ${tid('reveal-reason')} input`, '办理入会材料核对');
+    await desk.fill(
+      `${tid('reveal-reason')} textarea, textarea${tid('reveal-reason')}, ${tid('reveal-reason')} input`,
+      '办理入会材料核对',
+    );
     await desk.click(tid('reveal-submit'));
     await expect.poll(() => desk.textContent(tid('reveal-id-number'))).toBe(idNumber);
     await shot(desk, 'members-06-admin-reveal');

@@ -78,7 +78,8 @@ describe('service center journeys', () => {
     expect(await desk.textContent(tid('case-detail-assignee'))).toContain('陈专员');
     await step(desk, 'start', 'in_progress', () => desk.fill(tid('case-action-note'), '已联系用人单位人事部门'));
     await step(desk, 'resolve', 'resolved', () =>
-      desk.fill(tid('case-action-resolution'), '经工会调解，公司同意在本月 25 日前补发加班费 8600 元。'));
+      desk.fill(tid('case-action-resolution'), '经工会调解，公司同意在本月 25 日前补发加班费 8600 元。'),
+    );
     await desk.waitForSelector(tid('case-timeline-resolved'));
     await shot(desk, 'service-05-admin-case-resolved');
 
@@ -145,10 +146,14 @@ describe('service center journeys', () => {
 
     // the case is in the system with its channel, and the member sees it too
     const staff = await s.t.login('center');
-    const found = (await s.t.request('GET', `/api/cases?q=${no}`, { cookie: staff })).json<{ items: Array<{ id: number; channel: string; serviceName: string }> }>();
+    const found = (await s.t.request('GET', `/api/cases?q=${no}`, { cookie: staff })).json<{
+      items: Array<{ id: number; channel: string; serviceName: string }>;
+    }>();
     expect(found.items[0]?.channel).toBe('counter');
     expect(found.items[0]?.serviceName).toContain('政策咨询');
-    const mine = (await s.t.request('GET', '/api/cases?pageSize=50', { cookie: member })).json<{ items: Array<{ no: string }> }>();
+    const mine = (await s.t.request('GET', '/api/cases?pageSize=50', { cookie: member })).json<{
+      items: Array<{ no: string }>;
+    }>();
     expect(mine.items.map((c) => c.no)).toContain(no);
 
     // next person: the form is clear and the lookup has the focus again
@@ -191,7 +196,12 @@ describe('service center journeys', () => {
     const first = page.locator('[data-test^="policy-hit-"]').first();
     expect(await first.textContent()).toContain('工伤认定');
     expect(await first.locator('em').count()).toBeGreaterThan(0);
-    expect(await page.locator(`${tid('policy-answer')}`).first().textContent()).toContain('材料');
+    expect(
+      await page
+        .locator(`${tid('policy-answer')}`)
+        .first()
+        .textContent(),
+    ).toContain('材料');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await shot(page, 'service-17-h5-policy-search');
     // no answer fits: the question goes to the union as a 政策咨询 case
@@ -209,7 +219,10 @@ describe('service center journeys', () => {
     await page.click(tid('home-entry-voice'));
     await page.click(tid('voice-kind-complaint'));
     await page.fill(`${tid('voice-title')} input`, '车间班组长说下月还要欠薪');
-    await page.fill(`${tid('voice-content')} textarea`, '我们车间已经两个月没发工资了，班组长说下个月可能还要拖欠工资，大家很着急。');
+    await page.fill(
+      `${tid('voice-content')} textarea`,
+      '我们车间已经两个月没发工资了，班组长说下个月可能还要拖欠工资，大家很着急。',
+    );
     await page.click(tid('voice-consent'));
     await shot(page, 'service-18-h5-voice-write');
     await page.click(tid('voice-submit'));
@@ -219,7 +232,10 @@ describe('service center journeys', () => {
     const desk = await staffPage('city', problems);
     // the alert reached the officer's notices
     await desk.click(tid('notice-bell'));
-    await desk.locator(`${tid('notice-list')} .item`).first().waitFor();
+    await desk
+      .locator(`${tid('notice-list')} .item`)
+      .first()
+      .waitFor();
     await desk.waitForTimeout(300);
     await shot(desk, 'service-19-admin-notices');
     await desk.click(tid('menu-voice'));
@@ -243,7 +259,10 @@ describe('service center journeys', () => {
     await desk.click(tid('menu-alerts'));
     const alert = desk.locator('[data-test^="alert-row-"]', { hasText: '欠薪' }).first();
     await alert.waitFor();
-    await desk.locator(`${tid('alert-table')} .el-table__expand-icon`).first().click();
+    await desk
+      .locator(`${tid('alert-table')} .el-table__expand-icon`)
+      .first()
+      .click();
     await desk.locator(tid('alert-table'), { hasText: '车间班组长说下月还要欠薪' }).waitFor();
     await shot(desk, 'service-21-admin-alerts');
 
@@ -262,7 +281,10 @@ describe('service center journeys', () => {
     await writer.click(tid('qa-create'));
     await writer.waitForSelector(`${tid('qa-dialog')} ${tid('qa-form-question')}`, { state: 'visible' });
     await writer.fill(tid('qa-form-question'), '夜班津贴的发放标准由谁确定？');
-    await writer.fill(tid('qa-form-answer'), '夜班津贴属于工资的组成部分，标准由用人单位与工会或职工代表通过集体协商确定，并写入集体合同或规章制度。');
+    await writer.fill(
+      tid('qa-form-answer'),
+      '夜班津贴属于工资的组成部分，标准由用人单位与工会或职工代表通过集体协商确定，并写入集体合同或规章制度。',
+    );
     await writer.fill(tid('qa-form-source'), '《集体合同规定》');
     await writer.click(tid('qa-form-submit'));
     await writer.fill(tid('qa-filter-q'), '夜班津贴');

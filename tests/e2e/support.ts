@@ -29,8 +29,16 @@ export async function startStage(opts: { members?: number } = {}): Promise<Stage
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     t,
@@ -51,14 +59,21 @@ export async function shot(page: Page, name: string): Promise<void> {
 export function watchPage(page: Page, problems: string[]): void {
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error' && !/401|Unauthorized|status of 4\d\d/.test(msg.text())) problems.push(`console: ${msg.text()}`);
+    if (msg.type() === 'error' && !/401|Unauthorized|status of 4\d\d/.test(msg.text()))
+      problems.push(`console: ${msg.text()}`);
   });
 }
 
 /** The selector of an element by its `data-test` attribute. */
 export const tid = (name: string) => `[data-test="${name}"]`;
 /** A phone (the H5) and a desktop (the console), in Chinese. */
-export const PHONE = { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+export const PHONE = {
+  viewport: { width: 375, height: 667 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+};
 export const DESKTOP = { viewport: { width: 1366, height: 860 }, locale: 'zh-CN' };
 
 /** A console page signed in as a demo staff account, once the element `ready` (a data-test name) shows. */

@@ -15,16 +15,36 @@ import { auditLog, job } from '../../kernel/kernel.schema.js';
 
 const READ = 'audit:log:read';
 
-const ZEntry = z.object({
-  id: z.number().int(), at: z.iso.datetime(), actorId: z.number().int().nullable(), actorName: z.string().nullable(),
-  orgId: z.number().int().nullable(), action: z.string(), targetType: z.string().nullable(), targetId: z.string().nullable(),
-  before: z.unknown(), after: z.unknown(), ip: z.string().nullable(), requestId: z.string().nullable(),
-}).meta({ id: 'AuditEntry' });
+const ZEntry = z
+  .object({
+    id: z.number().int(),
+    at: z.iso.datetime(),
+    actorId: z.number().int().nullable(),
+    actorName: z.string().nullable(),
+    orgId: z.number().int().nullable(),
+    action: z.string(),
+    targetType: z.string().nullable(),
+    targetId: z.string().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+    ip: z.string().nullable(),
+    requestId: z.string().nullable(),
+  })
+  .meta({ id: 'AuditEntry' });
 
-const ZJob = z.object({
-  id: z.uuid(), kind: z.string(), state: z.enum(['queued', 'running', 'succeeded', 'failed']), progress: z.number().int(),
-  total: z.number().int().nullable(), result: z.unknown(), error: z.string().nullable(), createdAt: z.iso.datetime(), finishedAt: z.iso.datetime().nullable(),
-}).meta({ id: 'Job' });
+const ZJob = z
+  .object({
+    id: z.uuid(),
+    kind: z.string(),
+    state: z.enum(['queued', 'running', 'succeeded', 'failed']),
+    progress: z.number().int(),
+    total: z.number().int().nullable(),
+    result: z.unknown(),
+    error: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    finishedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'Job' });
 
 const ZQuery = z
   .strictObject({
@@ -49,54 +69,107 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { deps } = app;
 
-  r.get('/api/audit', {
-    schema: { tags: ['audit'], summary: 'Search the audit log (newest first)', querystring: ZQuery, response: { 200: zPage(ZEntry), ...errorResponses } },
-  }, async (req) => {
-    const actor = requireActor(req, 'staff');
-    if (!hasPermission(actor, READ)) throw new AppError('FORBIDDEN');
-    const q = req.query;
-    const conditions: SQL[] = [visibleRows(actor)];
-    if (q.actor) {
-      const byId = /^\d+$/.test(q.actor) ? eq(auditLog.actorId, Number(q.actor)) : undefined;
-      conditions.push(byId ? (or(byId, eq(auditLog.actorName, q.actor)) ?? byId) : eq(auditLog.actorName, q.actor));
-    }
-    if (q.action) conditions.push(like(auditLog.action, `${escapeLike(q.action)}%`));
-    if (q.targetType) conditions.push(eq(auditLog.targetType, q.targetType));
-    if (q.targetId) conditions.push(eq(auditLog.targetId, q.targetId));
-    if (q.from) conditions.push(gte(auditLog.at, new Date(q.from)));
-    if (q.to) conditions.push(lte(auditLog.at, new Date(q.to)));
-    const where = and(...conditions);
-    const [total] = await deps.db.select({ n: count() }).from(auditLog).where(where);
-    const found = await deps.db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
-    return {
-      items: found.map(({ prevHash: _p, hash: _h, ...e }) => ({ ...e, at: e.at.toISOString() })),
-      total: total?.n ?? 0, page: q.page, pageSize: q.pageSize,
-    };
-  });
+  r.get(
+    '/api/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Search the audit log (newest first)',
+        querystring: ZQuery,
+        response: { 200: zPage(ZEntry), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req, 'staff');
+      if (!hasPermission(actor, READ)) throw new AppError('FORBIDDEN');
+      const q = req.query;
+      const conditions: SQL[] = [visibleRows(actor)];
+      if (q.actor) {
+        const byId = /^\d+$/.test(q.actor) ? eq(auditLog.actorId, Number(q.actor)) : undefined;
+        conditions.push(byId ? (or(byId, eq(auditLog.actorName, q.actor)) ?? byId) : eq(auditLog.actorName, q.actor));
+      }
+      if (q.action) conditions.push(like(auditLog.action, `${escapeLike(q.action)}%`));
+      if (q.targetType) conditions.push(eq(auditLog.targetType, q.targetType));
+      if (q.targetId) conditions.push(eq(auditLog.targetId, q.targetId));
+      if (q.from) conditions.push(gte(auditLog.at, new Date(q.from)));
+      if (q.to) conditions.push(lte(auditLog.at, new Date(q.to)));
+      const where = and(...conditions);
+      const [total] = await deps.db.select({ n: count() }).from(auditLog).where(where);
+      const found = await deps.db
+        .select()
+        .from(auditLog)
+        .where(where)
+        .orderBy(desc(auditLog.id))
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize);
+      return {
+        items: found.map(({ prevHash: _p, hash: _h, ...e }) => ({ ...e, at: e.at.toISOString() })),
+        total: total?.n ?? 0,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+  );
 
-  r.post('/api/audit/verify', {
-    schema: { tags: ['audit'], summary: 'Check the whole hash chain in the background', response: { 202: z.object({ jobId: z.uuid() }), ...errorResponses } },
-  }, async (req, reply) => {
-    const actor = requireActor(req, 'staff');
-    if (!hasPermission(actor, 'audit:log:verify')) throw new AppError('FORBIDDEN');
-    const jobId = await inTransaction(deps, req, async (tx, env) => {
-      const id = await deps.jobs.enqueue(tx, { kind: 'audit.verify', accountId: actor.accountId, orgId: actor.orgId });
-      await writeAudit(tx, env.crypto, env.source, { orgId: actor.orgId, action: 'audit.verify', targetType: 'job', targetId: id });
-      return id;
-    });
-    void deps.jobs.kick();
-    return reply.code(202).send({ jobId });
-  });
+  r.post(
+    '/api/audit/verify',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Check the whole hash chain in the background',
+        response: { 202: z.object({ jobId: z.uuid() }), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req, 'staff');
+      if (!hasPermission(actor, 'audit:log:verify')) throw new AppError('FORBIDDEN');
+      const jobId = await inTransaction(deps, req, async (tx, env) => {
+        const id = await deps.jobs.enqueue(tx, {
+          kind: 'audit.verify',
+          accountId: actor.accountId,
+          orgId: actor.orgId,
+        });
+        await writeAudit(tx, env.crypto, env.source, {
+          orgId: actor.orgId,
+          action: 'audit.verify',
+          targetType: 'job',
+          targetId: id,
+        });
+        return id;
+      });
+      void deps.jobs.kick();
+      return reply.code(202).send({ jobId });
+    },
+  );
 
-  r.get('/api/jobs/:id', {
-    schema: { tags: ['jobs'], summary: 'Follow a background job you started', params: z.strictObject({ id: z.uuid() }), response: { 200: ZJob, ...errorResponses } },
-  }, async (req) => {
-    const actor = requireActor(req);
-    const [found] = await deps.db.select().from(job).where(and(eq(job.id, req.params.id), eq(job.accountId, actor.accountId)));
-    if (!found) throw new AppError('NOT_FOUND');
-    return {
-      id: found.id, kind: found.kind, state: found.state, progress: found.progress, total: found.total, result: found.result,
-      error: found.error, createdAt: found.createdAt.toISOString(), finishedAt: found.finishedAt?.toISOString() ?? null,
-    };
-  });
+  r.get(
+    '/api/jobs/:id',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'Follow a background job you started',
+        params: z.strictObject({ id: z.uuid() }),
+        response: { 200: ZJob, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const [found] = await deps.db
+        .select()
+        .from(job)
+        .where(and(eq(job.id, req.params.id), eq(job.accountId, actor.accountId)));
+      if (!found) throw new AppError('NOT_FOUND');
+      return {
+        id: found.id,
+        kind: found.kind,
+        state: found.state,
+        progress: found.progress,
+        total: found.total,
+        result: found.result,
+        error: found.error,
+        createdAt: found.createdAt.toISOString(),
+        finishedAt: found.finishedAt?.toISOString() ?? null,
+      };
+    },
+  );
 }

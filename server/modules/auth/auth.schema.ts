@@ -1,7 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint, boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { org } from '../org/org.schema.js';
 
 // A person who signs in: staff (username + password [+ TOTP]) or member (phone + password / code).
@@ -20,7 +18,9 @@ export const account = pgTable(
     totpSecretEnc: text('totp_secret_enc'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
     totpLastStep: bigint('totp_last_step', { mode: 'number' }),
-    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'disabled'] })
+      .notNull()
+      .default('active'),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
@@ -51,16 +51,19 @@ export const staffGrant = pgTable(
   'staff_grant',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    accountId: bigint('account_id', { mode: 'number' }).notNull().references(() => account.id),
-    roleCode: text('role_code').notNull().references(() => role.code),
-    orgId: bigint('org_id', { mode: 'number' }).notNull().references(() => org.id),
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => account.id),
+    roleCode: text('role_code')
+      .notNull()
+      .references(() => role.code),
+    orgId: bigint('org_id', { mode: 'number' })
+      .notNull()
+      .references(() => org.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: bigint('created_by', { mode: 'number' }).references(() => account.id),
   },
-  (t) => [
-    uniqueIndex('staff_grant_uq').on(t.accountId, t.roleCode, t.orgId),
-    index('staff_grant_org_idx').on(t.orgId),
-  ],
+  (t) => [uniqueIndex('staff_grant_uq').on(t.accountId, t.roleCode, t.orgId), index('staff_grant_org_idx').on(t.orgId)],
 );
 
 // Sessions live in the database so app processes stay stateless. Only the SHA-256 of the
@@ -69,7 +72,9 @@ export const session = pgTable(
   'session',
   {
     idHash: text('id_hash').primaryKey(),
-    accountId: bigint('account_id', { mode: 'number' }).notNull().references(() => account.id),
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => account.id),
     state: text('state', { enum: ['active', 'mfa_pending', 'mfa_enroll'] }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),

@@ -16,7 +16,10 @@ const MIN = 60_000;
 
 async function newStaff(username: string, password = 'Str0ng&Unique!') {
   const admin = await t.login('admin');
-  const res = await t.request('POST', '/api/staff', { cookie: admin, body: { username, displayName: username, orgId: 1, password } });
+  const res = await t.request('POST', '/api/staff', {
+    cookie: admin,
+    body: { username, displayName: username, orgId: 1, password },
+  });
   expect(res.statusCode).toBe(201);
   return res.json<{ id: number }>().id;
 }
@@ -30,14 +33,16 @@ describe('staff sign-in', () => {
     expect(c).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(c?.secure).toBeFalsy();
     const tls = await t.request('POST', '/api/auth/login', {
-      body: { username: 'admin', password: DEMO_PASSWORD }, headers: { 'x-forwarded-proto': 'https' },
+      body: { username: 'admin', password: DEMO_PASSWORD },
+      headers: { 'x-forwarded-proto': 'https' },
     });
     // without TRUST_PROXY the forwarded header is ignored
     expect(tls.cookies.find((x) => x.name === 'uh_sid')?.secure).toBeFalsy();
     const proxied = await createTestApp({ demo: true, env: { TRUST_PROXY: '1' } });
     try {
       const r = await proxied.request('POST', '/api/auth/login', {
-        body: { username: 'admin', password: DEMO_PASSWORD }, headers: { 'x-forwarded-proto': 'https' },
+        body: { username: 'admin', password: DEMO_PASSWORD },
+        headers: { 'x-forwarded-proto': 'https' },
       });
       expect(r.cookies.find((x) => x.name === 'uh_sid')?.secure).toBe(true);
     } finally {
@@ -47,7 +52,9 @@ describe('staff sign-in', () => {
 
   it('wrong password → 401 INVALID_CREDENTIALS, same answer as an unknown user', async () => {
     const a = await t.request('POST', '/api/auth/login', { body: { username: 'admin', password: 'nope-nope-nope' } });
-    const b = await t.request('POST', '/api/auth/login', { body: { username: 'nobody-here', password: 'nope-nope-nope' } });
+    const b = await t.request('POST', '/api/auth/login', {
+      body: { username: 'nobody-here', password: 'nope-nope-nope' },
+    });
     expect(a.statusCode).toBe(401);
     expect(b.statusCode).toBe(401);
     expect(a.json().error.code).toBe('INVALID_CREDENTIALS');
@@ -61,29 +68,48 @@ describe('staff sign-in', () => {
       const r = await t.request('POST', '/api/auth/login', { body: { username: 'locky', password: 'wrong-password' } });
       expect(r.statusCode).toBe(401);
     }
-    const locked = await t.request('POST', '/api/auth/login', { body: { username: 'locky', password: 'Str0ng&Unique!' } });
+    const locked = await t.request('POST', '/api/auth/login', {
+      body: { username: 'locky', password: 'Str0ng&Unique!' },
+    });
     expect(locked.statusCode).toBe(423);
     expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
     const audit = await t.request('GET', '/api/audit?action=auth.lockout', { cookie: await t.login('admin') });
     expect(audit.json().items.some((e: { after: { failures: number } }) => e.after.failures === 5)).toBe(true);
     t.clock.advance(14 * MIN);
-    expect((await t.request('POST', '/api/auth/login', { body: { username: 'locky', password: 'Str0ng&Unique!' } })).statusCode).toBe(423);
+    expect(
+      (await t.request('POST', '/api/auth/login', { body: { username: 'locky', password: 'Str0ng&Unique!' } }))
+        .statusCode,
+    ).toBe(423);
     t.clock.advance(1 * MIN + 1000);
-    expect((await t.request('POST', '/api/auth/login', { body: { username: 'locky', password: 'Str0ng&Unique!' } })).statusCode).toBe(200);
+    expect(
+      (await t.request('POST', '/api/auth/login', { body: { username: 'locky', password: 'Str0ng&Unique!' } }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('a success resets the failure count', async () => {
     await newStaff('resetty');
-    for (let i = 0; i < 4; i++) await t.request('POST', '/api/auth/login', { body: { username: 'resetty', password: 'bad-password' } });
-    expect((await t.request('POST', '/api/auth/login', { body: { username: 'resetty', password: 'Str0ng&Unique!' } })).statusCode).toBe(200);
-    for (let i = 0; i < 4; i++) await t.request('POST', '/api/auth/login', { body: { username: 'resetty', password: 'bad-password' } });
-    expect((await t.request('POST', '/api/auth/login', { body: { username: 'resetty', password: 'Str0ng&Unique!' } })).statusCode).toBe(200);
+    for (let i = 0; i < 4; i++)
+      await t.request('POST', '/api/auth/login', { body: { username: 'resetty', password: 'bad-password' } });
+    expect(
+      (await t.request('POST', '/api/auth/login', { body: { username: 'resetty', password: 'Str0ng&Unique!' } }))
+        .statusCode,
+    ).toBe(200);
+    for (let i = 0; i < 4; i++)
+      await t.request('POST', '/api/auth/login', { body: { username: 'resetty', password: 'bad-password' } });
+    expect(
+      (await t.request('POST', '/api/auth/login', { body: { username: 'resetty', password: 'Str0ng&Unique!' } }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('rotates the session at sign-in: the old cookie stops working', async () => {
     const first = await t.login('city');
     expect((await t.request('GET', '/api/auth/me', { cookie: first })).statusCode).toBe(200);
-    const res = await t.request('POST', '/api/auth/login', { cookie: first, body: { username: 'city', password: DEMO_PASSWORD } });
+    const res = await t.request('POST', '/api/auth/login', {
+      cookie: first,
+      body: { username: 'city', password: DEMO_PASSWORD },
+    });
     const second = `uh_sid=${res.cookies.find((c) => c.name === 'uh_sid')?.value}`;
     expect(second).not.toBe(first);
     expect((await t.request('GET', '/api/auth/me', { cookie: first })).statusCode).toBe(401);
@@ -128,9 +154,16 @@ describe('staff sign-in', () => {
     const foreign = await t.request('POST', '/api/orgs', { cookie, body, headers: { origin: 'https://evil.example' } });
     expect(foreign.statusCode).toBe(403);
     expect(foreign.json().error.code).toBe('FORBIDDEN_ORIGIN');
-    const crossSite = await t.request('POST', '/api/auth/logout', { cookie, headers: { 'sec-fetch-site': 'cross-site' } });
+    const crossSite = await t.request('POST', '/api/auth/logout', {
+      cookie,
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
     expect(crossSite.statusCode).toBe(403);
-    const same = await t.request('POST', '/api/orgs', { cookie, body, headers: { origin: 'http://localhost:80', host: 'localhost:80' } });
+    const same = await t.request('POST', '/api/orgs', {
+      cookie,
+      body,
+      headers: { origin: 'http://localhost:80', host: 'localhost:80' },
+    });
     expect(same.statusCode).toBe(201);
   });
 
@@ -138,9 +171,13 @@ describe('staff sign-in', () => {
     const id = await newStaff('leaver');
     const cookie = await t.login('leaver', 'Str0ng&Unique!');
     const admin = await t.login('admin');
-    expect((await t.request('PATCH', `/api/staff/${id}`, { cookie: admin, body: { status: 'disabled' } })).statusCode).toBe(200);
+    expect(
+      (await t.request('PATCH', `/api/staff/${id}`, { cookie: admin, body: { status: 'disabled' } })).statusCode,
+    ).toBe(200);
     expect((await t.request('GET', '/api/auth/me', { cookie })).statusCode).toBe(401);
-    const again = await t.request('POST', '/api/auth/login', { body: { username: 'leaver', password: 'Str0ng&Unique!' } });
+    const again = await t.request('POST', '/api/auth/login', {
+      body: { username: 'leaver', password: 'Str0ng&Unique!' },
+    });
     expect(again.json().error.code).toBe('ACCOUNT_DISABLED');
   });
 });
@@ -149,15 +186,23 @@ describe('password rules', () => {
   it('refuses short, common, and self-containing passwords with field messages', async () => {
     const admin = await t.login('admin');
     const tryPw = (username: string, password: string, phone = '13911112222') =>
-      t.request('POST', '/api/staff', { cookie: admin, body: { username, displayName: 'x', orgId: 1, password, phone } });
+      t.request('POST', '/api/staff', {
+        cookie: admin,
+        body: { username, displayName: 'x', orgId: 1, password, phone },
+      });
     const short = await tryPw('pw-short', 'Ab1!');
     expect(short.statusCode).toBe(400);
-    expect(short.json().error).toMatchObject({ code: 'WEAK_PASSWORD', details: [{ path: 'password', message: '密码至少 8 位' }] });
+    expect(short.json().error).toMatchObject({
+      code: 'WEAK_PASSWORD',
+      details: [{ path: 'password', message: '密码至少 8 位' }],
+    });
     expect((await tryPw('pw-common', 'password123')).json().error.details[0].message).toBe('密码过于常见，容易被猜到');
     expect((await tryPw('zhangsan', 'Zhangsan#2026')).json().error.details[0].message).toBe('密码不能包含用户名');
     expect((await tryPw('pw-phone', 'x13911112222x')).json().error.details[0].message).toBe('密码不能包含手机号');
     const en = await t.request('POST', '/api/staff', {
-      cookie: admin, headers: { 'accept-language': 'en' }, body: { username: 'pw-en', displayName: 'x', orgId: 1, password: 'short' },
+      cookie: admin,
+      headers: { 'accept-language': 'en' },
+      body: { username: 'pw-en', displayName: 'x', orgId: 1, password: 'short' },
     });
     expect(en.json().error.details[0].message).toBe('At least 8 characters');
   });
@@ -166,38 +211,90 @@ describe('password rules', () => {
     const admin = await t.login('admin');
     const member = await t.loginMember(DEMO_MEMBER_PHONE);
     for (const password of ['        ', '                    ', 'qwertyuiop', 'Passw0rd!', 'Woaini1314!']) {
-      const staff = await t.request('POST', '/api/staff', { cookie: admin, body: { username: 'pw-weak', displayName: 'x', orgId: 1, password } });
+      const staff = await t.request('POST', '/api/staff', {
+        cookie: admin,
+        body: { username: 'pw-weak', displayName: 'x', orgId: 1, password },
+      });
       expect(staff.statusCode, JSON.stringify(password)).toBe(400);
       expect(staff.json().error.code).toBe('WEAK_PASSWORD');
-      const own = await t.request('POST', '/api/auth/password', { cookie: member, body: { currentPassword: DEMO_PASSWORD, newPassword: password } });
+      const own = await t.request('POST', '/api/auth/password', {
+        cookie: member,
+        body: { currentPassword: DEMO_PASSWORD, newPassword: password },
+      });
       expect(own.statusCode, JSON.stringify(password)).toBe(400);
       expect(own.json().error.details[0].path).toBe('newPassword');
     }
-    const weak = await t.request('POST', '/api/staff', { cookie: admin, body: { username: 'pw-weak', displayName: 'x', orgId: 1, password: 'Passw0rd!' } });
-    expect(weak.json().error.details).toEqual([{ path: 'password', message: '密码强度不足，容易被猜到：请加长，避免常见词、键盘顺序、重复字符和日期' }]);
+    const weak = await t.request('POST', '/api/staff', {
+      cookie: admin,
+      body: { username: 'pw-weak', displayName: 'x', orgId: 1, password: 'Passw0rd!' },
+    });
+    expect(weak.json().error.details).toEqual([
+      { path: 'password', message: '密码强度不足，容易被猜到：请加长，避免常见词、键盘顺序、重复字符和日期' },
+    ]);
     // the user's own name counts as guessable too
-    const named = await t.request('POST', '/api/staff', { cookie: admin, body: { username: 'pw-named', displayName: 'Wangxiaoming', orgId: 1, password: 'Wangxiaoming#1' } });
+    const named = await t.request('POST', '/api/staff', {
+      cookie: admin,
+      body: { username: 'pw-named', displayName: 'Wangxiaoming', orgId: 1, password: 'Wangxiaoming#1' },
+    });
     expect(named.json().error?.code).toBe('WEAK_PASSWORD');
   });
 
   it('staff passwords hold three of the four character classes (等保); members need not', async () => {
     const admin = await t.login('admin');
     const lowerDigits = 'violet mountain 42 river';
-    const res = await t.request('POST', '/api/staff', { cookie: admin, body: { username: 'pw-classes', displayName: 'x', orgId: 1, password: 'violetmountain42river' } });
-    expect(res.json().error.details).toEqual([{ path: 'password', message: '工作人员密码至少包含大写字母、小写字母、数字、符号中的三类' }]);
-    const en = await t.request('POST', '/api/staff', { cookie: admin, headers: { 'accept-language': 'en' }, body: { username: 'pw-classes', displayName: 'x', orgId: 1, password: 'violetmountain42river' } });
-    expect(en.json().error.details[0].message).toBe('Staff passwords need three of: upper-case letters, lower-case letters, digits, symbols');
-    expect((await t.request('POST', '/api/staff', { cookie: admin, body: { username: 'pw-classes', displayName: 'x', orgId: 1, password: lowerDigits } })).statusCode).toBe(201);
+    const res = await t.request('POST', '/api/staff', {
+      cookie: admin,
+      body: { username: 'pw-classes', displayName: 'x', orgId: 1, password: 'violetmountain42river' },
+    });
+    expect(res.json().error.details).toEqual([
+      { path: 'password', message: '工作人员密码至少包含大写字母、小写字母、数字、符号中的三类' },
+    ]);
+    const en = await t.request('POST', '/api/staff', {
+      cookie: admin,
+      headers: { 'accept-language': 'en' },
+      body: { username: 'pw-classes', displayName: 'x', orgId: 1, password: 'violetmountain42river' },
+    });
+    expect(en.json().error.details[0].message).toBe(
+      'Staff passwords need three of: upper-case letters, lower-case letters, digits, symbols',
+    );
+    expect(
+      (
+        await t.request('POST', '/api/staff', {
+          cookie: admin,
+          body: { username: 'pw-classes', displayName: 'x', orgId: 1, password: lowerDigits },
+        })
+      ).statusCode,
+    ).toBe(201);
     const member = await t.loginMember(DEMO_MEMBER_PHONE);
-    expect((await t.request('POST', '/api/auth/password', { cookie: member, body: { currentPassword: DEMO_PASSWORD, newPassword: 'violetmountain42river' } })).statusCode).toBe(204);
-    expect((await t.request('POST', '/api/auth/password', { cookie: member, body: { currentPassword: 'violetmountain42river', newPassword: DEMO_PASSWORD } })).statusCode).toBe(204);
+    expect(
+      (
+        await t.request('POST', '/api/auth/password', {
+          cookie: member,
+          body: { currentPassword: DEMO_PASSWORD, newPassword: 'violetmountain42river' },
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect(
+      (
+        await t.request('POST', '/api/auth/password', {
+          cookie: member,
+          body: { currentPassword: 'violetmountain42river', newPassword: DEMO_PASSWORD },
+        })
+      ).statusCode,
+    ).toBe(204);
   });
 
   it('the demo password stays usable: seeded accounts sign in with it', async () => {
     for (const username of ['admin', 'city', 'county', 'grassroots', 'center', 'head']) {
-      expect((await t.request('POST', '/api/auth/login', { body: { username, password: DEMO_PASSWORD } })).statusCode, username).toBe(200);
+      expect(
+        (await t.request('POST', '/api/auth/login', { body: { username, password: DEMO_PASSWORD } })).statusCode,
+        username,
+      ).toBe(200);
     }
-    expect((await t.request('POST', '/api/auth/login', { body: { phone: DEMO_MEMBER_PHONE, password: DEMO_PASSWORD } })).statusCode).toBe(200);
+    expect(
+      (await t.request('POST', '/api/auth/login', { body: { phone: DEMO_MEMBER_PHONE, password: DEMO_PASSWORD } }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('stores argon2id hashes, never the password', async () => {
@@ -243,7 +340,8 @@ describe('member sign-in by one-time code', () => {
     await t.request('POST', '/api/auth/otp', { body: { phone } });
     const code = await codeFor(phone);
     const wrong = code === '000000' ? '111111' : '000000';
-    for (let i = 0; i < 5; i++) expect((await t.request('POST', '/api/auth/login', { body: { phone, code: wrong } })).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await t.request('POST', '/api/auth/login', { body: { phone, code: wrong } })).statusCode).toBe(401);
     expect((await t.request('POST', '/api/auth/login', { body: { phone, code } })).statusCode).toBe(401);
   });
 
@@ -266,7 +364,9 @@ describe('member sign-in by one-time code', () => {
     try {
       let last = 0;
       for (let i = 0; i < 31; i++) {
-        last = (await other.request('POST', '/api/auth/otp', { body: { phone: `1360000${String(i).padStart(4, '0')}` } })).statusCode;
+        last = (
+          await other.request('POST', '/api/auth/otp', { body: { phone: `1360000${String(i).padStart(4, '0')}` } })
+        ).statusCode;
         if (last !== 200) break;
       }
       expect(last).toBe(429);
@@ -295,11 +395,17 @@ describe('TOTP second factor', () => {
     expect(setup.statusCode).toBe(200);
     const { secret, qrDataUrl } = setup.json<{ secret: string; qrDataUrl: string }>();
     expect(qrDataUrl).toMatch(/^data:image\/png;base64,/);
-    expect((await t.request('POST', '/api/auth/totp/enable', { cookie, body: { code: '000000' } })).statusCode).toBe(401);
-    expect((await t.request('POST', '/api/auth/totp/enable', { cookie, body: { code: await totpNow(secret) } })).statusCode).toBe(200);
+    expect((await t.request('POST', '/api/auth/totp/enable', { cookie, body: { code: '000000' } })).statusCode).toBe(
+      401,
+    );
+    expect(
+      (await t.request('POST', '/api/auth/totp/enable', { cookie, body: { code: await totpNow(secret) } })).statusCode,
+    ).toBe(200);
 
     t.clock.advance(31_000);
-    const first = await t.request('POST', '/api/auth/login', { body: { username: 'totpuser', password: 'Str0ng&Unique!' } });
+    const first = await t.request('POST', '/api/auth/login', {
+      body: { username: 'totpuser', password: 'Str0ng&Unique!' },
+    });
     expect(first.json().next).toBe('totp');
     const pending = `uh_sid=${first.cookies.find((c) => c.name === 'uh_sid')?.value}`;
     expect((await t.request('GET', '/api/orgs', { cookie: pending })).json().error.code).toBe('MFA_REQUIRED');
@@ -312,26 +418,39 @@ describe('TOTP second factor', () => {
     expect((await t.request('GET', '/api/orgs', { cookie: full })).statusCode).toBe(200);
 
     // the same code again, in a new sign-in within its window
-    const second = await t.request('POST', '/api/auth/login', { body: { username: 'totpuser', password: 'Str0ng&Unique!' } });
+    const second = await t.request('POST', '/api/auth/login', {
+      body: { username: 'totpuser', password: 'Str0ng&Unique!' },
+    });
     const pending2 = `uh_sid=${second.cookies.find((c) => c.name === 'uh_sid')?.value}`;
-    expect((await t.request('POST', '/api/auth/totp/verify', { cookie: pending2, body: { code } })).statusCode).toBe(401);
+    expect((await t.request('POST', '/api/auth/totp/verify', { cookie: pending2, body: { code } })).statusCode).toBe(
+      401,
+    );
   });
 
   it('in production every role that can reveal or export personal data must enrol; others and demo mode need not', async () => {
-    const prod = await createTestApp({ demo: true, env: { NODE_ENV: 'production', SMS_DRIVER: 'outbox', LOGIN_RATE_PER_MINUTE: '10000' } });
+    const prod = await createTestApp({
+      demo: true,
+      env: { NODE_ENV: 'production', SMS_DRIVER: 'outbox', LOGIN_RATE_PER_MINUTE: '10000' },
+    });
     try {
       const next = async (app: TestApp, username: string) =>
-        (await app.request('POST', '/api/auth/login', { body: { username, password: DEMO_PASSWORD } })).json<{ next: string }>().next;
+        (await app.request('POST', '/api/auth/login', { body: { username, password: DEMO_PASSWORD } })).json<{
+          next: string;
+        }>().next;
       // admin (everything), federation managers and grassroots officers (reveal, export), the head (ledger export)
-      for (const username of ['admin', 'city', 'county', 'grassroots', 'head']) expect(await next(prod, username), username).toBe('enroll_totp');
+      for (const username of ['admin', 'city', 'county', 'grassroots', 'head'])
+        expect(await next(prod, username), username).toBe('enroll_totp');
       // service-center staff see members masked and export nothing
       expect(await next(prod, 'center')).toBe('done');
       // not by name: a grant of a role that can export makes 'center' enrol as well
-      const center = (await prod.request('POST', '/api/auth/login', { body: { username: 'center', password: DEMO_PASSWORD } })).json<{ me: { id: number } }>().me.id;
+      const center = (
+        await prod.request('POST', '/api/auth/login', { body: { username: 'center', password: DEMO_PASSWORD } })
+      ).json<{ me: { id: number } }>().me.id;
       await prod.deps.db.insert(staffGrant).values({ accountId: center, roleCode: 'org_head', orgId: 1 });
       expect(await next(prod, 'center')).toBe('enroll_totp');
       // development and demo mode: as before, password only
-      for (const username of ['admin', 'city', 'county', 'grassroots', 'head', 'center']) expect(await next(t, username), username).toBe('done');
+      for (const username of ['admin', 'city', 'county', 'grassroots', 'head', 'center'])
+        expect(await next(t, username), username).toBe('done');
     } finally {
       await prod.close();
     }
@@ -340,9 +459,16 @@ describe('TOTP second factor', () => {
   it('a role can make TOTP mandatory: sign-in then only allows enrolment', async () => {
     const admin = await t.login('admin');
     const id = await newStaff('mustenrol');
-    expect((await t.request('POST', `/api/staff/${id}/grants`, { cookie: admin, body: { roleCode: 'auditor', orgId: 1 } })).statusCode).toBe(201);
-    expect((await t.request('PATCH', '/api/roles/auditor', { cookie: admin, body: { mfaRequired: true } })).statusCode).toBe(200);
-    const res = await t.request('POST', '/api/auth/login', { body: { username: 'mustenrol', password: 'Str0ng&Unique!' } });
+    expect(
+      (await t.request('POST', `/api/staff/${id}/grants`, { cookie: admin, body: { roleCode: 'auditor', orgId: 1 } }))
+        .statusCode,
+    ).toBe(201);
+    expect(
+      (await t.request('PATCH', '/api/roles/auditor', { cookie: admin, body: { mfaRequired: true } })).statusCode,
+    ).toBe(200);
+    const res = await t.request('POST', '/api/auth/login', {
+      body: { username: 'mustenrol', password: 'Str0ng&Unique!' },
+    });
     expect(res.json().next).toBe('enroll_totp');
     const cookie = `uh_sid=${res.cookies.find((c) => c.name === 'uh_sid')?.value}`;
     expect((await t.request('GET', '/api/audit', { cookie })).statusCode).toBe(403);
@@ -351,7 +477,10 @@ describe('TOTP second factor', () => {
     expect(enabled.json().next).toBe('done');
     const full = `uh_sid=${enabled.cookies.find((c) => c.name === 'uh_sid')?.value}`;
     expect((await t.request('GET', '/api/audit', { cookie: full })).statusCode).toBe(200);
-    expect((await t.request('POST', '/api/auth/totp/disable', { cookie: full, body: { password: 'Str0ng&Unique!' } })).json().error.code).toBe('TOTP_REQUIRED');
+    expect(
+      (await t.request('POST', '/api/auth/totp/disable', { cookie: full, body: { password: 'Str0ng&Unique!' } })).json()
+        .error.code,
+    ).toBe('TOTP_REQUIRED');
     await t.request('PATCH', '/api/roles/auditor', { cookie: admin, body: { mfaRequired: false } });
   });
 });

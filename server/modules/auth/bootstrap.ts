@@ -16,35 +16,62 @@ export interface FirstAdminInput {
   rootOrg?: { code: string; name: string } | undefined;
 }
 
-export async function createAdministrator(deps: Deps, input: FirstAdminInput): Promise<{ accountId: number; orgId: number }> {
+export async function createAdministrator(
+  deps: Deps,
+  input: FirstAdminInput,
+): Promise<{ accountId: number; orgId: number }> {
   assertPasswordAllowed(input.password, { username: input.username, displayName: input.displayName }, 'staff');
   const passwordHash = await hashPassword(input.password);
   return deps.db.transaction(async (tx) => {
     const [roots] = await tx.select({ n: count() }).from(org).where(isNull(org.parentId));
     let [root] = await tx.select().from(org).where(isNull(org.parentId)).orderBy(asc(org.id)).limit(1);
     if (!root) {
-      if (!input.rootOrg) throw new Error('The database has no org yet: give --org-code and --org-name for the root federation.');
+      if (!input.rootOrg)
+        throw new Error('The database has no org yet: give --org-code and --org-name for the root federation.');
       const id = await nextOrgId(tx);
       [root] = await tx
         .insert(org)
-        .values({ id, path: `/${id}/`, depth: 0, code: input.rootOrg.code, name: input.rootOrg.name, type: 'federation', level: 'province' })
+        .values({
+          id,
+          path: `/${id}/`,
+          depth: 0,
+          code: input.rootOrg.code,
+          name: input.rootOrg.name,
+          type: 'federation',
+          level: 'province',
+        })
         .returning();
     }
     if (!root || (roots?.n ?? 0) > 1) throw new Error('expected exactly one root org');
     const now = deps.clock.now();
     const [created] = await tx
       .insert(account)
-      .values({ kind: 'staff', username: input.username, displayName: input.displayName, orgId: root.id, passwordHash, passwordChangedAt: now })
+      .values({
+        kind: 'staff',
+        username: input.username,
+        displayName: input.displayName,
+        orgId: root.id,
+        passwordHash,
+        passwordChangedAt: now,
+      })
       .returning({ id: account.id })
       .catch((err: unknown) => {
         throw isUniqueViolation(err, 'account_username_unique') ? new AppError('USERNAME_TAKEN') : err;
       });
     if (!created) throw new Error('account insert returned no row');
     await tx.insert(staffGrant).values({ accountId: created.id, roleCode: 'sysadmin', orgId: root.id, createdAt: now });
-    await writeAudit(tx, deps.crypto, { actorId: null, actorName: 'cli:admin:create', ip: null, requestId: null, at: now }, {
-      orgId: root.id, action: 'staff.create', targetType: 'account', targetId: created.id,
-      after: { username: input.username, role: 'sysadmin', orgId: root.id },
-    });
+    await writeAudit(
+      tx,
+      deps.crypto,
+      { actorId: null, actorName: 'cli:admin:create', ip: null, requestId: null, at: now },
+      {
+        orgId: root.id,
+        action: 'staff.create',
+        targetType: 'account',
+        targetId: created.id,
+        after: { username: input.username, role: 'sysadmin', orgId: root.id },
+      },
+    );
     return { accountId: created.id, orgId: root.id };
   });
 }

@@ -21,7 +21,12 @@ export function holdsPermission(accountId: SQL | number, permission: Permission,
  * the path up (the org's own people first); `all` gives every level (an account granted at two
  * levels appears once per level).
  */
-export async function staffWith(db: Db, permission: Permission, path: string, all = false): Promise<Array<{ id: number; name: string; depth: number }>> {
+export async function staffWith(
+  db: Db,
+  permission: Permission,
+  path: string,
+  all = false,
+): Promise<Array<{ id: number; name: string; depth: number }>> {
   const found = await rows<{ id: number; name: string; depth: number }>(
     db,
     sql`select distinct a.id::int as id, a.display_name as name, o.depth::int as depth

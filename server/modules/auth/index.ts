@@ -25,7 +25,17 @@ export const authModule = defineModule({
   errors: AUTH_ERRORS,
   fieldMessages: AUTH_FIELD_MESSAGES,
   routes: [authRoutes, staffRoutes],
-  api: { holdsPermission, staffWith, loadSession, readSessionCookie, sessionPolicy, syncBuiltinRoles, hashPassword, assertPasswordAllowed, orgHasStaff },
+  api: {
+    holdsPermission,
+    staffWith,
+    loadSession,
+    readSessionCookie,
+    sessionPolicy,
+    syncBuiltinRoles,
+    hashPassword,
+    assertPasswordAllowed,
+    orgHasStaff,
+  },
 });
 
 export { account, role, staffGrant, session } from './auth.schema.js';

@@ -24,9 +24,7 @@ const OTP_PER_PHONE_DAY = 10;
 const OTP_PER_IP_HOUR = 30;
 
 export type LoginInput =
-  | { username: string; password: string }
-  | { phone: string; password: string }
-  | { phone: string; code: string };
+  { username: string; password: string } | { phone: string; password: string } | { phone: string; code: string };
 
 export type LoginNext = 'done' | 'totp' | 'enroll_totp';
 
@@ -58,13 +56,20 @@ export function login(deps: Deps, input: LoginInput, attempt: Attempt): Promise<
     const now = deps.clock.now();
     const phone = 'phone' in input ? input.phone : null;
     const phoneHash = phone ? deps.crypto.blindIndex('phone', phone) : null;
-    const lookup = 'username' in input
-      ? and(eq(account.kind, 'staff'), eq(account.username, input.username))
-      : and(eq(account.kind, 'member'), eq(account.phoneHash, phoneHash ?? ''));
+    const lookup =
+      'username' in input
+        ? and(eq(account.kind, 'staff'), eq(account.username, input.username))
+        : and(eq(account.kind, 'member'), eq(account.phoneHash, phoneHash ?? ''));
     let [acct] = await tx.select().from(account).where(lookup).for('update');
     const who = 'username' in input ? { username: input.username } : { phone: maskPhone(phone ?? '') };
     const audit = (action: string, a: AccountRow | undefined, after: unknown = who) =>
-      writeAudit(tx, deps.crypto, attempt.source, { orgId: a?.orgId ?? null, action, targetType: 'account', targetId: a?.id ?? null, after });
+      writeAudit(tx, deps.crypto, attempt.source, {
+        orgId: a?.orgId ?? null,
+        action,
+        targetType: 'account',
+        targetId: a?.id ?? null,
+        after,
+      });
 
     if (acct?.lockedUntil && acct.lockedUntil > now) {
       await audit('auth.login_refused_locked', acct);
@@ -98,19 +103,36 @@ export function login(deps: Deps, input: LoginInput, attempt: Attempt): Promise<
       .where(eq(account.id, acct.id));
     if (attempt.previousToken) await revokeSessionToken(tx, deps.clock, attempt.previousToken);
     const session = await createSession(tx, deps.clock, sessionPolicy(deps.config), {
-      accountId: acct.id, kind: acct.kind, state, ip: attempt.source.ip, userAgent: attempt.userAgent,
+      accountId: acct.id,
+      kind: acct.kind,
+      state,
+      ip: attempt.source.ip,
+      userAgent: attempt.userAgent,
     });
     const next: LoginNext = state === 'active' ? 'done' : state === 'mfa_pending' ? 'totp' : 'enroll_totp';
-    await writeAudit(tx, deps.crypto, { ...attempt.source, actorId: acct.id, actorName: acct.username ?? acct.displayName }, {
-      orgId: acct.orgId, action: 'auth.login', targetType: 'account', targetId: acct.id,
-      after: { method: 'code' in input ? 'code' : 'password', next },
-    });
+    await writeAudit(
+      tx,
+      deps.crypto,
+      { ...attempt.source, actorId: acct.id, actorName: acct.username ?? acct.displayName },
+      {
+        orgId: acct.orgId,
+        action: 'auth.login',
+        targetType: 'account',
+        targetId: acct.id,
+        after: { method: 'code' in input ? 'code' : 'password', next },
+      },
+    );
     return { ok: true, value: { accountId: acct.id, next, session } };
   });
 }
 
 /** Second step of a staff sign-in: the authenticator code turns a pending session into a full one. */
-export function completeTotp(deps: Deps, accountId: number, code: string, attempt: Attempt & { previousToken: string }): Promise<LoginSuccess> {
+export function completeTotp(
+  deps: Deps,
+  accountId: number,
+  code: string,
+  attempt: Attempt & { previousToken: string },
+): Promise<LoginSuccess> {
   return settle(deps.db, async (tx) => {
     const [acct] = await tx.select().from(account).where(eq(account.id, accountId)).for('update');
     if (!acct) return fail('UNAUTHENTICATED');
@@ -120,15 +142,29 @@ export function completeTotp(deps: Deps, accountId: number, code: string, attemp
     if (!ok) {
       const locked = await recordFailure(tx, deps, attempt.source, acct);
       if (locked) await revokeSessionToken(tx, deps.clock, attempt.previousToken);
-      await writeAudit(tx, deps.crypto, attempt.source, { orgId: acct.orgId, action: 'auth.totp_failed', targetType: 'account', targetId: acct.id });
+      await writeAudit(tx, deps.crypto, attempt.source, {
+        orgId: acct.orgId,
+        action: 'auth.totp_failed',
+        targetType: 'account',
+        targetId: acct.id,
+      });
       return fail(locked ? 'ACCOUNT_LOCKED' : 'INVALID_TOTP');
     }
     await tx.update(account).set({ failedLogins: 0, lastLoginAt: now }).where(eq(account.id, acct.id));
     await revokeSessionToken(tx, deps.clock, attempt.previousToken);
     const session = await createSession(tx, deps.clock, sessionPolicy(deps.config), {
-      accountId: acct.id, kind: acct.kind, state: 'active', ip: attempt.source.ip, userAgent: attempt.userAgent,
+      accountId: acct.id,
+      kind: acct.kind,
+      state: 'active',
+      ip: attempt.source.ip,
+      userAgent: attempt.userAgent,
     });
-    await writeAudit(tx, deps.crypto, attempt.source, { orgId: acct.orgId, action: 'auth.totp_ok', targetType: 'account', targetId: acct.id });
+    await writeAudit(tx, deps.crypto, attempt.source, {
+      orgId: acct.orgId,
+      action: 'auth.totp_ok',
+      targetType: 'account',
+      targetId: acct.id,
+    });
     return { ok: true, value: { accountId: acct.id, next: 'done', session } };
   });
 }
@@ -143,7 +179,11 @@ async function recordFailure(tx: Db, deps: Deps, source: AuditSource, acct: Acco
   const lockedUntil = new Date(deps.clock.now().getTime() + LOCK_MS);
   await tx.update(account).set({ failedLogins: 0, lockedUntil }).where(eq(account.id, acct.id));
   await writeAudit(tx, deps.crypto, source, {
-    orgId: acct.orgId, action: 'auth.lockout', targetType: 'account', targetId: acct.id, after: { lockedUntil, failures },
+    orgId: acct.orgId,
+    action: 'auth.lockout',
+    targetType: 'account',
+    targetId: acct.id,
+    after: { lockedUntil, failures },
   });
   return true;
 }
@@ -161,9 +201,18 @@ async function createMemberAccount(tx: Db, deps: Deps, source: AuditSource, phon
     })
     .returning();
   if (!created) throw new Error('account insert returned no row');
-  await writeAudit(tx, deps.crypto, { ...source, actorId: created.id }, {
-    orgId: null, action: 'account.create', targetType: 'account', targetId: created.id, after: { kind: 'member', phone: maskPhone(phone) },
-  });
+  await writeAudit(
+    tx,
+    deps.crypto,
+    { ...source, actorId: created.id },
+    {
+      orgId: null,
+      action: 'account.create',
+      targetType: 'account',
+      targetId: created.id,
+      after: { kind: 'member', phone: maskPhone(phone) },
+    },
+  );
   return created;
 }
 
@@ -180,7 +229,10 @@ async function consumeOtp(tx: Db, deps: Deps, phoneHash: string, code: string): 
     .for('update');
   if (!latest || latest.attempts >= OTP_MAX_ATTEMPTS) return false;
   if (!timingSafeEqualString(latest.codeHash, otpHash(deps, phoneHash, code))) {
-    await tx.update(otpCode).set({ attempts: latest.attempts + 1 }).where(eq(otpCode.id, latest.id));
+    await tx
+      .update(otpCode)
+      .set({ attempts: latest.attempts + 1 })
+      .where(eq(otpCode.id, latest.id));
     return false;
   }
   await tx.update(otpCode).set({ usedAt: now }).where(eq(otpCode.id, latest.id));
@@ -201,7 +253,10 @@ export function requestOtp(deps: Deps, phone: string, source: AuditSource): Prom
       })
       .from(otpCode)
       .where(and(eq(otpCode.phoneHash, phoneHash), gt(otpCode.createdAt, since(86_400_000))));
-    if (counts && (counts.lastMinute > 0 || counts.lastHour >= OTP_PER_PHONE_HOUR || counts.lastDay >= OTP_PER_PHONE_DAY)) {
+    if (
+      counts &&
+      (counts.lastMinute > 0 || counts.lastHour >= OTP_PER_PHONE_HOUR || counts.lastDay >= OTP_PER_PHONE_DAY)
+    ) {
       return fail('OTP_TOO_FREQUENT');
     }
     const [byIp] = await tx
@@ -211,10 +266,19 @@ export function requestOtp(deps: Deps, phone: string, source: AuditSource): Prom
     if (byIp && byIp.n >= OTP_PER_IP_HOUR) return fail('RATE_LIMITED');
     const code = randomDigits(6);
     await tx.insert(otpCode).values({
-      phoneHash, codeHash: otpHash(deps, phoneHash, code), ip: source.ip, createdAt: new Date(now), expiresAt: new Date(now + OTP_TTL_MS),
+      phoneHash,
+      codeHash: otpHash(deps, phoneHash, code),
+      ip: source.ip,
+      createdAt: new Date(now),
+      expiresAt: new Date(now + OTP_TTL_MS),
     });
     await enqueueSms(tx, deps.crypto, { phone, template: 'login_code', params: { code } });
-    await writeAudit(tx, deps.crypto, source, { orgId: null, action: 'auth.otp_sent', targetType: 'phone', targetId: maskPhone(phone) });
+    await writeAudit(tx, deps.crypto, source, {
+      orgId: null,
+      action: 'auth.otp_sent',
+      targetType: 'phone',
+      targetId: maskPhone(phone),
+    });
     return { ok: true, value: undefined };
   });
 }

@@ -50,17 +50,31 @@ export async function changePassword(
   const [acct] = await deps.db.select().from(account).where(eq(account.id, accountId));
   if (!acct) throw new AppError('UNAUTHENTICATED');
   if (acct.passwordHash) {
-    if (!input.currentPassword) throw new AppError('VALIDATION_FAILED', [{ path: 'currentPassword', message: 'password.currentRequired' }]);
+    if (!input.currentPassword)
+      throw new AppError('VALIDATION_FAILED', [{ path: 'currentPassword', message: 'password.currentRequired' }]);
     if (!(await verifyPassword(acct.passwordHash, input.currentPassword))) {
       throw new AppError('VALIDATION_FAILED', [{ path: 'currentPassword', message: 'password.wrong' }]);
     }
   }
   const phone = acct.phoneEnc ? deps.crypto.decrypt(acct.phoneEnc) : null;
-  assertPasswordAllowed(input.newPassword, { username: acct.username, phone, displayName: acct.displayName }, acct.kind, 'newPassword');
+  assertPasswordAllowed(
+    input.newPassword,
+    { username: acct.username, phone, displayName: acct.displayName },
+    acct.kind,
+    'newPassword',
+  );
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.transaction(async (tx) => {
-    await tx.update(account).set({ passwordHash, passwordChangedAt: source.at, updatedAt: source.at }).where(eq(account.id, accountId));
+    await tx
+      .update(account)
+      .set({ passwordHash, passwordChangedAt: source.at, updatedAt: source.at })
+      .where(eq(account.id, accountId));
     await revokeOtherSessions(tx, deps.clock, accountId, currentToken);
-    await writeAudit(tx, deps.crypto, source, { orgId: acct.orgId, action: 'auth.password_change', targetType: 'account', targetId: accountId });
+    await writeAudit(tx, deps.crypto, source, {
+      orgId: acct.orgId,
+      action: 'auth.password_change',
+      targetType: 'account',
+      targetId: accountId,
+    });
   });
 }

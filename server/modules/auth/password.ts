@@ -69,17 +69,24 @@ export function passwordProblems(password: string, own: PasswordOwner, holder: P
   const problems: string[] = [];
   const lower = password.toLowerCase();
   if (COMMON_PASSWORDS.has(lower)) problems.push('password.common');
-  if (own.username && own.username.length >= 3 && lower.includes(own.username.toLowerCase())) problems.push('password.containsUsername');
+  if (own.username && own.username.length >= 3 && lower.includes(own.username.toLowerCase()))
+    problems.push('password.containsUsername');
   if (own.phone && password.includes(own.phone)) problems.push('password.containsPhone');
   if (holder === 'staff' && CLASSES.filter((c) => c.test(password)).length < 3) problems.push('password.classes');
   if (problems.length === 0) {
     const userInputs = [own.username, own.phone, own.displayName, ...SITE_WORDS].filter((w): w is string => !!w);
-    if (password.trim() === '' || strength().check(password, userInputs).score < MIN_SCORE[holder]) problems.push('password.weak');
+    if (password.trim() === '' || strength().check(password, userInputs).score < MIN_SCORE[holder])
+      problems.push('password.weak');
   }
   return problems;
 }
 
-export function assertPasswordAllowed(password: string, own: PasswordOwner, holder: PasswordHolder, field = 'password'): void {
+export function assertPasswordAllowed(
+  password: string,
+  own: PasswordOwner,
+  holder: PasswordHolder,
+  field = 'password',
+): void {
   const problems = passwordProblems(password, own, holder);
   if (problems.length > 0) {
     const details: ErrorDetail[] = problems.map((message) => ({ path: field, message }));

@@ -15,7 +15,10 @@ export async function syncBuiltinRoles(db: Db): Promise<void> {
     await db
       .insert(role)
       .values({ ...r, builtin: true })
-      .onConflictDoUpdate({ target: role.code, set: { name: r.name, nameEn: r.nameEn, permissions: r.permissions, builtin: true } });
+      .onConflictDoUpdate({
+        target: role.code,
+        set: { name: r.name, nameEn: r.nameEn, permissions: r.permissions, builtin: true },
+      });
   }
 }
 
@@ -23,14 +26,25 @@ export function listRoles(db: Db): Promise<RoleRow[]> {
   return db.select().from(role).orderBy(desc(role.builtin), asc(role.code));
 }
 
-export async function setRoleMfa(tx: Db, env: TxEnv, actor: Actor, code: string, mfaRequired: boolean): Promise<RoleRow> {
+export async function setRoleMfa(
+  tx: Db,
+  env: TxEnv,
+  actor: Actor,
+  code: string,
+  mfaRequired: boolean,
+): Promise<RoleRow> {
   if (!hasPermission(actor, 'staff:role:manage')) throw new AppError('FORBIDDEN');
   const [before] = await tx.select().from(role).where(eq(role.code, code)).for('update');
   if (!before) throw new AppError('NOT_FOUND');
   const [after] = await tx.update(role).set({ mfaRequired }).where(eq(role.code, code)).returning();
   if (!after) throw new AppError('NOT_FOUND');
   await writeAudit(tx, env.crypto, env.source, {
-    orgId: null, action: 'role.update', targetType: 'role', targetId: code, before: { mfaRequired: before.mfaRequired }, after: { mfaRequired },
+    orgId: null,
+    action: 'role.update',
+    targetType: 'role',
+    targetId: code,
+    before: { mfaRequired: before.mfaRequired },
+    after: { mfaRequired },
   });
   return after;
 }

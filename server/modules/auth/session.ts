@@ -37,7 +37,13 @@ export async function createSession(
   tx: Db,
   clock: Clock,
   policy: SessionPolicy,
-  input: { accountId: number; kind: 'staff' | 'member'; state: SessionState; ip: string | null; userAgent: string | null },
+  input: {
+    accountId: number;
+    kind: 'staff' | 'member';
+    state: SessionState;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ): Promise<NewSession> {
   const token = randomToken(32);
   const now = clock.now();
@@ -58,13 +64,19 @@ export async function createSession(
 
 export async function revokeSessionToken(tx: Db, clock: Clock, token: string): Promise<void> {
   const idHash = sha256(token);
-  await tx.update(session).set({ revokedAt: clock.now() }).where(and(eq(session.idHash, idHash), isNull(session.revokedAt)));
+  await tx
+    .update(session)
+    .set({ revokedAt: clock.now() })
+    .where(and(eq(session.idHash, idHash), isNull(session.revokedAt)));
   await invalidate(tx, `s:${idHash}`);
 }
 
 /** Ends every session of an account: on disable, password reset and grant changes. */
 export async function revokeAccountSessions(tx: Db, clock: Clock, accountId: number): Promise<void> {
-  await tx.update(session).set({ revokedAt: clock.now() }).where(and(eq(session.accountId, accountId), isNull(session.revokedAt)));
+  await tx
+    .update(session)
+    .set({ revokedAt: clock.now() })
+    .where(and(eq(session.accountId, accountId), isNull(session.revokedAt)));
   await invalidate(tx, `a:${accountId}`);
 }
 
@@ -93,8 +105,15 @@ const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
 const prepareLookup = (db: Db) =>
   db
     .select({
-      state: session.state, lastSeenAt: session.lastSeenAt, expiresAt: session.expiresAt, accountId: account.id, kind: account.kind,
-      username: account.username, displayName: account.displayName, orgId: account.orgId, status: account.status,
+      state: session.state,
+      lastSeenAt: session.lastSeenAt,
+      expiresAt: session.expiresAt,
+      accountId: account.id,
+      kind: account.kind,
+      username: account.username,
+      displayName: account.displayName,
+      orgId: account.orgId,
+      status: account.status,
       treeVersion: sql<number>`coalesce((select t.version from org_tree t where t.id = 1), 0)::int`,
     })
     .from(session)
@@ -152,7 +171,12 @@ async function grantsFor(db: Db, idHash: string, accountId: number, treeVersion:
 }
 
 /** The caller behind a cookie, with grants and permissions; null when the session is not valid. */
-export async function loadSession(db: Db, clock: Clock, policy: SessionPolicy, token: string): Promise<LoadedSession | null> {
+export async function loadSession(
+  db: Db,
+  clock: Clock,
+  policy: SessionPolicy,
+  token: string,
+): Promise<LoadedSession | null> {
   if (token.length !== 43) return null;
   const idHash = sha256(token);
   const now = clock.now().getTime();
@@ -167,8 +191,13 @@ export async function loadSession(db: Db, clock: Clock, policy: SessionPolicy, t
   const grants = row.kind === 'staff' ? await grantsFor(db, idHash, row.accountId, row.treeVersion) : [];
   return {
     actor: {
-      accountId: row.accountId, kind: row.kind, username: row.username, displayName: row.displayName, orgId: row.orgId,
-      sessionState: row.state, grants,
+      accountId: row.accountId,
+      kind: row.kind,
+      username: row.username,
+      displayName: row.displayName,
+      orgId: row.orgId,
+      sessionState: row.state,
+      grants,
     },
     expiresAt: row.expiresAt,
     idleMs,

@@ -1,5 +1,13 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { assertOrgAccess, orgCondition, OutOfScopeError, pathInScope, storedPermissionInScope, type Actor, type Permission } from '../../kernel/access.js';
+import {
+  assertOrgAccess,
+  orgCondition,
+  OutOfScopeError,
+  pathInScope,
+  storedPermissionInScope,
+  type Actor,
+  type Permission,
+} from '../../kernel/access.js';
 import { writeAudit } from '../../kernel/audit.js';
 import type { TxEnv } from '../../kernel/context.js';
 import { maskPhone, type Crypto } from '../../kernel/crypto.js';
@@ -55,8 +63,13 @@ export async function grantsOf(db: Db, accountIds: number[]): Promise<Map<number
   if (accountIds.length === 0) return out;
   const found = await db
     .select({
-      accountId: staffGrant.accountId, id: staffGrant.id, roleCode: staffGrant.roleCode, roleName: role.name,
-      orgId: staffGrant.orgId, orgName: org.name, createdAt: staffGrant.createdAt,
+      accountId: staffGrant.accountId,
+      id: staffGrant.id,
+      roleCode: staffGrant.roleCode,
+      roleName: role.name,
+      orgId: staffGrant.orgId,
+      orgName: org.name,
+      createdAt: staffGrant.createdAt,
     })
     .from(staffGrant)
     .innerJoin(role, eq(role.code, staffGrant.roleCode))
@@ -67,7 +80,11 @@ export async function grantsOf(db: Db, accountIds: number[]): Promise<Map<number
   return out;
 }
 
-interface HeldGrant { accountId: number; path: string; permissions: string[] }
+interface HeldGrant {
+  accountId: number;
+  path: string;
+  permissions: string[];
+}
 
 /** Each account's grants as scope sees them: the org's path and the role's permissions. */
 async function heldGrants(db: Db, accountIds: number[]): Promise<Map<number, HeldGrant[]>> {
@@ -76,7 +93,10 @@ async function heldGrants(db: Db, accountIds: number[]): Promise<Map<number, Hel
   const found = await rows<HeldGrant>(
     db,
     sql`select g.account_id as "accountId", o.path, r.permissions from staff_grant g join role r on r.code = g.role_code join org o on o.id = g.org_id
-        where g.account_id in (${sql.join(accountIds.map((id) => sql`${id}`), sql`, `)})`,
+        where g.account_id in (${sql.join(
+          accountIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
   );
   for (const g of found) out.set(g.accountId, [...(out.get(g.accountId) ?? []), g]);
   return out;
@@ -84,18 +104,37 @@ async function heldGrants(db: Db, accountIds: number[]): Promise<Map<number, Hel
 
 /** True when every grant lies in the actor's `permission` scope with a role the actor could grant there. */
 function withinReach(actor: Actor, permission: Permission, grants: HeldGrant[]): boolean {
-  return grants.every((g) => pathInScope(actor, permission, g.path) && g.permissions.every((p) => storedPermissionInScope(actor, p, g.path)));
+  return grants.every(
+    (g) =>
+      pathInScope(actor, permission, g.path) && g.permissions.every((p) => storedPermissionInScope(actor, p, g.path)),
+  );
 }
 
 /** The rule `loadManaged` enforces, as a yes/no for lists (home path and grants already loaded). */
-function mayManage(actor: Actor, id: number, homePath: string, held: HeldGrant[], permission: Permission, homePermission: Permission = permission): boolean {
+function mayManage(
+  actor: Actor,
+  id: number,
+  homePath: string,
+  held: HeldGrant[],
+  permission: Permission,
+  homePermission: Permission = permission,
+): boolean {
   return id !== actor.accountId && pathInScope(actor, homePermission, homePath) && withinReach(actor, permission, held);
 }
 
 const staffColumns = {
-  id: account.id, username: account.username, displayName: account.displayName, phoneEnc: account.phoneEnc,
-  orgId: account.orgId, orgName: org.name, orgPath: org.path, status: account.status, totpEnabled: account.totpEnabled,
-  lockedUntil: account.lockedUntil, lastLoginAt: account.lastLoginAt, createdAt: account.createdAt,
+  id: account.id,
+  username: account.username,
+  displayName: account.displayName,
+  phoneEnc: account.phoneEnc,
+  orgId: account.orgId,
+  orgName: org.name,
+  orgPath: org.path,
+  status: account.status,
+  totpEnabled: account.totpEnabled,
+  lockedUntil: account.lockedUntil,
+  lastLoginAt: account.lastLoginAt,
+  createdAt: account.createdAt,
 };
 
 const selectStaff = (db: Db) => db.select(staffColumns).from(account).innerJoin(org, eq(org.id, account.orgId));
@@ -106,8 +145,11 @@ async function present(db: Db, crypto: Crypto, actor: Actor, found: StaffRow[]):
   const grants = await grantsOf(db, ids);
   const held = await heldGrants(db, ids);
   return found.map(({ phoneEnc, orgPath, ...s }) => ({
-    ...s, username: s.username ?? '', orgId: s.orgId ?? 0,
-    phone: phoneEnc ? maskPhone(crypto.decrypt(phoneEnc)) : null, grants: grants.get(s.id) ?? [],
+    ...s,
+    username: s.username ?? '',
+    orgId: s.orgId ?? 0,
+    phone: phoneEnc ? maskPhone(crypto.decrypt(phoneEnc)) : null,
+    grants: grants.get(s.id) ?? [],
     manageable: mayManage(actor, s.id, orgPath, held.get(s.id) ?? [], UPDATE),
     grantsManageable: mayManage(actor, s.id, orgPath, held.get(s.id) ?? [], GRANT, READ),
   }));
@@ -163,7 +205,13 @@ async function loadStaff(db: Db, actor: Actor, id: number, permission: Permissio
  * locked to the end of the transaction, so a grant given meanwhile (addGrant locks it too) waits
  * and is not missed.
  */
-async function loadManaged(tx: Db, actor: Actor, id: number, permission: Permission, homePermission: Permission = permission) {
+async function loadManaged(
+  tx: Db,
+  actor: Actor,
+  id: number,
+  permission: Permission,
+  homePermission: Permission = permission,
+) {
   if (id === actor.accountId) throw new AppError('STAFF_SELF');
   const target = await loadStaff(tx, actor, id, homePermission, true);
   const held = (await heldGrants(tx, [id])).get(id) ?? [];
@@ -181,7 +229,10 @@ export async function getStaff(db: Db, crypto: Crypto, actor: Actor, id: number)
 
 function snapshot(a: typeof account.$inferSelect, crypto: Crypto) {
   return {
-    username: a.username, displayName: a.displayName, orgId: a.orgId, status: a.status,
+    username: a.username,
+    displayName: a.displayName,
+    orgId: a.orgId,
+    status: a.status,
     phone: a.phoneEnc ? maskPhone(crypto.decrypt(a.phoneEnc)) : null,
   };
 }
@@ -190,8 +241,10 @@ async function withUniqueChecks<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    if (isUniqueViolation(err, 'account_username_unique')) throw new AppError('USERNAME_TAKEN', [{ path: 'username', message: 'USERNAME_TAKEN' }]);
-    if (isUniqueViolation(err, 'account_kind_phone_uq')) throw new AppError('PHONE_TAKEN', [{ path: 'phone', message: 'PHONE_TAKEN' }]);
+    if (isUniqueViolation(err, 'account_username_unique'))
+      throw new AppError('USERNAME_TAKEN', [{ path: 'username', message: 'USERNAME_TAKEN' }]);
+    if (isUniqueViolation(err, 'account_kind_phone_uq'))
+      throw new AppError('PHONE_TAKEN', [{ path: 'phone', message: 'PHONE_TAKEN' }]);
     throw err;
   }
 }
@@ -213,16 +266,26 @@ export async function createStaff(tx: Db, env: TxEnv, actor: Actor, input: NewSt
     tx
       .insert(account)
       .values({
-        kind: 'staff', username: input.username, displayName: input.displayName, orgId: input.orgId,
+        kind: 'staff',
+        username: input.username,
+        displayName: input.displayName,
+        orgId: input.orgId,
         phoneEnc: input.phone ? env.crypto.encrypt(input.phone) : null,
         phoneHash: input.phone ? env.crypto.blindIndex('phone', input.phone) : null,
-        passwordHash, passwordChangedAt: now, createdAt: now, updatedAt: now,
+        passwordHash,
+        passwordChangedAt: now,
+        createdAt: now,
+        updatedAt: now,
       })
       .returning(),
   );
   if (!created) throw new Error('account insert returned no row');
   await writeAudit(tx, env.crypto, env.source, {
-    orgId: input.orgId, action: 'staff.create', targetType: 'account', targetId: created.id, after: snapshot(created, env.crypto),
+    orgId: input.orgId,
+    action: 'staff.create',
+    targetType: 'account',
+    targetId: created.id,
+    after: snapshot(created, env.crypto),
   });
   return created.id;
 }
@@ -233,12 +296,22 @@ export interface StaffPatch {
   status?: 'active' | 'disabled' | undefined;
 }
 
-export async function updateStaff(tx: Db, env: TxEnv, clock: Clock, actor: Actor, id: number, patch: StaffPatch): Promise<void> {
+export async function updateStaff(
+  tx: Db,
+  env: TxEnv,
+  clock: Clock,
+  actor: Actor,
+  id: number,
+  patch: StaffPatch,
+): Promise<void> {
   const before = await loadManaged(tx, actor, id, UPDATE);
-  const phoneChange = patch.phone === undefined ? {} : {
-    phoneEnc: patch.phone ? env.crypto.encrypt(patch.phone) : null,
-    phoneHash: patch.phone ? env.crypto.blindIndex('phone', patch.phone) : null,
-  };
+  const phoneChange =
+    patch.phone === undefined
+      ? {}
+      : {
+          phoneEnc: patch.phone ? env.crypto.encrypt(patch.phone) : null,
+          phoneHash: patch.phone ? env.crypto.blindIndex('phone', patch.phone) : null,
+        };
   const [after] = await withUniqueChecks(() =>
     tx
       .update(account)
@@ -249,39 +322,85 @@ export async function updateStaff(tx: Db, env: TxEnv, clock: Clock, actor: Actor
   if (!after) throw new AppError('NOT_FOUND');
   if (patch.status === 'disabled') await revokeAccountSessions(tx, clock, id);
   await writeAudit(tx, env.crypto, env.source, {
-    orgId: before.orgId, action: patch.status && patch.status !== before.status ? `staff.${patch.status === 'disabled' ? 'disable' : 'enable'}` : 'staff.update',
-    targetType: 'account', targetId: id, before: snapshot(before, env.crypto), after: snapshot(after, env.crypto),
+    orgId: before.orgId,
+    action:
+      patch.status && patch.status !== before.status
+        ? `staff.${patch.status === 'disabled' ? 'disable' : 'enable'}`
+        : 'staff.update',
+    targetType: 'account',
+    targetId: id,
+    before: snapshot(before, env.crypto),
+    after: snapshot(after, env.crypto),
   });
 }
 
-export async function resetStaffPassword(tx: Db, env: TxEnv, clock: Clock, actor: Actor, id: number, newPassword: string): Promise<void> {
+export async function resetStaffPassword(
+  tx: Db,
+  env: TxEnv,
+  clock: Clock,
+  actor: Actor,
+  id: number,
+  newPassword: string,
+): Promise<void> {
   const target = await loadManaged(tx, actor, id, UPDATE);
   const phone = target.phoneEnc ? env.crypto.decrypt(target.phoneEnc) : null;
-  assertPasswordAllowed(newPassword, { username: target.username, phone, displayName: target.displayName }, 'staff', 'newPassword');
-  await tx.update(account).set({ passwordHash: await hashPassword(newPassword), passwordChangedAt: env.source.at, updatedAt: env.source.at }).where(eq(account.id, id));
+  assertPasswordAllowed(
+    newPassword,
+    { username: target.username, phone, displayName: target.displayName },
+    'staff',
+    'newPassword',
+  );
+  await tx
+    .update(account)
+    .set({ passwordHash: await hashPassword(newPassword), passwordChangedAt: env.source.at, updatedAt: env.source.at })
+    .where(eq(account.id, id));
   await revokeAccountSessions(tx, clock, id);
-  await writeAudit(tx, env.crypto, env.source, { orgId: target.orgId, action: 'staff.password_reset', targetType: 'account', targetId: id });
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: target.orgId,
+    action: 'staff.password_reset',
+    targetType: 'account',
+    targetId: id,
+  });
 }
 
 export async function unlockStaff(tx: Db, env: TxEnv, actor: Actor, id: number): Promise<void> {
   const target = await loadManaged(tx, actor, id, UPDATE);
   await tx.update(account).set({ failedLogins: 0, lockedUntil: null }).where(eq(account.id, id));
   await writeAudit(tx, env.crypto, env.source, {
-    orgId: target.orgId, action: 'staff.unlock', targetType: 'account', targetId: id, before: { lockedUntil: target.lockedUntil }, after: { lockedUntil: null },
+    orgId: target.orgId,
+    action: 'staff.unlock',
+    targetType: 'account',
+    targetId: id,
+    before: { lockedUntil: target.lockedUntil },
+    after: { lockedUntil: null },
   });
 }
 
-export async function addGrant(tx: Db, env: TxEnv, clock: Clock, actor: Actor, accountId: number, input: { roleCode: string; orgId: number }): Promise<GrantView> {
+export async function addGrant(
+  tx: Db,
+  env: TxEnv,
+  clock: Clock,
+  actor: Actor,
+  accountId: number,
+  input: { roleCode: string; orgId: number },
+): Promise<GrantView> {
   const target = await loadManaged(tx, actor, accountId, GRANT, READ);
   const orgPath = await assertOrgAccess(tx, actor, GRANT, input.orgId, 'org:org:read');
   const [found] = await tx.select().from(role).where(eq(role.code, input.roleCode));
   if (!found) throw new AppError('VALIDATION_FAILED', [{ path: 'roleCode', message: 'NOT_FOUND' }]);
-  if (!found.permissions.every((p) => storedPermissionInScope(actor, p, orgPath))) throw new AppError('ROLE_EXCEEDS_OWN');
+  if (!found.permissions.every((p) => storedPermissionInScope(actor, p, orgPath)))
+    throw new AppError('ROLE_EXCEEDS_OWN');
   let inserted: { id: number } | undefined;
   try {
     [inserted] = await tx
       .insert(staffGrant)
-      .values({ accountId, roleCode: input.roleCode, orgId: input.orgId, createdBy: actor.accountId, createdAt: env.source.at })
+      .values({
+        accountId,
+        roleCode: input.roleCode,
+        orgId: input.orgId,
+        createdBy: actor.accountId,
+        createdAt: env.source.at,
+      })
       .returning({ id: staffGrant.id });
   } catch (err) {
     if (isUniqueViolation(err, 'staff_grant_uq')) throw new AppError('GRANT_EXISTS');
@@ -290,7 +409,10 @@ export async function addGrant(tx: Db, env: TxEnv, clock: Clock, actor: Actor, a
   if (!inserted) throw new Error('grant insert returned no row');
   await revokeAccountSessions(tx, clock, accountId);
   await writeAudit(tx, env.crypto, env.source, {
-    orgId: input.orgId, action: 'grant.create', targetType: 'account', targetId: accountId,
+    orgId: input.orgId,
+    action: 'grant.create',
+    targetType: 'account',
+    targetId: accountId,
     after: { grantId: inserted.id, roleCode: input.roleCode, orgId: input.orgId, accountOrgId: target.orgId },
   });
   const grant = (await grantsOf(tx, [accountId])).get(accountId)?.find((g) => g.id === inserted.id);
@@ -298,15 +420,28 @@ export async function addGrant(tx: Db, env: TxEnv, clock: Clock, actor: Actor, a
   return grant;
 }
 
-export async function removeGrant(tx: Db, env: TxEnv, clock: Clock, actor: Actor, accountId: number, grantId: number): Promise<void> {
+export async function removeGrant(
+  tx: Db,
+  env: TxEnv,
+  clock: Clock,
+  actor: Actor,
+  accountId: number,
+  grantId: number,
+): Promise<void> {
   await loadManaged(tx, actor, accountId, GRANT, READ);
-  const [grant] = await tx.select().from(staffGrant).where(and(eq(staffGrant.id, grantId), eq(staffGrant.accountId, accountId)));
+  const [grant] = await tx
+    .select()
+    .from(staffGrant)
+    .where(and(eq(staffGrant.id, grantId), eq(staffGrant.accountId, accountId)));
   if (!grant) throw new AppError('NOT_FOUND');
   await assertOrgAccess(tx, actor, GRANT, grant.orgId, 'org:org:read');
   await tx.delete(staffGrant).where(eq(staffGrant.id, grantId));
   await revokeAccountSessions(tx, clock, accountId);
   await writeAudit(tx, env.crypto, env.source, {
-    orgId: grant.orgId, action: 'grant.delete', targetType: 'account', targetId: accountId,
+    orgId: grant.orgId,
+    action: 'grant.delete',
+    targetType: 'account',
+    targetId: accountId,
     before: { grantId, roleCode: grant.roleCode, orgId: grant.orgId },
   });
 }
@@ -319,4 +454,3 @@ export async function orgHasStaff(tx: Db, orgId: number): Promise<boolean> {
   );
   return row?.used ?? false;
 }
-

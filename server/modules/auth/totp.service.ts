@@ -50,8 +50,16 @@ export async function setupTotp(deps: Deps, accountId: number, source: AuditSour
     if (!acct || acct.kind !== 'staff') throw new AppError('FORBIDDEN');
     if (acct.totpEnabled) throw new AppError('CONFLICT');
     const secret = generateSecret();
-    await tx.update(account).set({ totpSecretEnc: deps.crypto.encrypt(secret), totpLastStep: null }).where(eq(account.id, accountId));
-    await writeAudit(tx, deps.crypto, source, { orgId: acct.orgId, action: 'auth.totp_setup', targetType: 'account', targetId: accountId });
+    await tx
+      .update(account)
+      .set({ totpSecretEnc: deps.crypto.encrypt(secret), totpLastStep: null })
+      .where(eq(account.id, accountId));
+    await writeAudit(tx, deps.crypto, source, {
+      orgId: acct.orgId,
+      action: 'auth.totp_setup',
+      targetType: 'account',
+      targetId: accountId,
+    });
     const otpauthUrl = generateURI({ issuer: ISSUER, label: acct.username ?? String(acct.id), secret });
     return { secret, otpauthUrl, qrDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 220 }) };
   });
@@ -65,7 +73,12 @@ export async function enableTotp(deps: Deps, accountId: number, code: string, so
     if (!(await checkTotp(tx, deps, acct, code))) return false;
     await tx.update(account).set({ totpEnabled: true, updatedAt: deps.clock.now() }).where(eq(account.id, accountId));
     await writeAudit(tx, deps.crypto, source, {
-      orgId: acct.orgId, action: 'auth.totp_enable', targetType: 'account', targetId: accountId, before: { totpEnabled: false }, after: { totpEnabled: true },
+      orgId: acct.orgId,
+      action: 'auth.totp_enable',
+      targetType: 'account',
+      targetId: accountId,
+      before: { totpEnabled: false },
+      after: { totpEnabled: true },
     });
     return true;
   });
@@ -75,12 +88,21 @@ export async function enableTotp(deps: Deps, accountId: number, code: string, so
 export async function disableTotp(deps: Deps, accountId: number, password: string, source: AuditSource): Promise<void> {
   const [acct] = await deps.db.select().from(account).where(eq(account.id, accountId));
   if (!acct) throw new AppError('UNAUTHENTICATED');
-  if (!(await verifyPassword(acct.passwordHash, password))) throw new AppError('VALIDATION_FAILED', [{ path: 'password', message: 'password.wrong' }]);
+  if (!(await verifyPassword(acct.passwordHash, password)))
+    throw new AppError('VALIDATION_FAILED', [{ path: 'password', message: 'password.wrong' }]);
   await deps.db.transaction(async (tx) => {
     if (await isTotpRequired(tx, deps.config.production, accountId)) throw new AppError('TOTP_REQUIRED');
-    await tx.update(account).set({ totpEnabled: false, totpSecretEnc: null, totpLastStep: null, updatedAt: deps.clock.now() }).where(eq(account.id, accountId));
+    await tx
+      .update(account)
+      .set({ totpEnabled: false, totpSecretEnc: null, totpLastStep: null, updatedAt: deps.clock.now() })
+      .where(eq(account.id, accountId));
     await writeAudit(tx, deps.crypto, source, {
-      orgId: acct.orgId, action: 'auth.totp_disable', targetType: 'account', targetId: accountId, before: { totpEnabled: acct.totpEnabled }, after: { totpEnabled: false },
+      orgId: acct.orgId,
+      action: 'auth.totp_disable',
+      targetType: 'account',
+      targetId: accountId,
+      before: { totpEnabled: acct.totpEnabled },
+      after: { totpEnabled: false },
     });
   });
 }

@@ -15,17 +15,27 @@ export async function memberOfAccount(db: Db, accountId: number) {
   if (linked) return linked;
   const [a] = await db.select({ phoneHash: account.phoneHash }).from(account).where(eq(account.id, accountId));
   if (!a?.phoneHash) return undefined;
-  const [byPhone] = await db.select().from(member).where(and(eq(member.phoneHash, a.phoneHash), isNull(member.accountId))).limit(1);
+  const [byPhone] = await db
+    .select()
+    .from(member)
+    .where(and(eq(member.phoneHash, a.phoneHash), isNull(member.accountId)))
+    .limit(1);
   return byPhone;
 }
 
 /** The union of the member behind an account, with its path (one query: the knowledge base and voice ask on every read). */
-export async function memberUnion(db: Db, accountId: number): Promise<{ memberId: number; orgId: number; path: string } | undefined> {
-  const [found] = await rows<{ memberId: number; orgId: number; path: string }>(db, sql`
+export async function memberUnion(
+  db: Db,
+  accountId: number,
+): Promise<{ memberId: number; orgId: number; path: string } | undefined> {
+  const [found] = await rows<{ memberId: number; orgId: number; path: string }>(
+    db,
+    sql`
     select m.id as "memberId", m.org_id as "orgId", o.path from member m join org o on o.id = m.org_id
     where m.account_id = ${accountId}
        or (m.account_id is null and m.phone_hash = (select phone_hash from account where id = ${accountId}))
-    order by (m.account_id is not null) desc limit 1`);
+    order by (m.account_id is not null) desc limit 1`,
+  );
   return found;
 }
 
@@ -33,7 +43,10 @@ export async function memberUnion(db: Db, accountId: number): Promise<{ memberId
 export async function homeChain(db: Db, actor: Actor): Promise<number[]> {
   let path: string | undefined;
   if (actor.kind === 'staff' && actor.orgId) {
-    [{ path } = { path: undefined }] = await rows<{ path: string }>(db, sql`select path from org where id = ${actor.orgId}`);
+    [{ path } = { path: undefined }] = await rows<{ path: string }>(
+      db,
+      sql`select path from org where id = ${actor.orgId}`,
+    );
   } else if (actor.kind === 'member') {
     path = (await memberUnion(db, actor.accountId))?.path;
   }

@@ -17,9 +17,15 @@ export async function issueCard(crypto: Crypto, m: MemberRow, orgName: string, n
   const body = `${PREFIX}.${m.id}.${Math.floor(expiresAt.getTime() / 1000)}`;
   const token = `${body}.${crypto.sign('card', body)}`;
   return {
-    cardNo: m.cardNo, name: m.name, orgName, status: m.status, token, expiresAt: expiresAt.toISOString(),
+    cardNo: m.cardNo,
+    name: m.name,
+    orgName,
+    status: m.status,
+    token,
+    expiresAt: expiresAt.toISOString(),
     // the phone's clock may be off: the lifetime and the server's time let it count down correctly
-    ttlSeconds: CARD_TTL_MS / 1000, serverTime: now.toISOString(),
+    ttlSeconds: CARD_TTL_MS / 1000,
+    serverTime: now.toISOString(),
     qrDataUrl: await QRCode.toDataURL(token, { margin: 1, width: 240, errorCorrectionLevel: 'M' }),
   };
 }
@@ -28,7 +34,8 @@ export async function issueCard(crypto: Crypto, m: MemberRow, orgName: string, n
 export function cardMemberId(crypto: Crypto, token: string, now: Date): number | null {
   const parts = token.split('.');
   const [prefix, id, exp, sig] = parts;
-  if (parts.length !== 4 || prefix !== PREFIX || !id || !exp || !sig || !/^\d+$/.test(id) || !/^\d+$/.test(exp)) return null;
+  if (parts.length !== 4 || prefix !== PREFIX || !id || !exp || !sig || !/^\d+$/.test(id) || !/^\d+$/.test(exp))
+    return null;
   if (!timingSafeEqualString(sig, crypto.sign('card', `${prefix}.${id}.${exp}`))) return null;
   if (Number(exp) * 1000 < now.getTime()) return null;
   return Number(id);
@@ -37,7 +44,17 @@ export function cardMemberId(crypto: Crypto, token: string, now: Date): number |
 export async function verifyCard(db: Db, crypto: Crypto, token: string, now: Date) {
   const id = cardMemberId(crypto, token, now);
   if (id === null) return { valid: false };
-  const [row] = await db.select({ m: member, orgName: org.name }).from(member).innerJoin(org, eq(org.id, member.orgId)).where(eq(member.id, id));
+  const [row] = await db
+    .select({ m: member, orgName: org.name })
+    .from(member)
+    .innerJoin(org, eq(org.id, member.orgId))
+    .where(eq(member.id, id));
   if (!row) return { valid: false };
-  return { valid: row.m.status === 'active', name: maskName(row.m.name), orgName: row.orgName, status: row.m.status, cardNo: row.m.cardNo };
+  return {
+    valid: row.m.status === 'active',
+    name: maskName(row.m.name),
+    orgName: row.orgName,
+    status: row.m.status,
+    cardNo: row.m.cardNo,
+  };
 }

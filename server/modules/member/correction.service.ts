@@ -19,39 +19,78 @@ type CorrectionRow = typeof correction.$inferSelect;
 function present(crypto: Crypto, c: CorrectionRow, memberName: string, orgName: string) {
   const { phoneEnc, ...changes } = c.changes;
   return {
-    id: c.id, memberId: c.memberId, memberName, orgId: c.orgId, orgName, note: c.note, status: c.status, reason: c.reason,
+    id: c.id,
+    memberId: c.memberId,
+    memberName,
+    orgId: c.orgId,
+    orgName,
+    note: c.note,
+    status: c.status,
+    reason: c.reason,
     changes: typeof phoneEnc === 'string' ? { ...changes, phone: maskPhone(crypto.decrypt(phoneEnc)) } : changes,
-    createdAt: c.createdAt.toISOString(), decidedAt: c.decidedAt?.toISOString() ?? null,
+    createdAt: c.createdAt.toISOString(),
+    decidedAt: c.decidedAt?.toISOString() ?? null,
   };
 }
 export type CorrectionView = ReturnType<typeof present>;
 
 const selectCorrections = (db: Db) =>
-  db.select({ c: correction, memberName: member.name, orgName: org.name }).from(correction)
-    .innerJoin(member, eq(member.id, correction.memberId)).innerJoin(org, eq(org.id, correction.orgId));
+  db
+    .select({ c: correction, memberName: member.name, orgName: org.name })
+    .from(correction)
+    .innerJoin(member, eq(member.id, correction.memberId))
+    .innerJoin(org, eq(org.id, correction.orgId));
 
-export async function submitCorrection(tx: Db, env: TxEnv, m: MemberRow, changes: CorrectionChanges, note: string | null): Promise<CorrectionView> {
-  if (Object.keys(changes).length === 0) throw new AppError('VALIDATION_FAILED', [{ path: 'changes', message: 'VALIDATION_FAILED' }]);
+export async function submitCorrection(
+  tx: Db,
+  env: TxEnv,
+  m: MemberRow,
+  changes: CorrectionChanges,
+  note: string | null,
+): Promise<CorrectionView> {
+  if (Object.keys(changes).length === 0)
+    throw new AppError('VALIDATION_FAILED', [{ path: 'changes', message: 'VALIDATION_FAILED' }]);
   const { phone, ...rest } = changes;
   const stored: Record<string, unknown> = { ...rest, ...(phone ? { phoneEnc: env.crypto.encrypt(phone) } : {}) };
-  const [row] = await tx.insert(correction).values({ memberId: m.id, orgId: m.orgId, changes: stored, note, createdAt: env.source.at }).returning();
+  const [row] = await tx
+    .insert(correction)
+    .values({ memberId: m.id, orgId: m.orgId, changes: stored, note, createdAt: env.source.at })
+    .returning();
   if (!row) throw new Error('correction insert returned no row');
-  await writeAudit(tx, env.crypto, env.source, { orgId: m.orgId, action: 'correction.submit', targetType: 'correction', targetId: row.id, after: { fields: Object.keys(changes) } });
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: m.orgId,
+    action: 'correction.submit',
+    targetType: 'correction',
+    targetId: row.id,
+    after: { fields: Object.keys(changes) },
+  });
   const [o] = await tx.select({ name: org.name }).from(org).where(eq(org.id, m.orgId));
   return present(env.crypto, row, m.name, o?.name ?? '');
 }
 
 export async function listOwnCorrections(db: Db, crypto: Crypto, memberId: number): Promise<CorrectionView[]> {
-  const rows = await selectCorrections(db).where(eq(correction.memberId, memberId)).orderBy(desc(correction.id)).limit(50);
+  const rows = await selectCorrections(db)
+    .where(eq(correction.memberId, memberId))
+    .orderBy(desc(correction.id))
+    .limit(50);
   return rows.map((r) => present(crypto, r.c, r.memberName, r.orgName));
 }
 
-export async function listCorrections(db: Db, crypto: Crypto, actor: Actor, f: { status?: CorrectionRow['status'] | undefined; page: number; pageSize: number }) {
+export async function listCorrections(
+  db: Db,
+  crypto: Crypto,
+  actor: Actor,
+  f: { status?: CorrectionRow['status'] | undefined; page: number; pageSize: number },
+) {
   const conditions: SQL[] = [orgCondition(actor, REVIEW, correction.orgId)];
   if (f.status) conditions.push(eq(correction.status, f.status));
   const where = and(...conditions);
   const [total] = await db.select({ n: count() }).from(correction).where(where);
-  const rows = await selectCorrections(db).where(where).orderBy(desc(correction.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
+  const rows = await selectCorrections(db)
+    .where(where)
+    .orderBy(desc(correction.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
   return { items: rows.map((r) => present(crypto, r.c, r.memberName, r.orgName)), total: total?.n ?? 0 };
 }
 
@@ -72,13 +111,28 @@ export async function approveCorrection(tx: Db, env: TxEnv, actor: Actor, id: nu
   const [m] = await tx.select().from(member).where(eq(member.id, row.memberId)).for('update');
   if (!m) throw new AppError('NOT_FOUND');
   const { phoneEnc, ...rest } = row.changes;
-  const patch: MemberPatch = { ...rest, ...(typeof phoneEnc === 'string' ? { phone: env.crypto.decrypt(phoneEnc) } : {}) };
+  const patch: MemberPatch = {
+    ...rest,
+    ...(typeof phoneEnc === 'string' ? { phone: env.crypto.decrypt(phoneEnc) } : {}),
+  };
   await applyMemberChanges(tx, env, m, patch, 'correction_approved', `更正申请 #${id}`);
-  await tx.update(correction).set({ status: 'approved', decidedBy: actor.accountId, decidedAt: env.source.at }).where(eq(correction.id, id));
+  await tx
+    .update(correction)
+    .set({ status: 'approved', decidedBy: actor.accountId, decidedAt: env.source.at })
+    .where(eq(correction.id, id));
 }
 
 export async function rejectCorrection(tx: Db, env: TxEnv, actor: Actor, id: number, reason: string): Promise<void> {
   const row = await loadPending(tx, actor, id);
-  await tx.update(correction).set({ status: 'rejected', reason, decidedBy: actor.accountId, decidedAt: env.source.at }).where(eq(correction.id, id));
-  await writeAudit(tx, env.crypto, env.source, { orgId: row.orgId, action: 'correction.reject', targetType: 'correction', targetId: id, after: { reason } });
+  await tx
+    .update(correction)
+    .set({ status: 'rejected', reason, decidedBy: actor.accountId, decidedAt: env.source.at })
+    .where(eq(correction.id, id));
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: row.orgId,
+    action: 'correction.reject',
+    targetType: 'correction',
+    targetId: id,
+    after: { reason },
+  });
 }

@@ -6,7 +6,14 @@ import { writeAudit, type AuditSource } from '../../kernel/audit.js';
 import { maskIdNumber, maskPhone, type Crypto } from '../../kernel/crypto.js';
 import type { Db } from '../../kernel/db.js';
 import { COLUMNS, GENDER_TEXT, householdText, JOB_TYPE_TEXT, safeText, STATUS_TEXT } from './import/columns.js';
-import { countMembers, memberConditions, memberOrder, selectMembers, type MemberFilter, type MemberWithOrg } from './member.repo.js';
+import {
+  countMembers,
+  memberConditions,
+  memberOrder,
+  selectMembers,
+  type MemberFilter,
+  type MemberWithOrg,
+} from './member.repo.js';
 import { member } from './member.schema.js';
 
 // The roster as an .xlsx download: the template's columns plus 状态, ID numbers and phones
@@ -44,10 +51,20 @@ function after(sort: MemberFilter['sort'], last: MemberWithOrg['m']): SQL {
 
 function cells(crypto: Crypto, { m, orgName }: MemberWithOrg): Array<string> {
   const byKey: Record<(typeof COLUMNS)[number]['key'], string> = {
-    name: m.name, gender: GENDER_TEXT[m.gender], idNumber: maskIdNumber(crypto.decrypt(m.idNumberEnc)),
-    phone: m.phoneEnc ? maskPhone(crypto.decrypt(m.phoneEnc)) : '', ethnicity: m.ethnicity ?? '', politicalStatus: m.politicalStatus ?? '',
-    education: m.education ?? '', householdType: householdText(m.householdType, m.migrantWorker), employer: m.employer ?? '',
-    post: m.post ?? '', jobType: JOB_TYPE_TEXT[m.jobType], union: orgName, joinedAt: m.joinedAt, cardNo: m.cardNo ?? '',
+    name: m.name,
+    gender: GENDER_TEXT[m.gender],
+    idNumber: maskIdNumber(crypto.decrypt(m.idNumberEnc)),
+    phone: m.phoneEnc ? maskPhone(crypto.decrypt(m.phoneEnc)) : '',
+    ethnicity: m.ethnicity ?? '',
+    politicalStatus: m.politicalStatus ?? '',
+    education: m.education ?? '',
+    householdType: householdText(m.householdType, m.migrantWorker),
+    employer: m.employer ?? '',
+    post: m.post ?? '',
+    jobType: JOB_TYPE_TEXT[m.jobType],
+    union: orgName,
+    joinedAt: m.joinedAt,
+    cardNo: m.cardNo ?? '',
   };
   return [...COLUMNS.map((c) => byKey[c.key]), STATUS_TEXT[m.status]].map(safeText);
 }
@@ -62,7 +79,10 @@ export async function exportMembers(req: ExportRequest, log: (err: unknown) => v
   await req.db.transaction(async (tx) => {
     const { total } = await countMembers(tx, and(...base), Number.MAX_SAFE_INTEGER);
     await writeAudit(tx, req.crypto, req.source, {
-      orgId: req.actor.orgId, action: 'member.export', targetType: 'member', after: { rows: total, filters: req.filters },
+      orgId: req.actor.orgId,
+      action: 'member.export',
+      targetType: 'member',
+      after: { rows: total, filters: req.filters },
     });
   });
 
@@ -72,14 +92,20 @@ export async function exportMembers(req: ExportRequest, log: (err: unknown) => v
   sheet.columns = [...COLUMNS.map((c) => ({ header: c.header, width: c.width })), { header: '状态', width: 8 }];
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
-  const drained = () => (out.writableNeedDrain && !out.destroyed ? new Promise<void>((resolve) => out.once('drain', resolve).once('close', resolve)) : undefined);
+  const drained = () =>
+    out.writableNeedDrain && !out.destroyed
+      ? new Promise<void>((resolve) => out.once('drain', resolve).once('close', resolve))
+      : undefined;
 
   const produce = async () => {
     let last: MemberWithOrg['m'] | undefined;
     for (;;) {
       if (out.destroyed) throw new Error('download aborted');
       const where = and(...base, ...(last ? [after(req.filter.sort, last)] : []));
-      const batch = await selectMembers(req.db).where(where).orderBy(...memberOrder(req.filter.sort)).limit(BATCH);
+      const batch = await selectMembers(req.db)
+        .where(where)
+        .orderBy(...memberOrder(req.filter.sort))
+        .limit(BATCH);
       for (const row of batch) sheet.addRow(cells(req.crypto, row)).commit();
       if (batch.length < BATCH) break;
       last = batch[batch.length - 1]?.m;

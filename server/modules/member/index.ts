@@ -41,16 +41,42 @@ export const memberModule = defineModule({
   routes: [memberImportRoutes, memberRoutes, memberWorkflowRoutes, memberSelfRoutes],
   jobs: { [IMPORT_JOB]: (deps) => (ctx) => runImportJob(deps, ctx) },
   // Error files past their retention are deleted hourly, and once at start.
-  loops: [{ name: 'import file sweep', intervalMs: 3_600_000, runAtStart: true, run: async (deps) => void (await sweepImportFiles(deps)) }],
+  loops: [
+    {
+      name: 'import file sweep',
+      intervalMs: 3_600_000,
+      runAtStart: true,
+      run: async (deps) => void (await sweepImportFiles(deps)),
+    },
+  ],
   seed: async ({ tx, deps, members, demoMember }) => {
     if (members === 0) return;
     await seedDemoMembers(tx, deps, members);
     if (demoMember) await seedDemoMemberRecord(tx, deps, demoMember.accountId, demoMember.phone);
   },
-  api: { memberOfAccount, memberUnion, homeChain, idNumberProblem, idFacts, makeIdNumber, normaliseIdNumber, identityColumns, cardMemberId },
+  api: {
+    memberOfAccount,
+    memberUnion,
+    homeChain,
+    idNumberProblem,
+    idFacts,
+    makeIdNumber,
+    normaliseIdNumber,
+    identityColumns,
+    cardMemberId,
+  },
 });
 
-export { member, memberEvent, joinRequest, transfer, correction, JOB_TYPES, MEMBER_STATUSES, type MemberRow } from './member.schema.js';
+export {
+  member,
+  memberEvent,
+  joinRequest,
+  transfer,
+  correction,
+  JOB_TYPES,
+  MEMBER_STATUSES,
+  type MemberRow,
+} from './member.schema.js';
 export { memberRoutes } from './member.routes.js';
 export { memberWorkflowRoutes } from './workflow.routes.js';
 export { memberSelfRoutes } from './me.routes.js';

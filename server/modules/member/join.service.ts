@@ -26,10 +26,20 @@ function presentJoin(crypto: Crypto, r: JoinRow, orgName: string) {
   const f = r.form;
   const text = (k: string) => (typeof f[k] === 'string' ? f[k] : null);
   return {
-    id: r.id, orgId: r.orgId, orgName, name: text('name') ?? '', idNumber: maskIdNumber(crypto.decrypt(text('idNumberEnc') ?? '')),
-    phone: text('phoneEnc') ? maskPhone(crypto.decrypt(text('phoneEnc') ?? '')) : null, jobType: text('jobType') ?? 'regular',
-    employer: text('employer'), channel: r.channel, status: r.status, reason: r.reason, createdAt: r.createdAt.toISOString(),
-    decidedAt: r.decidedAt?.toISOString() ?? null, memberId: r.memberId,
+    id: r.id,
+    orgId: r.orgId,
+    orgName,
+    name: text('name') ?? '',
+    idNumber: maskIdNumber(crypto.decrypt(text('idNumberEnc') ?? '')),
+    phone: text('phoneEnc') ? maskPhone(crypto.decrypt(text('phoneEnc') ?? '')) : null,
+    jobType: text('jobType') ?? 'regular',
+    employer: text('employer'),
+    channel: r.channel,
+    status: r.status,
+    reason: r.reason,
+    createdAt: r.createdAt.toISOString(),
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    memberId: r.memberId,
   };
 }
 export type JoinView = ReturnType<typeof presentJoin>;
@@ -48,7 +58,11 @@ export async function submitJoin(tx: Db, env: TxEnv, actor: Actor, input: JoinFo
     [row] = await tx
       .insert(joinRequest)
       .values({
-        accountId: actor.accountId, orgId: input.orgId, channel: 'online', idNumberHash, createdAt: env.source.at,
+        accountId: actor.accountId,
+        orgId: input.orgId,
+        channel: 'online',
+        idNumberHash,
+        createdAt: env.source.at,
         form: { ...rest, idNumberEnc: env.crypto.encrypt(idNumber), phoneEnc: acct?.phoneEnc ?? null },
       })
       .returning();
@@ -57,7 +71,12 @@ export async function submitJoin(tx: Db, env: TxEnv, actor: Actor, input: JoinFo
     throw err;
   }
   if (!row) throw new Error('join request insert returned no row');
-  await writeAudit(tx, env.crypto, env.source, { orgId: input.orgId, action: 'join.submit', targetType: 'join_request', targetId: row.id });
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: input.orgId,
+    action: 'join.submit',
+    targetType: 'join_request',
+    targetId: row.id,
+  });
   return presentJoin(env.crypto, row, await orgName(tx, row.orgId));
 }
 
@@ -77,7 +96,12 @@ export async function latestJoin(db: Db, crypto: Crypto, accountId: number): Pro
   return row ? presentJoin(crypto, row.r, row.orgName) : null;
 }
 
-export async function listJoins(db: Db, crypto: Crypto, actor: Actor, f: { status?: JoinRow['status'] | undefined; page: number; pageSize: number }) {
+export async function listJoins(
+  db: Db,
+  crypto: Crypto,
+  actor: Actor,
+  f: { status?: JoinRow['status'] | undefined; page: number; pageSize: number },
+) {
   const conditions: SQL[] = [orgCondition(actor, REVIEW, joinRequest.orgId)];
   if (f.status) conditions.push(eq(joinRequest.status, f.status));
   const where = and(...conditions);
@@ -117,13 +141,25 @@ export async function approveJoin(tx: Db, env: TxEnv, actor: Actor, id: number):
   const phoneEnc = str('phoneEnc');
   const phone = phoneEnc ? env.crypto.decrypt(phoneEnc) : undefined;
   const input = {
-    name: str('name') ?? '', idNumber: env.crypto.decrypt(str('idNumberEnc') ?? ''), phone: phone ?? '', orgId: row.orgId,
-    joinedAt: env.source.at.toISOString().slice(0, 10), ethnicity: str('ethnicity'), politicalStatus: str('politicalStatus'),
-    education: str('education'), householdType: oneOf(HOUSEHOLD_TYPES, 'householdType') ?? null,
-    migrantWorker: f.migrantWorker === true, employer: str('employer'), post: str('post'),
+    name: str('name') ?? '',
+    idNumber: env.crypto.decrypt(str('idNumberEnc') ?? ''),
+    phone: phone ?? '',
+    orgId: row.orgId,
+    joinedAt: env.source.at.toISOString().slice(0, 10),
+    ethnicity: str('ethnicity'),
+    politicalStatus: str('politicalStatus'),
+    education: str('education'),
+    householdType: oneOf(HOUSEHOLD_TYPES, 'householdType') ?? null,
+    migrantWorker: f.migrantWorker === true,
+    employer: str('employer'),
+    post: str('post'),
     jobType: oneOf(JOB_TYPES, 'jobType') ?? 'regular',
   } satisfies NewMember;
-  const created = await insertMember(tx, env, input, { kind: 'joined', accountId: row.accountId, note: `入会申请 #${id}` });
+  const created = await insertMember(tx, env, input, {
+    kind: 'joined',
+    accountId: row.accountId,
+    note: `入会申请 #${id}`,
+  });
   const [done] = await tx
     .update(joinRequest)
     .set({ status: 'approved', memberId: created.id, decidedBy: actor.accountId, decidedAt: env.source.at })
@@ -143,9 +179,20 @@ export async function rejectJoin(tx: Db, env: TxEnv, actor: Actor, id: number, r
     .where(eq(joinRequest.id, id))
     .returning();
   if (!done) throw new AppError('NOT_FOUND');
-  await writeAudit(tx, env.crypto, env.source, { orgId: row.orgId, action: 'join.reject', targetType: 'join_request', targetId: id, after: { reason } });
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: row.orgId,
+    action: 'join.reject',
+    targetType: 'join_request',
+    targetId: id,
+    after: { reason },
+  });
   const name = await orgName(tx, row.orgId);
   const phoneEnc = typeof row.form.phoneEnc === 'string' ? row.form.phoneEnc : null;
-  if (phoneEnc) await enqueueSms(tx, env.crypto, { phone: env.crypto.decrypt(phoneEnc), template: 'join_rejected', params: { org: name, reason } });
+  if (phoneEnc)
+    await enqueueSms(tx, env.crypto, {
+      phone: env.crypto.decrypt(phoneEnc),
+      template: 'join_rejected',
+      params: { org: name, reason },
+    });
   return presentJoin(env.crypto, done, name);
 }

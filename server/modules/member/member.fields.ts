@@ -22,7 +22,10 @@ export const ZMemberPhone = z.string().trim().regex(PHONE, 'phone.invalid');
 export const ZDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'date.invalid')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'date.invalid');
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'date.invalid',
+  );
 export const ZPastDate = ZDate.refine((d) => d <= new Date().toISOString().slice(0, 10), 'date.future');
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -45,7 +48,14 @@ export const ZNewMember = z.strictObject({
   phone: ZMemberPhone,
   orgId: z.number().int().min(1),
   joinedAt: ZPastDate,
-  cardNo: z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9-]+$/, 'code.invalid').nullable().optional(),
+  cardNo: z
+    .string()
+    .trim()
+    .min(1)
+    .max(32)
+    .regex(/^[A-Za-z0-9-]+$/, 'code.invalid')
+    .nullable()
+    .optional(),
   ...memberDetailFields,
 });
 export type NewMember = z.infer<typeof ZNewMember>;

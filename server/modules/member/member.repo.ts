@@ -23,7 +23,6 @@ export interface MemberFilter {
   sort?: 'name' | '-name' | 'joinedAt' | '-joinedAt' | undefined;
 }
 
-
 /** The date `years` years before `today` (YYYY-MM-DD). */
 function yearsBefore(today: Date, years: number): string {
   const d = new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate()));
@@ -35,7 +34,9 @@ function groupConditions(actor: Actor, f: MemberFilter, t: typeof member | typeo
   // The caller's scope and the chosen union subtree in one semi-join (two made the planner
   // multiply their estimates and pick nested loops over thousands of rows).
   const c: SQL[] = f.orgPath
-    ? [sql`${t.orgId} in (select o.id from org o where ${pathCondition(actor, 'member:member:read', sql`o.path`)} and o.path like ${f.orgPath + '%'})`]
+    ? [
+        sql`${t.orgId} in (select o.id from org o where ${pathCondition(actor, 'member:member:read', sql`o.path`)} and o.path like ${f.orgPath + '%'})`,
+      ]
     : [orgCondition(actor, 'member:member:read', t.orgId)];
   if (f.status) c.push(eq(t.status, f.status));
   if (f.jobType) c.push(eq(t.jobType, f.jobType));
@@ -85,23 +86,40 @@ export type MemberWithOrg = Awaited<ReturnType<typeof selectMembers>>[number];
 type ExactColumn = 'idNumberHash' | 'phoneHash';
 const prepareExact = (db: Db, column: ExactColumn) =>
   selectMembers(db)
-    .where(and(
-      eq(member[column], sql.placeholder('hash')),
-      sql`${member.orgId} in (select scope_org.id from org scope_org where scope_org.path like any(${sql.placeholder('paths')}::text[]))`,
-    ))
-    .orderBy(...memberOrder(undefined)).limit(sql.placeholder('limit')).offset(sql.placeholder('offset'))
+    .where(
+      and(
+        eq(member[column], sql.placeholder('hash')),
+        sql`${member.orgId} in (select scope_org.id from org scope_org where scope_org.path like any(${sql.placeholder('paths')}::text[]))`,
+      ),
+    )
+    .orderBy(...memberOrder(undefined))
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
     .prepare(`member_exact_${column}`);
 const exactLookups = new WeakMap<Db, Record<ExactColumn, ReturnType<typeof prepareExact>>>();
 
 /** The page of an exact search when the filter is only the blind index (default order); undefined otherwise. */
-export function exactSearchPage(db: Db, actor: Actor, f: MemberFilter & { page: number; pageSize: number }): Promise<MemberWithOrg[]> | undefined {
+export function exactSearchPage(
+  db: Db,
+  actor: Actor,
+  f: MemberFilter & { page: number; pageSize: number },
+): Promise<MemberWithOrg[]> | undefined {
   const column: ExactColumn | undefined = f.idNumberHash ? 'idNumberHash' : f.phoneHash ? 'phoneHash' : undefined;
   const { idNumberHash, phoneHash, page, pageSize, ...rest } = f;
   if (!column || Object.values(rest).some((v) => v !== undefined)) return undefined;
   let lookups = exactLookups.get(db);
-  if (!lookups) exactLookups.set(db, (lookups = { idNumberHash: prepareExact(db, 'idNumberHash'), phoneHash: prepareExact(db, 'phoneHash') }));
+  if (!lookups)
+    exactLookups.set(
+      db,
+      (lookups = { idNumberHash: prepareExact(db, 'idNumberHash'), phoneHash: prepareExact(db, 'phoneHash') }),
+    );
   const paths = scopePaths(actor, 'member:member:read').map((p) => `${escapeLike(p)}%`);
-  return lookups[column].execute({ hash: idNumberHash ?? phoneHash, paths, limit: pageSize, offset: (page - 1) * pageSize });
+  return lookups[column].execute({
+    hash: idNumberHash ?? phoneHash,
+    paths,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
 }
 
 export { LIST_COUNT_CAP as COUNT_CAP } from '../../kernel/db.js';
@@ -111,10 +129,20 @@ export { LIST_COUNT_CAP as COUNT_CAP } from '../../kernel/db.js';
  * and job type (the common roster filters); undefined when it filters on anything else.
  */
 export async function tallyMembers(db: Db, actor: Actor, f: MemberFilter): Promise<number | undefined> {
-  const narrower = f.q || f.idNumberHash || f.phoneHash || f.gender || f.employer || f.joinedFrom || f.joinedTo
-    || f.ageMin !== undefined || f.ageMax !== undefined;
+  const narrower =
+    f.q ||
+    f.idNumberHash ||
+    f.phoneHash ||
+    f.gender ||
+    f.employer ||
+    f.joinedFrom ||
+    f.joinedTo ||
+    f.ageMin !== undefined ||
+    f.ageMax !== undefined;
   if (narrower) return undefined;
-  const [row] = await db.select({ n: sql<number>`coalesce(sum(${memberTally.n}), 0)::int` }).from(memberTally)
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(sum(${memberTally.n}), 0)::int` })
+    .from(memberTally)
     .where(and(...groupConditions(actor, f, memberTally)));
   return row?.n ?? 0;
 }
@@ -126,7 +154,11 @@ export async function compactMemberTally(db: Db): Promise<number> {
 }
 
 /** The roster's matches, counted up to `cap` (kernel/db.ts countUpTo). */
-export async function countMembers(db: Db, where: SQL | undefined, cap?: number): Promise<{ total: number; capped: boolean }> {
+export async function countMembers(
+  db: Db,
+  where: SQL | undefined,
+  cap?: number,
+): Promise<{ total: number; capped: boolean }> {
   const { total, totalCapped } = await countUpTo(db, member, where, cap);
   return { total, capped: totalCapped };
 }
@@ -136,7 +168,10 @@ export async function findMember(db: Db, id: number): Promise<MemberWithOrg | un
   return row;
 }
 
-export async function findMemberByIdHash(db: Db, idNumberHash: string): Promise<(MemberRow & { orgPath: string }) | undefined> {
+export async function findMemberByIdHash(
+  db: Db,
+  idNumberHash: string,
+): Promise<(MemberRow & { orgPath: string }) | undefined> {
   const [row] = await db
     .select({ m: member, orgPath: org.path })
     .from(member)
@@ -154,4 +189,3 @@ export function memberHistory(db: Db, memberId: number) {
     .where(eq(memberEvent.memberId, memberId))
     .orderBy(asc(memberEvent.id));
 }
-

@@ -1,12 +1,30 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { org } from '../org/org.schema.js';
 import { account } from '../auth/auth.schema.js';
 
 export const MEMBER_STATUSES = ['active', 'transferring', 'left', 'deceased'] as const;
 export const JOB_TYPES = ['regular', 'courier', 'food_delivery', 'truck_driver', 'ride_hailing', 'other_new'] as const;
 /** The 新就业形态 kinds among the job types. */
-export const NEW_EMPLOYMENT: ReadonlyArray<(typeof JOB_TYPES)[number]> = ['courier', 'food_delivery', 'truck_driver', 'ride_hailing', 'other_new'];
+export const NEW_EMPLOYMENT: ReadonlyArray<(typeof JOB_TYPES)[number]> = [
+  'courier',
+  'food_delivery',
+  'truck_driver',
+  'ride_hailing',
+  'other_new',
+];
 export const HOUSEHOLD_TYPES = ['urban', 'rural'] as const;
 export const GENDERS = ['male', 'female'] as const;
 
@@ -17,7 +35,9 @@ export const member = pgTable(
   {
     // By default, not always: the import reserves ids (nextval) to COPY members and their history together.
     id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
-    orgId: bigint('org_id', { mode: 'number' }).notNull().references(() => org.id),
+    orgId: bigint('org_id', { mode: 'number' })
+      .notNull()
+      .references(() => org.id),
     accountId: bigint('account_id', { mode: 'number' }).references(() => account.id),
     name: text('name').notNull(),
     idNumberEnc: text('id_number_enc').notNull(),
@@ -75,7 +95,9 @@ export const memberEvent = pgTable(
   'member_event',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    memberId: bigint('member_id', { mode: 'number' }).notNull().references(() => member.id),
+    memberId: bigint('member_id', { mode: 'number' })
+      .notNull()
+      .references(() => member.id),
     kind: text('kind').notNull(),
     orgId: bigint('org_id', { mode: 'number' }).notNull(),
     actorId: bigint('actor_id', { mode: 'number' }),
@@ -95,9 +117,15 @@ export const joinRequest = pgTable(
   'join_request',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    accountId: bigint('account_id', { mode: 'number' }).notNull().references(() => account.id),
-    orgId: bigint('org_id', { mode: 'number' }).notNull().references(() => org.id),
-    channel: text('channel', { enum: ['online', 'counter', 'phone', 'app'] }).notNull().default('online'),
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => account.id),
+    orgId: bigint('org_id', { mode: 'number' })
+      .notNull()
+      .references(() => org.id),
+    channel: text('channel', { enum: ['online', 'counter', 'phone', 'app'] })
+      .notNull()
+      .default('online'),
     /** The form as submitted; ID number and phone inside are encrypted. */
     form: jsonb('form').$type<Record<string, unknown>>().notNull(),
     idNumberHash: text('id_number_hash').notNull(),
@@ -110,7 +138,9 @@ export const joinRequest = pgTable(
   },
   (t) => [
     index('join_request_org_idx').on(t.orgId, t.status),
-    uniqueIndex('join_request_one_pending_uq').on(t.accountId).where(sql`${t.status} = 'pending'`),
+    uniqueIndex('join_request_one_pending_uq')
+      .on(t.accountId)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );
 
@@ -119,10 +149,18 @@ export const transfer = pgTable(
   'transfer',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    memberId: bigint('member_id', { mode: 'number' }).notNull().references(() => member.id),
-    fromOrgId: bigint('from_org_id', { mode: 'number' }).notNull().references(() => org.id),
-    toOrgId: bigint('to_org_id', { mode: 'number' }).notNull().references(() => org.id),
-    status: text('status', { enum: ['pending_out', 'pending_in', 'completed', 'rejected', 'cancelled'] }).notNull().default('pending_out'),
+    memberId: bigint('member_id', { mode: 'number' })
+      .notNull()
+      .references(() => member.id),
+    fromOrgId: bigint('from_org_id', { mode: 'number' })
+      .notNull()
+      .references(() => org.id),
+    toOrgId: bigint('to_org_id', { mode: 'number' })
+      .notNull()
+      .references(() => org.id),
+    status: text('status', { enum: ['pending_out', 'pending_in', 'completed', 'rejected', 'cancelled'] })
+      .notNull()
+      .default('pending_out'),
     reason: text('reason'),
     rejectReason: text('reject_reason'),
     requestedBy: bigint('requested_by', { mode: 'number' }).notNull(),
@@ -135,7 +173,9 @@ export const transfer = pgTable(
   (t) => [
     index('transfer_from_idx').on(t.fromOrgId, t.status),
     index('transfer_to_idx').on(t.toOrgId, t.status),
-    uniqueIndex('transfer_one_open_uq').on(t.memberId).where(sql`${t.status} in ('pending_out','pending_in')`),
+    uniqueIndex('transfer_one_open_uq')
+      .on(t.memberId)
+      .where(sql`${t.status} in ('pending_out','pending_in')`),
   ],
 );
 
@@ -144,8 +184,12 @@ export const correction = pgTable(
   'correction',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    memberId: bigint('member_id', { mode: 'number' }).notNull().references(() => member.id),
-    orgId: bigint('org_id', { mode: 'number' }).notNull().references(() => org.id),
+    memberId: bigint('member_id', { mode: 'number' })
+      .notNull()
+      .references(() => member.id),
+    orgId: bigint('org_id', { mode: 'number' })
+      .notNull()
+      .references(() => org.id),
     /** Requested new values; a phone inside is encrypted. */
     changes: jsonb('changes').$type<Record<string, unknown>>().notNull(),
     note: text('note'),

@@ -9,8 +9,17 @@ import { org } from '../org/index.js';
 import { idFacts } from './id-number.js';
 import type { MemberPatch, NewMember } from './member.fields.js';
 import {
-  countMembers, exactSearchPage, tallyMembers, findMember, findMemberByIdHash, memberConditions, memberHistory, memberOrder, selectMembers,
-  type MemberFilter, type MemberWithOrg,
+  countMembers,
+  exactSearchPage,
+  tallyMembers,
+  findMember,
+  findMemberByIdHash,
+  memberConditions,
+  memberHistory,
+  memberOrder,
+  selectMembers,
+  type MemberFilter,
+  type MemberWithOrg,
 } from './member.repo.js';
 import { member, memberEvent, type MemberRow } from './member.schema.js';
 
@@ -19,19 +28,36 @@ const READ = 'member:member:read';
 export function ageOn(birthDate: string, today: Date): number {
   const [y, m, d] = birthDate.split('-').map(Number);
   const age = today.getUTCFullYear() - (y ?? 0);
-  const beforeBirthday = today.getUTCMonth() + 1 < (m ?? 0) || (today.getUTCMonth() + 1 === m && today.getUTCDate() < (d ?? 0));
+  const beforeBirthday =
+    today.getUTCMonth() + 1 < (m ?? 0) || (today.getUTCMonth() + 1 === m && today.getUTCDate() < (d ?? 0));
   return beforeBirthday ? age - 1 : age;
 }
 
 /** A member as answers show it: ID number and phone masked, always. */
 export function presentMember(crypto: Crypto, { m, orgName }: MemberWithOrg, today: Date) {
   return {
-    id: m.id, name: m.name, orgId: m.orgId, orgName, status: m.status, gender: m.gender, birthDate: m.birthDate,
-    age: ageOn(m.birthDate, today), idNumber: maskIdNumber(crypto.decrypt(m.idNumberEnc)),
-    phone: m.phoneEnc ? maskPhone(crypto.decrypt(m.phoneEnc)) : null, jobType: m.jobType, employer: m.employer,
-    joinedAt: m.joinedAt, cardNo: m.cardNo, ethnicity: m.ethnicity, politicalStatus: m.politicalStatus, education: m.education,
-    householdType: m.householdType, migrantWorker: m.migrantWorker, post: m.post,
-    createdAt: m.createdAt.toISOString(), updatedAt: m.updatedAt.toISOString(),
+    id: m.id,
+    name: m.name,
+    orgId: m.orgId,
+    orgName,
+    status: m.status,
+    gender: m.gender,
+    birthDate: m.birthDate,
+    age: ageOn(m.birthDate, today),
+    idNumber: maskIdNumber(crypto.decrypt(m.idNumberEnc)),
+    phone: m.phoneEnc ? maskPhone(crypto.decrypt(m.phoneEnc)) : null,
+    jobType: m.jobType,
+    employer: m.employer,
+    joinedAt: m.joinedAt,
+    cardNo: m.cardNo,
+    ethnicity: m.ethnicity,
+    politicalStatus: m.politicalStatus,
+    education: m.education,
+    householdType: m.householdType,
+    migrantWorker: m.migrantWorker,
+    post: m.post,
+    createdAt: m.createdAt.toISOString(),
+    updatedAt: m.updatedAt.toISOString(),
   };
 }
 export type MemberView = ReturnType<typeof presentMember>;
@@ -39,21 +65,44 @@ export type MemberView = ReturnType<typeof presentMember>;
 /** What the audit log and the history keep of a record: masked identity, plain descriptions. */
 export function memberSnapshot(crypto: Crypto, m: MemberRow) {
   return {
-    name: m.name, orgId: m.orgId, status: m.status, idNumber: maskIdNumber(crypto.decrypt(m.idNumberEnc)),
-    phone: m.phoneEnc ? maskPhone(crypto.decrypt(m.phoneEnc)) : null, jobType: m.jobType, employer: m.employer, post: m.post,
-    joinedAt: m.joinedAt, cardNo: m.cardNo, ethnicity: m.ethnicity, politicalStatus: m.politicalStatus, education: m.education,
-    householdType: m.householdType, migrantWorker: m.migrantWorker,
+    name: m.name,
+    orgId: m.orgId,
+    status: m.status,
+    idNumber: maskIdNumber(crypto.decrypt(m.idNumberEnc)),
+    phone: m.phoneEnc ? maskPhone(crypto.decrypt(m.phoneEnc)) : null,
+    jobType: m.jobType,
+    employer: m.employer,
+    post: m.post,
+    joinedAt: m.joinedAt,
+    cardNo: m.cardNo,
+    ethnicity: m.ethnicity,
+    politicalStatus: m.politicalStatus,
+    education: m.education,
+    householdType: m.householdType,
+    migrantWorker: m.migrantWorker,
   };
 }
 
-export async function listMembers(db: Db, crypto: Crypto, actor: Actor, f: MemberFilter & { page: number; pageSize: number }, today: Date) {
+export async function listMembers(
+  db: Db,
+  crypto: Crypto,
+  actor: Actor,
+  f: MemberFilter & { page: number; pageSize: number },
+  today: Date,
+) {
   const where = and(...memberConditions(actor, f, today));
-  const page = () => selectMembers(db).where(where).orderBy(...memberOrder(f.sort)).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
+  const page = () =>
+    selectMembers(db)
+      .where(where)
+      .orderBy(...memberOrder(f.sort))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize);
   const present = (rows: MemberWithOrg[]) => rows.map((r) => presentMember(crypto, r, today));
   if (f.idNumberHash || f.phoneHash) {
     // An exact lookup finds one person (a phone, a few): a first page that is not full is the total.
     const rows = await (exactSearchPage(db, actor, f) ?? page());
-    const counted = f.page === 1 && rows.length < f.pageSize ? { total: rows.length, capped: false } : await countMembers(db, where);
+    const counted =
+      f.page === 1 && rows.length < f.pageSize ? { total: rows.length, capped: false } : await countMembers(db, where);
     return { items: present(rows), ...counted };
   }
   // The common filters read their total from member_tally (exact, no cap); the others count.
@@ -66,7 +115,12 @@ export async function listMembers(db: Db, crypto: Crypto, actor: Actor, f: Membe
 }
 
 /** A member the caller may read; 404 otherwise (audited when it exists outside scope). */
-export async function loadMember(db: Db, actor: Actor, id: number, permission: Permission = READ): Promise<MemberWithOrg> {
+export async function loadMember(
+  db: Db,
+  actor: Actor,
+  id: number,
+  permission: Permission = READ,
+): Promise<MemberWithOrg> {
   const found = await findMember(db, id);
   if (!found) throw new AppError('NOT_FOUND');
   const [o] = await db.select({ path: org.path }).from(org).where(eq(org.id, found.m.orgId));
@@ -85,7 +139,15 @@ export async function withHistory(db: Db, crypto: Crypto, found: MemberWithOrg, 
   return {
     ...presentMember(crypto, found, today),
     history: history.map(({ e, orgName }) => ({
-      id: e.id, kind: e.kind, at: e.at.toISOString(), actorName: e.actorName, orgId: e.orgId, orgName, note: e.note, before: e.before, after: e.after,
+      id: e.id,
+      kind: e.kind,
+      at: e.at.toISOString(),
+      actorName: e.actorName,
+      orgId: e.orgId,
+      orgName,
+      note: e.note,
+      before: e.before,
+      after: e.after,
     })),
   };
 }
@@ -96,8 +158,15 @@ export async function addMemberEvent(
   e: { memberId: number; kind: string; orgId: number; note?: string | null; before?: unknown; after?: unknown },
 ): Promise<void> {
   await tx.insert(memberEvent).values({
-    memberId: e.memberId, kind: e.kind, orgId: e.orgId, actorId: source.actorId, actorName: source.actorName,
-    note: e.note ?? null, before: e.before ?? null, after: e.after ?? null, at: source.at,
+    memberId: e.memberId,
+    kind: e.kind,
+    orgId: e.orgId,
+    actorId: source.actorId,
+    actorName: source.actorName,
+    note: e.note ?? null,
+    before: e.before ?? null,
+    after: e.after ?? null,
+    at: source.at,
   });
 }
 
@@ -106,7 +175,10 @@ export async function assertNotMember(tx: Db, actor: Actor | null, idNumberHash:
   const existing = await findMemberByIdHash(tx, idNumberHash);
   if (!existing) return;
   if (actor && pathInScope(actor, READ, existing.orgPath)) {
-    throw new AppError('MEMBER_EXISTS', [{ path: 'idNumber', message: 'MEMBER_EXISTS.inScope' }, { path: 'memberId', message: String(existing.id) }]);
+    throw new AppError('MEMBER_EXISTS', [
+      { path: 'idNumber', message: 'MEMBER_EXISTS.inScope' },
+      { path: 'memberId', message: String(existing.id) },
+    ]);
   }
   throw new AppError('MEMBER_EXISTS', [{ path: 'idNumber', message: 'MEMBER_EXISTS.elsewhere' }]);
 }
@@ -114,13 +186,19 @@ export async function assertNotMember(tx: Db, actor: Actor | null, idNumberHash:
 export async function assertGrassroots(tx: Db, orgId: number): Promise<void> {
   const [o] = await tx.select({ type: org.type, status: org.status }).from(org).where(eq(org.id, orgId));
   if (!o) throw new AppError('NOT_FOUND');
-  if (o.type !== 'grassroots') throw new AppError('ORG_NOT_GRASSROOTS', [{ path: 'orgId', message: 'ORG_NOT_GRASSROOTS' }]);
+  if (o.type !== 'grassroots')
+    throw new AppError('ORG_NOT_GRASSROOTS', [{ path: 'orgId', message: 'ORG_NOT_GRASSROOTS' }]);
   if (o.status === 'closed') throw new AppError('ORG_CLOSED');
 }
 
 /** Encrypted columns and blind indexes for a new record. */
 /** `idNumberHash` when the caller has computed it already (the import does, to find existing members). */
-export function identityColumns(crypto: Crypto, idNumber: string, phone: string | null | undefined, idNumberHash?: string) {
+export function identityColumns(
+  crypto: Crypto,
+  idNumber: string,
+  phone: string | null | undefined,
+  idNumberHash?: string,
+) {
   return {
     idNumberEnc: crypto.encrypt(idNumber),
     idNumberHash: idNumberHash ?? crypto.blindIndex('idNumber', idNumber),
@@ -143,17 +221,37 @@ export async function insertMember(
   try {
     [created] = await tx
       .insert(member)
-      .values({ ...rest, ...identityColumns(env.crypto, idNumber, phone), accountId: opts.accountId ?? null, createdAt: env.source.at, updatedAt: env.source.at })
+      .values({
+        ...rest,
+        ...identityColumns(env.crypto, idNumber, phone),
+        accountId: opts.accountId ?? null,
+        createdAt: env.source.at,
+        updatedAt: env.source.at,
+      })
       .returning();
   } catch (err) {
-    if (isUniqueViolation(err, 'member_id_number_uq')) throw new AppError('MEMBER_EXISTS', [{ path: 'idNumber', message: 'MEMBER_EXISTS.elsewhere' }]);
-    if (isUniqueViolation(err, 'member_card_no_uq')) throw new AppError('CONFLICT', [{ path: 'cardNo', message: 'CONFLICT' }]);
+    if (isUniqueViolation(err, 'member_id_number_uq'))
+      throw new AppError('MEMBER_EXISTS', [{ path: 'idNumber', message: 'MEMBER_EXISTS.elsewhere' }]);
+    if (isUniqueViolation(err, 'member_card_no_uq'))
+      throw new AppError('CONFLICT', [{ path: 'cardNo', message: 'CONFLICT' }]);
     throw err;
   }
   if (!created) throw new Error('member insert returned no row');
   const after = memberSnapshot(env.crypto, created);
-  await addMemberEvent(tx, env.source, { memberId: created.id, kind: opts.kind, orgId: created.orgId, note: opts.note, after });
-  await writeAudit(tx, env.crypto, env.source, { orgId: created.orgId, action: `member.${opts.kind === 'joined' ? 'join' : 'create'}`, targetType: 'member', targetId: created.id, after });
+  await addMemberEvent(tx, env.source, {
+    memberId: created.id,
+    kind: opts.kind,
+    orgId: created.orgId,
+    note: opts.note,
+    after,
+  });
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: created.orgId,
+    action: `member.${opts.kind === 'joined' ? 'join' : 'create'}`,
+    targetType: 'member',
+    targetId: created.id,
+    after,
+  });
   return created;
 }
 
@@ -167,32 +265,66 @@ export async function createMember(tx: Db, env: TxEnv, actor: Actor, input: NewM
 export async function updateMember(tx: Db, env: TxEnv, actor: Actor, id: number, patch: MemberPatch): Promise<void> {
   const { m: before } = await loadMember(tx, actor, id, 'member:member:update');
   if (patch.status && before.status === 'transferring') throw new AppError('MEMBER_NOT_ACTIVE');
-  await applyMemberChanges(tx, env, before, patch, patch.status && patch.status !== before.status ? 'status' : 'updated');
+  await applyMemberChanges(
+    tx,
+    env,
+    before,
+    patch,
+    patch.status && patch.status !== before.status ? 'status' : 'updated',
+  );
 }
 
 /** Writes changes to a record with its history entry and audit row (used by edits and approved corrections). */
-export async function applyMemberChanges(tx: Db, env: TxEnv, before: MemberRow, patch: MemberPatch, kind: string, note?: string): Promise<MemberRow> {
+export async function applyMemberChanges(
+  tx: Db,
+  env: TxEnv,
+  before: MemberRow,
+  patch: MemberPatch,
+  kind: string,
+  note?: string,
+): Promise<MemberRow> {
   const { phone, ...rest } = patch;
-  const phoneColumns = phone === undefined ? {} : {
-    phoneEnc: phone ? env.crypto.encrypt(phone) : null,
-    phoneHash: phone ? env.crypto.blindIndex('phone', phone) : null,
-  };
+  const phoneColumns =
+    phone === undefined
+      ? {}
+      : {
+          phoneEnc: phone ? env.crypto.encrypt(phone) : null,
+          phoneHash: phone ? env.crypto.blindIndex('phone', phone) : null,
+        };
   let after: MemberRow | undefined;
   try {
-    [after] = await tx.update(member).set({ ...rest, ...phoneColumns, updatedAt: env.source.at }).where(eq(member.id, before.id)).returning();
+    [after] = await tx
+      .update(member)
+      .set({ ...rest, ...phoneColumns, updatedAt: env.source.at })
+      .where(eq(member.id, before.id))
+      .returning();
   } catch (err) {
-    if (isUniqueViolation(err, 'member_card_no_uq')) throw new AppError('CONFLICT', [{ path: 'cardNo', message: 'CONFLICT' }]);
+    if (isUniqueViolation(err, 'member_card_no_uq'))
+      throw new AppError('CONFLICT', [{ path: 'cardNo', message: 'CONFLICT' }]);
     throw err;
   }
   if (!after) throw new AppError('NOT_FOUND');
   const b = memberSnapshot(env.crypto, before);
   const a = memberSnapshot(env.crypto, after);
-  const changedKeys = Object.entries(a).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(Reflect.get(b, k))).map(([k]) => k);
+  const changedKeys = Object.entries(a)
+    .filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(Reflect.get(b, k)))
+    .map(([k]) => k);
   const pick = (s: typeof a) => Object.fromEntries(changedKeys.map((k) => [k, Reflect.get(s, k)]));
-  await addMemberEvent(tx, env.source, { memberId: before.id, kind, orgId: after.orgId, note, before: pick(b), after: pick(a) });
+  await addMemberEvent(tx, env.source, {
+    memberId: before.id,
+    kind,
+    orgId: after.orgId,
+    note,
+    before: pick(b),
+    after: pick(a),
+  });
   await writeAudit(tx, env.crypto, env.source, {
-    orgId: after.orgId, action: kind === 'status' ? 'member.status' : kind === 'correction_approved' ? 'member.correct' : 'member.update',
-    targetType: 'member', targetId: before.id, before: pick(b), after: pick(a),
+    orgId: after.orgId,
+    action: kind === 'status' ? 'member.status' : kind === 'correction_approved' ? 'member.correct' : 'member.update',
+    targetType: 'member',
+    targetId: before.id,
+    before: pick(b),
+    after: pick(a),
   });
   return after;
 }
@@ -200,7 +332,12 @@ export async function applyMemberChanges(tx: Db, env: TxEnv, before: MemberRow, 
 /** The full ID number and phone of one record, for a permitted caller with a reason; audited. */
 export async function revealMember(tx: Db, env: TxEnv, actor: Actor, id: number, reason: string) {
   const { m } = await loadMember(tx, actor, id, 'member:member:reveal');
-  await writeAudit(tx, env.crypto, env.source, { orgId: m.orgId, action: 'member.reveal', targetType: 'member', targetId: id, after: { reason } });
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: m.orgId,
+    action: 'member.reveal',
+    targetType: 'member',
+    targetId: id,
+    after: { reason },
+  });
   return { idNumber: env.crypto.decrypt(m.idNumberEnc), phone: m.phoneEnc ? env.crypto.decrypt(m.phoneEnc) : null };
 }
-

@@ -16,7 +16,12 @@ const childCount = sql<number>`(select count(*)::int from org c where c.parent_i
 // Reading one org is the hottest query there is: prepared once per database, so neither the
 // query builder nor PostgreSQL's planner runs again for it.
 const byIdStatements = new WeakMap<Db, ReturnType<typeof prepareById>>();
-const prepareById = (db: Db) => db.select({ o: org, childCount }).from(org).where(eq(org.id, sql.placeholder('id'))).prepare('org_by_id');
+const prepareById = (db: Db) =>
+  db
+    .select({ o: org, childCount })
+    .from(org)
+    .where(eq(org.id, sql.placeholder('id')))
+    .prepare('org_by_id');
 
 export async function findOrgById(db: Db, id: number): Promise<OrgWithCount | undefined> {
   let statement = byIdStatements.get(db);
@@ -46,7 +51,11 @@ export interface OrgFilter {
   pageSize: number;
 }
 
-export async function listOrgsInScope(db: Db, actor: Actor, f: OrgFilter): Promise<{ items: OrgWithCount[]; total: number }> {
+export async function listOrgsInScope(
+  db: Db,
+  actor: Actor,
+  f: OrgFilter,
+): Promise<{ items: OrgWithCount[]; total: number }> {
   const conditions: SQL[] = [pathCondition(actor, 'org:org:read', org.path)];
   if (f.q) {
     const pattern = `%${escapeLike(f.q)}%`;

@@ -34,12 +34,23 @@ const ZSettings = z
   .refine((s) => JSON.stringify(s).length <= 8192, 'settings.tooLarge');
 
 const orgFields = {
-  code: z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/, 'code.invalid'),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(32)
+    .regex(/^[A-Za-z0-9_-]+$/, 'code.invalid'),
   name: z.string().trim().min(1).max(100),
   type: z.enum(ORG_TYPES),
   level: z.enum(ORG_LEVELS).nullable().optional(),
   contactPerson: z.string().trim().max(50).nullable().optional(),
-  contactPhone: z.string().trim().max(20).regex(/^[0-9+\-() ]*$/, 'phone.invalid').nullable().optional(),
+  contactPhone: z
+    .string()
+    .trim()
+    .max(20)
+    .regex(/^[0-9+\-() ]*$/, 'phone.invalid')
+    .nullable()
+    .optional(),
   address: z.string().trim().max(200).nullable().optional(),
   settings: ZSettings.optional(),
 };
@@ -63,9 +74,22 @@ const ZListQuery = z.strictObject({
 
 export function presentOrg(o: OrgWithCount): z.infer<typeof ZOrg> {
   return {
-    id: o.id, parentId: o.parentId, path: o.path, depth: o.depth, code: o.code, name: o.name, type: o.type, level: o.level,
-    status: o.status, contactPerson: o.contactPerson, contactPhone: o.contactPhone, address: o.address, settings: o.settings,
-    childCount: o.childCount, createdAt: o.createdAt.toISOString(), updatedAt: o.updatedAt.toISOString(),
+    id: o.id,
+    parentId: o.parentId,
+    path: o.path,
+    depth: o.depth,
+    code: o.code,
+    name: o.name,
+    type: o.type,
+    level: o.level,
+    status: o.status,
+    contactPerson: o.contactPerson,
+    contactPhone: o.contactPhone,
+    address: o.address,
+    settings: o.settings,
+    childCount: o.childCount,
+    createdAt: o.createdAt.toISOString(),
+    updatedAt: o.updatedAt.toISOString(),
     closedAt: o.closedAt?.toISOString() ?? null,
   };
 }
@@ -75,46 +99,96 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
   const { deps } = app;
   const tags = ['orgs'];
 
-  r.get('/api/orgs', {
-    schema: { tags, summary: "The caller's visible org tree, in tree order", querystring: ZListQuery, response: { 200: zPage(ZOrg), ...errorResponses } },
-  }, async (req) => {
-    const actor = requireActor(req, 'staff');
-    const { items, total } = await listOrgsInScope(deps.db, actor, req.query);
-    return { items: items.map(presentOrg), total, page: req.query.page, pageSize: req.query.pageSize };
-  });
+  r.get(
+    '/api/orgs',
+    {
+      schema: {
+        tags,
+        summary: "The caller's visible org tree, in tree order",
+        querystring: ZListQuery,
+        response: { 200: zPage(ZOrg), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req, 'staff');
+      const { items, total } = await listOrgsInScope(deps.db, actor, req.query);
+      return { items: items.map(presentOrg), total, page: req.query.page, pageSize: req.query.pageSize };
+    },
+  );
 
-  r.get('/api/orgs/:id', {
-    schema: { tags, summary: 'One org', params: ZIdParams, response: { 200: ZOrg, ...errorResponses } },
-  }, async (req) => presentOrg(await getOrg(deps.db, requireActor(req, 'staff'), req.params.id)));
+  r.get(
+    '/api/orgs/:id',
+    {
+      schema: { tags, summary: 'One org', params: ZIdParams, response: { 200: ZOrg, ...errorResponses } },
+    },
+    async (req) => presentOrg(await getOrg(deps.db, requireActor(req, 'staff'), req.params.id)),
+  );
 
-  r.post('/api/orgs', {
-    schema: { tags, summary: 'Create a child org', body: ZCreateOrg, response: { 201: ZOrg, ...errorResponses } },
-  }, async (req, reply) => {
-    const actor = requireActor(req, 'staff');
-    const { parentId, ...input } = req.body;
-    const created = await inTransaction(deps, req, (tx, env) => createOrg(tx, env, actor, parentId, input));
-    return reply.code(201).send(presentOrg(created));
-  });
+  r.post(
+    '/api/orgs',
+    {
+      schema: { tags, summary: 'Create a child org', body: ZCreateOrg, response: { 201: ZOrg, ...errorResponses } },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req, 'staff');
+      const { parentId, ...input } = req.body;
+      const created = await inTransaction(deps, req, (tx, env) => createOrg(tx, env, actor, parentId, input));
+      return reply.code(201).send(presentOrg(created));
+    },
+  );
 
-  r.patch('/api/orgs/:id', {
-    schema: { tags, summary: 'Edit, close or reopen an org', params: ZIdParams, body: ZPatchOrg, response: { 200: ZOrg, ...errorResponses } },
-  }, async (req) => {
-    const actor = requireActor(req, 'staff');
-    return presentOrg(await inTransaction(deps, req, (tx, env) => updateOrg(tx, env, actor, req.params.id, req.body)));
-  });
+  r.patch(
+    '/api/orgs/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit, close or reopen an org',
+        params: ZIdParams,
+        body: ZPatchOrg,
+        response: { 200: ZOrg, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req, 'staff');
+      return presentOrg(
+        await inTransaction(deps, req, (tx, env) => updateOrg(tx, env, actor, req.params.id, req.body)),
+      );
+    },
+  );
 
-  r.post('/api/orgs/:id/move', {
-    schema: { tags, summary: 'Move an org and its subtree under another parent', params: ZIdParams, body: z.strictObject({ parentId: ZId }), response: { 200: ZOrg, ...errorResponses } },
-  }, async (req) => {
-    const actor = requireActor(req, 'staff');
-    return presentOrg(await inTransaction(deps, req, (tx, env) => moveOrg(tx, env, actor, req.params.id, req.body.parentId)));
-  });
+  r.post(
+    '/api/orgs/:id/move',
+    {
+      schema: {
+        tags,
+        summary: 'Move an org and its subtree under another parent',
+        params: ZIdParams,
+        body: z.strictObject({ parentId: ZId }),
+        response: { 200: ZOrg, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req, 'staff');
+      return presentOrg(
+        await inTransaction(deps, req, (tx, env) => moveOrg(tx, env, actor, req.params.id, req.body.parentId)),
+      );
+    },
+  );
 
-  r.delete('/api/orgs/:id', {
-    schema: { tags, summary: 'Delete an empty org (others can only be closed)', params: ZIdParams, response: { 204: z.null(), ...errorResponses } },
-  }, async (req, reply) => {
-    const actor = requireActor(req, 'staff');
-    await inTransaction(deps, req, (tx, env) => deleteOrg(tx, env, actor, req.params.id));
-    return reply.code(204).send(null);
-  });
+  r.delete(
+    '/api/orgs/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete an empty org (others can only be closed)',
+        params: ZIdParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req, 'staff');
+      await inTransaction(deps, req, (tx, env) => deleteOrg(tx, env, actor, req.params.id));
+      return reply.code(204).send(null);
+    },
+  );
 }

@@ -23,7 +23,8 @@ export const qaModule = defineModule({
   },
   errors: QA_ERRORS,
   routes: [qaRoutes],
-  seed: async ({ tx, deps, orgs }) => void (await seedDemoQa(tx, deps, { province: orgs.get('province') ?? 0, city: orgs.get('city') ?? 0 })),
+  seed: async ({ tx, deps, orgs }) =>
+    void (await seedDemoQa(tx, deps, { province: orgs.get('province') ?? 0, city: orgs.get('city') ?? 0 })),
   api: { searchVector },
 });
 

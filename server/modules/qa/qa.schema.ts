@@ -4,7 +4,15 @@ import { org } from '../org/org.schema.js';
 
 export const QA_KINDS = ['qa', 'policy'] as const;
 export const QA_CATEGORIES = [
-  'labour_contract', 'wages_hours', 'social_insurance', 'work_injury', 'union', 'rights', 'assistance', 'new_employment', 'other',
+  'labour_contract',
+  'wages_hours',
+  'social_insurance',
+  'work_injury',
+  'union',
+  'rights',
+  'assistance',
+  'new_employment',
+  'other',
 ] as const;
 export const QA_STATUSES = ['draft', 'published', 'withdrawn'] as const;
 
@@ -17,13 +25,17 @@ export const qaEntry = pgTable(
   'qa_entry',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    orgId: bigint('org_id', { mode: 'number' }).notNull().references(() => org.id),
+    orgId: bigint('org_id', { mode: 'number' })
+      .notNull()
+      .references(() => org.id),
     kind: text('kind', { enum: QA_KINDS }).notNull().default('qa'),
     category: text('category', { enum: QA_CATEGORIES }).notNull(),
     question: text('question').notNull(),
     // lower(question), kept by PostgreSQL: search tests each candidate's question for the query's
     // words, and lower() on every candidate at query time cost more than the rest of the search.
-    questionFolded: text('question_folded').generatedAlwaysAs(sql`lower(question)`).notNull(),
+    questionFolded: text('question_folded')
+      .generatedAlwaysAs(sql`lower(question)`)
+      .notNull(),
     answer: text('answer').notNull(),
     source: text('source'),
     effectiveFrom: date('effective_from', { mode: 'string' }),
@@ -46,7 +58,10 @@ export const qaEntry = pgTable(
     index('qa_entry_question_words_idx').using('gin', sql`ts_filter(${t.searchVector}, '{a}')`),
     index('qa_entry_question_trgm_idx').using('gin', sql`${t.question} gin_trgm_ops`),
     check('qa_entry_status_check', sql`${t.status} in ('draft','published','withdrawn')`),
-    check('qa_entry_dates_check', sql`${t.effectiveTo} is null or ${t.effectiveFrom} is null or ${t.effectiveTo} >= ${t.effectiveFrom}`),
+    check(
+      'qa_entry_dates_check',
+      sql`${t.effectiveTo} is null or ${t.effectiveFrom} is null or ${t.effectiveTo} >= ${t.effectiveFrom}`,
+    ),
   ],
 );
 

@@ -48,8 +48,17 @@ const OWN_WORD_IN_QUESTION = 0.5;
 const CANDIDATES = 50;
 
 interface HitRow {
-  id: number; kind: QaEntryRow['kind']; category: QaEntryRow['category']; question: string; answer: string; source: string | null;
-  orgId: number; orgName: string; effectiveFrom: string | null; effectiveTo: string | null; score: number;
+  id: number;
+  kind: QaEntryRow['kind'];
+  category: QaEntryRow['category'];
+  question: string;
+  answer: string;
+  source: string | null;
+  orgId: number;
+  orgName: string;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+  score: number;
 }
 
 /**
@@ -58,8 +67,17 @@ interface HitRow {
  */
 function inQuestion(concepts: Concept[], ownWords = false): SQL {
   if (concepts.length === 0) return sql`0`;
-  const alt = (words: string[]) => sql`(${sql.join(words.map((w) => sql`strpos(e.question_folded, ${w}) > 0`), sql` and `)})`;
-  return sql.join(concepts.map((c) => sql`(${sql.join((ownWords ? c.alternatives.slice(0, c.own) : c.alternatives).map(alt), sql` or `)})::int`), sql` + `);
+  const alt = (words: string[]) =>
+    sql`(${sql.join(
+      words.map((w) => sql`strpos(e.question_folded, ${w}) > 0`),
+      sql` and `,
+    )})`;
+  return sql.join(
+    concepts.map(
+      (c) => sql`(${sql.join((ownWords ? c.alternatives.slice(0, c.own) : c.alternatives).map(alt), sql` or `)})::int`,
+    ),
+    sql` + `,
+  );
 }
 
 export async function searchEntries(db: Db, actor: Actor, input: SearchInput) {
@@ -68,7 +86,10 @@ export async function searchEntries(db: Db, actor: Actor, input: SearchInput) {
   const tokens = concepts.map((c) => c.word);
   if (orgIds.length === 0) return { items: [], tokens };
   const raw = input.q.trim();
-  const visible = sql`e.org_id in (${sql.join(orgIds.map((id) => sql`${id}`), sql`, `)}) and e.status = 'published'
+  const visible = sql`e.org_id in (${sql.join(
+    orgIds.map((id) => sql`${id}`),
+    sql`, `,
+  )}) and e.status = 'published'
       and (e.effective_from is null or e.effective_from <= ${input.today}::date)
       and (e.effective_to is null or e.effective_to >= ${input.today}::date)
       ${input.category ? sql`and e.category = ${input.category}` : sql``}`;
@@ -86,11 +107,18 @@ export async function searchEntries(db: Db, actor: Actor, input: SearchInput) {
   const bySimilarity = candidates(byRule === null ? similar : sql`${similar} and not (${byRule})`);
   // `scored` is materialised so the outer query uses its figures instead of computing them (and
   // reading search_vector) again for the filter and the order.
-  const covered: SQL = concepts.length === 0
-    ? sql`0`
-    : sql.join(concepts.map((c) => sql`(e.search_vector @@ to_tsquery('simple', ${conceptQuery(c)}))::int`), sql` + `);
+  const covered: SQL =
+    concepts.length === 0
+      ? sql`0`
+      : sql.join(
+          concepts.map((c) => sql`(e.search_vector @@ to_tsquery('simple', ${conceptQuery(c)}))::int`),
+          sql` + `,
+        );
   const rank: SQL = concepts.length === 0 ? sql`0` : sql`ts_rank(e.search_vector, to_tsquery('simple', ${anyConcept}))`;
-  const ranked = (candidate: SQL) => rows<HitRow & { held: number }>(db, sql`
+  const ranked = (candidate: SQL) =>
+    rows<HitRow & { held: number }>(
+      db,
+      sql`
     with candidate as (${candidate}
     ), picked as (
       select id from candidate order by pre desc, len, id limit ${CANDIDATES}
@@ -107,7 +135,8 @@ export async function searchEntries(db: Db, actor: Actor, input: SearchInput) {
     from scored s
     where (s.covered > 0 and s.covered * 2 >= ${concepts.length}) or s.alike
     order by score desc, s.id
-    limit ${input.limit}`);
+    limit ${input.limit}`,
+    );
   const pickAmong = (among: SQL) => ranked(sql`${candidates(among)} union all ${bySimilarity}`);
   const byQuestion = ruleOver(sql`ts_filter(e.search_vector, '{a}')`);
   let found: Awaited<ReturnType<typeof ranked>>;
@@ -122,7 +151,8 @@ export async function searchEntries(db: Db, actor: Actor, input: SearchInput) {
   return {
     tokens,
     items: found.map(({ held: _held, ...h }) => ({
-      ...h, score: Math.round(Number(h.score) * 1000) / 1000,
+      ...h,
+      score: Math.round(Number(h.score) * 1000) / 1000,
       highlights: { question: highlight(h.question, words), answer: highlight(h.answer, words) },
     })),
   };

@@ -1,5 +1,12 @@
 import { and, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
-import { assertOrgAccess, OutOfScopeError, orgCondition, pathInScope, type Actor, type Permission } from '../../kernel/access.js';
+import {
+  assertOrgAccess,
+  OutOfScopeError,
+  orgCondition,
+  pathInScope,
+  type Actor,
+  type Permission,
+} from '../../kernel/access.js';
 import { writeAudit } from '../../kernel/audit.js';
 import type { TxEnv } from '../../kernel/context.js';
 import { anyOf, escapeLike, type Db } from '../../kernel/db.js';
@@ -11,7 +18,10 @@ import { documentText } from './segment.js';
 // The knowledge base editor: drafts by editors, published by a reviewer who is not the last editor.
 
 const READ = 'qa:entry:read';
-export type QaFields = Pick<QaEntryRow, 'kind' | 'category' | 'question' | 'answer' | 'source' | 'effectiveFrom' | 'effectiveTo'>;
+export type QaFields = Pick<
+  QaEntryRow,
+  'kind' | 'category' | 'question' | 'answer' | 'source' | 'effectiveFrom' | 'effectiveTo'
+>;
 
 /** Question weighs most, then the answer, then source and category words. */
 export function searchVector(e: Pick<QaEntryRow, 'question' | 'answer' | 'source'>): SQL {
@@ -21,27 +31,59 @@ export function searchVector(e: Pick<QaEntryRow, 'question' | 'answer' | 'source
 }
 
 const entryColumns = {
-  id: qaEntry.id, orgId: qaEntry.orgId, orgName: org.name, kind: qaEntry.kind, category: qaEntry.category, question: qaEntry.question,
-  answer: qaEntry.answer, source: qaEntry.source, effectiveFrom: qaEntry.effectiveFrom, effectiveTo: qaEntry.effectiveTo,
-  status: qaEntry.status, editedBy: qaEntry.editedBy, editedByName: qaEntry.editedByName, publishedByName: qaEntry.publishedByName,
-  publishedAt: qaEntry.publishedAt, createdAt: qaEntry.createdAt, updatedAt: qaEntry.updatedAt, orgPath: org.path,
+  id: qaEntry.id,
+  orgId: qaEntry.orgId,
+  orgName: org.name,
+  kind: qaEntry.kind,
+  category: qaEntry.category,
+  question: qaEntry.question,
+  answer: qaEntry.answer,
+  source: qaEntry.source,
+  effectiveFrom: qaEntry.effectiveFrom,
+  effectiveTo: qaEntry.effectiveTo,
+  status: qaEntry.status,
+  editedBy: qaEntry.editedBy,
+  editedByName: qaEntry.editedByName,
+  publishedByName: qaEntry.publishedByName,
+  publishedAt: qaEntry.publishedAt,
+  createdAt: qaEntry.createdAt,
+  updatedAt: qaEntry.updatedAt,
+  orgPath: org.path,
 };
 const selectEntries = (db: Db) => db.select(entryColumns).from(qaEntry).innerJoin(org, eq(org.id, qaEntry.orgId));
 type EntryRow = Awaited<ReturnType<typeof selectEntries>>[number];
 
 function present(e: EntryRow) {
   return {
-    id: e.id, orgId: e.orgId, orgName: e.orgName, kind: e.kind, category: e.category, question: e.question, answer: e.answer,
-    source: e.source, effectiveFrom: e.effectiveFrom, effectiveTo: e.effectiveTo, status: e.status, editedByName: e.editedByName,
-    publishedByName: e.publishedByName, publishedAt: e.publishedAt?.toISOString() ?? null,
-    createdAt: e.createdAt.toISOString(), updatedAt: e.updatedAt.toISOString(),
+    id: e.id,
+    orgId: e.orgId,
+    orgName: e.orgName,
+    kind: e.kind,
+    category: e.category,
+    question: e.question,
+    answer: e.answer,
+    source: e.source,
+    effectiveFrom: e.effectiveFrom,
+    effectiveTo: e.effectiveTo,
+    status: e.status,
+    editedByName: e.editedByName,
+    publishedByName: e.publishedByName,
+    publishedAt: e.publishedAt?.toISOString() ?? null,
+    createdAt: e.createdAt.toISOString(),
+    updatedAt: e.updatedAt.toISOString(),
   };
 }
 export type QaEntryView = ReturnType<typeof present>;
 
 const snapshot = (e: Pick<QaEntryRow, keyof QaFields | 'status'>) => ({
-  kind: e.kind, category: e.category, question: e.question, answer: e.answer, source: e.source,
-  effectiveFrom: e.effectiveFrom, effectiveTo: e.effectiveTo, status: e.status,
+  kind: e.kind,
+  category: e.category,
+  question: e.question,
+  answer: e.answer,
+  source: e.source,
+  effectiveFrom: e.effectiveFrom,
+  effectiveTo: e.effectiveTo,
+  status: e.status,
 });
 
 async function loadEntry(db: Db, actor: Actor, id: number, permission: Permission = READ): Promise<EntryRow> {
@@ -57,8 +99,13 @@ export async function getEntry(db: Db, actor: Actor, id: number): Promise<QaEntr
 }
 
 export interface EntryFilter {
-  q?: string | undefined; status?: QaEntryRow['status'] | undefined; category?: QaEntryRow['category'] | undefined;
-  kind?: QaEntryRow['kind'] | undefined; orgPath?: string | undefined; page: number; pageSize: number;
+  q?: string | undefined;
+  status?: QaEntryRow['status'] | undefined;
+  category?: QaEntryRow['category'] | undefined;
+  kind?: QaEntryRow['kind'] | undefined;
+  orgPath?: string | undefined;
+  page: number;
+  pageSize: number;
 }
 
 export async function listEntries(db: Db, actor: Actor, f: EntryFilter) {
@@ -73,39 +120,88 @@ export async function listEntries(db: Db, actor: Actor, f: EntryFilter) {
   }
   const where = and(...c);
   const [items, [n]] = await Promise.all([
-    selectEntries(db).where(where).orderBy(desc(qaEntry.updatedAt), desc(qaEntry.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(qaEntry).innerJoin(org, eq(org.id, qaEntry.orgId)).where(where),
+    selectEntries(db)
+      .where(where)
+      .orderBy(desc(qaEntry.updatedAt), desc(qaEntry.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(qaEntry)
+      .innerJoin(org, eq(org.id, qaEntry.orgId))
+      .where(where),
   ]);
   return { items: items.map(present), total: n?.n ?? 0 };
 }
 
 function assertDates(from: string | null | undefined, to: string | null | undefined) {
-  if (from && to && to < from) throw new AppError('VALIDATION_FAILED', [{ path: 'effectiveTo', message: 'time.range' }]);
+  if (from && to && to < from)
+    throw new AppError('VALIDATION_FAILED', [{ path: 'effectiveTo', message: 'time.range' }]);
 }
 
-export async function createEntry(tx: Db, env: TxEnv, actor: Actor, input: QaFields & { orgId: number }): Promise<number> {
+export async function createEntry(
+  tx: Db,
+  env: TxEnv,
+  actor: Actor,
+  input: QaFields & { orgId: number },
+): Promise<number> {
   await assertOrgAccess(tx, actor, 'qa:entry:edit', input.orgId, READ);
   assertDates(input.effectiveFrom, input.effectiveTo);
   const at = env.source.at;
-  const [made] = await tx.insert(qaEntry).values({
-    ...input, status: 'draft', searchVector: searchVector(input),
-    editedBy: actor.accountId, editedByName: actor.displayName, createdAt: at, updatedAt: at,
-  }).returning();
+  const [made] = await tx
+    .insert(qaEntry)
+    .values({
+      ...input,
+      status: 'draft',
+      searchVector: searchVector(input),
+      editedBy: actor.accountId,
+      editedByName: actor.displayName,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning();
   if (!made) throw new Error('qa insert returned no row');
-  await writeAudit(tx, env.crypto, env.source, { orgId: made.orgId, action: 'qa.create', targetType: 'qa_entry', targetId: made.id, after: snapshot(made) });
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: made.orgId,
+    action: 'qa.create',
+    targetType: 'qa_entry',
+    targetId: made.id,
+    after: snapshot(made),
+  });
   return made.id;
 }
 
-export async function updateEntry(tx: Db, env: TxEnv, actor: Actor, id: number, patch: Partial<QaFields>): Promise<void> {
+export async function updateEntry(
+  tx: Db,
+  env: TxEnv,
+  actor: Actor,
+  id: number,
+  patch: Partial<QaFields>,
+): Promise<void> {
   const before = await loadEntry(tx, actor, id, 'qa:entry:edit');
   const next = { ...before, ...patch };
   assertDates(next.effectiveFrom, next.effectiveTo);
-  const [after] = await tx.update(qaEntry).set({
-    ...patch, status: 'draft', searchVector: searchVector(next),
-    editedBy: actor.accountId, editedByName: actor.displayName, updatedAt: env.source.at,
-  }).where(eq(qaEntry.id, id)).returning();
+  const [after] = await tx
+    .update(qaEntry)
+    .set({
+      ...patch,
+      status: 'draft',
+      searchVector: searchVector(next),
+      editedBy: actor.accountId,
+      editedByName: actor.displayName,
+      updatedAt: env.source.at,
+    })
+    .where(eq(qaEntry.id, id))
+    .returning();
   if (!after) throw new AppError('NOT_FOUND');
-  await writeAudit(tx, env.crypto, env.source, { orgId: after.orgId, action: 'qa.update', targetType: 'qa_entry', targetId: id, before: snapshot(before), after: snapshot(after) });
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: after.orgId,
+    action: 'qa.update',
+    targetType: 'qa_entry',
+    targetId: id,
+    before: snapshot(before),
+    after: snapshot(after),
+  });
 }
 
 /** Publishing needs a second person: the last editor cannot publish their own edit. */
@@ -115,12 +211,27 @@ export async function setPublished(tx: Db, env: TxEnv, actor: Actor, id: number,
   if (publish && e.editedBy === actor.accountId) throw new AppError('QA_OWN_EDIT');
   const at = env.source.at;
   const set = publish
-    ? { status: 'published' as const, publishedBy: actor.accountId, publishedByName: actor.displayName, publishedAt: at, updatedAt: at }
+    ? {
+        status: 'published' as const,
+        publishedBy: actor.accountId,
+        publishedByName: actor.displayName,
+        publishedAt: at,
+        updatedAt: at,
+      }
     : { status: 'withdrawn' as const, updatedAt: at };
   // The state in the condition makes two reviewers racing each other answer 409 for the second.
-  const [done] = await tx.update(qaEntry).set(set).where(and(eq(qaEntry.id, id), eq(qaEntry.status, e.status))).returning({ id: qaEntry.id });
+  const [done] = await tx
+    .update(qaEntry)
+    .set(set)
+    .where(and(eq(qaEntry.id, id), eq(qaEntry.status, e.status)))
+    .returning({ id: qaEntry.id });
   if (!done) throw new AppError('QA_STATE');
   await writeAudit(tx, env.crypto, env.source, {
-    orgId: e.orgId, action: publish ? 'qa.publish' : 'qa.withdraw', targetType: 'qa_entry', targetId: id, before: { status: e.status }, after: { status: set.status },
+    orgId: e.orgId,
+    action: publish ? 'qa.publish' : 'qa.withdraw',
+    targetType: 'qa_entry',
+    targetId: id,
+    before: { status: e.status },
+    after: { status: set.status },
   });
 }

@@ -33,7 +33,13 @@ export function ownsCase(c: CaseRow, actor: Actor, memberId: number | null): boo
  * A case the caller may see, with what they may do there. Outside every org that handles or
  * handled it: 404 (audited). `need` beyond read at the current org: 403.
  */
-export async function loadCase(db: Db, actor: Actor, id: number, need: Need = CASE_READ, lock = false): Promise<LoadedCase> {
+export async function loadCase(
+  db: Db,
+  actor: Actor,
+  id: number,
+  need: Need = CASE_READ,
+  lock = false,
+): Promise<LoadedCase> {
   const query = db.select().from(serviceCase).where(eq(serviceCase.id, id));
   const [c] = lock ? await query.for('update') : await query;
   if (!c) throw new AppError('NOT_FOUND');
@@ -51,7 +57,8 @@ export async function loadCase(db: Db, actor: Actor, id: number, need: Need = CA
   if (!access.some((a) => pathInScope(actor, CASE_READ, a.path))) throw new OutOfScopeError('service_case', String(id));
   const canHandle = pathInScope(actor, CASE_HANDLE, handlingPath);
   const canSupervise = pathInScope(actor, CASE_SUPERVISE, handlingPath);
-  if ((need === CASE_HANDLE && !canHandle) || (need === CASE_SUPERVISE && !canSupervise)) throw new AppError('FORBIDDEN');
+  if ((need === CASE_HANDLE && !canHandle) || (need === CASE_SUPERVISE && !canSupervise))
+    throw new AppError('FORBIDDEN');
   return { c, handlingPath, canHandle, canSupervise };
 }
 

@@ -37,19 +37,37 @@ async function memberApplies(tx: Db, env: TxEnv, actor: Actor, body: NewCaseBody
     throw new AppError('VALIDATION_FAILED', [{ path, message: 'case.staffOnly' }]);
   }
   const m = await memberOfAccount(tx, actor.accountId);
-  const svc = (await effectiveCatalog(tx, m ? await orgPath(tx, m.orgId) : await rootPath(tx))).find((s) => s.id === body.serviceId);
+  const svc = (await effectiveCatalog(tx, m ? await orgPath(tx, m.orgId) : await rootPath(tx))).find(
+    (s) => s.id === body.serviceId,
+  );
   if (!svc) throw new AppError('VALIDATION_FAILED', [{ path: 'serviceId', message: 'NOT_FOUND' }]);
   const reason = m && m.status !== 'active' ? 'members_only' : eligibilityOf(svc.eligibility, m?.jobType ?? null);
   if (reason) throw new AppError('SERVICE_NOT_ELIGIBLE', [{ path: 'serviceId', message: `eligibility.${reason}` }]);
-  const [a] = await tx.select({ name: account.displayName, phoneEnc: account.phoneEnc }).from(account).where(eq(account.id, actor.accountId));
-  const contact = m ? undefined : { name: a?.name ?? '会员', phone: a?.phoneEnc ? env.crypto.decrypt(a.phoneEnc) : null };
-  const made = await openCase(tx, env, { serviceId: svc.id, memberId: m?.id ?? null, accountId: actor.accountId, contact, channel: 'online', fields: body.fields, note: body.note, by: 'member' });
+  const [a] = await tx
+    .select({ name: account.displayName, phoneEnc: account.phoneEnc })
+    .from(account)
+    .where(eq(account.id, actor.accountId));
+  const contact = m
+    ? undefined
+    : { name: a?.name ?? '会员', phone: a?.phoneEnc ? env.crypto.decrypt(a.phoneEnc) : null };
+  const made = await openCase(tx, env, {
+    serviceId: svc.id,
+    memberId: m?.id ?? null,
+    accountId: actor.accountId,
+    contact,
+    channel: 'online',
+    fields: body.fields,
+    note: body.note,
+    by: 'member',
+  });
   return made.id;
 }
 
 async function staffRegisters(tx: Db, env: TxEnv, actor: Actor, body: NewCaseBody): Promise<number> {
-  if (body.channel !== 'counter' && body.channel !== 'phone') throw new AppError('VALIDATION_FAILED', [{ path: 'channel', message: 'case.channel' }]);
-  if (!!body.memberId === !!body.contact) throw new AppError('VALIDATION_FAILED', [{ path: 'memberId', message: 'case.applicant' }]);
+  if (body.channel !== 'counter' && body.channel !== 'phone')
+    throw new AppError('VALIDATION_FAILED', [{ path: 'channel', message: 'case.channel' }]);
+  if (!!body.memberId === !!body.contact)
+    throw new AppError('VALIDATION_FAILED', [{ path: 'memberId', message: 'case.applicant' }]);
   const f = await findService(tx, body.serviceId);
   if (!f) throw new AppError('VALIDATION_FAILED', [{ path: 'serviceId', message: 'NOT_FOUND' }]);
   await assertOrgAccess(tx, actor, CASE_HANDLE, f.s.handlingOrgId, CASE_READ);
@@ -61,7 +79,13 @@ async function staffRegisters(tx: Db, env: TxEnv, actor: Actor, body: NewCaseBod
     throw new AppError('SERVICE_NOT_ELIGIBLE', [{ path: 'serviceId', message: 'eligibility.members_only' }]);
   }
   const made = await openCase(tx, env, {
-    serviceId: f.s.id, memberId: body.memberId ?? null, contact: body.contact, channel: body.channel, fields: body.fields, note: body.note, by: 'staff',
+    serviceId: f.s.id,
+    memberId: body.memberId ?? null,
+    contact: body.contact,
+    channel: body.channel,
+    fields: body.fields,
+    note: body.note,
+    by: 'staff',
   });
   return made.id;
 }
@@ -73,8 +97,15 @@ async function staffRegisters(tx: Db, env: TxEnv, actor: Actor, body: NewCaseBod
  * same 404 (audited), so the route tells nothing about members the caller may not see.
  */
 async function applicant(tx: Db, env: TxEnv, actor: Actor, memberId: number, intakeToken: string | undefined) {
-  const [m] = await tx.select({ jobType: member.jobType, status: member.status, path: org.path }).from(member).innerJoin(org, eq(org.id, member.orgId)).where(eq(member.id, memberId));
-  const reachable = !!m && (pathInScope(actor, MEMBER_READ, m.path) || (!!intakeToken && intakeTokenValid(env.crypto, intakeToken, actor.accountId, memberId, env.source.at)));
+  const [m] = await tx
+    .select({ jobType: member.jobType, status: member.status, path: org.path })
+    .from(member)
+    .innerJoin(org, eq(org.id, member.orgId))
+    .where(eq(member.id, memberId));
+  const reachable =
+    !!m &&
+    (pathInScope(actor, MEMBER_READ, m.path) ||
+      (!!intakeToken && intakeTokenValid(env.crypto, intakeToken, actor.accountId, memberId, env.source.at)));
   if (!m || !reachable || m.status !== 'active') throw new OutOfScopeError('member', String(memberId));
   return m;
 }

@@ -11,17 +11,36 @@ export async function recordStep(
   env: TxEnv,
   actorKind: ActorKind,
   c: CaseRow,
-  step: { kind: string; from?: CaseState | null; to?: CaseState | null; note?: string | null; internal?: boolean; audit?: Record<string, unknown> },
+  step: {
+    kind: string;
+    from?: CaseState | null;
+    to?: CaseState | null;
+    note?: string | null;
+    internal?: boolean;
+    audit?: Record<string, unknown>;
+  },
 ): Promise<void> {
   // The sender of an anonymous voice item follows the case opened from it; what they do there
   // is recorded as 匿名职工, without account, IP or request id, like the item itself.
   if (actorKind === 'member' && anonymousCase(c)) env = { ...env, source: anonymousSource(env.source) };
   await tx.insert(caseEvent).values({
-    caseId: c.id, kind: step.kind, fromState: step.from ?? null, toState: step.to ?? null, actorId: env.source.actorId,
-    actorName: env.source.actorName, actorKind, orgId: c.handlingOrgId, note: step.note ?? null, internal: step.internal ?? false, at: env.source.at,
+    caseId: c.id,
+    kind: step.kind,
+    fromState: step.from ?? null,
+    toState: step.to ?? null,
+    actorId: env.source.actorId,
+    actorName: env.source.actorName,
+    actorKind,
+    orgId: c.handlingOrgId,
+    note: step.note ?? null,
+    internal: step.internal ?? false,
+    at: env.source.at,
   });
   await writeAudit(tx, env.crypto, env.source, {
-    orgId: c.handlingOrgId, action: `case.${step.kind}`, targetType: 'service_case', targetId: c.id,
+    orgId: c.handlingOrgId,
+    action: `case.${step.kind}`,
+    targetType: 'service_case',
+    targetId: c.id,
     after: { state: c.state, ...(step.from ? { from: step.from } : {}), ...(step.audit ?? {}) },
   });
 }

@@ -3,7 +3,14 @@ import type { TxEnv } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
 import { member } from '../member/index.js';
-import { effectiveCatalog, findService, orgPath, presentService, rootPath, type ServiceView } from './catalog.service.js';
+import {
+  effectiveCatalog,
+  findService,
+  orgPath,
+  presentService,
+  rootPath,
+  type ServiceView,
+} from './catalog.service.js';
 import type { ActorKind } from './case.events.js';
 import { recordStep } from './case.events.js';
 import { checkAnswers } from './form.js';
@@ -36,10 +43,18 @@ async function serviceByCategory(tx: Db, category: string, path: string): Promis
 }
 
 /** Attachment values must be files this caller uploaded and that no case holds yet. */
-async function ownUnboundFiles(tx: Db, uploaderId: number | null, fields: Record<string, unknown>): Promise<Set<number>> {
-  const ids = Object.values(fields).flatMap((v) => (Array.isArray(v) ? v : [v])).filter((v): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0);
+async function ownUnboundFiles(
+  tx: Db,
+  uploaderId: number | null,
+  fields: Record<string, unknown>,
+): Promise<Set<number>> {
+  const ids = Object.values(fields)
+    .flatMap((v) => (Array.isArray(v) ? v : [v]))
+    .filter((v): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0);
   if (ids.length === 0 || uploaderId === null) return new Set();
-  const found = await tx.select({ id: caseFile.id }).from(caseFile)
+  const found = await tx
+    .select({ id: caseFile.id })
+    .from(caseFile)
     .where(and(inArray(caseFile.id, ids.slice(0, 100)), eq(caseFile.uploaderId, uploaderId), isNull(caseFile.caseId)));
   return new Set(found.map((f) => f.id));
 }
@@ -69,21 +84,47 @@ export async function openCase(tx: Db, env: TxEnv, input: OpenCaseInput): Promis
   const [c] = await tx
     .insert(serviceCase)
     .values({
-      serviceId: svc.id, serviceName: svc.name, category: svc.category, form: svc.form, fieldsEnc: env.crypto.encrypt(JSON.stringify(values)),
-      channel: input.channel, source: input.source ?? null, state: 'submitted', memberId: m?.id ?? null,
-      accountId: input.accountId ?? m?.accountId ?? null, applicantName,
-      applicantPhoneEnc: m?.phoneEnc ?? (phone ? env.crypto.encrypt(phone) : null), handlingOrgId: svc.handlingOrgId,
-      dueAt: addWorkingDays(now, svc.deadlineDays), createdBy: env.source.actorId, createdAt: now, updatedAt: now,
+      serviceId: svc.id,
+      serviceName: svc.name,
+      category: svc.category,
+      form: svc.form,
+      fieldsEnc: env.crypto.encrypt(JSON.stringify(values)),
+      channel: input.channel,
+      source: input.source ?? null,
+      state: 'submitted',
+      memberId: m?.id ?? null,
+      accountId: input.accountId ?? m?.accountId ?? null,
+      applicantName,
+      applicantPhoneEnc: m?.phoneEnc ?? (phone ? env.crypto.encrypt(phone) : null),
+      handlingOrgId: svc.handlingOrgId,
+      dueAt: addWorkingDays(now, svc.deadlineDays),
+      createdBy: env.source.actorId,
+      createdAt: now,
+      updatedAt: now,
     })
     .returning();
   if (!c) throw new Error('case insert returned no row');
   await tx.insert(caseOrgAccess).values({ caseId: c.id, orgId: c.handlingOrgId, current: true, since: now });
-  if (files.size > 0) await tx.update(caseFile).set({ caseId: c.id }).where(inArray(caseFile.id, [...files]));
+  if (files.size > 0)
+    await tx
+      .update(caseFile)
+      .set({ caseId: c.id })
+      .where(inArray(caseFile.id, [...files]));
   const by = input.by ?? (input.channel === 'online' ? 'member' : 'staff');
-  await recordStep(tx, env, by, c, { kind: 'submitted', to: 'submitted', note: input.note ?? null, audit: { channel: c.channel, serviceId: svc.id, source: input.source ?? null } });
+  await recordStep(tx, env, by, c, {
+    kind: 'submitted',
+    to: 'submitted',
+    note: input.note ?? null,
+    audit: { channel: c.channel, serviceId: svc.id, source: input.source ?? null },
+  });
   const no = caseNo(c);
   if (c.accountId) {
-    await toInbox(tx, now, [c.accountId], { kind: 'case_submitted', title: '服务申请已提交', body: `您的${svc.name}申请（单号 ${no}）已提交，承办单位：${svc.handlingOrgName}。`, caseId: c.id });
+    await toInbox(tx, now, [c.accountId], {
+      kind: 'case_submitted',
+      title: '服务申请已提交',
+      body: `您的${svc.name}申请（单号 ${no}）已提交，承办单位：${svc.handlingOrgName}。`,
+      caseId: c.id,
+    });
   }
   return { id: c.id, no };
 }

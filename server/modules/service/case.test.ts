@@ -2,14 +2,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, answers, apply, makeWorld, travel, type World } from './test-fixtures.js';
 
 let w: World;
-beforeAll(async () => { w = await makeWorld(); });
+beforeAll(async () => {
+  w = await makeWorld();
+});
 afterAll(() => w.t.close());
 
-type Case = { id: number; state: string; timeline: Array<{ kind: string; actorName: string | null; note: string | null }>; actions: string[]; assigneeId: number | null; fields: Record<string, unknown>; applicantName: string };
+type Case = {
+  id: number;
+  state: string;
+  timeline: Array<{ kind: string; actorName: string | null; note: string | null }>;
+  actions: string[];
+  assigneeId: number | null;
+  fields: Record<string, unknown>;
+  applicantName: string;
+};
 
 const BODIES: Record<string, Record<string, unknown>> = {
-  accept: {}, start: {}, resolve: { resolution: '已协调企业补发工资' }, reject: { reason: '不属于受理范围' }, transfer: { toOrgId: 0, reason: '属地办理' },
-  withdraw: {}, reopen: { reason: '问题没有解决' }, rate: { rating: 'satisfied' },
+  accept: {},
+  start: {},
+  resolve: { resolution: '已协调企业补发工资' },
+  reject: { reason: '不属于受理范围' },
+  transfer: { toOrgId: 0, reason: '属地办理' },
+  withdraw: {},
+  reopen: { reason: '问题没有解决' },
+  rate: { rating: 'satisfied' },
 };
 const STAFF = ['accept', 'start', 'resolve', 'reject', 'transfer'];
 const MEMBER = ['withdraw', 'reopen', 'rate'];
@@ -23,27 +39,50 @@ const ALLOWED: Record<string, string[]> = {
   rejected: [],
   withdrawn: [],
 };
-const TARGET: Record<string, string> = { accept: 'accepted', start: 'in_progress', resolve: 'resolved', reject: 'rejected', transfer: 'transferred', withdraw: 'withdrawn', reopen: 'in_progress', rate: 'resolved' };
+const TARGET: Record<string, string> = {
+  accept: 'accepted',
+  start: 'in_progress',
+  resolve: 'resolved',
+  reject: 'rejected',
+  transfer: 'transferred',
+  withdraw: 'withdrawn',
+  reopen: 'in_progress',
+  rate: 'resolved',
+};
 
 /** A fresh case brought to `state` through the API. */
 async function caseIn(state: string): Promise<number> {
   const id = await apply(w);
   const path: Record<string, string[]> = {
-    submitted: [], accepted: ['accept'], in_progress: ['accept', 'start'], resolved: ['accept', 'start', 'resolve'],
-    rejected: ['reject'], withdrawn: ['withdraw'], transferred: ['transfer'],
+    submitted: [],
+    accepted: ['accept'],
+    in_progress: ['accept', 'start'],
+    resolved: ['accept', 'start', 'resolve'],
+    rejected: ['reject'],
+    withdrawn: ['withdraw'],
+    transferred: ['transfer'],
   };
   for (const a of path[state] ?? []) {
-    const res = await act(w, MEMBER.includes(a) ? w.member : w.admin, id, a, a === 'transfer' ? { toOrgId: w.ids['JS-ZJ-JK'], reason: '属地办理' } : body(a));
+    const res = await act(
+      w,
+      MEMBER.includes(a) ? w.member : w.admin,
+      id,
+      a,
+      a === 'transfer' ? { toOrgId: w.ids['JS-ZJ-JK'], reason: '属地办理' } : body(a),
+    );
     expect(res.statusCode, `${a}: ${res.body}`).toBe(200);
   }
   return id;
 }
-const body = (a: string) => (a === 'transfer' ? { toOrgId: w.ids['JS-ZJ-RZ'], reason: '转润州区办理' } : BODIES[a] ?? {});
+const body = (a: string) =>
+  a === 'transfer' ? { toOrgId: w.ids['JS-ZJ-RZ'], reason: '转润州区办理' } : (BODIES[a] ?? {});
 
 describe('case state machine', () => {
   it('a member applies: masked applicant, answers back, first timeline entry, inbox message', async () => {
     const id = await apply(w);
-    const c = (await w.t.request('GET', `/api/cases/${id}`, { cookie: w.center })).json<Case & { channel: string; no: string }>();
+    const c = (await w.t.request('GET', `/api/cases/${id}`, { cookie: w.center })).json<
+      Case & { channel: string; no: string }
+    >();
     expect(c.state).toBe('submitted');
     expect(c.channel).toBe('online');
     expect(c.no).toMatch(/^FW\d{14}$/);
@@ -51,17 +90,28 @@ describe('case state machine', () => {
     expect(c.fields).toEqual(answers);
     expect(c.timeline.map((e) => e.kind)).toEqual(['submitted']);
     expect(c.actions).toEqual(expect.arrayContaining(['accept', 'reject', 'transfer', 'assign']));
-    const inbox = (await w.t.request('GET', '/api/me/inbox', { cookie: w.member })).json<{ items: Array<{ caseId: number }>; unread: number }>();
+    const inbox = (await w.t.request('GET', '/api/me/inbox', { cookie: w.member })).json<{
+      items: Array<{ caseId: number }>;
+      unread: number;
+    }>();
     expect(inbox.items.some((m) => m.caseId === id)).toBe(true);
     expect(inbox.unread).toBeGreaterThan(0);
   });
 
   it('answers are checked against the form, field by field', async () => {
-    const res = await w.t.request('POST', '/api/cases', { cookie: w.member, body: { serviceId: w.serviceId, fields: { kind: '别的', amount: 'abc', extra: 1 } } });
+    const res = await w.t.request('POST', '/api/cases', {
+      cookie: w.member,
+      body: { serviceId: w.serviceId, fields: { kind: '别的', amount: 'abc', extra: 1 } },
+    });
     expect(res.statusCode).toBe(400);
-    const paths = res.json<{ error: { details: Array<{ path: string; message: string }> } }>().error.details.map((d) => d.path).sort();
+    const paths = res
+      .json<{ error: { details: Array<{ path: string; message: string }> } }>()
+      .error.details.map((d) => d.path)
+      .sort();
     expect(paths).toEqual(['fields.amount', 'fields.extra', 'fields.kind', 'fields.summary']);
-    expect(res.json().error.details.find((d: { path: string }) => d.path === 'fields.summary').message).toBe('此项为必填项');
+    expect(res.json().error.details.find((d: { path: string }) => d.path === 'fields.summary').message).toBe(
+      '此项为必填项',
+    );
   });
 
   for (const [state, allowed] of Object.entries(ALLOWED)) {
@@ -110,11 +160,15 @@ describe('case state machine', () => {
     const id = await caseIn('resolved');
     const res = await act(w, w.member, id, 'rate', { rating: 'dissatisfied', comment: '工资只补发了一半' });
     expect(res.statusCode, res.body).toBe(200);
-    const c = (await w.t.request('GET', `/api/cases/${id}`, { cookie: w.city })).json<Case & { flagged: boolean; reopenCount: number; rating: string }>();
+    const c = (await w.t.request('GET', `/api/cases/${id}`, { cookie: w.city })).json<
+      Case & { flagged: boolean; reopenCount: number; rating: string }
+    >();
     expect(c).toMatchObject({ state: 'in_progress', flagged: true, reopenCount: 1, rating: 'dissatisfied' });
     expect(c.timeline.map((e) => e.kind).slice(-2)).toEqual(['rated', 'reopened']);
     expect(c.actions).toContain('unflag');
-    const inbox = (await w.t.request('GET', '/api/me/inbox', { cookie: w.city })).json<{ items: Array<{ kind: string; caseId: number }> }>();
+    const inbox = (await w.t.request('GET', '/api/me/inbox', { cookie: w.city })).json<{
+      items: Array<{ kind: string; caseId: number }>;
+    }>();
     expect(inbox.items.some((m) => m.kind === 'case_dissatisfied' && m.caseId === id)).toBe(true);
     // the second handling, then the member is satisfied
     expect((await act(w, w.admin, id, 'resolve', { resolution: '余款已补发' })).statusCode).toBe(200);
@@ -125,7 +179,10 @@ describe('case state machine', () => {
     const before = w.t.sms.length;
     const id = await caseIn('resolved');
     await w.t.deps.outbox.kick();
-    const mine = w.t.sms.slice(before).filter((m) => m.phone === '13800000001').map((m) => m.template);
+    const mine = w.t.sms
+      .slice(before)
+      .filter((m) => m.phone === '13800000001')
+      .map((m) => m.template);
     expect(mine).toEqual(expect.arrayContaining(['case_accepted', 'case_resolved']));
     expect(id).toBeGreaterThan(0);
   });
@@ -142,7 +199,9 @@ describe('case state machine', () => {
     const code = w.t.sms.at(-1)?.params.code;
     await w.t.deps.outbox.kick();
     const sms = w.t.sms.filter((m) => m.phone === '13700000077').at(-1);
-    const login = await w.t.request('POST', '/api/auth/login', { body: { phone: '13700000077', code: sms?.params.code ?? code } });
+    const login = await w.t.request('POST', '/api/auth/login', {
+      body: { phone: '13700000077', code: sms?.params.code ?? code },
+    });
     const other = `uh_sid=${login.cookies.find((c) => c.name === 'uh_sid')?.value}`;
     expect((await w.t.request('GET', `/api/cases/${id}`, { cookie: other })).statusCode).toBe(404);
     expect((await w.t.request('GET', '/api/cases', { cookie: other })).json().total).toBe(0);

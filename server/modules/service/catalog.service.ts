@@ -26,9 +26,23 @@ type Found = Awaited<ReturnType<ReturnType<typeof selectServices>['where']>>[num
 
 export function presentService({ s, orgName, handlingOrgName }: Found, inherited: boolean) {
   return {
-    id: s.id, category: s.category, name: s.name, description: s.description, form: s.form, eligibility: s.eligibility,
-    handlingOrgId: s.handlingOrgId, handlingOrgName, deadlineDays: s.deadlineDays, orgId: s.orgId, orgName,
-    baseId: s.overridesId ?? s.id, overridesId: s.overridesId, inherited, active: s.active, hidden: s.hidden, sortOrder: s.sortOrder,
+    id: s.id,
+    category: s.category,
+    name: s.name,
+    description: s.description,
+    form: s.form,
+    eligibility: s.eligibility,
+    handlingOrgId: s.handlingOrgId,
+    handlingOrgName,
+    deadlineDays: s.deadlineDays,
+    orgId: s.orgId,
+    orgName,
+    baseId: s.overridesId ?? s.id,
+    overridesId: s.overridesId,
+    inherited,
+    active: s.active,
+    hidden: s.hidden,
+    sortOrder: s.sortOrder,
   };
 }
 export type ServiceView = ReturnType<typeof presentService>;
@@ -80,7 +94,8 @@ export async function getServiceForStaff(db: Db, actor: Actor, id: number): Prom
   const f = await findService(db, id);
   if (!f) throw new AppError('NOT_FOUND');
   const home = actor.orgId ? await orgPath(db, actor.orgId) : '';
-  const readable = ([READ, CATALOG] as const).some((p) => pathInScope(actor, p, f.orgPath)) || home.startsWith(f.orgPath);
+  const readable =
+    ([READ, CATALOG] as const).some((p) => pathInScope(actor, p, f.orgPath)) || home.startsWith(f.orgPath);
   if (!readable) throw new OutOfScopeError('service', String(id));
   return presentService(f, false);
 }
@@ -100,17 +115,26 @@ export interface ServiceInput {
 
 async function checkHandlingOrg(db: Db, definingPath: string, handlingOrgId: number): Promise<void> {
   const path = await orgPath(db, handlingOrgId).catch(() => '');
-  if (!path.startsWith(definingPath)) throw new AppError('VALIDATION_FAILED', [{ path: 'handlingOrgId', message: 'service.handlingOrg' }]);
+  if (!path.startsWith(definingPath))
+    throw new AppError('VALIDATION_FAILED', [{ path: 'handlingOrgId', message: 'service.handlingOrg' }]);
 }
 
-export async function createService(tx: Db, env: TxEnv, actor: Actor, input: ServiceInput & { orgId: number; overridesId?: number | null }): Promise<number> {
+export async function createService(
+  tx: Db,
+  env: TxEnv,
+  actor: Actor,
+  input: ServiceInput & { orgId: number; overridesId?: number | null },
+): Promise<number> {
   const path = await assertOrgAccess(tx, actor, CATALOG, input.orgId, READ);
   if (input.overridesId) {
     const base = await findService(tx, input.overridesId);
     if (!base || base.s.overridesId !== null || base.s.orgId === input.orgId || !path.startsWith(base.orgPath)) {
       throw new AppError('SERVICE_OVERRIDE_INVALID', [{ path: 'overridesId', message: 'SERVICE_OVERRIDE_INVALID' }]);
     }
-    const [dup] = await tx.select({ id: service.id }).from(service).where(and(eq(service.orgId, input.orgId), eq(service.overridesId, input.overridesId)));
+    const [dup] = await tx
+      .select({ id: service.id })
+      .from(service)
+      .where(and(eq(service.orgId, input.orgId), eq(service.overridesId, input.overridesId)));
     if (dup) throw new AppError('SERVICE_OVERRIDE_EXISTS');
   }
   const handlingOrgId = input.handlingOrgId ?? input.orgId;
@@ -119,29 +143,70 @@ export async function createService(tx: Db, env: TxEnv, actor: Actor, input: Ser
   const [row] = await tx
     .insert(service)
     .values({
-      orgId: input.orgId, overridesId: input.overridesId ?? null, category: input.category, name: input.name, description: input.description ?? null,
-      form: input.form, eligibility: input.eligibility ?? { membersOnly: true, jobTypes: null }, handlingOrgId, deadlineDays: input.deadlineDays,
-      sortOrder: input.sortOrder ?? 0, hidden: input.hidden ?? false, active: input.active ?? true, createdAt: now, updatedAt: now,
+      orgId: input.orgId,
+      overridesId: input.overridesId ?? null,
+      category: input.category,
+      name: input.name,
+      description: input.description ?? null,
+      form: input.form,
+      eligibility: input.eligibility ?? { membersOnly: true, jobTypes: null },
+      handlingOrgId,
+      deadlineDays: input.deadlineDays,
+      sortOrder: input.sortOrder ?? 0,
+      hidden: input.hidden ?? false,
+      active: input.active ?? true,
+      createdAt: now,
+      updatedAt: now,
     })
     .returning();
   if (!row) throw new Error('service insert returned no row');
-  await writeAudit(tx, env.crypto, env.source, { orgId: row.orgId, action: 'service.create', targetType: 'service', targetId: row.id, after: auditView(row) });
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: row.orgId,
+    action: 'service.create',
+    targetType: 'service',
+    targetId: row.id,
+    after: auditView(row),
+  });
   return row.id;
 }
 
-export async function updateService(tx: Db, env: TxEnv, actor: Actor, id: number, patch: Partial<ServiceInput>): Promise<void> {
+export async function updateService(
+  tx: Db,
+  env: TxEnv,
+  actor: Actor,
+  id: number,
+  patch: Partial<ServiceInput>,
+): Promise<void> {
   const f = await findService(tx, id);
   if (!f) throw new AppError('NOT_FOUND');
   const path = await assertOrgAccess(tx, actor, CATALOG, f.s.orgId, READ);
   if (patch.handlingOrgId !== undefined) await checkHandlingOrg(tx, path, patch.handlingOrgId);
-  const [after] = await tx.update(service).set({ ...patch, updatedAt: env.source.at }).where(eq(service.id, id)).returning();
+  const [after] = await tx
+    .update(service)
+    .set({ ...patch, updatedAt: env.source.at })
+    .where(eq(service.id, id))
+    .returning();
   if (!after) throw new AppError('NOT_FOUND');
-  await writeAudit(tx, env.crypto, env.source, { orgId: after.orgId, action: 'service.update', targetType: 'service', targetId: id, before: auditView(f.s), after: auditView(after) });
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: after.orgId,
+    action: 'service.update',
+    targetType: 'service',
+    targetId: id,
+    before: auditView(f.s),
+    after: auditView(after),
+  });
 }
 
 const auditView = (s: ServiceRow) => ({
-  category: s.category, name: s.name, overridesId: s.overridesId, handlingOrgId: s.handlingOrgId, deadlineDays: s.deadlineDays,
-  eligibility: s.eligibility, hidden: s.hidden, active: s.active, fields: s.form.map((x) => `${x.key}:${x.type}${x.required ? '*' : ''}`),
+  category: s.category,
+  name: s.name,
+  overridesId: s.overridesId,
+  handlingOrgId: s.handlingOrgId,
+  deadlineDays: s.deadlineDays,
+  eligibility: s.eligibility,
+  hidden: s.hidden,
+  active: s.active,
+  fields: s.form.map((x) => `${x.key}:${x.type}${x.required ? '*' : ''}`),
 });
 
 /** Whether a member (job type, or none) may apply; the reason when not. */
@@ -152,6 +217,10 @@ export function eligibilityOf(e: Eligibility, memberJobType: string | null): 'me
 }
 
 export const rootPath = async (db: Db) => {
-  const [o] = await db.select({ path: org.path }).from(org).where(sql`${org.parentId} is null`).limit(1);
+  const [o] = await db
+    .select({ path: org.path })
+    .from(org)
+    .where(sql`${org.parentId} is null`)
+    .limit(1);
   return o?.path ?? '/';
 };

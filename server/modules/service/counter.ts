@@ -26,7 +26,12 @@ export const MEMBER_READ = 'member:member:read';
 export const INTAKE_TTL_MS = 10 * 60_000;
 const INTAKE_PREFIX = 'UHI1';
 
-export interface LookupInput { phone?: string; idNumber?: string; cardToken?: string; serviceId?: number }
+export interface LookupInput {
+  phone?: string;
+  idNumber?: string;
+  cardToken?: string;
+  serviceId?: number;
+}
 
 export function issueIntakeToken(crypto: Crypto, accountId: number, memberId: number, now: Date): string {
   const body = `${INTAKE_PREFIX}.${accountId}.${memberId}.${Math.floor((now.getTime() + INTAKE_TTL_MS) / 1000)}`;
@@ -34,7 +39,13 @@ export function issueIntakeToken(crypto: Crypto, accountId: number, memberId: nu
 }
 
 /** Whether `token` is a current intake token issued to this account for this member. */
-export function intakeTokenValid(crypto: Crypto, token: string, accountId: number, memberId: number, now: Date): boolean {
+export function intakeTokenValid(
+  crypto: Crypto,
+  token: string,
+  accountId: number,
+  memberId: number,
+  now: Date,
+): boolean {
   const parts = token.split('.');
   const [prefix, account, id, exp, sig] = parts;
   if (parts.length !== 5 || prefix !== INTAKE_PREFIX || !sig || !exp || !/^\d+$/.test(exp)) return false;
@@ -47,7 +58,13 @@ export function intakeTokenValid(crypto: Crypto, token: string, accountId: numbe
 async function atServiceCenter(db: Db, actor: Actor): Promise<boolean> {
   const orgIds = actor.grants.filter((g) => g.permissions.includes(CASE_HANDLE)).map((g) => g.orgId);
   if (orgIds.length === 0) return false;
-  const found = await rows<{ id: number }>(db, sql`select id from org where id in (${sql.join(orgIds.map((id) => sql`${id}`), sql`, `)}) and type in ('service_center', 'station') limit 1`);
+  const found = await rows<{ id: number }>(
+    db,
+    sql`select id from org where id in (${sql.join(
+      orgIds.map((id) => sql`${id}`),
+      sql`, `,
+    )}) and type in ('service_center', 'station') limit 1`,
+  );
   return found.length > 0;
 }
 
@@ -58,7 +75,11 @@ async function atServiceCenter(db: Db, actor: Actor): Promise<boolean> {
 export async function auditMissedLookup(tx: Db, env: TxEnv, actor: Actor, input: LookupInput): Promise<void> {
   const by = (['phone', 'idNumber', 'cardToken'] as const).find((k) => input[k] !== undefined) ?? null;
   await writeAudit(tx, env.crypto, env.source, {
-    orgId: actor.orgId, action: 'case.counter_lookup', targetType: 'member', targetId: null, after: { by, found: false, serviceId: input.serviceId ?? null },
+    orgId: actor.orgId,
+    action: 'case.counter_lookup',
+    targetType: 'member',
+    targetId: null,
+    after: { by, found: false, serviceId: input.serviceId ?? null },
   });
 }
 
@@ -67,13 +88,19 @@ export async function counterLookup(tx: Db, env: TxEnv, actor: Actor, input: Loo
   if (keys.length !== 1) throw new AppError('VALIDATION_FAILED', [{ path: 'phone', message: 'counter.oneKey' }]);
   let where;
   if (input.phone) where = eq(member.phoneHash, env.crypto.blindIndex('phone', input.phone));
-  else if (input.idNumber) where = eq(member.idNumberHash, env.crypto.blindIndex('idNumber', normaliseIdNumber(input.idNumber)));
+  else if (input.idNumber)
+    where = eq(member.idNumberHash, env.crypto.blindIndex('idNumber', normaliseIdNumber(input.idNumber)));
   else {
     const id = cardMemberId(env.crypto, input.cardToken ?? '', env.source.at);
     if (id === null) throw new AppError('VALIDATION_FAILED', [{ path: 'cardToken', message: 'counter.cardInvalid' }]);
     where = eq(member.id, id);
   }
-  const [found] = await tx.select({ m: member, orgName: org.name, orgPath: org.path }).from(member).innerJoin(org, eq(org.id, member.orgId)).where(where).limit(1);
+  const [found] = await tx
+    .select({ m: member, orgName: org.name, orgPath: org.path })
+    .from(member)
+    .innerJoin(org, eq(org.id, member.orgId))
+    .where(where)
+    .limit(1);
   const inScope = !!found && pathInScope(actor, MEMBER_READ, found.orgPath);
   // A phone alone finds members in the caller's member scope only. A full 身份证号 or a genuine
   // card QR is shown at the counter by the person themself, so it finds them wherever they belong.
@@ -82,32 +109,69 @@ export async function counterLookup(tx: Db, env: TxEnv, actor: Actor, input: Loo
   const s = input.serviceId ? await findService(tx, input.serviceId) : undefined;
   if (input.serviceId && !s) throw new AppError('VALIDATION_FAILED', [{ path: 'serviceId', message: 'NOT_FOUND' }]);
   const eligible = s ? m.status === 'active' && eligibilityOf(s.s.eligibility, m.jobType) === null : null;
-  const audit = (scope: 'member' | 'intake', token: boolean) => writeAudit(tx, env.crypto, env.source, {
-    orgId: m.orgId, action: 'case.counter_lookup', targetType: 'member', targetId: m.id, after: { by: keys[0], scope, serviceId: input.serviceId ?? null, token },
-  });
+  const audit = (scope: 'member' | 'intake', token: boolean) =>
+    writeAudit(tx, env.crypto, env.source, {
+      orgId: m.orgId,
+      action: 'case.counter_lookup',
+      targetType: 'member',
+      targetId: m.id,
+      after: { by: keys[0], scope, serviceId: input.serviceId ?? null, token },
+    });
 
   if (!inScope) {
     const current = m.status === 'active';
-    const token = current && (await atServiceCenter(tx, actor)) ? issueIntakeToken(env.crypto, actor.accountId, m.id, env.source.at) : null;
+    const token =
+      current && (await atServiceCenter(tx, actor))
+        ? issueIntakeToken(env.crypto, actor.accountId, m.id, env.source.at)
+        : null;
     await audit('intake', token !== null);
     return {
       scope: 'intake' as const,
-      member: { id: m.id, name: maskName(m.name), current, ...(s?.s.eligibility.jobTypes ? { jobType: m.jobType } : {}) },
-      eligible, intakeToken: token,
+      member: {
+        id: m.id,
+        name: maskName(m.name),
+        current,
+        ...(s?.s.eligibility.jobTypes ? { jobType: m.jobType } : {}),
+      },
+      eligible,
+      intakeToken: token,
     };
   }
 
   const phone = m.phoneEnc ? env.crypto.decrypt(m.phoneEnc) : null;
   await audit('member', false);
-  const [open] = await tx.select({ n: sql<number>`count(*)::int` }).from(serviceCase).where(and(eq(serviceCase.memberId, m.id), inArray(serviceCase.state, [...OPEN_STATES])));
-  const registry: Record<string, unknown> = { name: m.name, phone: phone ? maskPhone(phone) : null, employer: m.employer, post: m.post, jobType: m.jobType, orgName: found.orgName };
-  const prefill = s ? Object.fromEntries(s.s.form.filter((f) => f.key in registry && registry[f.key] != null).map((f) => [f.key, registry[f.key]])) : {};
+  const [open] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(serviceCase)
+    .where(and(eq(serviceCase.memberId, m.id), inArray(serviceCase.state, [...OPEN_STATES])));
+  const registry: Record<string, unknown> = {
+    name: m.name,
+    phone: phone ? maskPhone(phone) : null,
+    employer: m.employer,
+    post: m.post,
+    jobType: m.jobType,
+    orgName: found.orgName,
+  };
+  const prefill = s
+    ? Object.fromEntries(
+        s.s.form.filter((f) => f.key in registry && registry[f.key] != null).map((f) => [f.key, registry[f.key]]),
+      )
+    : {};
   return {
     scope: 'member' as const,
     member: {
-      id: m.id, name: maskName(m.name), phone: phone ? maskPhone(phone) : null, idNumber: maskIdNumber(env.crypto.decrypt(m.idNumberEnc)),
-      orgId: m.orgId, orgName: found.orgName, jobType: m.jobType, status: m.status, employer: m.employer,
+      id: m.id,
+      name: maskName(m.name),
+      phone: phone ? maskPhone(phone) : null,
+      idNumber: maskIdNumber(env.crypto.decrypt(m.idNumberEnc)),
+      orgId: m.orgId,
+      orgName: found.orgName,
+      jobType: m.jobType,
+      status: m.status,
+      employer: m.employer,
     },
-    prefill, eligible, openCases: open?.n ?? 0,
+    prefill,
+    eligible,
+    openCases: open?.n ?? 0,
   };
 }

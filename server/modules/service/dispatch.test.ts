@@ -9,10 +9,22 @@ import { serviceCase } from './service.schema.js';
 import { act, apply, makeWorld, staffAt, travel, type World } from './test-fixtures.js';
 
 let w: World;
-beforeAll(async () => { w = await makeWorld(); });
+beforeAll(async () => {
+  w = await makeWorld();
+});
 afterAll(() => w.t.close());
 
-type Case = { id: number; state: string; assigneeId: number | null; coverForId: number | null; overdue: boolean; handlingOrgId: number; access: Array<{ orgId: number; current: boolean }>; timeline: Array<{ kind: string }>; actions: string[] };
+type Case = {
+  id: number;
+  state: string;
+  assigneeId: number | null;
+  coverForId: number | null;
+  overdue: boolean;
+  handlingOrgId: number;
+  access: Array<{ orgId: number; current: boolean }>;
+  timeline: Array<{ kind: string }>;
+  actions: string[];
+};
 const get = async (cookie: string, id: number) => w.t.request('GET', `/api/cases/${id}`, { cookie });
 
 describe('dispatch', () => {
@@ -23,7 +35,10 @@ describe('dispatch', () => {
     expect((await act(w, w.center, id, 'accept')).statusCode).toBe(200);
     // before the transfer the 丹阳 union's staff cannot see it
     expect((await get(danyang.cookie, id)).statusCode).toBe(404);
-    const moved = await act(w, w.center, id, 'transfer', { toOrgId: w.ids['JS-ZJ-DY-001'], reason: '职工在丹阳就业，属地办理' });
+    const moved = await act(w, w.center, id, 'transfer', {
+      toOrgId: w.ids['JS-ZJ-DY-001'],
+      reason: '职工在丹阳就业，属地办理',
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     // the receiver sees and acts
     const there = (await get(danyang.cookie, id)).json<Case>();
@@ -33,13 +48,19 @@ describe('dispatch', () => {
     // the sender keeps read access, not the power to act
     const sender = await get(w.center, id);
     expect(sender.statusCode).toBe(200);
-    expect(sender.json<Case>().access).toEqual(expect.arrayContaining([{ orgId: w.ids['JS-ZJ-FW'], orgName: '镇江市职工服务中心', current: false }]));
+    expect(sender.json<Case>().access).toEqual(
+      expect.arrayContaining([{ orgId: w.ids['JS-ZJ-FW'], orgName: '镇江市职工服务中心', current: false }]),
+    );
     expect(sender.json<Case>().actions).toEqual([]);
     expect((await act(w, w.center, id, 'accept')).statusCode).toBe(403);
     // the sender's list (view all) still shows it, its queue does not
-    const all = (await w.t.request('GET', '/api/cases?view=all&pageSize=100', { cookie: w.center })).json<{ items: Array<{ id: number }> }>();
+    const all = (await w.t.request('GET', '/api/cases?view=all&pageSize=100', { cookie: w.center })).json<{
+      items: Array<{ id: number }>;
+    }>();
     expect(all.items.map((c) => c.id)).toContain(id);
-    const team = (await w.t.request('GET', '/api/cases?view=team&pageSize=100', { cookie: w.center })).json<{ items: Array<{ id: number }> }>();
+    const team = (await w.t.request('GET', '/api/cases?view=team&pageSize=100', { cookie: w.center })).json<{
+      items: Array<{ id: number }>;
+    }>();
     expect(team.items.map((c) => c.id)).not.toContain(id);
     // an org that never held it still sees nothing
     expect((await get(jingkou.cookie, id)).statusCode).toBe(404);
@@ -53,17 +74,21 @@ describe('dispatch', () => {
     const id = await apply(w);
     const a = await act(w, w.center, id, 'assign', { assigneeId: colleague.id });
     expect(a.json<Case>().assigneeId).toBe(colleague.id);
-    const mine = (await w.t.request('GET', '/api/cases?view=mine', { cookie: colleague.cookie })).json<{ items: Array<{ id: number }> }>();
+    const mine = (await w.t.request('GET', '/api/cases?view=mine', { cookie: colleague.cookie })).json<{
+      items: Array<{ id: number }>;
+    }>();
     expect(mine.items.map((c) => c.id)).toContain(id);
     const bad = await act(w, w.center, id, 'assign', { assigneeId: outsider.id });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('CASE_ASSIGNEE_INVALID');
     expect((await act(w, w.center, id, 'assign', { assigneeId: null })).json<Case>().assigneeId).toBeNull();
-    const queue = (await w.t.request('GET', '/api/cases?view=queue&pageSize=100', { cookie: w.center })).json<{ items: Array<{ id: number }> }>();
+    const queue = (await w.t.request('GET', '/api/cases?view=queue&pageSize=100', { cookie: w.center })).json<{
+      items: Array<{ id: number }>;
+    }>();
     expect(queue.items.map((c) => c.id)).toContain(id);
   });
 
-  it('AB posts: while A is away A\'s open cases and new assignments go to B, and come back when A returns', async () => {
+  it("AB posts: while A is away A's open cases and new assignments go to B, and come back when A returns", async () => {
     const a = await staffAt(w, 'ab.a', w.ids['JS-ZJ-FW']!, 'service_staff');
     const b = await staffAt(w, 'ab.b', w.ids['JS-ZJ-FW']!, 'service_staff');
     const c1 = await apply(w);
@@ -73,7 +98,15 @@ describe('dispatch', () => {
     await act(w, a.cookie, c2, 'resolve', { resolution: '已办结' });
     const now = w.t.clock.now().getTime();
     const put = await w.t.request('PUT', `/api/service-posts/${a.id}`, {
-      cookie: w.city, body: { backupId: b.id, away: { from: new Date(now + 3600_000).toISOString(), until: new Date(now + 3 * 86400_000).toISOString(), reason: 'business_trip' } },
+      cookie: w.city,
+      body: {
+        backupId: b.id,
+        away: {
+          from: new Date(now + 3600_000).toISOString(),
+          until: new Date(now + 3 * 86400_000).toISOString(),
+          reason: 'business_trip',
+        },
+      },
     });
     expect(put.statusCode, put.body).toBe(200);
     expect(put.json()).toMatchObject({ backupId: b.id, away: false, coveredById: null });
@@ -86,13 +119,21 @@ describe('dispatch', () => {
     expect((await get(w.center, c2)).json<Case>().assigneeId).toBe(a.id); // resolved cases stay
     // a new assignment to A goes to B
     const c3 = await apply(w);
-    expect((await act(w, w.center, c3, 'assign', { assigneeId: a.id })).json<Case>()).toMatchObject({ assigneeId: b.id, coverForId: a.id });
-    const cover = (await w.t.request('GET', '/api/service-posts/cover', { cookie: w.city })).json<{ items: Array<{ accountId: number; coveredById: number }> }>();
-    expect(cover.items).toEqual(expect.arrayContaining([expect.objectContaining({ accountId: a.id, coveredById: b.id })]));
+    expect((await act(w, w.center, c3, 'assign', { assigneeId: a.id })).json<Case>()).toMatchObject({
+      assigneeId: b.id,
+      coverForId: a.id,
+    });
+    const cover = (await w.t.request('GET', '/api/service-posts/cover', { cookie: w.city })).json<{
+      items: Array<{ accountId: number; coveredById: number }>;
+    }>();
+    expect(cover.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ accountId: a.id, coveredById: b.id })]),
+    );
     // A returns: the cases B holds for A go back
     await travel(w, 3 * 86400_000);
     expect(await sweepCases(w.t.deps)).toMatchObject({ returned: 2 });
-    for (const id of [c1, c3]) expect((await get(w.center, id)).json<Case>()).toMatchObject({ assigneeId: a.id, coverForId: null });
+    for (const id of [c1, c3])
+      expect((await get(w.center, id)).json<Case>()).toMatchObject({ assigneeId: a.id, coverForId: null });
     expect((await w.t.request('GET', '/api/service-posts/cover', { cookie: w.city })).json().items).toEqual([]);
   });
 
@@ -100,7 +141,10 @@ describe('dispatch', () => {
     const a = await staffAt(w, 'ab.x', w.ids['JS-ZJ-FW']!, 'service_staff');
     const elsewhere = await staffAt(w, 'ab.y', w.ids['JS-ZJ-RZ']!, 'service_staff');
     for (const backupId of [a.id, elsewhere.id]) {
-      const res = await w.t.request('PUT', `/api/service-posts/${a.id}`, { cookie: w.city, body: { backupId, away: null } });
+      const res = await w.t.request('PUT', `/api/service-posts/${a.id}`, {
+        cookie: w.city,
+        body: { backupId, away: null },
+      });
       expect(res.json().error.code).toBe('POST_BACKUP_INVALID');
     }
   });
@@ -118,10 +162,14 @@ describe('dispatch', () => {
     expect(c.timeline.filter((e) => e.kind === 'overdue')).toHaveLength(1);
     expect((await sweepCases(w.t.deps)).overdue).toBe(0);
     for (const cookie of [w.center, w.city]) {
-      const inbox = (await w.t.request('GET', '/api/me/inbox?unread=true&pageSize=100', { cookie })).json<{ items: Array<{ kind: string; caseId: number }> }>();
+      const inbox = (await w.t.request('GET', '/api/me/inbox?unread=true&pageSize=100', { cookie })).json<{
+        items: Array<{ kind: string; caseId: number }>;
+      }>();
       expect(inbox.items.some((m) => m.kind === 'case_overdue' && m.caseId === id)).toBe(true);
     }
-    const overdue = (await w.t.request('GET', '/api/cases?view=overdue&pageSize=100', { cookie: w.center })).json<{ items: Array<{ id: number }> }>();
+    const overdue = (await w.t.request('GET', '/api/cases?view=overdue&pageSize=100', { cookie: w.center })).json<{
+      items: Array<{ id: number }>;
+    }>();
     expect(overdue.items.map((x) => x.id)).toContain(id);
     // members do not see the internal overdue step
     expect((await get(w.member, id)).json<Case>().timeline.map((e) => e.kind)).not.toContain('overdue');
@@ -134,7 +182,12 @@ describe('dispatch', () => {
     expect(n).toBeGreaterThanOrEqual(3);
     expect(await countCases(w.t.deps.db, where, n - 1)).toEqual({ total: n - 1, totalCapped: true });
     expect(await countCases(w.t.deps.db, where, n)).toEqual({ total: n, totalCapped: false });
-    const list = async (q: string) => (await w.t.request('GET', `/api/cases?view=all&serviceId=${w.serviceId}&${q}`, { cookie: w.admin })).json<{ items: unknown[]; total: number; totalCapped: boolean }>();
+    const list = async (q: string) =>
+      (await w.t.request('GET', `/api/cases?view=all&serviceId=${w.serviceId}&${q}`, { cookie: w.admin })).json<{
+        items: unknown[];
+        total: number;
+        totalCapped: boolean;
+      }>();
     expect(await list('pageSize=100')).toMatchObject({ total: n, totalCapped: false });
     const second = await list('page=2&pageSize=2');
     expect(second).toMatchObject({ total: n, totalCapped: false });
@@ -160,16 +213,20 @@ describe('dispatch', () => {
     expect(g.total).toBe(0);
   });
 
-  it('call-back list: resolved cases in the supervisor\'s scope, then the call-back is recorded', async () => {
+  it("call-back list: resolved cases in the supervisor's scope, then the call-back is recorded", async () => {
     const id = await apply(w);
     await act(w, w.center, id, 'accept');
     await act(w, w.center, id, 'resolve', { resolution: '已办结' });
-    const list = (await w.t.request('GET', '/api/cases/callbacks?pageSize=100', { cookie: w.city })).json<{ items: Array<{ id: number }> }>();
+    const list = (await w.t.request('GET', '/api/cases/callbacks?pageSize=100', { cookie: w.city })).json<{
+      items: Array<{ id: number }>;
+    }>();
     expect(list.items.map((c) => c.id)).toContain(id);
     expect((await w.t.request('GET', '/api/cases/callbacks', { cookie: w.center })).statusCode).toBe(403);
     const done = await act(w, w.city, id, 'callback', { reached: true, note: '电话回访，职工表示满意' });
     expect(done.statusCode, done.body).toBe(200);
-    const after = (await w.t.request('GET', '/api/cases/callbacks?pageSize=100', { cookie: w.city })).json<{ items: Array<{ id: number }> }>();
+    const after = (await w.t.request('GET', '/api/cases/callbacks?pageSize=100', { cookie: w.city })).json<{
+      items: Array<{ id: number }>;
+    }>();
     expect(after.items.map((c) => c.id)).not.toContain(id);
   });
 });
@@ -209,16 +266,32 @@ describe('export', () => {
 // The figures read case_tally (kept by triggers) for whole months and the cases for part-months;
 // here they are held against an aggregate written directly over the cases.
 describe('figures from the tally', () => {
-  type Raw = { channel: string; service_id: number; state: string; overdue: boolean; rating: string | null; created_at: Date; resolved_at: Date | null };
+  type Raw = {
+    channel: string;
+    service_id: number;
+    state: string;
+    overdue: boolean;
+    rating: string | null;
+    created_at: Date;
+    resolved_at: Date | null;
+  };
   const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
   const OPEN = ['submitted', 'accepted', 'in_progress', 'transferred'];
   async function expected(from?: string, to?: string) {
-    const all = await rows<Raw>(w.t.deps.db, sql`select channel, service_id::int as service_id, state, overdue, rating, created_at, resolved_at from service_case`);
-    const cs = all.filter((c) => (!from || chinaDate(new Date(c.created_at)) >= from) && (!to || chinaDate(new Date(c.created_at)) <= to));
+    const all = await rows<Raw>(
+      w.t.deps.db,
+      sql`select channel, service_id::int as service_id, state, overdue, rating, created_at, resolved_at from service_case`,
+    );
+    const cs = all.filter(
+      (c) => (!from || chinaDate(new Date(c.created_at)) >= from) && (!to || chinaDate(new Date(c.created_at)) <= to),
+    );
     const month = chinaDate(w.t.clock.now()).slice(0, 7);
     const resolved = cs.filter((c) => c.state === 'resolved');
     const rated = cs.filter((c) => c.rating);
-    const secs = resolved.reduce((n, c) => n + (new Date(c.resolved_at!).getTime() - new Date(c.created_at).getTime()) / 1000, 0);
+    const secs = resolved.reduce(
+      (n, c) => n + (new Date(c.resolved_at!).getTime() - new Date(c.created_at).getTime()) / 1000,
+      0,
+    );
     const by = <K extends string | number>(key: (c: Raw) => K) => [...new Set(cs.map(key))];
     return {
       total: cs.length,
@@ -227,15 +300,22 @@ describe('figures from the tally', () => {
       closedThisMonth: resolved.filter((c) => chinaDate(new Date(c.resolved_at!)).slice(0, 7) === month).length,
       avgHandlingHours: resolved.length ? Math.round((secs / resolved.length / 3600) * 10) / 10 : null,
       rated: rated.length,
-      satisfactionRate: rated.length ? Math.round((rated.filter((c) => c.rating !== 'dissatisfied').length / rated.length) * 1000) / 1000 : null,
+      satisfactionRate: rated.length
+        ? Math.round((rated.filter((c) => c.rating !== 'dissatisfied').length / rated.length) * 1000) / 1000
+        : null,
       byChannel: Object.fromEntries(by((c) => c.channel).map((ch) => [ch, cs.filter((c) => c.channel === ch).length])),
-      byService: Object.fromEntries(by((c) => c.service_id).map((s) => [s, cs.filter((c) => c.service_id === s).length])),
+      byService: Object.fromEntries(
+        by((c) => c.service_id).map((s) => [s, cs.filter((c) => c.service_id === s).length]),
+      ),
     };
   }
   async function figures(query: string) {
-    const f = (await w.t.request('GET', `/api/cases/figures?${query}`, { cookie: w.admin })).json<{
-      byChannel: Array<{ channel: string; total: number }>; byService: Array<{ serviceId: number; serviceName: string; total: number }>;
-    } & Record<string, unknown>>();
+    const f = (await w.t.request('GET', `/api/cases/figures?${query}`, { cookie: w.admin })).json<
+      {
+        byChannel: Array<{ channel: string; total: number }>;
+        byService: Array<{ serviceId: number; serviceName: string; total: number }>;
+      } & Record<string, unknown>
+    >();
     expect(f.byService.every((s) => s.serviceName.length > 0)).toBe(true);
     return {
       ...f,
@@ -249,13 +329,16 @@ describe('figures from the tally', () => {
     const now = w.t.clock.now();
     const y = now.getUTCFullYear();
     const m = now.getUTCMonth();
-    const at = (monthsBack: number, dayOfMonth: number, utcHour: number) => new Date(Date.UTC(y, m - monthsBack, dayOfMonth, utcHour, 30));
+    const at = (monthsBack: number, dayOfMonth: number, utcHour: number) =>
+      new Date(Date.UTC(y, m - monthsBack, dayOfMonth, utcHour, 30));
     const moves = [at(2, 3, 2), at(2, 28, 10), at(1, 0, 16), at(1, 1, 1), at(1, 15, 8), at(0, 0, 15), at(0, 0, 17)];
     for (const when of moves) {
       const id = await apply(w);
       await w.t.deps.db.execute(sql`update service_case set created_at = ${when}, due_at = ${when} where id = ${id}`);
     }
-    const ids = (await rows<{ id: number }>(w.t.deps.db, sql`select id from service_case order by id desc limit 4`)).map((r) => r.id);
+    const ids = (
+      await rows<{ id: number }>(w.t.deps.db, sql`select id from service_case order by id desc limit 4`)
+    ).map((r) => r.id);
     await act(w, w.center, ids[0]!, 'accept');
     await act(w, w.center, ids[0]!, 'resolve', { resolution: '已办结' });
     await act(w, w.member, ids[0]!, 'rate', { rating: 'basically_satisfied' });
@@ -284,8 +367,17 @@ describe('figures from the tally', () => {
 
   it('splits a date range into whole months and part-months', () => {
     expect(splitRange()).toEqual({ months: {}, days: [] });
-    expect(splitRange('2026-03-01', '2026-05-31')).toEqual({ months: { from: '2026-03-01', to: '2026-06-01' }, days: [] });
-    expect(splitRange('2026-03-15', '2026-05-10')).toEqual({ months: { from: '2026-04-01', to: '2026-05-01' }, days: [['2026-03-15', '2026-04-01'], ['2026-05-01', '2026-05-11']] });
+    expect(splitRange('2026-03-01', '2026-05-31')).toEqual({
+      months: { from: '2026-03-01', to: '2026-06-01' },
+      days: [],
+    });
+    expect(splitRange('2026-03-15', '2026-05-10')).toEqual({
+      months: { from: '2026-04-01', to: '2026-05-01' },
+      days: [
+        ['2026-03-15', '2026-04-01'],
+        ['2026-05-01', '2026-05-11'],
+      ],
+    });
     expect(splitRange('2026-03-15', '2026-03-20')).toEqual({ months: null, days: [['2026-03-15', '2026-03-21']] });
     expect(splitRange('2026-03-15')).toEqual({ months: { from: '2026-04-01' }, days: [['2026-03-15', '2026-04-01']] });
     expect(splitRange(undefined, '2026-12-31')).toEqual({ months: { to: '2027-01-01' }, days: [] });

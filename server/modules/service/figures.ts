@@ -22,7 +22,10 @@ const firstOfNextMonth = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.ge
  * answers — [monthFrom, monthTo), either end open — and the stretches of days, [a, b), that
  * only cover part of a month.
  */
-export function splitRange(from?: string, to?: string): { months: { from?: string; to?: string } | null; days: Array<[string, string]> } {
+export function splitRange(
+  from?: string,
+  to?: string,
+): { months: { from?: string; to?: string } | null; days: Array<[string, string]> } {
   const start = from ? day(from) : null;
   const end = to ? new Date(day(to).getTime() + DAY) : null; // exclusive
   const monthFrom = start && (start.getUTCDate() === 1 ? start : firstOfNextMonth(start));
@@ -37,21 +40,43 @@ export function splitRange(from?: string, to?: string): { months: { from?: strin
 }
 
 const MEASURES = [
-  'n', 'n_open', 'n_overdue', 'n_resolved', 'handle_seconds', 'n_rated', 'n_satisfied',
-  'n_online', 'open_online', 'resolved_online', 'n_counter', 'open_counter', 'resolved_counter', 'n_phone', 'open_phone', 'resolved_phone',
+  'n',
+  'n_open',
+  'n_overdue',
+  'n_resolved',
+  'handle_seconds',
+  'n_rated',
+  'n_satisfied',
+  'n_online',
+  'open_online',
+  'resolved_online',
+  'n_counter',
+  'open_counter',
+  'resolved_counter',
+  'n_phone',
+  'open_phone',
+  'resolved_phone',
 ] as const;
 type Measures = Record<(typeof MEASURES)[number], number>;
 const columnsOf = (alias: string) => sql.raw(['service_id', ...MEASURES].map((m) => `${alias}.${m}`).join(', '));
-const SUMS = sql.raw(MEASURES.map((m) => `coalesce(sum(s.${m}), 0)::${m === 'handle_seconds' ? 'float8' : 'int'} as ${m}`).join(', '));
+const SUMS = sql.raw(
+  MEASURES.map((m) => `coalesce(sum(s.${m}), 0)::${m === 'handle_seconds' ? 'float8' : 'int'} as ${m}`).join(', '),
+);
 
-export async function caseFigures(db: Db, actor: Actor, now: Date, opts: { orgPath?: string; from?: string; to?: string }) {
+export async function caseFigures(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  opts: { orgPath?: string; from?: string; to?: string },
+) {
   const inScope = (column: SQL) => [
     orgCondition(actor, CASE_READ, column),
     ...(opts.orgPath ? [sql`${column} in (select id from org where path like ${opts.orgPath + '%'})`] : []),
   ];
   const { months, days } = splitRange(opts.from, opts.to);
   // A China date d starts at d 00:00 +08:00, i.e. d − 8 hours UTC.
-  const createdOn = (a: string, b: string) => sql`(c.created_at >= (${a}::date - interval '8 hours') and c.created_at < (${b}::date - interval '8 hours'))`;
+  const createdOn = (a: string, b: string) =>
+    sql`(c.created_at >= (${a}::date - interval '8 hours') and c.created_at < (${b}::date - interval '8 hours'))`;
   const sources: SQL[] = [];
   if (months) {
     const where = [
@@ -69,35 +94,54 @@ export async function caseFigures(db: Db, actor: Actor, now: Date, opts: { orgPa
   // The services' names come with their sums: a county's figures hold hundreds of services (437 at
   // the bench's volume), and a second statement with their ids as parameters cost the server more
   // than the sums did.
-  const byService = sources.length === 0 ? [] : await rows<Measures & { service_id: number; name: string | null; category: string | null }>(db, sql`
+  const byService =
+    sources.length === 0
+      ? []
+      : await rows<Measures & { service_id: number; name: string | null; category: string | null }>(
+          db,
+          sql`
     with src as (${sql.join(sources, sql` union all `)}
     ), sums as (
       select s.service_id::int as service_id, ${SUMS} from src s group by s.service_id having sum(s.n) <> 0
     )
     select ${columnsOf('sums')}, sv.name, sv.category
-    from sums left join ${service} sv on sv.id = sums.service_id`);
+    from sums left join ${service} sv on sv.id = sums.service_id`,
+        );
   // Closed this month: resolved since the first of this month (China time), whenever created.
   const created = [
     ...(opts.from ? [sql`c.created_at >= (${opts.from}::date - interval '8 hours')`] : []),
     ...(opts.to ? [sql`c.created_at < (${opts.to}::date + interval '16 hours')`] : []),
   ];
-  const [closed] = await rows<{ n: number }>(db, sql`select count(*)::int as n from service_case c
-    where ${sql.join([...inScope(sql`c.handling_org_id`), sql`c.state = 'resolved'`, sql`c.resolved_at >= ${monthStart(now).toISOString()}::timestamptz`, ...created], sql` and `)}`);
+  const [closed] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from service_case c
+    where ${sql.join([...inScope(sql`c.handling_org_id`), sql`c.state = 'resolved'`, sql`c.resolved_at >= ${monthStart(now).toISOString()}::timestamptz`, ...created], sql` and `)}`,
+  );
   const sum = (m: keyof Measures) => byService.reduce((n, r) => n + r[m], 0);
   return {
     total: sum('n'),
     open: sum('n_open'),
     overdue: sum('n_overdue'),
     closedThisMonth: closed?.n ?? 0,
-    avgHandlingHours: sum('n_resolved') > 0 ? Math.round((sum('handle_seconds') / sum('n_resolved') / 3600) * 10) / 10 : null,
+    avgHandlingHours:
+      sum('n_resolved') > 0 ? Math.round((sum('handle_seconds') / sum('n_resolved') / 3600) * 10) / 10 : null,
     rated: sum('n_rated'),
     satisfactionRate: sum('n_rated') > 0 ? Math.round((sum('n_satisfied') / sum('n_rated')) * 1000) / 1000 : null,
-    byChannel: CHANNELS.map((channel) => ({ channel, total: sum(`n_${channel}`), open: sum(`open_${channel}`), resolved: sum(`resolved_${channel}`) }))
-      .filter((c) => c.total !== 0),
+    byChannel: CHANNELS.map((channel) => ({
+      channel,
+      total: sum(`n_${channel}`),
+      open: sum(`open_${channel}`),
+      resolved: sum(`resolved_${channel}`),
+    })).filter((c) => c.total !== 0),
     byService: byService
       .map((r) => ({
-        serviceId: r.service_id, serviceName: r.name ?? '', category: r.category ?? '',
-        total: r.n, open: r.n_open, overdue: r.n_overdue, resolved: r.n_resolved,
+        serviceId: r.service_id,
+        serviceName: r.name ?? '',
+        category: r.category ?? '',
+        total: r.n,
+        open: r.n_open,
+        overdue: r.n_overdue,
+        resolved: r.n_resolved,
       }))
       .sort((a, b) => b.total - a.total),
   };

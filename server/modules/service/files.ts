@@ -15,9 +15,17 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 const KINDS: Array<{ type: string; ext: string; test: (b: Buffer) => boolean }> = [
   { type: 'image/jpeg', ext: 'jpg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { type: 'image/png', ext: 'png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  {
+    type: 'image/png',
+    ext: 'png',
+    test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
   { type: 'application/pdf', ext: 'pdf', test: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
-  { type: 'image/webp', ext: 'webp', test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
+  {
+    type: 'image/webp',
+    ext: 'webp',
+    test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+  },
 ];
 
 export function sniffFile(head: Buffer): { type: string; ext: string } | undefined {
@@ -30,13 +38,17 @@ export const filesDir = (dataDir: string) => path.join(dataDir, 'service-files')
  * Reads an upload into memory (≤ 10 MB, else 413), refuses an empty one or one whose first bytes
  * are not JPG, PNG, WebP or PDF, and gives a file name safe to store and send back.
  */
-export async function readUpload(part: MultipartFile, fallbackName: string): Promise<{ buf: Buffer; kind: { type: string; ext: string }; fileName: string }> {
+export async function readUpload(
+  part: MultipartFile,
+  fallbackName: string,
+): Promise<{ buf: Buffer; kind: { type: string; ext: string }; fileName: string }> {
   if (badText(part.filename)) {
     part.file.resume();
     assertStorableText(part.filename, 'file');
   }
   const buf = await part.toBuffer().catch((err: unknown) => {
-    if (err instanceof Error && 'code' in err && err.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE');
+    if (err instanceof Error && 'code' in err && err.code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new AppError('PAYLOAD_TOO_LARGE');
     throw err;
   });
   if (buf.length === 0) throw new AppError('VALIDATION_FAILED', [{ path: 'file', message: 'file.empty' }]);

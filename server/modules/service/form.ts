@@ -27,12 +27,17 @@ export const ZFormField = z
   .superRefine((f, ctx) => {
     if (f.type === 'choice') {
       if (!f.options) ctx.addIssue({ code: 'custom', path: ['options'], message: 'form.optionsRequired' });
-      else if (new Set(f.options).size !== f.options.length) ctx.addIssue({ code: 'custom', path: ['options'], message: 'form.optionsDuplicate' });
+      else if (new Set(f.options).size !== f.options.length)
+        ctx.addIssue({ code: 'custom', path: ['options'], message: 'form.optionsDuplicate' });
     } else if (f.options) ctx.addIssue({ code: 'custom', path: ['options'], message: 'form.optionsOnlyChoice' });
-    if (f.maxLength !== undefined && f.type !== 'text') ctx.addIssue({ code: 'custom', path: ['maxLength'], message: 'form.notForType' });
-    if ((f.min !== undefined || f.max !== undefined) && f.type !== 'number') ctx.addIssue({ code: 'custom', path: ['min'], message: 'form.notForType' });
-    if (f.min !== undefined && f.max !== undefined && f.min > f.max) ctx.addIssue({ code: 'custom', path: ['max'], message: 'form.minMax' });
-    if (f.multiple !== undefined && f.type !== 'choice' && f.type !== 'attachment') ctx.addIssue({ code: 'custom', path: ['multiple'], message: 'form.notForType' });
+    if (f.maxLength !== undefined && f.type !== 'text')
+      ctx.addIssue({ code: 'custom', path: ['maxLength'], message: 'form.notForType' });
+    if ((f.min !== undefined || f.max !== undefined) && f.type !== 'number')
+      ctx.addIssue({ code: 'custom', path: ['min'], message: 'form.notForType' });
+    if (f.min !== undefined && f.max !== undefined && f.min > f.max)
+      ctx.addIssue({ code: 'custom', path: ['max'], message: 'form.minMax' });
+    if (f.multiple !== undefined && f.type !== 'choice' && f.type !== 'attachment')
+      ctx.addIssue({ code: 'custom', path: ['multiple'], message: 'form.notForType' });
   });
 
 export const ZForm = z
@@ -59,7 +64,8 @@ export function checkAnswers(form: FormField[], input: unknown, fileOk: (id: num
   const details: ErrorDetail[] = [];
   const out: FormValues = {};
   const bad = (key: string, message: string) => details.push({ path: `fields.${key}`, message });
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new AppError('VALIDATION_FAILED', [{ path: 'fields', message: 'form.notObject' }]);
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new AppError('VALIDATION_FAILED', [{ path: 'fields', message: 'form.notObject' }]);
   const keys = new Set(form.map((f) => f.key));
   for (const k of Object.keys(input)) if (!keys.has(k)) bad(k, 'form.unknownField');
   for (const f of form) {
@@ -102,7 +108,8 @@ function checkOne(f: FormField, v: unknown, fileOk: (id: number) => boolean): st
     case 'attachment': {
       const list: unknown[] = Array.isArray(v) ? v : [v];
       if ((!f.multiple && list.length !== 1) || list.length > 10) return 'form.attachment';
-      if (!list.every((x): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x > 0 && fileOk(x))) return 'form.attachment';
+      if (!list.every((x): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x > 0 && fileOk(x)))
+        return 'form.attachment';
       return { value: list };
     }
     default:
@@ -112,8 +119,10 @@ function checkOne(f: FormField, v: unknown, fileOk: (id: number) => boolean): st
 
 /** File ids named by the answers' attachment fields. */
 export function attachmentIds(form: FormField[], values: FormValues): number[] {
-  return form.filter((f) => f.type === 'attachment').flatMap((f) => {
-    const v = values[f.key];
-    return Array.isArray(v) ? v.filter((x) => typeof x === 'number') : [];
-  });
+  return form
+    .filter((f) => f.type === 'attachment')
+    .flatMap((f) => {
+      const v = values[f.key];
+      return Array.isArray(v) ? v.filter((x) => typeof x === 'number') : [];
+    });
 }

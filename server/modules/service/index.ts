@@ -21,7 +21,10 @@ import { transferTargetRoutes } from './targets.routes.js';
 
 // An org that defines services or handles cases is in use: it can be closed, not deleted.
 registerOrgUsage(async (tx, orgId) => {
-  const [s] = await tx.select({ n: count() }).from(service).where(or(eq(service.orgId, orgId), eq(service.handlingOrgId, orgId)));
+  const [s] = await tx
+    .select({ n: count() })
+    .from(service)
+    .where(or(eq(service.orgId, orgId), eq(service.handlingOrgId, orgId)));
   const [c] = await tx.select({ n: count() }).from(serviceCase).where(eq(serviceCase.handlingOrgId, orgId));
   return (s?.n ?? 0) + (c?.n ?? 0) > 0;
 });
@@ -38,13 +41,17 @@ export const serviceModule = defineModule({
   fieldMessages: SERVICE_FIELD_MESSAGES,
   routes: [catalogRoutes, caseRoutes, caseFileRoutes, postRoutes, transferTargetRoutes],
   // Minute by minute: overdue cases, AB cover, folding case_tally.
-  loops: [{
-    name: 'service sweep', intervalMs: 60_000, run: async (deps) => {
-      await sweepCases(deps);
-      await compactCaseTally(deps.db);
-      await shrinkIfSparse(deps.database, 'case_tally');
+  loops: [
+    {
+      name: 'service sweep',
+      intervalMs: 60_000,
+      run: async (deps) => {
+        await sweepCases(deps);
+        await compactCaseTally(deps.db);
+        await shrinkIfSparse(deps.database, 'case_tally');
+      },
     },
-  }],
+  ],
   // Cases need members: the service demo comes with them.
   seed: async ({ tx, deps, orgs, members }) => {
     if (members > 0) await seedDemoServices(tx, deps, orgs);
@@ -55,7 +62,16 @@ export const serviceModule = defineModule({
 export { openCase, type OpenCaseInput } from './case.open.js';
 export { loadCase } from './case.access.js';
 export { sweepCases } from './sweep.js';
-export { CATEGORIES, CHANNELS, CASE_STATES, service, serviceCase, inboxMessage, type CaseState, type FormField } from './service.schema.js';
+export {
+  CATEGORIES,
+  CHANNELS,
+  CASE_STATES,
+  service,
+  serviceCase,
+  inboxMessage,
+  type CaseState,
+  type FormField,
+} from './service.schema.js';
 export { seedCaseStep } from './seed-step.js';
 export { toInbox } from './notify.js';
 export { readUpload, MAX_FILE_BYTES } from './files.js';

@@ -12,7 +12,12 @@ export function caseNo(c: Pick<CaseRow, 'id' | 'createdAt'>): string {
   return `FW${local}${String(c.id).padStart(6, '0')}`;
 }
 
-export async function toInbox(tx: Db, at: Date, accountIds: number[], m: { kind: string; title: string; body: string; caseId: number | null }) {
+export async function toInbox(
+  tx: Db,
+  at: Date,
+  accountIds: number[],
+  m: { kind: string; title: string; body: string; caseId: number | null },
+) {
   const ids = [...new Set(accountIds)];
   if (ids.length === 0) return;
   await tx.insert(inboxMessage).values(ids.map((accountId) => ({ accountId, ...m, createdAt: at })));
@@ -31,7 +36,9 @@ export async function tellApplicant(
   if (c.accountId) await toInbox(tx, env.source.at, [c.accountId], { ...m, caseId: c.id });
   if (sms && c.applicantPhoneEnc) {
     await enqueueSms(tx, env.crypto, {
-      phone: env.crypto.decrypt(c.applicantPhoneEnc), template: sms.template, params: { no: caseNo(c), service: c.serviceName, ...sms.params },
+      phone: env.crypto.decrypt(c.applicantPhoneEnc),
+      template: sms.template,
+      params: { no: caseNo(c), service: c.serviceName, ...sms.params },
     });
   }
 }

@@ -10,94 +10,212 @@ import { AWAY_REASONS, inboxMessage } from './service.schema.js';
 
 // AB post settings and the inbox (站内信) of every signed-in account.
 
-const ZPost = z.object({
-  accountId: z.number().int(), name: z.string(), orgId: z.number().int(), orgName: z.string(), backupId: z.number().int().nullable(), backupName: z.string().nullable(),
-  awayFrom: z.iso.datetime().nullable(), awayUntil: z.iso.datetime().nullable(), awayReason: z.enum(AWAY_REASONS).nullable(), awayNote: z.string().nullable(),
-  away: z.boolean(), coveredById: z.number().int().nullable(), coveredByName: z.string().nullable(), openCases: z.number().int(),
-}).meta({ id: 'ServicePost' });
+const ZPost = z
+  .object({
+    accountId: z.number().int(),
+    name: z.string(),
+    orgId: z.number().int(),
+    orgName: z.string(),
+    backupId: z.number().int().nullable(),
+    backupName: z.string().nullable(),
+    awayFrom: z.iso.datetime().nullable(),
+    awayUntil: z.iso.datetime().nullable(),
+    awayReason: z.enum(AWAY_REASONS).nullable(),
+    awayNote: z.string().nullable(),
+    away: z.boolean(),
+    coveredById: z.number().int().nullable(),
+    coveredByName: z.string().nullable(),
+    openCases: z.number().int(),
+  })
+  .meta({ id: 'ServicePost' });
 
 const ZPostBody = z.strictObject({
   backupId: ZId.nullable(),
-  away: z.strictObject({ from: z.iso.datetime({ offset: true }), until: z.iso.datetime({ offset: true }), reason: z.enum(AWAY_REASONS), note: z.string().trim().max(200).optional() })
-    .refine((a) => Date.parse(a.from) < Date.parse(a.until), { message: 'time.range', path: ['until'] }).nullable(),
+  away: z
+    .strictObject({
+      from: z.iso.datetime({ offset: true }),
+      until: z.iso.datetime({ offset: true }),
+      reason: z.enum(AWAY_REASONS),
+      note: z.string().trim().max(200).optional(),
+    })
+    .refine((a) => Date.parse(a.from) < Date.parse(a.until), { message: 'time.range', path: ['until'] })
+    .nullable(),
 });
 
-const ZInboxItem = z.object({ id: z.number().int(), kind: z.string(), title: z.string(), body: z.string(), caseId: z.number().int().nullable(), read: z.boolean(), createdAt: z.iso.datetime() });
+const ZInboxItem = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  caseId: z.number().int().nullable(),
+  read: z.boolean(),
+  createdAt: z.iso.datetime(),
+});
 
 export async function postRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { deps } = app;
   const tags = ['service-posts'];
 
-  r.get('/api/service-posts', {
-    schema: { tags, summary: 'Case handlers in scope with their backup (B post) and away periods', querystring: z.strictObject({ orgId: ZId.optional() }), response: { 200: z.object({ items: z.array(ZPost) }), ...errorResponses } },
-  }, async (req) => ({ items: await listPosts(deps.db, requireActor(req, 'staff'), req.query.orgId, deps.clock.now()) }));
+  r.get(
+    '/api/service-posts',
+    {
+      schema: {
+        tags,
+        summary: 'Case handlers in scope with their backup (B post) and away periods',
+        querystring: z.strictObject({ orgId: ZId.optional() }),
+        response: { 200: z.object({ items: z.array(ZPost) }), ...errorResponses },
+      },
+    },
+    async (req) => ({ items: await listPosts(deps.db, requireActor(req, 'staff'), req.query.orgId, deps.clock.now()) }),
+  );
 
-  r.get('/api/service-posts/cover', {
-    schema: { tags, summary: 'Who covers whom now', response: { 200: z.object({ items: z.array(ZPost) }), ...errorResponses } },
-  }, async (req) => ({ items: (await listPosts(deps.db, requireActor(req, 'staff'), undefined, deps.clock.now())).filter((p) => p.away) }));
+  r.get(
+    '/api/service-posts/cover',
+    {
+      schema: {
+        tags,
+        summary: 'Who covers whom now',
+        response: { 200: z.object({ items: z.array(ZPost) }), ...errorResponses },
+      },
+    },
+    async (req) => ({
+      items: (await listPosts(deps.db, requireActor(req, 'staff'), undefined, deps.clock.now())).filter((p) => p.away),
+    }),
+  );
 
   const one = async (actorReq: Parameters<typeof requireActor>[0], accountId: number) => {
-    const found = (await listPosts(deps.db, requireActor(actorReq, 'staff'), undefined, deps.clock.now())).find((p) => p.accountId === accountId);
+    const found = (await listPosts(deps.db, requireActor(actorReq, 'staff'), undefined, deps.clock.now())).find(
+      (p) => p.accountId === accountId,
+    );
     if (!found) throw new AppError('NOT_FOUND');
     return found;
   };
 
-  r.put('/api/service-posts/:id', {
-    schema: { tags, summary: 'Set a handler\'s backup and away period (applied at once)', params: ZIdParams, body: ZPostBody, response: { 200: ZPost, ...errorResponses } },
-  }, async (req) => {
-    const actor = requireActor(req, 'staff');
-    const { backupId, away } = req.body;
-    await inTransaction(deps, req, (tx, env) => savePost(tx, env, actor, req.params.id, {
-      backupId, away: away ? { from: new Date(away.from), until: new Date(away.until), reason: away.reason, note: away.note ?? null } : null,
-    }));
-    return one(req, req.params.id);
-  });
-
-  r.post('/api/service-posts/:id/return', {
-    schema: { tags, summary: 'The handler is back: their cases return from the backup', params: ZIdParams, response: { 200: ZPost, ...errorResponses } },
-  }, async (req) => {
-    const actor = requireActor(req, 'staff');
-    await inTransaction(deps, req, (tx, env) => returnFromAway(tx, env, actor, req.params.id));
-    return one(req, req.params.id);
-  });
-
-  r.get('/api/me/inbox', {
-    schema: {
-      tags: ['inbox'], summary: 'My in-app messages, newest first', querystring: z.strictObject({ unread: z.enum(['true', 'false']).optional(), ...ZPageQuery }),
-      response: { 200: zPage(ZInboxItem).extend({ unread: z.number().int() }), ...errorResponses },
+  r.put(
+    '/api/service-posts/:id',
+    {
+      schema: {
+        tags,
+        summary: "Set a handler's backup and away period (applied at once)",
+        params: ZIdParams,
+        body: ZPostBody,
+        response: { 200: ZPost, ...errorResponses },
+      },
     },
-  }, async (req) => {
-    const actor = requireActor(req);
-    const { page, pageSize } = req.query;
-    const mine = eq(inboxMessage.accountId, actor.accountId);
-    const where = req.query.unread === 'true' ? and(mine, isNull(inboxMessage.readAt)) : mine;
-    const [items, [total], [unread]] = await Promise.all([
-      deps.db.select().from(inboxMessage).where(where).orderBy(desc(inboxMessage.id)).limit(pageSize).offset((page - 1) * pageSize),
-      deps.db.select({ n: count() }).from(inboxMessage).where(where),
-      deps.db.select({ n: count() }).from(inboxMessage).where(and(mine, isNull(inboxMessage.readAt))),
-    ]);
-    return {
-      items: items.map((m) => ({ id: m.id, kind: m.kind, title: m.title, body: m.body, caseId: m.caseId, read: m.readAt !== null, createdAt: m.createdAt.toISOString() })),
-      total: total?.n ?? 0, unread: unread?.n ?? 0, page, pageSize,
-    };
-  });
+    async (req) => {
+      const actor = requireActor(req, 'staff');
+      const { backupId, away } = req.body;
+      await inTransaction(deps, req, (tx, env) =>
+        savePost(tx, env, actor, req.params.id, {
+          backupId,
+          away: away
+            ? { from: new Date(away.from), until: new Date(away.until), reason: away.reason, note: away.note ?? null }
+            : null,
+        }),
+      );
+      return one(req, req.params.id);
+    },
+  );
 
-  r.post('/api/me/inbox/:id/read', {
-    schema: { tags: ['inbox'], summary: 'Mark one message read', params: ZIdParams, response: { 204: z.null(), ...errorResponses } },
-  }, async (req, reply) => {
-    const actor = requireActor(req);
-    const done = await deps.db.update(inboxMessage).set({ readAt: deps.clock.now() })
-      .where(and(eq(inboxMessage.id, req.params.id), eq(inboxMessage.accountId, actor.accountId))).returning({ id: inboxMessage.id });
-    if (done.length === 0) throw new AppError('NOT_FOUND');
-    return reply.code(204).send(null);
-  });
+  r.post(
+    '/api/service-posts/:id/return',
+    {
+      schema: {
+        tags,
+        summary: 'The handler is back: their cases return from the backup',
+        params: ZIdParams,
+        response: { 200: ZPost, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req, 'staff');
+      await inTransaction(deps, req, (tx, env) => returnFromAway(tx, env, actor, req.params.id));
+      return one(req, req.params.id);
+    },
+  );
 
-  r.post('/api/me/inbox/read-all', {
-    schema: { tags: ['inbox'], summary: 'Mark all my messages read', response: { 204: z.null(), ...errorResponses } },
-  }, async (req, reply) => {
-    const actor = requireActor(req);
-    await deps.db.update(inboxMessage).set({ readAt: deps.clock.now() }).where(and(eq(inboxMessage.accountId, actor.accountId), isNull(inboxMessage.readAt)));
-    return reply.code(204).send(null);
-  });
+  r.get(
+    '/api/me/inbox',
+    {
+      schema: {
+        tags: ['inbox'],
+        summary: 'My in-app messages, newest first',
+        querystring: z.strictObject({ unread: z.enum(['true', 'false']).optional(), ...ZPageQuery }),
+        response: { 200: zPage(ZInboxItem).extend({ unread: z.number().int() }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const { page, pageSize } = req.query;
+      const mine = eq(inboxMessage.accountId, actor.accountId);
+      const where = req.query.unread === 'true' ? and(mine, isNull(inboxMessage.readAt)) : mine;
+      const [items, [total], [unread]] = await Promise.all([
+        deps.db
+          .select()
+          .from(inboxMessage)
+          .where(where)
+          .orderBy(desc(inboxMessage.id))
+          .limit(pageSize)
+          .offset((page - 1) * pageSize),
+        deps.db.select({ n: count() }).from(inboxMessage).where(where),
+        deps.db
+          .select({ n: count() })
+          .from(inboxMessage)
+          .where(and(mine, isNull(inboxMessage.readAt))),
+      ]);
+      return {
+        items: items.map((m) => ({
+          id: m.id,
+          kind: m.kind,
+          title: m.title,
+          body: m.body,
+          caseId: m.caseId,
+          read: m.readAt !== null,
+          createdAt: m.createdAt.toISOString(),
+        })),
+        total: total?.n ?? 0,
+        unread: unread?.n ?? 0,
+        page,
+        pageSize,
+      };
+    },
+  );
+
+  r.post(
+    '/api/me/inbox/:id/read',
+    {
+      schema: {
+        tags: ['inbox'],
+        summary: 'Mark one message read',
+        params: ZIdParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const done = await deps.db
+        .update(inboxMessage)
+        .set({ readAt: deps.clock.now() })
+        .where(and(eq(inboxMessage.id, req.params.id), eq(inboxMessage.accountId, actor.accountId)))
+        .returning({ id: inboxMessage.id });
+      if (done.length === 0) throw new AppError('NOT_FOUND');
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.post(
+    '/api/me/inbox/read-all',
+    {
+      schema: { tags: ['inbox'], summary: 'Mark all my messages read', response: { 204: z.null(), ...errorResponses } },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      await deps.db
+        .update(inboxMessage)
+        .set({ readAt: deps.clock.now() })
+        .where(and(eq(inboxMessage.accountId, actor.accountId), isNull(inboxMessage.readAt)));
+      return reply.code(204).send(null);
+    },
+  );
 }

@@ -15,8 +15,15 @@ import { OPEN_STATES, servicePost, type AWAY_REASONS } from './service.schema.js
 const awayNow = (at: Date) => and(lte(servicePost.awayFrom, at), gt(servicePost.awayUntil, at));
 
 /** Who really receives an assignment to `accountId` now: A, or A's backup while A is away. */
-export async function assigneeNow(tx: Db, accountId: number, at: Date): Promise<{ assigneeId: number; coverForId: number | null }> {
-  const [p] = await tx.select({ backupId: servicePost.backupId }).from(servicePost).where(and(eq(servicePost.accountId, accountId), awayNow(at)));
+export async function assigneeNow(
+  tx: Db,
+  accountId: number,
+  at: Date,
+): Promise<{ assigneeId: number; coverForId: number | null }> {
+  const [p] = await tx
+    .select({ backupId: servicePost.backupId })
+    .from(servicePost)
+    .where(and(eq(servicePost.accountId, accountId), awayNow(at)));
   return p?.backupId ? { assigneeId: p.backupId, coverForId: accountId } : { assigneeId: accountId, coverForId: null };
 }
 
@@ -26,38 +33,83 @@ const openList = sql.raw(OPEN_STATES.map((s) => `'${s}'`).join(','));
  * Applies the start and end of away periods (all posts, or one): moves open cases to the
  * backup, or back to A, each with a timeline entry. Safe to run any number of times.
  */
-export async function applyCover(tx: Db, env: TxEnv, onlyAccountId?: number): Promise<{ moved: number; returned: number }> {
+export async function applyCover(
+  tx: Db,
+  env: TxEnv,
+  onlyAccountId?: number,
+): Promise<{ moved: number; returned: number }> {
   const at = env.source.at;
   const one = onlyAccountId ? eq(servicePost.accountId, onlyAccountId) : undefined;
   let moved = 0;
   let returned = 0;
   // Ends first: a post whose cover is active but whose away period is over (or whose backup changed).
-  const ending = await tx.select().from(servicePost).where(and(one, eq(servicePost.coverActive, true),
-    or(sql`not (${servicePost.awayFrom} <= ${at} and ${servicePost.awayUntil} > ${at})`, sql`${servicePost.awayFrom} is null`,
-      sql`${servicePost.backupId} is distinct from ${servicePost.coverBy}`)));
+  const ending = await tx
+    .select()
+    .from(servicePost)
+    .where(
+      and(
+        one,
+        eq(servicePost.coverActive, true),
+        or(
+          sql`not (${servicePost.awayFrom} <= ${at} and ${servicePost.awayUntil} > ${at})`,
+          sql`${servicePost.awayFrom} is null`,
+          sql`${servicePost.backupId} is distinct from ${servicePost.coverBy}`,
+        ),
+      ),
+    );
   for (const p of ending) {
-    const back = await rows<{ id: number }>(tx, sql`
+    const back = await rows<{ id: number }>(
+      tx,
+      sql`
       with back as (update service_case set assignee_id = ${p.accountId}, cover_for_id = null, updated_at = ${at}
                     where cover_for_id = ${p.accountId} and state in (${openList}) returning id, handling_org_id)
       insert into case_event (case_id, kind, actor_kind, org_id, note, internal, at)
-      select id, 'returned', 'system', handling_org_id, 'A 岗返岗，工单交回', true, ${at} from back returning case_id as id`);
+      select id, 'returned', 'system', handling_org_id, 'A 岗返岗，工单交回', true, ${at} from back returning case_id as id`,
+    );
     returned += back.length;
-    await tx.update(servicePost).set({ coverActive: false, coverBy: null }).where(eq(servicePost.accountId, p.accountId));
-    await writeAudit(tx, env.crypto, env.source, { orgId: null, action: 'service.cover_end', targetType: 'account', targetId: p.accountId, after: { cases: back.length } });
+    await tx
+      .update(servicePost)
+      .set({ coverActive: false, coverBy: null })
+      .where(eq(servicePost.accountId, p.accountId));
+    await writeAudit(tx, env.crypto, env.source, {
+      orgId: null,
+      action: 'service.cover_end',
+      targetType: 'account',
+      targetId: p.accountId,
+      after: { cases: back.length },
+    });
   }
-  const starting = await tx.select().from(servicePost).where(and(one, eq(servicePost.coverActive, false), awayNow(at), sql`${servicePost.backupId} is not null`));
+  const starting = await tx
+    .select()
+    .from(servicePost)
+    .where(and(one, eq(servicePost.coverActive, false), awayNow(at), sql`${servicePost.backupId} is not null`));
   for (const p of starting) {
     const b = p.backupId;
     if (b === null) continue; // the query asks for a backup; this narrows the type
-    const out = await rows<{ id: number }>(tx, sql`
+    const out = await rows<{ id: number }>(
+      tx,
+      sql`
       with moved as (update service_case set assignee_id = ${b}, cover_for_id = ${p.accountId}, updated_at = ${at}
                      where assignee_id = ${p.accountId} and state in (${openList}) returning id, handling_org_id)
       insert into case_event (case_id, kind, actor_kind, org_id, note, internal, at)
-      select id, 'covered', 'system', handling_org_id, 'A 岗不在岗，由 B 岗代办', true, ${at} from moved returning case_id as id`);
+      select id, 'covered', 'system', handling_org_id, 'A 岗不在岗，由 B 岗代办', true, ${at} from moved returning case_id as id`,
+    );
     moved += out.length;
     await tx.update(servicePost).set({ coverActive: true, coverBy: b }).where(eq(servicePost.accountId, p.accountId));
-    await writeAudit(tx, env.crypto, env.source, { orgId: null, action: 'service.cover_start', targetType: 'account', targetId: p.accountId, after: { backupId: b, cases: out.length } });
-    if (out.length > 0) await toInbox(tx, at, [b], { kind: 'case_cover', title: 'B 岗代办', body: `您开始代办同事的 ${out.length} 件工单。`, caseId: null });
+    await writeAudit(tx, env.crypto, env.source, {
+      orgId: null,
+      action: 'service.cover_start',
+      targetType: 'account',
+      targetId: p.accountId,
+      after: { backupId: b, cases: out.length },
+    });
+    if (out.length > 0)
+      await toInbox(tx, at, [b], {
+        kind: 'case_cover',
+        title: 'B 岗代办',
+        body: `您开始代办同事的 ${out.length} 件工单。`,
+        caseId: null,
+      });
   }
   return { moved, returned };
 }
@@ -68,7 +120,10 @@ export interface PostInput {
 }
 
 async function staffAccount(tx: Db, id: number) {
-  const [a] = await tx.select({ id: account.id, orgId: account.orgId, kind: account.kind, name: account.displayName }).from(account).where(eq(account.id, id));
+  const [a] = await tx
+    .select({ id: account.id, orgId: account.orgId, kind: account.kind, name: account.displayName })
+    .from(account)
+    .where(eq(account.id, id));
   return a?.kind === 'staff' && a.orgId ? { ...a, orgId: a.orgId } : undefined;
 }
 
@@ -76,7 +131,10 @@ async function staffAccount(tx: Db, id: number) {
 export async function savePost(tx: Db, env: TxEnv, actor: Actor, accountId: number, input: PostInput): Promise<void> {
   const a = await staffAccount(tx, accountId);
   if (!a) throw new AppError('NOT_FOUND');
-  const path = actor.accountId === accountId ? await assertOrgAccess(tx, actor, CASE_HANDLE, a.orgId, CASE_READ) : await assertOrgAccess(tx, actor, CASE_SUPERVISE, a.orgId, CASE_READ);
+  const path =
+    actor.accountId === accountId
+      ? await assertOrgAccess(tx, actor, CASE_HANDLE, a.orgId, CASE_READ)
+      : await assertOrgAccess(tx, actor, CASE_SUPERVISE, a.orgId, CASE_READ);
   if (input.backupId !== null) {
     const b = await staffAccount(tx, input.backupId);
     const handlers = await staffWith(tx, CASE_HANDLE, path, true);
@@ -85,11 +143,29 @@ export async function savePost(tx: Db, env: TxEnv, actor: Actor, accountId: numb
     }
   }
   const values = {
-    backupId: input.backupId, awayFrom: input.away?.from ?? null, awayUntil: input.away?.until ?? null,
-    awayReason: input.away?.reason ?? null, awayNote: input.away?.note ?? null, updatedAt: env.source.at,
+    backupId: input.backupId,
+    awayFrom: input.away?.from ?? null,
+    awayUntil: input.away?.until ?? null,
+    awayReason: input.away?.reason ?? null,
+    awayNote: input.away?.note ?? null,
+    updatedAt: env.source.at,
   };
-  await tx.insert(servicePost).values({ accountId, ...values }).onConflictDoUpdate({ target: servicePost.accountId, set: values });
-  await writeAudit(tx, env.crypto, env.source, { orgId: a.orgId, action: 'service.post', targetType: 'account', targetId: accountId, after: { backupId: input.backupId, away: input.away ? { from: input.away.from.toISOString(), until: input.away.until.toISOString(), reason: input.away.reason } : null } });
+  await tx
+    .insert(servicePost)
+    .values({ accountId, ...values })
+    .onConflictDoUpdate({ target: servicePost.accountId, set: values });
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: a.orgId,
+    action: 'service.post',
+    targetType: 'account',
+    targetId: accountId,
+    after: {
+      backupId: input.backupId,
+      away: input.away
+        ? { from: input.away.from.toISOString(), until: input.away.until.toISOString(), reason: input.away.reason }
+        : null,
+    },
+  });
   await applyCover(tx, env, accountId);
 }
 
@@ -105,7 +181,9 @@ export async function listPosts(db: Db, actor: Actor, orgId: number | undefined,
   const path = orgId ? await assertOrgAccess(db, actor, CASE_READ, orgId, CASE_READ) : null;
   const roots = path ? [path] : actor.grants.filter((g) => g.permissions.includes(CASE_READ)).map((g) => g.path);
   if (roots.length === 0) return [];
-  const found = await rows<PostRow>(db, sql`
+  const found = await rows<PostRow>(
+    db,
+    sql`
     select a.id::int as "accountId", a.display_name as name, a.org_id::int as "orgId", o.name as "orgName",
            p.backup_id::int as "backupId", b.display_name as "backupName", p.away_from as "awayFrom", p.away_until as "awayUntil",
            p.away_reason as "awayReason", p.away_note as "awayNote", coalesce(p.cover_active, false) as "coverActive",
@@ -113,15 +191,30 @@ export async function listPosts(db: Db, actor: Actor, orgId: number | undefined,
     from account a join org o on o.id = a.org_id
     left join service_post p on p.account_id = a.id left join account b on b.id = p.backup_id
     where a.kind = 'staff' and a.status = 'active'
-      and (${sql.join(roots.map((r) => sql`o.path like ${r + '%'}`), sql` or `)})
+      and (${sql.join(
+        roots.map((r) => sql`o.path like ${r + '%'}`),
+        sql` or `,
+      )})
       and ${holdsPermission(sql`a.id`, CASE_HANDLE)}
-    order by o.path, a.id limit 500`);
+    order by o.path, a.id limit 500`,
+  );
   return found.map((p) => {
     const away = !!p.awayFrom && !!p.awayUntil && new Date(p.awayFrom) <= at && new Date(p.awayUntil) > at;
     return {
-      accountId: p.accountId, name: p.name, orgId: p.orgId, orgName: p.orgName, backupId: p.backupId, backupName: p.backupName,
-      awayFrom: iso(p.awayFrom), awayUntil: iso(p.awayUntil), awayReason: p.awayReason, awayNote: p.awayNote, away,
-      coveredById: away && p.coverActive ? p.backupId : null, coveredByName: away && p.coverActive ? p.backupName : null, openCases: p.openCases,
+      accountId: p.accountId,
+      name: p.name,
+      orgId: p.orgId,
+      orgName: p.orgName,
+      backupId: p.backupId,
+      backupName: p.backupName,
+      awayFrom: iso(p.awayFrom),
+      awayUntil: iso(p.awayUntil),
+      awayReason: p.awayReason,
+      awayNote: p.awayNote,
+      away,
+      coveredById: away && p.coverActive ? p.backupId : null,
+      coveredByName: away && p.coverActive ? p.backupName : null,
+      openCases: p.openCases,
     };
   });
 }
@@ -129,7 +222,16 @@ export async function listPosts(db: Db, actor: Actor, orgId: number | undefined,
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
 interface PostRow {
-  accountId: number; name: string; orgId: number; orgName: string; backupId: number | null; backupName: string | null;
-  awayFrom: Date | string | null; awayUntil: Date | string | null; awayReason: (typeof AWAY_REASONS)[number] | null; awayNote: string | null;
-  coverActive: boolean; openCases: number;
+  accountId: number;
+  name: string;
+  orgId: number;
+  orgName: string;
+  backupId: number | null;
+  backupName: string | null;
+  awayFrom: Date | string | null;
+  awayUntil: Date | string | null;
+  awayReason: (typeof AWAY_REASONS)[number] | null;
+  awayNote: string | null;
+  coverActive: boolean;
+  openCases: number;
 }

@@ -1,12 +1,43 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { account } from '../auth/auth.schema.js';
 import { member } from '../member/member.schema.js';
 import { org } from '../org/org.schema.js';
 
-export const CATEGORIES = ['legal_aid', 'hardship_help', 'counselling', 'health_check', 'recuperation', 'education', 'travel', 'policy'] as const;
+export const CATEGORIES = [
+  'legal_aid',
+  'hardship_help',
+  'counselling',
+  'health_check',
+  'recuperation',
+  'education',
+  'travel',
+  'policy',
+] as const;
 export const CHANNELS = ['online', 'counter', 'phone'] as const;
-export const CASE_STATES = ['submitted', 'accepted', 'in_progress', 'resolved', 'rejected', 'withdrawn', 'transferred'] as const;
+export const CASE_STATES = [
+  'submitted',
+  'accepted',
+  'in_progress',
+  'resolved',
+  'rejected',
+  'withdrawn',
+  'transferred',
+] as const;
 /** States in which a case still waits for someone at the handling org. */
 export const OPEN_STATES = ['submitted', 'accepted', 'in_progress', 'transferred'] as const;
 export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
@@ -31,14 +62,18 @@ export const service = pgTable(
   'service',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    orgId: bigint('org_id', { mode: 'number' }).notNull().references(() => org.id),
+    orgId: bigint('org_id', { mode: 'number' })
+      .notNull()
+      .references(() => org.id),
     overridesId: bigint('overrides_id', { mode: 'number' }),
     category: text('category', { enum: CATEGORIES }).notNull(),
     name: text('name').notNull(),
     description: text('description'),
     form: jsonb('form').$type<FormField[]>().notNull(),
     eligibility: jsonb('eligibility').$type<Eligibility>().notNull(),
-    handlingOrgId: bigint('handling_org_id', { mode: 'number' }).notNull().references(() => org.id),
+    handlingOrgId: bigint('handling_org_id', { mode: 'number' })
+      .notNull()
+      .references(() => org.id),
     deadlineDays: integer('deadline_days').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
     hidden: boolean('hidden').notNull().default(false),
@@ -48,7 +83,9 @@ export const service = pgTable(
   },
   (t) => [
     index('service_org_idx').on(t.orgId),
-    uniqueIndex('service_override_uq').on(t.orgId, t.overridesId).where(sql`${t.overridesId} is not null`),
+    uniqueIndex('service_override_uq')
+      .on(t.orgId, t.overridesId)
+      .where(sql`${t.overridesId} is not null`),
     check('service_deadline_check', sql`${t.deadlineDays} between 1 and 90`),
   ],
 );
@@ -59,7 +96,9 @@ export const serviceCase = pgTable(
   'service_case',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    serviceId: bigint('service_id', { mode: 'number' }).notNull().references(() => service.id),
+    serviceId: bigint('service_id', { mode: 'number' })
+      .notNull()
+      .references(() => service.id),
     serviceName: text('service_name').notNull(),
     category: text('category', { enum: CATEGORIES }).notNull(),
     form: jsonb('form').$type<FormField[]>().notNull(),
@@ -71,7 +110,9 @@ export const serviceCase = pgTable(
     accountId: bigint('account_id', { mode: 'number' }).references(() => account.id),
     applicantName: text('applicant_name').notNull(),
     applicantPhoneEnc: text('applicant_phone_enc'),
-    handlingOrgId: bigint('handling_org_id', { mode: 'number' }).notNull().references(() => org.id),
+    handlingOrgId: bigint('handling_org_id', { mode: 'number' })
+      .notNull()
+      .references(() => org.id),
     assigneeId: bigint('assignee_id', { mode: 'number' }).references(() => account.id),
     coverForId: bigint('cover_for_id', { mode: 'number' }).references(() => account.id),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
@@ -95,21 +136,39 @@ export const serviceCase = pgTable(
     // the queue's order (id) and filters (overdue, assignee, service), so a team's first page is
     // sorted and filtered from the index alone and only the page's rows are read from the table
     // (case.query.ts); without service_id, a service filter read ~2,000 rows to keep 20.
-    index('service_case_queue_idx').on(t.handlingOrgId, t.state, t.createdAt.desc(), t.id.desc(), t.overdue, t.assigneeId, t.serviceId),
+    index('service_case_queue_idx').on(
+      t.handlingOrgId,
+      t.state,
+      t.createdAt.desc(),
+      t.id.desc(),
+      t.overdue,
+      t.assigneeId,
+      t.serviceId,
+    ),
     // The list's capped count: equal keys only, so B-tree deduplication keeps it ~8 MB per
     // million cases (the queue index is ten times that). Counting a service center's 10,001
     // resolved 法律援助 cases read 539 pages of the queue index (every service's entries) and
     // reads 17 here: that count went 2.9 → 0.8 ms.
     index('service_case_count_idx').on(t.handlingOrgId, t.state, t.serviceId),
     // Cases resolved since a date ("closed this month" in the figures), with the org for the scope.
-    index('service_case_resolved_idx').on(t.resolvedAt, t.handlingOrgId).where(sql`${t.state} = 'resolved'`),
+    index('service_case_resolved_idx')
+      .on(t.resolvedAt, t.handlingOrgId)
+      .where(sql`${t.state} = 'resolved'`),
     index('service_case_assignee_idx').on(t.assigneeId, t.state, t.createdAt.desc()),
     // The open cases (about 1% of them) newest first: team / overdue / queue views walk this small
     // index and stop after a page in scope instead of sorting a subtree's whole queue. The trailing
     // columns are what those views filter on (drizzle cannot say INCLUDE; as keys they serve the same).
     // NULLS FIRST matches `order by created_at desc, id desc` exactly (drizzle's desc() alone is NULLS LAST).
     index('service_case_open_idx')
-      .on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.handlingOrgId, t.assigneeId, t.overdue, t.serviceId, t.state)
+      .on(
+        t.createdAt.desc().nullsFirst(),
+        t.id.desc().nullsFirst(),
+        t.handlingOrgId,
+        t.assigneeId,
+        t.overdue,
+        t.serviceId,
+        t.state,
+      )
       .where(sql`${t.state} in ('submitted','accepted','in_progress','transferred')`),
     // A handler's own open cases (view=mine), newest first, with the handling org for the scope check.
     index('service_case_mine_idx')
@@ -117,12 +176,25 @@ export const serviceCase = pgTable(
       .where(sql`${t.state} in ('submitted','accepted','in_progress','transferred')`),
     // A service's cases by state, newest first: list filters on a service (view=all with a state)
     // read that service's entries instead of every case in the state.
-    index('service_case_service_idx').on(t.serviceId, t.state, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.handlingOrgId),
+    index('service_case_service_idx').on(
+      t.serviceId,
+      t.state,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+      t.handlingOrgId,
+    ),
     index('service_case_member_idx').on(t.memberId, t.createdAt.desc()),
     index('service_case_account_idx').on(t.accountId, t.createdAt.desc()),
-    index('service_case_due_idx').on(t.dueAt).where(sql`${t.state} in ('submitted','accepted','in_progress','transferred') and not ${t.overdue}`),
-    index('service_case_cover_idx').on(t.coverForId).where(sql`${t.coverForId} is not null`),
-    check('service_case_state_check', sql`${t.state} in ('submitted','accepted','in_progress','resolved','rejected','withdrawn','transferred')`),
+    index('service_case_due_idx')
+      .on(t.dueAt)
+      .where(sql`${t.state} in ('submitted','accepted','in_progress','transferred') and not ${t.overdue}`),
+    index('service_case_cover_idx')
+      .on(t.coverForId)
+      .where(sql`${t.coverForId} is not null`),
+    check(
+      'service_case_state_check',
+      sql`${t.state} in ('submitted','accepted','in_progress','resolved','rejected','withdrawn','transferred')`,
+    ),
     check('service_case_channel_check', sql`${t.channel} in ('online','counter','phone')`),
   ],
 );
@@ -166,8 +238,12 @@ export const caseTally = pgTable(
 export const caseOrgAccess = pgTable(
   'case_org_access',
   {
-    caseId: bigint('case_id', { mode: 'number' }).notNull().references(() => serviceCase.id),
-    orgId: bigint('org_id', { mode: 'number' }).notNull().references(() => org.id),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => serviceCase.id),
+    orgId: bigint('org_id', { mode: 'number' })
+      .notNull()
+      .references(() => org.id),
     current: boolean('current').notNull(),
     since: timestamp('since', { withTimezone: true }).notNull(),
   },
@@ -176,7 +252,9 @@ export const caseOrgAccess = pgTable(
     index('case_org_access_org_idx').on(t.orgId, t.caseId),
     // 'Handled before a transfer' (view=all): the few non-current rows, so a scope of many orgs
     // reads them instead of every row of case_org_access.
-    index('case_org_access_before_idx').on(t.orgId, t.caseId).where(sql`not ${t.current}`),
+    index('case_org_access_before_idx')
+      .on(t.orgId, t.caseId)
+      .where(sql`not ${t.current}`),
   ],
 );
 
@@ -185,7 +263,9 @@ export const caseEvent = pgTable(
   'case_event',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    caseId: bigint('case_id', { mode: 'number' }).notNull().references(() => serviceCase.id),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => serviceCase.id),
     kind: text('kind').notNull(),
     fromState: text('from_state', { enum: CASE_STATES }),
     toState: text('to_state', { enum: CASE_STATES }),
@@ -206,7 +286,9 @@ export const caseFile = pgTable(
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     caseId: bigint('case_id', { mode: 'number' }).references(() => serviceCase.id),
-    uploaderId: bigint('uploader_id', { mode: 'number' }).notNull().references(() => account.id),
+    uploaderId: bigint('uploader_id', { mode: 'number' })
+      .notNull()
+      .references(() => account.id),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
@@ -219,7 +301,9 @@ export const caseFile = pgTable(
 // AB posts: each staff member's backup, and when they are away. `cover_active` records that A's
 // cases were moved to B for the current away period (so the sweep moves them exactly once each way).
 export const servicePost = pgTable('service_post', {
-  accountId: bigint('account_id', { mode: 'number' }).primaryKey().references(() => account.id),
+  accountId: bigint('account_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => account.id),
   backupId: bigint('backup_id', { mode: 'number' }).references(() => account.id),
   awayFrom: timestamp('away_from', { withTimezone: true }),
   awayUntil: timestamp('away_until', { withTimezone: true }),
@@ -235,7 +319,9 @@ export const inboxMessage = pgTable(
   'inbox_message',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    accountId: bigint('account_id', { mode: 'number' }).notNull().references(() => account.id),
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => account.id),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),

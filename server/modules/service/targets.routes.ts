@@ -14,28 +14,43 @@ import { org } from '../org/index.js';
 // own subtree (a case legitimately moves across regions, PRODUCT.md §3.2). Only an org's name,
 // code, type and parent are shown — nothing inside it.
 
-const ZTarget = z.object({ id: z.number().int(), name: z.string(), code: z.string(), type: z.string(), parentName: z.string().nullable() }).meta({ id: 'TransferTarget' });
+const ZTarget = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    code: z.string(),
+    type: z.string(),
+    parentName: z.string().nullable(),
+  })
+  .meta({ id: 'TransferTarget' });
 
 export async function transferTargetRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { deps } = app;
-  r.get('/api/cases/transfer-targets', {
-    schema: {
-      tags: ['cases'], summary: 'Active orgs a case may be transferred to, federation-wide, by a part of their name or code (at most 20)',
-      querystring: z.strictObject({ q: z.string().trim().min(1).max(50) }), response: { 200: z.object({ items: z.array(ZTarget) }), ...errorResponses },
+  r.get(
+    '/api/cases/transfer-targets',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Active orgs a case may be transferred to, federation-wide, by a part of their name or code (at most 20)',
+        querystring: z.strictObject({ q: z.string().trim().min(1).max(50) }),
+        response: { 200: z.object({ items: z.array(ZTarget) }), ...errorResponses },
+      },
     },
-  }, async (req) => {
-    const actor = requireActor(req, 'staff');
-    if (!hasPermission(actor, 'service:case:handle')) throw new AppError('FORBIDDEN');
-    const parent = alias(org, 'parent');
-    const part = `%${escapeLike(req.query.q)}%`;
-    const items = await deps.db
-      .select({ id: org.id, name: org.name, code: org.code, type: org.type, parentName: parent.name })
-      .from(org)
-      .leftJoin(parent, eq(parent.id, org.parentId))
-      .where(and(eq(org.status, 'active'), or(ilike(org.name, part), ilike(org.code, part))))
-      .orderBy(asc(org.path))
-      .limit(20);
-    return { items };
-  });
+    async (req) => {
+      const actor = requireActor(req, 'staff');
+      if (!hasPermission(actor, 'service:case:handle')) throw new AppError('FORBIDDEN');
+      const parent = alias(org, 'parent');
+      const part = `%${escapeLike(req.query.q)}%`;
+      const items = await deps.db
+        .select({ id: org.id, name: org.name, code: org.code, type: org.type, parentName: parent.name })
+        .from(org)
+        .leftJoin(parent, eq(parent.id, org.parentId))
+        .where(and(eq(org.status, 'active'), or(ilike(org.name, part), ilike(org.code, part))))
+        .orderBy(asc(org.path))
+        .limit(20);
+      return { items };
+    },
+  );
 }

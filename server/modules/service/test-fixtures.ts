@@ -25,18 +25,32 @@ export const nextIdNumber = () => makeIdNumber('321102', '1985-03-04', seq++);
 export async function makeWorld(): Promise<World> {
   const t = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '100000' } });
   const admin = await t.login('admin');
-  const orgs = (await t.request('GET', '/api/orgs?pageSize=100', { cookie: admin })).json<{ items: Array<{ id: number; code: string }> }>().items;
+  const orgs = (await t.request('GET', '/api/orgs?pageSize=100', { cookie: admin })).json<{
+    items: Array<{ id: number; code: string }>;
+  }>().items;
   const ids: Record<string, number> = {};
   for (const o of orgs) ids[o.code] = o.id;
   const memberIdNumber = nextIdNumber();
   const m = await t.request('POST', '/api/members', {
-    cookie: admin, body: { name: '周师傅', idNumber: memberIdNumber, phone: '13800000001', orgId: ids['JS-ZJ-JK-XS-001'], joinedAt: '2019-01-01', jobType: 'courier' },
+    cookie: admin,
+    body: {
+      name: '周师傅',
+      idNumber: memberIdNumber,
+      phone: '13800000001',
+      orgId: ids['JS-ZJ-JK-XS-001'],
+      joinedAt: '2019-01-01',
+      jobType: 'courier',
+    },
   });
   expect(m.statusCode, m.body).toBe(201);
   const s = await t.request('POST', '/api/services', {
     cookie: admin,
     body: {
-      orgId: ids['JS-ZJ'], category: 'legal_aid', name: '法律援助', handlingOrgId: ids['JS-ZJ-FW'], deadlineDays: 5,
+      orgId: ids['JS-ZJ'],
+      category: 'legal_aid',
+      name: '法律援助',
+      handlingOrgId: ids['JS-ZJ-FW'],
+      deadlineDays: 5,
       form: [
         { key: 'summary', label: '问题描述', type: 'text', required: true },
         { key: 'kind', label: '纠纷类型', type: 'choice', required: true, options: ['劳动合同', '工资报酬', '工伤'] },
@@ -46,16 +60,31 @@ export async function makeWorld(): Promise<World> {
   });
   expect(s.statusCode, s.body).toBe(201);
   return {
-    t, ids, admin, city: await t.login('city'), center: await t.login('center'), member: await t.loginMember('13800000001'),
-    memberId: m.json<{ id: number }>().id, memberIdNumber, serviceId: s.json<{ id: number }>().id,
+    t,
+    ids,
+    admin,
+    city: await t.login('city'),
+    center: await t.login('center'),
+    member: await t.loginMember('13800000001'),
+    memberId: m.json<{ id: number }>().id,
+    memberIdNumber,
+    serviceId: s.json<{ id: number }>().id,
   };
 }
 
 export const answers = { summary: '公司拖欠三个月工资', kind: '工资报酬', amount: 12000 };
 
 /** A new staff member with a role at an org; returns the account id and a session. */
-export async function staffAt(w: World, username: string, orgId: number, roleCode: string): Promise<{ id: number; cookie: string }> {
-  const s = await w.t.request('POST', '/api/staff', { cookie: w.admin, body: { username, displayName: username, orgId, password: PW } });
+export async function staffAt(
+  w: World,
+  username: string,
+  orgId: number,
+  roleCode: string,
+): Promise<{ id: number; cookie: string }> {
+  const s = await w.t.request('POST', '/api/staff', {
+    cookie: w.admin,
+    body: { username, displayName: username, orgId, password: PW },
+  });
   expect(s.statusCode, s.body).toBe(201);
   const id = s.json<{ id: number }>().id;
   const g = await w.t.request('POST', `/api/staff/${id}/grants`, { cookie: w.admin, body: { roleCode, orgId } });

@@ -4,7 +4,14 @@ import type { TxEnv } from '../../kernel/context.js';
 import { rows, type Db } from '../../kernel/db.js';
 import { holdsPermission } from '../auth/index.js';
 import { pathIds } from '../org/index.js';
-import { alert, alertItem, alertNotice, voiceItemTopic, type AlertTopicRow, type VoiceItemRow } from './voice.schema.js';
+import {
+  alert,
+  alertItem,
+  alertNotice,
+  voiceItemTopic,
+  type AlertTopicRow,
+  type VoiceItemRow,
+} from './voice.schema.js';
 import { CHINA_OFFSET_MS, chinaTime } from '../../kernel/clock.js';
 
 // The alert rules (舆情监测预警), run in the transaction that stores a new voice item.
@@ -30,7 +37,10 @@ export const trendThreshold = (baseline: number) => Math.max(TREND_MIN, TREND_FA
 const squash = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 
 /** Topics of the org chain whose keywords occur in the text, with the keywords found. */
-export function matchTopics<T extends Pick<AlertTopicRow, 'id' | 'orgId' | 'name' | 'keywords'>>(topics: T[], text: string) {
+export function matchTopics<T extends Pick<AlertTopicRow, 'id' | 'orgId' | 'name' | 'keywords'>>(
+  topics: T[],
+  text: string,
+) {
   const hay = squash(text);
   return topics
     .map((t) => ({ topic: t, keywords: t.keywords.filter((k) => hay.includes(squash(k))) }))
@@ -39,52 +49,104 @@ export function matchTopics<T extends Pick<AlertTopicRow, 'id' | 'orgId' | 'name
 
 async function notify(tx: Db, alertId: number, orgPath: string, title: string, body: string, at: Date): Promise<void> {
   // Everyone active whose grant with voice:alert:read reaches the alert's org.
-  const staff = await rows<{ id: number }>(tx, sql`
+  const staff = await rows<{ id: number }>(
+    tx,
+    sql`
     select a.id from account a
-    where a.kind = 'staff' and a.status = 'active' and ${holdsPermission(sql`a.id`, 'voice:alert:read', orgPath)}`);
-  if (staff.length > 0) await tx.insert(alertNotice).values(staff.map((s) => ({ accountId: s.id, alertId, title, body, createdAt: at })));
+    where a.kind = 'staff' and a.status = 'active' and ${holdsPermission(sql`a.id`, 'voice:alert:read', orgPath)}`,
+  );
+  if (staff.length > 0)
+    await tx.insert(alertNotice).values(staff.map((s) => ({ accountId: s.id, alertId, title, body, createdAt: at })));
 }
 
 export async function applyAlertRules(tx: Db, env: TxEnv, item: VoiceItemRow, orgPath: string): Promise<void> {
   const at = env.source.at;
   const chain = pathIds(orgPath);
-  const topics = await rows<AlertTopicRow & { path: string }>(tx, sql`
+  const topics = await rows<AlertTopicRow & { path: string }>(
+    tx,
+    sql`
     select t.id, t.org_id as "orgId", t.name, t.keywords, o.path from alert_topic t join org o on o.id = t.org_id
-    where t.active and t.org_id in (${sql.join(chain.map((id) => sql`${id}`), sql`, `)})`);
+    where t.active and t.org_id in (${sql.join(
+      chain.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
   const matches = matchTopics(topics, `${item.title}\n${item.content}`);
   if (matches.length === 0) return;
-  await tx.insert(voiceItemTopic).values(matches.map((m) => ({ itemId: item.id, topicId: m.topic.id, keywords: m.keywords, createdAt: at })));
+  await tx
+    .insert(voiceItemTopic)
+    .values(matches.map((m) => ({ itemId: item.id, topicId: m.topic.id, keywords: m.keywords, createdAt: at })));
 
   const keywords = [...new Set(matches.flatMap((m) => m.keywords))];
-  const [kw] = await tx.insert(alert).values({
-    orgId: item.orgId, kind: 'keyword', topicIds: matches.map((m) => m.topic.id), keywords, createdAt: at,
-  }).returning({ id: alert.id });
+  const [kw] = await tx
+    .insert(alert)
+    .values({
+      orgId: item.orgId,
+      kind: 'keyword',
+      topicIds: matches.map((m) => m.topic.id),
+      keywords,
+      createdAt: at,
+    })
+    .returning({ id: alert.id });
   if (!kw) throw new Error('alert insert returned no row');
   await tx.insert(alertItem).values({ alertId: kw.id, itemId: item.id });
-  await writeAudit(tx, env.crypto, env.source, { orgId: item.orgId, action: 'alert.raise', targetType: 'alert', targetId: kw.id, after: { kind: 'keyword', keywords, itemId: item.id } });
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: item.orgId,
+    action: 'alert.raise',
+    targetType: 'alert',
+    targetId: kw.id,
+    after: { kind: 'keyword', keywords, itemId: item.id },
+  });
   await notify(tx, kw.id, orgPath, `舆情预警：出现敏感词“${keywords.join('、')}”`, item.title, at);
 
   const week = weekStart(at);
   const from = new Date(week.at.getTime() - TREND_WEEKS * WEEK_MS);
   for (const { topic } of matches) {
     const tp = topic.path;
-    const [c] = await rows<{ cur: number; prev: number }>(tx, sql`
+    const [c] = await rows<{ cur: number; prev: number }>(
+      tx,
+      sql`
       select count(*) filter (where created_at >= ${week.at.toISOString()}::timestamptz)::int as cur,
              count(*) filter (where created_at < ${week.at.toISOString()}::timestamptz)::int as prev
-      from voice_item_topic where topic_id = ${topic.id} and created_at >= ${from.toISOString()}::timestamptz`);
+      from voice_item_topic where topic_id = ${topic.id} and created_at >= ${from.toISOString()}::timestamptz`,
+    );
     const cur = c?.cur ?? 0;
     const baseline = (c?.prev ?? 0) / TREND_WEEKS;
     if (cur < trendThreshold(baseline)) continue;
-    const [raised] = await tx.insert(alert).values({
-      orgId: topic.orgId, kind: 'trend', topicIds: [topic.id], keywords: topic.keywords, trendTopicId: topic.id,
-      weekStart: week.date, count: cur, baseline, createdAt: at,
-    }).onConflictDoNothing().returning({ id: alert.id });
+    const [raised] = await tx
+      .insert(alert)
+      .values({
+        orgId: topic.orgId,
+        kind: 'trend',
+        topicIds: [topic.id],
+        keywords: topic.keywords,
+        trendTopicId: topic.id,
+        weekStart: week.date,
+        count: cur,
+        baseline,
+        createdAt: at,
+      })
+      .onConflictDoNothing()
+      .returning({ id: alert.id });
     if (raised) {
       // the alert stands on every item of the topic this week
       await tx.execute(sql`insert into alert_item (alert_id, item_id)
         select ${raised.id}, item_id from voice_item_topic where topic_id = ${topic.id} and created_at >= ${week.at.toISOString()}::timestamptz`);
-      await writeAudit(tx, env.crypto, env.source, { orgId: topic.orgId, action: 'alert.raise', targetType: 'alert', targetId: raised.id, after: { kind: 'trend', topicId: topic.id, count: cur, baseline } });
-      await notify(tx, raised.id, tp, `舆情预警：话题“${topic.name}”本周已有 ${cur} 件，明显高于平常`, `前 ${TREND_WEEKS} 周平均每周 ${baseline.toFixed(1)} 件`, at);
+      await writeAudit(tx, env.crypto, env.source, {
+        orgId: topic.orgId,
+        action: 'alert.raise',
+        targetType: 'alert',
+        targetId: raised.id,
+        after: { kind: 'trend', topicId: topic.id, count: cur, baseline },
+      });
+      await notify(
+        tx,
+        raised.id,
+        tp,
+        `舆情预警：话题“${topic.name}”本周已有 ${cur} 件，明显高于平常`,
+        `前 ${TREND_WEEKS} 周平均每周 ${baseline.toFixed(1)} 件`,
+        at,
+      );
     } else {
       await tx.execute(sql`with a as (update alert set count = ${cur} where trend_topic_id = ${topic.id} and week_start = ${week.date}::date returning id)
         insert into alert_item (alert_id, item_id) select id, ${item.id} from a on conflict do nothing`);

@@ -12,8 +12,11 @@ import { submitVoice } from './voice.service.js';
 
 // An org that received voice items or keeps alert topics cannot be deleted (it can be closed).
 registerOrgUsage(async (tx, orgId) => {
-  const [row] = await rows<{ used: boolean }>(tx, sql`select exists (select 1 from voice_item where org_id = ${orgId})
-    or exists (select 1 from alert_topic where org_id = ${orgId}) or exists (select 1 from alert where org_id = ${orgId}) as used`);
+  const [row] = await rows<{ used: boolean }>(
+    tx,
+    sql`select exists (select 1 from voice_item where org_id = ${orgId})
+    or exists (select 1 from alert_topic where org_id = ${orgId}) or exists (select 1 from alert where org_id = ${orgId}) as used`,
+  );
   return row?.used ?? false;
 });
 
@@ -21,7 +24,10 @@ export const voiceModule = defineModule({
   name: 'voice',
   permissions: {
     'voice:item:read': { zh: '查看职工心声', en: 'View worker voice items' },
-    'voice:item:handle': { zh: '回复、公开、办结职工心声，转为工单', en: 'Reply to, publish, close voice items and turn them into cases' },
+    'voice:item:handle': {
+      zh: '回复、公开、办结职工心声，转为工单',
+      en: 'Reply to, publish, close voice items and turn them into cases',
+    },
     'voice:alert:read': { zh: '查看舆情预警', en: 'View alerts' },
     'voice:alert:manage': { zh: '确认、关闭舆情预警', en: 'Acknowledge and close alerts' },
     'voice:topic:manage': { zh: '维护敏感词和话题', en: 'Maintain sensitive keywords and topics' },

@@ -3,7 +3,11 @@
 import type { ErrorDef } from '../../kernel/errors.js';
 
 export const VOICE_ERRORS = {
-  NO_UNION: { status: 400, zh: '您尚未加入工会，请选择接收的工会组织', en: 'You are not in a union yet; choose the org to send to' },
+  NO_UNION: {
+    status: 400,
+    zh: '您尚未加入工会，请选择接收的工会组织',
+    en: 'You are not in a union yet; choose the org to send to',
+  },
   VOICE_CLOSED: { status: 409, zh: '该心声已办结', en: 'This item is closed' },
   VOICE_NO_CONSENT: { status: 409, zh: '职工未同意公开，不能公开', en: 'The member did not consent to publishing' },
   VOICE_NOT_REPLIED: { status: 409, zh: '请先回复，再公开', en: 'Reply before publishing' },

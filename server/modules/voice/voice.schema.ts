@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { account } from '../auth/auth.schema.js';
 import { org } from '../org/org.schema.js';
 
@@ -14,8 +28,12 @@ export const voiceItem = pgTable(
   'voice_item',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    orgId: bigint('org_id', { mode: 'number' }).notNull().references(() => org.id),
-    accountId: bigint('account_id', { mode: 'number' }).notNull().references(() => account.id),
+    orgId: bigint('org_id', { mode: 'number' })
+      .notNull()
+      .references(() => org.id),
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => account.id),
     kind: text('kind', { enum: VOICE_KINDS }).notNull(),
     title: text('title').notNull(),
     content: text('content').notNull(),
@@ -35,7 +53,9 @@ export const voiceItem = pgTable(
   (t) => [
     index('voice_item_org_idx').on(t.orgId, t.createdAt),
     index('voice_item_account_idx').on(t.accountId, t.id),
-    index('voice_item_published_idx').on(t.orgId, t.publishedAt).where(sql`${t.published}`),
+    index('voice_item_published_idx')
+      .on(t.orgId, t.publishedAt)
+      .where(sql`${t.published}`),
     check('voice_item_status_check', sql`${t.status} in ('open','replied','closed')`),
     check('voice_item_consent_check', sql`not ${t.published} or ${t.publishConsent}`),
   ],
@@ -46,7 +66,9 @@ export const alertTopic = pgTable(
   'alert_topic',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    orgId: bigint('org_id', { mode: 'number' }).notNull().references(() => org.id),
+    orgId: bigint('org_id', { mode: 'number' })
+      .notNull()
+      .references(() => org.id),
     name: text('name').notNull(),
     keywords: jsonb('keywords').$type<string[]>().notNull(),
     active: boolean('active').notNull().default(true),
@@ -60,12 +82,19 @@ export const alertTopic = pgTable(
 export const voiceItemTopic = pgTable(
   'voice_item_topic',
   {
-    itemId: bigint('item_id', { mode: 'number' }).notNull().references(() => voiceItem.id),
-    topicId: bigint('topic_id', { mode: 'number' }).notNull().references(() => alertTopic.id),
+    itemId: bigint('item_id', { mode: 'number' })
+      .notNull()
+      .references(() => voiceItem.id),
+    topicId: bigint('topic_id', { mode: 'number' })
+      .notNull()
+      .references(() => alertTopic.id),
     keywords: jsonb('keywords').$type<string[]>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.itemId, t.topicId] }), index('voice_item_topic_topic_idx').on(t.topicId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.itemId, t.topicId] }),
+    index('voice_item_topic_topic_idx').on(t.topicId, t.createdAt),
+  ],
 );
 
 // 舆情预警: a keyword hit on one item, or a topic's week well above its usual level.
@@ -73,7 +102,9 @@ export const alert = pgTable(
   'alert',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    orgId: bigint('org_id', { mode: 'number' }).notNull().references(() => org.id),
+    orgId: bigint('org_id', { mode: 'number' })
+      .notNull()
+      .references(() => org.id),
     kind: text('kind', { enum: ALERT_KINDS }).notNull(),
     topicIds: jsonb('topic_ids').$type<number[]>().notNull(),
     keywords: jsonb('keywords').$type<string[]>().notNull(),
@@ -100,8 +131,12 @@ export const alert = pgTable(
 export const alertItem = pgTable(
   'alert_item',
   {
-    alertId: bigint('alert_id', { mode: 'number' }).notNull().references(() => alert.id),
-    itemId: bigint('item_id', { mode: 'number' }).notNull().references(() => voiceItem.id),
+    alertId: bigint('alert_id', { mode: 'number' })
+      .notNull()
+      .references(() => alert.id),
+    itemId: bigint('item_id', { mode: 'number' })
+      .notNull()
+      .references(() => voiceItem.id),
   },
   (t) => [primaryKey({ columns: [t.alertId, t.itemId] }), index('alert_item_item_idx').on(t.itemId)],
 );
@@ -111,8 +146,12 @@ export const alertNotice = pgTable(
   'alert_notice',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    accountId: bigint('account_id', { mode: 'number' }).notNull().references(() => account.id),
-    alertId: bigint('alert_id', { mode: 'number' }).notNull().references(() => alert.id),
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => account.id),
+    alertId: bigint('alert_id', { mode: 'number' })
+      .notNull()
+      .references(() => alert.id),
     title: text('title').notNull(),
     body: text('body').notNull(),
     readAt: timestamp('read_at', { withTimezone: true }),

@@ -7,16 +7,33 @@ import type { VoiceItemRow } from './voice.schema.js';
 // no account id is ever selected, and the name only under `show_name`.
 
 interface StaffRow {
-  id: number; orgId: number; orgName: string; kind: VoiceItemRow['kind']; title: string; content: string; status: VoiceItemRow['status'];
-  showName: boolean; authorName: string | null; publishConsent: boolean; published: boolean; publishedAt: Date | string | null;
-  reply: string | null; repliedAt: Date | string | null; replierName: string | null; caseId: number | null; alerted: boolean;
-  topics: string[] | null; createdAt: Date | string;
+  id: number;
+  orgId: number;
+  orgName: string;
+  kind: VoiceItemRow['kind'];
+  title: string;
+  content: string;
+  status: VoiceItemRow['status'];
+  showName: boolean;
+  authorName: string | null;
+  publishConsent: boolean;
+  published: boolean;
+  publishedAt: Date | string | null;
+  reply: string | null;
+  repliedAt: Date | string | null;
+  replierName: string | null;
+  caseId: number | null;
+  alerted: boolean;
+  topics: string[] | null;
+  createdAt: Date | string;
 }
 
 export const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
 export async function selectStaffItems(db: Db, where: SQL, tail: SQL = sql``) {
-  const found = await rows<StaffRow>(db, sql`
+  const found = await rows<StaffRow>(
+    db,
+    sql`
     select v.id, v.org_id as "orgId", o.name as "orgName", v.kind, v.title, v.content, v.status, v.show_name as "showName",
       case when v.show_name then coalesce(
         (select m.name from member m join account a on a.id = v.account_id
@@ -28,30 +45,52 @@ export async function selectStaffItems(db: Db, where: SQL, tail: SQL = sql``) {
       (select json_agg(t.name order by t.name) from voice_item_topic vt join alert_topic t on t.id = vt.topic_id where vt.item_id = v.id) as topics,
       v.created_at as "createdAt"
     from voice_item v join org o on o.id = v.org_id
-    where ${where} ${tail}`);
+    where ${where} ${tail}`,
+  );
   return found.map(({ authorName, topics, publishedAt, repliedAt, createdAt, ...v }) => ({
-    ...v, author: v.showName && authorName ? { name: authorName } : null, topics: topics ?? [],
-    publishedAt: iso(publishedAt), repliedAt: iso(repliedAt), createdAt: iso(createdAt) ?? '',
+    ...v,
+    author: v.showName && authorName ? { name: authorName } : null,
+    topics: topics ?? [],
+    publishedAt: iso(publishedAt),
+    repliedAt: iso(repliedAt),
+    createdAt: iso(createdAt) ?? '',
   }));
 }
 export type VoiceItemView = Awaited<ReturnType<typeof selectStaffItems>>[number];
 
 /** The sender's own view of their items. */
 export async function selectOwnItems(db: Db, where: SQL, tail: SQL = sql``) {
-  const found = await rows<Omit<StaffRow, 'authorName' | 'alerted' | 'topics' | 'replierName' | 'publishedAt'>>(db, sql`
+  const found = await rows<Omit<StaffRow, 'authorName' | 'alerted' | 'topics' | 'replierName' | 'publishedAt'>>(
+    db,
+    sql`
     select v.id, v.org_id as "orgId", o.name as "orgName", v.kind, v.title, v.content, v.show_name as "showName",
       v.publish_consent as "publishConsent", v.published, v.status, v.reply, v.replied_at as "repliedAt", v.case_id as "caseId",
       v.created_at as "createdAt"
     from voice_item v join org o on o.id = v.org_id
-    where ${where} ${tail}`);
+    where ${where} ${tail}`,
+  );
   return found.map((v) => ({
-    id: v.id, orgId: v.orgId, orgName: v.orgName, kind: v.kind, title: v.title, content: v.content, showName: v.showName,
-    publishConsent: v.publishConsent, published: v.published, status: v.status, reply: v.reply, repliedAt: iso(v.repliedAt),
-    caseId: v.caseId, createdAt: iso(v.createdAt) ?? '',
+    id: v.id,
+    orgId: v.orgId,
+    orgName: v.orgName,
+    kind: v.kind,
+    title: v.title,
+    content: v.content,
+    showName: v.showName,
+    publishConsent: v.publishConsent,
+    published: v.published,
+    status: v.status,
+    reply: v.reply,
+    repliedAt: iso(v.repliedAt),
+    caseId: v.caseId,
+    createdAt: iso(v.createdAt) ?? '',
   }));
 }
 
 export async function countItems(db: Db, where: SQL): Promise<number> {
-  const [r] = await rows<{ n: number }>(db, sql`select count(*)::int as n from voice_item v join org o on o.id = v.org_id where ${where}`);
+  const [r] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from voice_item v join org o on o.id = v.org_id where ${where}`,
+  );
   return r?.n ?? 0;
 }

@@ -21,7 +21,10 @@ const MODULES = Object.values(import.meta.glob<{ default: AdminModule }>('./modu
   .sort((a, b) => a.order - b.order);
 
 /** The side menu: single entries, and groups that gather the entries of every module naming them. */
-export interface MenuSection { group?: MenuGroup; entries: MenuEntry[] }
+export interface MenuSection {
+  group?: MenuGroup;
+  entries: MenuEntry[];
+}
 export const MENU_SECTIONS: MenuSection[] = [];
 for (const m of MODULES) {
   const last = MENU_SECTIONS.at(-1);
@@ -40,7 +43,10 @@ export const router = createRouter({
         { path: '', name: 'home', redirect: () => homeRoute() },
         ...MODULES.flatMap((m) => [
           ...m.menu.map((e) => ({
-            path: e.path, name: e.name, component: e.view, meta: { titleKey: e.titleKey, permissions: e.permissions, menu: `/${e.path}` },
+            path: e.path,
+            name: e.name,
+            component: e.view,
+            meta: { titleKey: e.titleKey, permissions: e.permissions, menu: `/${e.path}` },
           })),
           ...(m.routes ?? []),
         ]),

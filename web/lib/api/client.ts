@@ -17,13 +17,21 @@ export type Schemas = components['schemas'];
 type Operation<P extends keyof paths, M extends string> = M extends keyof paths[P] ? paths[P][M] : never;
 type JsonOf<T> = T extends { content: { 'application/json': infer J } } ? J : never;
 /** The JSON body an operation takes: `Body<'/api/members', 'post'>`. */
-export type Body<P extends keyof paths, M extends 'post' | 'put' | 'patch'> =
-  JsonOf<NonNullable<Operation<P, M> extends { requestBody?: infer B } ? B : never>>;
+export type Body<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = JsonOf<
+  NonNullable<Operation<P, M> extends { requestBody?: infer B } ? B : never>
+>;
 /** The query an operation takes: `Query<'/api/members'>`. */
-export type Query<P extends keyof paths, M extends string = 'get'> =
-  NonNullable<Operation<P, M> extends { parameters: { query?: infer Q } } ? Q : never>;
+export type Query<P extends keyof paths, M extends string = 'get'> = NonNullable<
+  Operation<P, M> extends { parameters: { query?: infer Q } } ? Q : never
+>;
 type Success<O> = O extends { responses: infer R }
-  ? 200 extends keyof R ? R[200] : 201 extends keyof R ? R[201] : 202 extends keyof R ? R[202] : never
+  ? 200 extends keyof R
+    ? R[200]
+    : 201 extends keyof R
+      ? R[201]
+      : 202 extends keyof R
+        ? R[202]
+        : never
   : never;
 /** What an operation answers with on success: `Reply<'/api/members/{id}'>`. */
 export type Reply<P extends keyof paths, M extends string = 'get'> = JsonOf<Success<Operation<P, M>>>;
@@ -71,8 +79,16 @@ export function isSessionLost(err: unknown): boolean {
 
 /** The ApiError an answer that is not 2xx stands for (its JSON error shape when it has one). */
 export function errorOf(response: Response, body: unknown): ApiError {
-  const err = typeof body === 'object' && body !== null && 'error' in body ? (body as { error: Partial<ApiErrorDetail & { code: string; details: ApiErrorDetail[] }> }).error : undefined;
-  return new ApiError(response.status, err?.code ?? `HTTP_${response.status}`, err?.message ?? response.statusText, err?.details ?? []);
+  const err =
+    typeof body === 'object' && body !== null && 'error' in body
+      ? (body as { error: Partial<ApiErrorDetail & { code: string; details: ApiErrorDetail[] }> }).error
+      : undefined;
+  return new ApiError(
+    response.status,
+    err?.code ?? `HTTP_${response.status}`,
+    err?.message ?? response.statusText,
+    err?.details ?? [],
+  );
 }
 
 /** Query values as the server reads them: empty ones left out, the rest as strings. */
@@ -83,7 +99,10 @@ export function toSearchParams(query: object = {}): URLSearchParams {
 }
 
 /** The typed client: `api.GET('/api/cases/{id}', { params: { path: { id } } })`; wrap calls in `ok`. */
-export const api = createClient<paths>({ credentials: 'same-origin', querySerializer: (q) => toSearchParams(q).toString() });
+export const api = createClient<paths>({
+  credentials: 'same-origin',
+  querySerializer: (q) => toSearchParams(q).toString(),
+});
 
 api.use({
   onRequest({ request }) {
@@ -143,7 +162,11 @@ function fill(path: string, params: Record<string, string | number>): string {
 }
 
 /** Posts one file as the multipart part `file`; the answer is the one the contract gives. */
-export async function upload<P extends keyof paths>(path: P, file: File, params: Record<string, string | number> = {}): Promise<Reply<P, 'post'>> {
+export async function upload<P extends keyof paths>(
+  path: P,
+  file: File,
+  params: Record<string, string | number> = {},
+): Promise<Reply<P, 'post'>> {
   const body = new FormData();
   body.append('file', file, file.name);
   const res = await send(fill(path, params), { method: 'POST', body });

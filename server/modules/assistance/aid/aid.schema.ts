@@ -7,7 +7,14 @@ import { hardshipFile } from '../hardship/hardship.schema.js';
 
 // Assistance (帮扶): programmes with budgets, assistance records with an approval chain, 微心愿.
 // Money is integer fen. GLOSSARY kinds: winter_warmth 送温暖, education_aid 金秋助学, medical_aid 医疗救助.
-export const PROGRAMME_KINDS = ['winter_warmth', 'education_aid', 'medical_aid', 'festival', 'small_wish', 'other'] as const;
+export const PROGRAMME_KINDS = [
+  'winter_warmth',
+  'education_aid',
+  'medical_aid',
+  'festival',
+  'small_wish',
+  'other',
+] as const;
 export const PROGRAMME_STATES = ['open', 'closed'] as const;
 /** proposed → approved → paid; proposed → rejected; proposed/approved → cancelled. */
 export const RECORD_STATES = ['proposed', 'approved', 'paid', 'rejected', 'cancelled'] as const;
@@ -34,7 +41,9 @@ export const aidProgramme = pgTable(
   'aid_programme',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    orgId: bigint('org_id', { mode: 'number' }).notNull().references(() => org.id),
+    orgId: bigint('org_id', { mode: 'number' })
+      .notNull()
+      .references(() => org.id),
     year: integer('year').notNull(),
     kind: text('kind', { enum: PROGRAMME_KINDS }).notNull(),
     name: text('name').notNull(),
@@ -50,7 +59,10 @@ export const aidProgramme = pgTable(
   },
   (t) => [
     index('aid_programme_org_idx').on(t.orgId, t.year),
-    check('aid_programme_budget_check', sql`${t.budgetFen} >= 0 and ${t.committedFen} >= 0 and ${t.paidFen} >= 0 and ${t.committedFen} <= ${t.budgetFen} and ${t.paidFen} <= ${t.committedFen}`),
+    check(
+      'aid_programme_budget_check',
+      sql`${t.budgetFen} >= 0 and ${t.committedFen} >= 0 and ${t.paidFen} >= 0 and ${t.committedFen} <= ${t.budgetFen} and ${t.paidFen} <= ${t.committedFen}`,
+    ),
     check('aid_programme_year_check', sql`${t.year} between 2000 and 2100`),
   ],
 );
@@ -60,20 +72,32 @@ export const aidRecord = pgTable(
   'aid_record',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    programmeId: bigint('programme_id', { mode: 'number' }).notNull().references(() => aidProgramme.id),
+    programmeId: bigint('programme_id', { mode: 'number' })
+      .notNull()
+      .references(() => aidProgramme.id),
     /** The programme's org: approvals and payment happen there. */
-    programmeOrgId: bigint('programme_org_id', { mode: 'number' }).notNull().references(() => org.id),
-    fileId: bigint('file_id', { mode: 'number' }).notNull().references(() => hardshipFile.id),
-    memberId: bigint('member_id', { mode: 'number' }).notNull().references(() => member.id),
+    programmeOrgId: bigint('programme_org_id', { mode: 'number' })
+      .notNull()
+      .references(() => org.id),
+    fileId: bigint('file_id', { mode: 'number' })
+      .notNull()
+      .references(() => hardshipFile.id),
+    memberId: bigint('member_id', { mode: 'number' })
+      .notNull()
+      .references(() => member.id),
     /** The household's org (the file's): proposals come from there. */
-    orgId: bigint('org_id', { mode: 'number' }).notNull().references(() => org.id),
+    orgId: bigint('org_id', { mode: 'number' })
+      .notNull()
+      .references(() => org.id),
     form: text('form', { enum: RECORD_FORMS }).notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
     goods: text('goods'),
     givenOn: date('given_on', { mode: 'string' }).notNull(),
     state: text('state', { enum: RECORD_STATES }).notNull().default('proposed'),
     note: text('note'),
-    proposedBy: bigint('proposed_by', { mode: 'number' }).notNull().references(() => account.id),
+    proposedBy: bigint('proposed_by', { mode: 'number' })
+      .notNull()
+      .references(() => account.id),
     proposedByName: text('proposed_by_name').notNull(),
     proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull(),
     decidedBy: bigint('decided_by', { mode: 'number' }).references(() => account.id),
@@ -106,8 +130,12 @@ export const aidRecord = pgTable(
 export const aidHouseholdTotal = pgTable(
   'aid_household_total',
   {
-    programmeId: bigint('programme_id', { mode: 'number' }).notNull().references(() => aidProgramme.id),
-    fileId: bigint('file_id', { mode: 'number' }).notNull().references(() => hardshipFile.id),
+    programmeId: bigint('programme_id', { mode: 'number' })
+      .notNull()
+      .references(() => aidProgramme.id),
+    fileId: bigint('file_id', { mode: 'number' })
+      .notNull()
+      .references(() => hardshipFile.id),
     committedFen: bigint('committed_fen', { mode: 'number' }).notNull(),
     times: integer('times').notNull(),
   },
@@ -123,8 +151,12 @@ export const aidWish = pgTable(
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     /** The worker's union: staff there review it. */
-    orgId: bigint('org_id', { mode: 'number' }).notNull().references(() => org.id),
-    accountId: bigint('account_id', { mode: 'number' }).notNull().references(() => account.id),
+    orgId: bigint('org_id', { mode: 'number' })
+      .notNull()
+      .references(() => org.id),
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => account.id),
     memberId: bigint('member_id', { mode: 'number' }).references(() => member.id),
     title: text('title').notNull(),
     story: text('story').notNull(),

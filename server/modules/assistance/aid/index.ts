@@ -9,7 +9,10 @@ import { wishRoutes } from './wish.routes.js';
 // An org with programmes, assistance records or wishes is in use: it can be closed, not deleted.
 registerOrgUsage(async (tx, orgId) => {
   const [p] = await tx.select({ n: count() }).from(aidProgramme).where(eq(aidProgramme.orgId, orgId));
-  const [r] = await tx.select({ n: count() }).from(aidRecord).where(or(eq(aidRecord.orgId, orgId), eq(aidRecord.programmeOrgId, orgId)));
+  const [r] = await tx
+    .select({ n: count() })
+    .from(aidRecord)
+    .where(or(eq(aidRecord.orgId, orgId), eq(aidRecord.programmeOrgId, orgId)));
   const [w] = await tx.select({ n: count() }).from(aidWish).where(eq(aidWish.orgId, orgId));
   return (p?.n ?? 0) + (r?.n ?? 0) + (w?.n ?? 0) > 0;
 });

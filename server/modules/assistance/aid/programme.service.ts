@@ -1,5 +1,12 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { assertOrgAccess, orgCondition, OutOfScopeError, pathInScope, scopePaths, type Actor } from '../../../kernel/access.js';
+import {
+  assertOrgAccess,
+  orgCondition,
+  OutOfScopeError,
+  pathInScope,
+  scopePaths,
+  type Actor,
+} from '../../../kernel/access.js';
 import { writeAudit } from '../../../kernel/audit.js';
 import type { TxEnv } from '../../../kernel/context.js';
 import { rows, type Db } from '../../../kernel/db.js';
@@ -36,26 +43,54 @@ export interface ProgrammeInput {
 export function programmeVisible(actor: Actor, orgIdColumn: SQL | typeof aidProgramme.orgId): SQL {
   const paths = scopePaths(actor, AID_READ);
   if (paths.length === 0) return sql`false`;
-  const above = sql.join(paths.map((p) => sql`${p} like vis_org.path || '%'`), sql` or `);
+  const above = sql.join(
+    paths.map((p) => sql`${p} like vis_org.path || '%'`),
+    sql` or `,
+  );
   return sql`(${orgCondition(actor, AID_READ, orgIdColumn)} or ${orgIdColumn} in (select vis_org.id from org vis_org where ${above}))`;
 }
 
-export function presentProgramme(p: ProgrammeRow & { orgName: string; orgPath: string; pendingFen?: number }, actor: Actor) {
+export function presentProgramme(
+  p: ProgrammeRow & { orgName: string; orgPath: string; pendingFen?: number },
+  actor: Actor,
+) {
   const manage = pathInScope(actor, PROGRAMME_MANAGE, p.orgPath);
   return {
-    id: p.id, orgId: p.orgId, orgName: p.orgName, year: p.year, kind: p.kind, name: p.name, description: p.description,
-    budgetFen: p.budgetFen, committedFen: p.committedFen, paidFen: p.paidFen, leftFen: p.budgetFen - p.committedFen,
-    pendingFen: p.pendingFen ?? 0, rules: p.rules, state: p.state,
-    canManage: manage, canApprove: pathInScope(actor, RECORD_APPROVE, p.orgPath), canPay: pathInScope(actor, RECORD_PAY, p.orgPath),
-    createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString(),
+    id: p.id,
+    orgId: p.orgId,
+    orgName: p.orgName,
+    year: p.year,
+    kind: p.kind,
+    name: p.name,
+    description: p.description,
+    budgetFen: p.budgetFen,
+    committedFen: p.committedFen,
+    paidFen: p.paidFen,
+    leftFen: p.budgetFen - p.committedFen,
+    pendingFen: p.pendingFen ?? 0,
+    rules: p.rules,
+    state: p.state,
+    canManage: manage,
+    canApprove: pathInScope(actor, RECORD_APPROVE, p.orgPath),
+    canPay: pathInScope(actor, RECORD_PAY, p.orgPath),
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
   };
 }
 
 const selectProgramme = (db: Db) =>
-  db.select({
-    p: aidProgramme, orgName: org.name, orgPath: org.path,
-    pendingFen: sql<number>`coalesce((select sum(r.amount_fen) from aid_record r where r.programme_id = ${aidProgramme.id} and r.state = 'proposed'), 0)::bigint`.mapWith(Number),
-  }).from(aidProgramme).innerJoin(org, eq(org.id, aidProgramme.orgId));
+  db
+    .select({
+      p: aidProgramme,
+      orgName: org.name,
+      orgPath: org.path,
+      pendingFen:
+        sql<number>`coalesce((select sum(r.amount_fen) from aid_record r where r.programme_id = ${aidProgramme.id} and r.state = 'proposed'), 0)::bigint`.mapWith(
+          Number,
+        ),
+    })
+    .from(aidProgramme)
+    .innerJoin(org, eq(org.id, aidProgramme.orgId));
 
 export interface ProgrammeFilter {
   orgId?: number;
@@ -87,10 +122,22 @@ export async function listProgrammes(db: Db, actor: Actor, f: ProgrammeFilter) {
   if (f.kind) where.push(eq(aidProgramme.kind, f.kind));
   if (f.state) where.push(eq(aidProgramme.state, f.state));
   const cond = and(...where);
-  const found = await selectProgramme(db).where(cond).orderBy(desc(aidProgramme.year), desc(aidProgramme.id))
-    .limit(f.pageSize).offset((f.page - 1) * f.pageSize);
-  const [n] = await db.select({ n: sql<number>`count(*)::int` }).from(aidProgramme).innerJoin(org, eq(org.id, aidProgramme.orgId)).where(cond);
-  return { items: found.map((r) => presentProgramme({ ...r.p, orgName: r.orgName, orgPath: r.orgPath, pendingFen: r.pendingFen }, actor)), total: n?.n ?? 0 };
+  const found = await selectProgramme(db)
+    .where(cond)
+    .orderBy(desc(aidProgramme.year), desc(aidProgramme.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const [n] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(aidProgramme)
+    .innerJoin(org, eq(org.id, aidProgramme.orgId))
+    .where(cond);
+  return {
+    items: found.map((r) =>
+      presentProgramme({ ...r.p, orgName: r.orgName, orgPath: r.orgPath, pendingFen: r.pendingFen }, actor),
+    ),
+    total: n?.n ?? 0,
+  };
 }
 
 /** A programme the caller can see, with its org path; 404 otherwise. */
@@ -103,9 +150,11 @@ export async function loadProgramme(db: Db, actor: Actor, id: number, lock = fal
 
 function checkRules(rules: ProgrammeRules, budgetFen: number) {
   const bad = (path: string, message: string) => new AppError('VALIDATION_FAILED', [{ path, message }]);
-  if (rules.capFen !== null && rules.amountFen !== null && rules.amountFen > rules.capFen) throw bad('rules.amountFen', 'aid.amountOverCap');
+  if (rules.capFen !== null && rules.amountFen !== null && rules.amountFen > rules.capFen)
+    throw bad('rules.amountFen', 'aid.amountOverCap');
   for (const [k, v] of Object.entries(rules.amountByCategory)) {
-    if (rules.capFen !== null && v !== undefined && v > rules.capFen) throw bad(`rules.amountByCategory.${k}`, 'aid.amountOverCap');
+    if (rules.capFen !== null && v !== undefined && v > rules.capFen)
+      throw bad(`rules.amountByCategory.${k}`, 'aid.amountOverCap');
   }
   if (rules.capFen !== null && rules.capFen > budgetFen) throw bad('rules.capFen', 'aid.capOverBudget');
 }
@@ -114,37 +163,91 @@ export async function createProgramme(tx: Db, env: TxEnv, actor: Actor, input: P
   await assertOrgAccess(tx, actor, PROGRAMME_MANAGE, input.orgId, AID_READ);
   checkRules(input.rules, input.budgetFen);
   const at = env.source.at;
-  const [row] = await tx.insert(aidProgramme).values({
-    orgId: input.orgId, year: input.year, kind: input.kind, name: input.name, description: input.description ?? null,
-    budgetFen: input.budgetFen, rules: input.rules, createdBy: actor.accountId, createdAt: at, updatedAt: at,
-  }).returning();
+  const [row] = await tx
+    .insert(aidProgramme)
+    .values({
+      orgId: input.orgId,
+      year: input.year,
+      kind: input.kind,
+      name: input.name,
+      description: input.description ?? null,
+      budgetFen: input.budgetFen,
+      rules: input.rules,
+      createdBy: actor.accountId,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning();
   if (!row) throw new Error('insert returned nothing');
-  await writeAudit(tx, env.crypto, env.source, { orgId: row.orgId, action: 'aid.programme.create', targetType: 'aid_programme', targetId: row.id, after: auditView(row) });
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: row.orgId,
+    action: 'aid.programme.create',
+    targetType: 'aid_programme',
+    targetId: row.id,
+    after: auditView(row),
+  });
   return row.id;
 }
 
-const auditView = (p: ProgrammeRow) => ({ name: p.name, year: p.year, kind: p.kind, budgetFen: p.budgetFen, rules: p.rules, state: p.state });
+const auditView = (p: ProgrammeRow) => ({
+  name: p.name,
+  year: p.year,
+  kind: p.kind,
+  budgetFen: p.budgetFen,
+  rules: p.rules,
+  state: p.state,
+});
 
-export async function updateProgramme(tx: Db, env: TxEnv, actor: Actor, id: number, patch: Partial<Omit<ProgrammeInput, 'orgId' | 'year' | 'kind'>>) {
+export async function updateProgramme(
+  tx: Db,
+  env: TxEnv,
+  actor: Actor,
+  id: number,
+  patch: Partial<Omit<ProgrammeInput, 'orgId' | 'year' | 'kind'>>,
+) {
   const p = await loadProgramme(tx, actor, id, true);
   await assertOrgAccess(tx, actor, PROGRAMME_MANAGE, p.orgId, AID_READ);
   const rules = patch.rules ?? p.rules;
   const budgetFen = patch.budgetFen ?? p.budgetFen;
   checkRules(rules, budgetFen);
   // The budget may not drop below what is committed: a conditional UPDATE, not a read-then-write.
-  const [row] = await tx.update(aidProgramme).set({
-    name: patch.name ?? p.name, description: patch.description === undefined ? p.description : patch.description, budgetFen, rules, updatedAt: env.source.at,
-  }).where(and(eq(aidProgramme.id, id), sql`${aidProgramme.committedFen} <= ${budgetFen}`)).returning();
-  if (!row) throw new AppError('AID_BUDGET_BELOW_COMMITTED', [{ path: 'budgetFen', message: 'AID_BUDGET_BELOW_COMMITTED' }]);
-  await writeAudit(tx, env.crypto, env.source, { orgId: row.orgId, action: 'aid.programme.update', targetType: 'aid_programme', targetId: row.id, before: auditView(p), after: auditView(row) });
+  const [row] = await tx
+    .update(aidProgramme)
+    .set({
+      name: patch.name ?? p.name,
+      description: patch.description === undefined ? p.description : patch.description,
+      budgetFen,
+      rules,
+      updatedAt: env.source.at,
+    })
+    .where(and(eq(aidProgramme.id, id), sql`${aidProgramme.committedFen} <= ${budgetFen}`))
+    .returning();
+  if (!row)
+    throw new AppError('AID_BUDGET_BELOW_COMMITTED', [{ path: 'budgetFen', message: 'AID_BUDGET_BELOW_COMMITTED' }]);
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: row.orgId,
+    action: 'aid.programme.update',
+    targetType: 'aid_programme',
+    targetId: row.id,
+    before: auditView(p),
+    after: auditView(row),
+  });
 }
 
 export async function setProgrammeState(tx: Db, env: TxEnv, actor: Actor, id: number, to: 'open' | 'closed') {
   const p = await loadProgramme(tx, actor, id);
   await assertOrgAccess(tx, actor, PROGRAMME_MANAGE, p.orgId, AID_READ);
   const from = to === 'closed' ? 'open' : 'closed';
-  const [row] = await tx.update(aidProgramme).set({ state: to, updatedAt: env.source.at })
-    .where(and(eq(aidProgramme.id, id), eq(aidProgramme.state, from))).returning();
+  const [row] = await tx
+    .update(aidProgramme)
+    .set({ state: to, updatedAt: env.source.at })
+    .where(and(eq(aidProgramme.id, id), eq(aidProgramme.state, from)))
+    .returning();
   if (!row) throw new AppError(to === 'closed' ? 'AID_PROGRAMME_CLOSED' : 'CONFLICT');
-  await writeAudit(tx, env.crypto, env.source, { orgId: row.orgId, action: to === 'closed' ? 'aid.programme.close' : 'aid.programme.reopen', targetType: 'aid_programme', targetId: row.id });
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: row.orgId,
+    action: to === 'closed' ? 'aid.programme.close' : 'aid.programme.reopen',
+    targetType: 'aid_programme',
+    targetId: row.id,
+  });
 }

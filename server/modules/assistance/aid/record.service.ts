@@ -45,15 +45,31 @@ export interface ProposeInput {
 }
 
 async function household(db: Db, fileId: number) {
-  const [f] = await db.select({
-    id: hardshipFile.id, memberId: hardshipFile.memberId, orgId: hardshipFile.orgId, state: hardshipFile.state, category: hardshipFile.category, orgPath: org.path,
-  }).from(hardshipFile).innerJoin(org, eq(org.id, hardshipFile.orgId)).where(eq(hardshipFile.id, fileId));
+  const [f] = await db
+    .select({
+      id: hardshipFile.id,
+      memberId: hardshipFile.memberId,
+      orgId: hardshipFile.orgId,
+      state: hardshipFile.state,
+      category: hardshipFile.category,
+      orgPath: org.path,
+    })
+    .from(hardshipFile)
+    .innerJoin(org, eq(org.id, hardshipFile.orgId))
+    .where(eq(hardshipFile.id, fileId));
   return f;
 }
 
 /** The household's committed total and times in a programme (for checks and the screens). */
-async function householdTotal(db: Db, programmeId: number, fileId: number): Promise<{ committedFen: number; times: number }> {
-  const [t] = await rows<{ committed_fen: number; times: number }>(db, sql`select committed_fen::bigint as committed_fen, times from aid_household_total where programme_id = ${programmeId} and file_id = ${fileId}`);
+async function householdTotal(
+  db: Db,
+  programmeId: number,
+  fileId: number,
+): Promise<{ committedFen: number; times: number }> {
+  const [t] = await rows<{ committed_fen: number; times: number }>(
+    db,
+    sql`select committed_fen::bigint as committed_fen, times from aid_household_total where programme_id = ${programmeId} and file_id = ${fileId}`,
+  );
   return { committedFen: Number(t?.committed_fen ?? 0), times: t?.times ?? 0 };
 }
 
@@ -65,7 +81,8 @@ export async function proposeRecord(tx: Db, env: TxEnv, actor: Actor, input: Pro
   const bad = (path: string, message: string) => new AppError('VALIDATION_FAILED', [{ path, message }]);
   if (p.state !== 'open') throw new AppError('AID_PROGRAMME_CLOSED');
   // A programme serves its own org's subtree.
-  if (!f.orgPath.startsWith(p.orgPath)) throw new AppError('AID_NOT_ELIGIBLE', [{ path: 'programmeId', message: 'aid.notServed' }]);
+  if (!f.orgPath.startsWith(p.orgPath))
+    throw new AppError('AID_NOT_ELIGIBLE', [{ path: 'programmeId', message: 'aid.notServed' }]);
   if (f.state !== 'filed') throw new AppError('AID_NOT_ELIGIBLE', [{ path: 'fileId', message: 'aid.fileNotFiled' }]);
   await requireConsent(tx, f.memberId, 'assist');
   if (p.rules.categories.length > 0 && (!f.category || !p.rules.categories.includes(f.category))) {
@@ -74,40 +91,80 @@ export async function proposeRecord(tx: Db, env: TxEnv, actor: Actor, input: Pro
   const standard = (f.category ? p.rules.amountByCategory[f.category] : undefined) ?? p.rules.amountFen;
   const amountFen = input.amountFen ?? standard;
   if (amountFen === null || amountFen === undefined) throw bad('amountFen', 'aid.amountRequired');
-  if (standard !== null && standard !== undefined && amountFen > standard) throw bad('amountFen', 'aid.amountOverStandard');
+  if (standard !== null && standard !== undefined && amountFen > standard)
+    throw bad('amountFen', 'aid.amountOverStandard');
   if (input.form === 'goods' && !input.goods) throw bad('goods', 'aid.goodsRequired');
   // Early answers for the officer; the approval enforces them again under the row locks.
   const t = await householdTotal(tx, p.id, f.id);
-  if (p.rules.capFen !== null && t.committedFen + amountFen > p.rules.capFen) throw new AppError('AID_CAP_EXCEEDED', [{ path: 'amountFen', message: 'AID_CAP_EXCEEDED' }]);
-  if (p.rules.maxTimes !== null && t.times + 1 > p.rules.maxTimes) throw new AppError('AID_CAP_EXCEEDED', [{ path: 'fileId', message: 'aid.maxTimes' }]);
-  if (p.committedFen + amountFen > p.budgetFen) throw new AppError('AID_BUDGET_EXCEEDED', [{ path: 'amountFen', message: 'AID_BUDGET_EXCEEDED' }]);
+  if (p.rules.capFen !== null && t.committedFen + amountFen > p.rules.capFen)
+    throw new AppError('AID_CAP_EXCEEDED', [{ path: 'amountFen', message: 'AID_CAP_EXCEEDED' }]);
+  if (p.rules.maxTimes !== null && t.times + 1 > p.rules.maxTimes)
+    throw new AppError('AID_CAP_EXCEEDED', [{ path: 'fileId', message: 'aid.maxTimes' }]);
+  if (p.committedFen + amountFen > p.budgetFen)
+    throw new AppError('AID_BUDGET_EXCEEDED', [{ path: 'amountFen', message: 'AID_BUDGET_EXCEEDED' }]);
   const at = env.source.at;
-  const [row] = await tx.insert(aidRecord).values({
-    programmeId: p.id, programmeOrgId: p.orgId, fileId: f.id, memberId: f.memberId, orgId: f.orgId, form: input.form, amountFen,
-    goods: input.form === 'goods' ? input.goods : null, givenOn: input.givenOn ?? chinaDate(at), note: input.note ?? null,
-    proposedBy: actor.accountId, proposedByName: actor.displayName, proposedAt: at, createdAt: at, updatedAt: at,
-  }).returning();
+  const [row] = await tx
+    .insert(aidRecord)
+    .values({
+      programmeId: p.id,
+      programmeOrgId: p.orgId,
+      fileId: f.id,
+      memberId: f.memberId,
+      orgId: f.orgId,
+      form: input.form,
+      amountFen,
+      goods: input.form === 'goods' ? input.goods : null,
+      givenOn: input.givenOn ?? chinaDate(at),
+      note: input.note ?? null,
+      proposedBy: actor.accountId,
+      proposedByName: actor.displayName,
+      proposedAt: at,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning();
   if (!row) throw new Error('insert returned nothing');
   await audit(tx, env, row, 'aid.record.propose', { programmeId: p.id, fileId: f.id, amountFen, form: row.form });
   return row.id;
 }
 
 const audit = (tx: Db, env: TxEnv, r: RecordRow, action: string, after?: unknown) =>
-  writeAudit(tx, env.crypto, env.source, { orgId: r.programmeOrgId, action, targetType: 'aid_record', targetId: r.id, after: after ?? { state: r.state } });
+  writeAudit(tx, env.crypto, env.source, {
+    orgId: r.programmeOrgId,
+    action,
+    targetType: 'aid_record',
+    targetId: r.id,
+    after: after ?? { state: r.state },
+  });
 
 /** A record the caller can see (its household's org or its programme's org in read scope); 404 otherwise. */
 export async function loadRecord(db: Db, actor: Actor, id: number) {
   const porg = aliasedTable(org, 'porg');
-  const [r] = await db.select({ r: aidRecord, orgPath: org.path, programmeOrgPath: porg.path }).from(aidRecord)
-    .innerJoin(org, eq(org.id, aidRecord.orgId)).innerJoin(porg, eq(porg.id, aidRecord.programmeOrgId)).where(eq(aidRecord.id, id));
-  if (!r || !(pathInScope(actor, AID_READ, r.orgPath) || pathInScope(actor, AID_READ, r.programmeOrgPath))) throw new OutOfScopeError('aid_record', String(id));
+  const [r] = await db
+    .select({ r: aidRecord, orgPath: org.path, programmeOrgPath: porg.path })
+    .from(aidRecord)
+    .innerJoin(org, eq(org.id, aidRecord.orgId))
+    .innerJoin(porg, eq(porg.id, aidRecord.programmeOrgId))
+    .where(eq(aidRecord.id, id));
+  if (!r || !(pathInScope(actor, AID_READ, r.orgPath) || pathInScope(actor, AID_READ, r.programmeOrgPath)))
+    throw new OutOfScopeError('aid_record', String(id));
   return r;
 }
 
 const stateError = (state: string) => new AppError('AID_RECORD_STATE', [{ path: 'state', message: state }]);
 
-async function move(tx: Db, id: number, from: RecordState[], set: Partial<typeof aidRecord.$inferInsert>, at: Date): Promise<RecordRow> {
-  const [row] = await tx.update(aidRecord).set({ ...set, updatedAt: at }).where(and(eq(aidRecord.id, id), inArray(aidRecord.state, from))).returning();
+async function move(
+  tx: Db,
+  id: number,
+  from: RecordState[],
+  set: Partial<typeof aidRecord.$inferInsert>,
+  at: Date,
+): Promise<RecordRow> {
+  const [row] = await tx
+    .update(aidRecord)
+    .set({ ...set, updatedAt: at })
+    .where(and(eq(aidRecord.id, id), inArray(aidRecord.state, from)))
+    .returning();
   if (!row) {
     const [now] = await tx.select({ state: aidRecord.state }).from(aidRecord).where(eq(aidRecord.id, id));
     throw stateError(now?.state ?? 'unknown');
@@ -128,25 +185,54 @@ export async function approveRecord(tx: Db, env: TxEnv, actor: Actor, id: number
   await requireConsent(tx, l.r.memberId, 'assist');
   const at = env.source.at;
   // 1. the record: proposed → approved (its row lock orders two approvals of the same record).
-  const r = await move(tx, id, RECORD_ALLOWED.approve, { state: 'approved', decidedBy: actor.accountId, decidedByName: actor.displayName, decidedAt: at, ...(note ? { note } : {}) }, at);
+  const r = await move(
+    tx,
+    id,
+    RECORD_ALLOWED.approve,
+    {
+      state: 'approved',
+      decidedBy: actor.accountId,
+      decidedByName: actor.displayName,
+      decidedAt: at,
+      ...(note ? { note } : {}),
+    },
+    at,
+  );
   // 2. the budget: committed + amount ≤ budget, in the UPDATE itself.
-  const [p] = await tx.update(aidProgramme).set({ committedFen: sql`${aidProgramme.committedFen} + ${r.amountFen}`, updatedAt: at })
-    .where(and(eq(aidProgramme.id, r.programmeId), eq(aidProgramme.state, 'open'), sql`${aidProgramme.committedFen} + ${r.amountFen} <= ${aidProgramme.budgetFen}`))
+  const [p] = await tx
+    .update(aidProgramme)
+    .set({ committedFen: sql`${aidProgramme.committedFen} + ${r.amountFen}`, updatedAt: at })
+    .where(
+      and(
+        eq(aidProgramme.id, r.programmeId),
+        eq(aidProgramme.state, 'open'),
+        sql`${aidProgramme.committedFen} + ${r.amountFen} <= ${aidProgramme.budgetFen}`,
+      ),
+    )
     .returning({ rules: aidProgramme.rules });
   if (!p) {
-    const [now] = await tx.select({ state: aidProgramme.state }).from(aidProgramme).where(eq(aidProgramme.id, r.programmeId));
-    throw now?.state === 'closed' ? new AppError('AID_PROGRAMME_CLOSED') : new AppError('AID_BUDGET_EXCEEDED', [{ path: 'amountFen', message: 'AID_BUDGET_EXCEEDED' }]);
+    const [now] = await tx
+      .select({ state: aidProgramme.state })
+      .from(aidProgramme)
+      .where(eq(aidProgramme.id, r.programmeId));
+    throw now?.state === 'closed'
+      ? new AppError('AID_PROGRAMME_CLOSED')
+      : new AppError('AID_BUDGET_EXCEEDED', [{ path: 'amountFen', message: 'AID_BUDGET_EXCEEDED' }]);
   }
   // 3. the household: a conditional upsert; a concurrent approval waits on the row and re-checks.
   const cap = p.rules.capFen;
   const maxTimes = p.rules.maxTimes;
-  if (cap !== null && r.amountFen > cap) throw new AppError('AID_CAP_EXCEEDED', [{ path: 'amountFen', message: 'AID_CAP_EXCEEDED' }]);
-  const [h] = await rows<{ times: number }>(tx, sql`
+  if (cap !== null && r.amountFen > cap)
+    throw new AppError('AID_CAP_EXCEEDED', [{ path: 'amountFen', message: 'AID_CAP_EXCEEDED' }]);
+  const [h] = await rows<{ times: number }>(
+    tx,
+    sql`
     insert into aid_household_total as t (programme_id, file_id, committed_fen, times) values (${r.programmeId}, ${r.fileId}, ${r.amountFen}, 1)
     on conflict (programme_id, file_id) do update set committed_fen = t.committed_fen + excluded.committed_fen, times = t.times + 1
     where (${cap}::bigint is null or t.committed_fen + excluded.committed_fen <= ${cap}::bigint)
       and (${maxTimes}::int is null or t.times + 1 <= ${maxTimes}::int)
-    returning t.times`);
+    returning t.times`,
+  );
   if (!h) throw new AppError('AID_CAP_EXCEEDED', [{ path: 'amountFen', message: 'AID_CAP_EXCEEDED' }]);
   await audit(tx, env, r, 'aid.record.approve', { state: 'approved', amountFen: r.amountFen });
 }
@@ -157,7 +243,19 @@ export async function rejectRecord(tx: Db, env: TxEnv, actor: Actor, id: number,
   // the household's consent must still cover assistance when the money is committed
   await requireConsent(tx, l.r.memberId, 'assist');
   const at = env.source.at;
-  const r = await move(tx, id, RECORD_ALLOWED.reject, { state: 'rejected', decidedBy: actor.accountId, decidedByName: actor.displayName, decidedAt: at, rejectReason: reason }, at);
+  const r = await move(
+    tx,
+    id,
+    RECORD_ALLOWED.reject,
+    {
+      state: 'rejected',
+      decidedBy: actor.accountId,
+      decidedByName: actor.displayName,
+      decidedAt: at,
+      rejectReason: reason,
+    },
+    at,
+  );
   await audit(tx, env, r, 'aid.record.reject', { state: 'rejected', reason });
 }
 
@@ -165,24 +263,47 @@ export async function payRecord(tx: Db, env: TxEnv, actor: Actor, id: number) {
   const l = await loadRecord(tx, actor, id);
   if (!pathInScope(actor, RECORD_PAY, l.programmeOrgPath)) throw new AppError('FORBIDDEN');
   const at = env.source.at;
-  const r = await move(tx, id, RECORD_ALLOWED.pay, { state: 'paid', paidBy: actor.accountId, paidByName: actor.displayName, paidAt: at }, at);
-  await tx.update(aidProgramme).set({ paidFen: sql`${aidProgramme.paidFen} + ${r.amountFen}`, updatedAt: at }).where(eq(aidProgramme.id, r.programmeId));
+  const r = await move(
+    tx,
+    id,
+    RECORD_ALLOWED.pay,
+    { state: 'paid', paidBy: actor.accountId, paidByName: actor.displayName, paidAt: at },
+    at,
+  );
+  await tx
+    .update(aidProgramme)
+    .set({ paidFen: sql`${aidProgramme.paidFen} + ${r.amountFen}`, updatedAt: at })
+    .where(eq(aidProgramme.id, r.programmeId));
   await audit(tx, env, r, 'aid.record.pay', { state: 'paid', amountFen: r.amountFen });
 }
 
 /** Cancel before payment: the proposer's side (propose at the household's org) or the approver's. An approved record gives its money back. */
 export async function cancelRecord(tx: Db, env: TxEnv, actor: Actor, id: number, reason: string) {
   const l = await loadRecord(tx, actor, id);
-  if (!pathInScope(actor, RECORD_PROPOSE, l.orgPath) && !pathInScope(actor, RECORD_APPROVE, l.programmeOrgPath)) throw new AppError('FORBIDDEN');
+  if (!pathInScope(actor, RECORD_PROPOSE, l.orgPath) && !pathInScope(actor, RECORD_APPROVE, l.programmeOrgPath))
+    throw new AppError('FORBIDDEN');
   const at = env.source.at;
   const set = { state: 'cancelled' as const, cancelledBy: actor.accountId, cancelledAt: at, cancelReason: reason };
-  const [approved] = await tx.update(aidRecord).set({ ...set, updatedAt: at }).where(and(eq(aidRecord.id, id), eq(aidRecord.state, 'approved'))).returning();
+  const [approved] = await tx
+    .update(aidRecord)
+    .set({ ...set, updatedAt: at })
+    .where(and(eq(aidRecord.id, id), eq(aidRecord.state, 'approved')))
+    .returning();
   const r = approved ?? (await move(tx, id, ['proposed'], set, at));
   if (approved) {
-    await tx.update(aidProgramme).set({ committedFen: sql`${aidProgramme.committedFen} - ${r.amountFen}`, updatedAt: at }).where(eq(aidProgramme.id, r.programmeId));
-    await tx.execute(sql`update aid_household_total set committed_fen = committed_fen - ${r.amountFen}, times = times - 1 where programme_id = ${r.programmeId} and file_id = ${r.fileId}`);
+    await tx
+      .update(aidProgramme)
+      .set({ committedFen: sql`${aidProgramme.committedFen} - ${r.amountFen}`, updatedAt: at })
+      .where(eq(aidProgramme.id, r.programmeId));
+    await tx.execute(
+      sql`update aid_household_total set committed_fen = committed_fen - ${r.amountFen}, times = times - 1 where programme_id = ${r.programmeId} and file_id = ${r.fileId}`,
+    );
   }
-  await audit(tx, env, r, 'aid.record.cancel', { state: 'cancelled', from: approved ? 'approved' : 'proposed', reason });
+  await audit(tx, env, r, 'aid.record.cancel', {
+    state: 'cancelled',
+    from: approved ? 'approved' : 'proposed',
+    reason,
+  });
 }
 
 // --- lists ---
@@ -200,27 +321,45 @@ export interface RecordFilter {
 }
 
 export function recordConditions(actor: Actor, f: RecordFilter): SQL[] {
-  const where: SQL[] = [sql`(${orgCondition(actor, AID_READ, aidRecord.orgId)} or ${orgCondition(actor, AID_READ, aidRecord.programmeOrgId)})`];
+  const where: SQL[] = [
+    sql`(${orgCondition(actor, AID_READ, aidRecord.orgId)} or ${orgCondition(actor, AID_READ, aidRecord.programmeOrgId)})`,
+  ];
   if (f.programmeId) where.push(eq(aidRecord.programmeId, f.programmeId));
   if (f.fileId) where.push(eq(aidRecord.fileId, f.fileId));
   if (f.state?.length) where.push(inArray(aidRecord.state, f.state));
-  if (f.orgPath) where.push(sql`${aidRecord.orgId} in (select f_org.id from org f_org where f_org.path like ${f.orgPath + '%'})`);
+  if (f.orgPath)
+    where.push(sql`${aidRecord.orgId} in (select f_org.id from org f_org where f_org.path like ${f.orgPath + '%'})`);
   if (f.from) where.push(gte(aidRecord.givenOn, f.from));
   if (f.to) where.push(lte(aidRecord.givenOn, f.to));
   if (f.view === 'pending') {
-    where.push(eq(aidRecord.state, 'proposed'), ne(aidRecord.proposedBy, actor.accountId), orgCondition(actor, RECORD_APPROVE, aidRecord.programmeOrgId));
+    where.push(
+      eq(aidRecord.state, 'proposed'),
+      ne(aidRecord.proposedBy, actor.accountId),
+      orgCondition(actor, RECORD_APPROVE, aidRecord.programmeOrgId),
+    );
   }
   return where;
 }
 
 export const selectRecords = (db: Db) => {
   const porg = aliasedTable(org, 'porg');
-  return db.select({
-    r: aidRecord, orgName: org.name, orgPath: org.path, programmeOrgPath: porg.path, programmeName: aidProgramme.name, kind: aidProgramme.kind,
-    memberName: member.name, idNumberEnc: member.idNumberEnc, phoneEnc: member.phoneEnc,
-  }).from(aidRecord)
-    .innerJoin(org, eq(org.id, aidRecord.orgId)).innerJoin(porg, eq(porg.id, aidRecord.programmeOrgId))
-    .innerJoin(aidProgramme, eq(aidProgramme.id, aidRecord.programmeId)).innerJoin(member, eq(member.id, aidRecord.memberId));
+  return db
+    .select({
+      r: aidRecord,
+      orgName: org.name,
+      orgPath: org.path,
+      programmeOrgPath: porg.path,
+      programmeName: aidProgramme.name,
+      kind: aidProgramme.kind,
+      memberName: member.name,
+      idNumberEnc: member.idNumberEnc,
+      phoneEnc: member.phoneEnc,
+    })
+    .from(aidRecord)
+    .innerJoin(org, eq(org.id, aidRecord.orgId))
+    .innerJoin(porg, eq(porg.id, aidRecord.programmeOrgId))
+    .innerJoin(aidProgramme, eq(aidProgramme.id, aidRecord.programmeId))
+    .innerJoin(member, eq(member.id, aidRecord.memberId));
 };
 export type SelectedRecord = Awaited<ReturnType<ReturnType<typeof selectRecords>['where']>>[number];
 
@@ -229,7 +368,11 @@ export function actionsFor(actor: Actor, s: { r: RecordRow; orgPath: string; pro
   const decider = pathInScope(actor, RECORD_APPROVE, s.programmeOrgPath) && s.r.proposedBy !== actor.accountId;
   if (decider && RECORD_ALLOWED.approve.includes(s.r.state)) out.push('approve', 'reject');
   if (pathInScope(actor, RECORD_PAY, s.programmeOrgPath) && RECORD_ALLOWED.pay.includes(s.r.state)) out.push('pay');
-  if ((pathInScope(actor, RECORD_PROPOSE, s.orgPath) || pathInScope(actor, RECORD_APPROVE, s.programmeOrgPath)) && RECORD_ALLOWED.cancel.includes(s.r.state)) out.push('cancel');
+  if (
+    (pathInScope(actor, RECORD_PROPOSE, s.orgPath) || pathInScope(actor, RECORD_APPROVE, s.programmeOrgPath)) &&
+    RECORD_ALLOWED.cancel.includes(s.r.state)
+  )
+    out.push('cancel');
   return out;
 }
 
@@ -237,18 +380,41 @@ export function actionsFor(actor: Actor, s: { r: RecordRow; orgPath: string; pro
 export function presentRecord(actor: Actor, s: SelectedRecord) {
   const r = s.r;
   return {
-    id: r.id, programmeId: r.programmeId, programmeName: s.programmeName, kind: s.kind, programmeOrgId: r.programmeOrgId,
-    fileId: r.fileId, memberId: r.memberId, memberName: maskName(s.memberName), orgId: r.orgId, orgName: s.orgName,
-    form: r.form, amountFen: r.amountFen, goods: r.goods, givenOn: r.givenOn, state: r.state, note: r.note,
-    proposedByName: r.proposedByName, proposedAt: r.proposedAt.toISOString(), decidedByName: r.decidedByName, decidedAt: r.decidedAt?.toISOString() ?? null,
-    rejectReason: r.rejectReason, paidByName: r.paidByName, paidAt: r.paidAt?.toISOString() ?? null, cancelReason: r.cancelReason,
+    id: r.id,
+    programmeId: r.programmeId,
+    programmeName: s.programmeName,
+    kind: s.kind,
+    programmeOrgId: r.programmeOrgId,
+    fileId: r.fileId,
+    memberId: r.memberId,
+    memberName: maskName(s.memberName),
+    orgId: r.orgId,
+    orgName: s.orgName,
+    form: r.form,
+    amountFen: r.amountFen,
+    goods: r.goods,
+    givenOn: r.givenOn,
+    state: r.state,
+    note: r.note,
+    proposedByName: r.proposedByName,
+    proposedAt: r.proposedAt.toISOString(),
+    decidedByName: r.decidedByName,
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    rejectReason: r.rejectReason,
+    paidByName: r.paidByName,
+    paidAt: r.paidAt?.toISOString() ?? null,
+    cancelReason: r.cancelReason,
     actions: actionsFor(actor, s),
   };
 }
 
 export async function listRecords(db: Db, actor: Actor, f: RecordFilter & { page: number; pageSize: number }) {
   const where = and(...recordConditions(actor, f));
-  const found = await selectRecords(db).where(where).orderBy(desc(aidRecord.createdAt), desc(aidRecord.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
+  const found = await selectRecords(db)
+    .where(where)
+    .orderBy(desc(aidRecord.createdAt), desc(aidRecord.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
   const count = await countUpTo(db, aidRecord, where);
   return { items: found.map((s) => presentRecord(actor, s)), ...count };
 }
@@ -271,12 +437,21 @@ export interface AssistanceHistoryItem {
 }
 
 async function history(db: Db, where: SQL): Promise<AssistanceHistoryItem[]> {
-  const found = await db.select({ r: aidRecord, programmeName: aidProgramme.name, kind: aidProgramme.kind }).from(aidRecord)
+  const found = await db
+    .select({ r: aidRecord, programmeName: aidProgramme.name, kind: aidProgramme.kind })
+    .from(aidRecord)
     .innerJoin(aidProgramme, eq(aidProgramme.id, aidRecord.programmeId))
     .where(and(where, inArray(aidRecord.state, ['approved', 'paid'])))
-    .orderBy(desc(aidRecord.givenOn), desc(aidRecord.id)).limit(200);
+    .orderBy(desc(aidRecord.givenOn), desc(aidRecord.id))
+    .limit(200);
   return found.map(({ r, programmeName, kind }) => ({
-    id: r.id, programmeName, kind, amountFen: r.amountFen, goods: r.goods, date: r.givenOn, state: r.state,
+    id: r.id,
+    programmeName,
+    kind,
+    amountFen: r.amountFen,
+    goods: r.goods,
+    date: r.givenOn,
+    state: r.state,
   }));
 }
 

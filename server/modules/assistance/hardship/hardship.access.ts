@@ -24,10 +24,18 @@ export interface LoadedFile {
   canHandle: boolean;
 }
 
-export async function loadFile(db: Db, actor: Actor, id: number, need: typeof FILE_READ | typeof FILE_HANDLE = FILE_READ): Promise<LoadedFile> {
+export async function loadFile(
+  db: Db,
+  actor: Actor,
+  id: number,
+  need: typeof FILE_READ | typeof FILE_HANDLE = FILE_READ,
+): Promise<LoadedFile> {
   if (actor.kind !== 'staff') throw new OutOfScopeError('hardship_file', String(id));
-  const [found] = await db.select({ f: hardshipFile, orgPath: org.path, orgName: org.name }).from(hardshipFile)
-    .innerJoin(org, eq(org.id, hardshipFile.orgId)).where(eq(hardshipFile.id, id));
+  const [found] = await db
+    .select({ f: hardshipFile, orgPath: org.path, orgName: org.name })
+    .from(hardshipFile)
+    .innerJoin(org, eq(org.id, hardshipFile.orgId))
+    .where(eq(hardshipFile.id, id));
   if (!found) throw new AppError('NOT_FOUND');
   if (!pathInScope(actor, FILE_READ, found.orgPath)) throw new OutOfScopeError('hardship_file', String(id));
   const canHandle = pathInScope(actor, FILE_HANDLE, found.orgPath);
@@ -41,9 +49,16 @@ export async function memberIdOfAccount(db: Db, accountId: number): Promise<numb
 }
 
 /** A member the caller may open a file for: the member's union in `assistance:file:handle` scope (404 outside read scope). */
-export async function memberInScope(db: Db, actor: Actor, memberId: number): Promise<{ id: number; orgId: number; name: string; status: string }> {
-  const [m] = await db.select({ id: member.id, orgId: member.orgId, name: member.name, status: member.status, path: org.path })
-    .from(member).innerJoin(org, eq(org.id, member.orgId)).where(eq(member.id, memberId));
+export async function memberInScope(
+  db: Db,
+  actor: Actor,
+  memberId: number,
+): Promise<{ id: number; orgId: number; name: string; status: string }> {
+  const [m] = await db
+    .select({ id: member.id, orgId: member.orgId, name: member.name, status: member.status, path: org.path })
+    .from(member)
+    .innerJoin(org, eq(org.id, member.orgId))
+    .where(eq(member.id, memberId));
   if (!m || !pathInScope(actor, FILE_READ, m.path)) throw new OutOfScopeError('member', String(memberId));
   if (!pathInScope(actor, FILE_HANDLE, m.path)) throw new AppError('FORBIDDEN');
   return m;

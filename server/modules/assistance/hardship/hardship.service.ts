@@ -7,12 +7,27 @@ import { AppError } from '../../../kernel/errors.js';
 import { member } from '../../member/index.js';
 import { FILE_HANDLE, loadFile, type FileRow } from './hardship.access.js';
 import {
-  CURRENT_FILE_STATES, hardshipConsent, hardshipEvent, hardshipEvidence, hardshipFile, type EXIT_REASONS, type FILE_STATES, type HardshipCause,
+  CURRENT_FILE_STATES,
+  hardshipConsent,
+  hardshipEvent,
+  hardshipEvidence,
+  hardshipFile,
+  type EXIT_REASONS,
+  type FILE_STATES,
+  type HardshipCause,
 } from './hardship.schema.js';
 import { addMonths, chinaToday } from './dates.js';
 import { effectiveLine } from './lines.js';
 import {
-  categoryProblems, EMPTY_SENSITIVE, incomeBand, incomePerHeadFen, readSensitive, toFen, type Category, type HouseholdMember, type Sensitive,
+  categoryProblems,
+  EMPTY_SENSITIVE,
+  incomeBand,
+  incomePerHeadFen,
+  readSensitive,
+  toFen,
+  type Category,
+  type HouseholdMember,
+  type Sensitive,
 } from './rules.js';
 
 // The hardship file's lifecycle. One function per transition; each moves the file with a
@@ -55,10 +70,19 @@ export const ALLOWED: Record<FileAction, FileState[]> = {
 
 const stateError = (f: Pick<FileRow, 'state'>) => new AppError('HARDSHIP_STATE', [{ path: 'state', message: f.state }]);
 
-async function move(tx: Db, f: FileRow, from: FileState[], set: Partial<typeof hardshipFile.$inferInsert>, at: Date): Promise<FileRow> {
+async function move(
+  tx: Db,
+  f: FileRow,
+  from: FileState[],
+  set: Partial<typeof hardshipFile.$inferInsert>,
+  at: Date,
+): Promise<FileRow> {
   if (!from.includes(f.state)) throw stateError(f);
-  const [row] = await tx.update(hardshipFile).set({ ...set, updatedAt: at })
-    .where(and(eq(hardshipFile.id, f.id), inArray(hardshipFile.state, from))).returning();
+  const [row] = await tx
+    .update(hardshipFile)
+    .set({ ...set, updatedAt: at })
+    .where(and(eq(hardshipFile.id, f.id), inArray(hardshipFile.state, from)))
+    .returning();
   if (!row) {
     const [now] = await tx.select({ state: hardshipFile.state }).from(hardshipFile).where(eq(hardshipFile.id, f.id));
     throw stateError(now ?? f);
@@ -67,20 +91,39 @@ async function move(tx: Db, f: FileRow, from: FileState[], set: Partial<typeof h
 }
 
 export async function recordEvent(
-  tx: Db, env: TxEnv, f: Pick<FileRow, 'id' | 'orgId'>, kind: string, opts: { note?: string | null; audit?: Record<string, unknown>; actorName?: string | null } = {},
+  tx: Db,
+  env: TxEnv,
+  f: Pick<FileRow, 'id' | 'orgId'>,
+  kind: string,
+  opts: { note?: string | null; audit?: Record<string, unknown>; actorName?: string | null } = {},
 ): Promise<void> {
   await tx.insert(hardshipEvent).values({
-    fileId: f.id, kind, actorId: env.source.actorId, actorName: opts.actorName ?? env.source.actorName,
-    noteEnc: opts.note ? env.crypto.encrypt(opts.note) : null, at: env.source.at,
+    fileId: f.id,
+    kind,
+    actorId: env.source.actorId,
+    actorName: opts.actorName ?? env.source.actorName,
+    noteEnc: opts.note ? env.crypto.encrypt(opts.note) : null,
+    at: env.source.at,
   });
-  await writeAudit(tx, env.crypto, env.source, { orgId: f.orgId, action: `hardship.${kind}`, targetType: 'hardship_file', targetId: f.id, after: opts.audit ?? null });
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: f.orgId,
+    action: `hardship.${kind}`,
+    targetType: 'hardship_file',
+    targetId: f.id,
+    after: opts.audit ?? null,
+  });
 }
 
 // --- consent ---
 
 /** The member's consent record in force: the latest one, unless it was withdrawn. A new record replaces (widens or narrows) the one before. */
 export async function activeConsent(db: Db, memberId: number) {
-  const [c] = await db.select().from(hardshipConsent).where(eq(hardshipConsent.memberId, memberId)).orderBy(desc(hardshipConsent.id)).limit(1);
+  const [c] = await db
+    .select()
+    .from(hardshipConsent)
+    .where(eq(hardshipConsent.memberId, memberId))
+    .orderBy(desc(hardshipConsent.id))
+    .limit(1);
   return c && !c.withdrawnAt ? c : null;
 }
 
@@ -93,23 +136,45 @@ export async function requireConsent(tx: Db, memberId: number, need: ConsentScop
   await tx.select({ id: member.id }).from(member).where(eq(member.id, memberId)).for('share');
   const c = await activeConsent(tx, memberId);
   if (!c) throw new AppError('HARDSHIP_NO_CONSENT');
-  if (!c.scope.includes(need)) throw new AppError('HARDSHIP_CONSENT_SCOPE', [{ path: 'consent.scope', message: `hardship.consent.scope.${need}` }]);
+  if (!c.scope.includes(need))
+    throw new AppError('HARDSHIP_CONSENT_SCOPE', [
+      { path: 'consent.scope', message: `hardship.consent.scope.${need}` },
+    ]);
   return c;
 }
 
 export async function recordConsent(
-  tx: Db, env: TxEnv, m: { id: number; orgId: number }, input: { version: string; scope: string[] }, via: 'member' | 'staff',
+  tx: Db,
+  env: TxEnv,
+  m: { id: number; orgId: number },
+  input: { version: string; scope: string[] },
+  via: 'member' | 'staff',
 ): Promise<number> {
-  if (input.version !== CONSENT_VERSION) throw new AppError('VALIDATION_FAILED', [{ path: 'version', message: 'hardship.consent.version' }]);
+  if (input.version !== CONSENT_VERSION)
+    throw new AppError('VALIDATION_FAILED', [{ path: 'version', message: 'hardship.consent.version' }]);
   // one change at a time: the member's row is locked; the new record is the one in force from now
   // on, whether it widens or narrows what the member agreed to before
   await tx.select({ id: member.id }).from(member).where(eq(member.id, m.id)).for('update');
   const before = await activeConsent(tx, m.id);
-  const [c] = await tx.insert(hardshipConsent).values({
-    memberId: m.id, version: input.version, scope: input.scope, givenVia: via, recordedBy: via === 'staff' ? env.source.actorId : null, givenAt: env.source.at,
-  }).returning({ id: hardshipConsent.id });
+  const [c] = await tx
+    .insert(hardshipConsent)
+    .values({
+      memberId: m.id,
+      version: input.version,
+      scope: input.scope,
+      givenVia: via,
+      recordedBy: via === 'staff' ? env.source.actorId : null,
+      givenAt: env.source.at,
+    })
+    .returning({ id: hardshipConsent.id });
   if (!c) throw new Error('consent insert returned no row');
-  await writeAudit(tx, env.crypto, env.source, { orgId: m.orgId, action: 'hardship.consent.give', targetType: 'hardship_consent', targetId: c.id, after: { memberId: m.id, version: input.version, scope: input.scope, via, replaces: before?.id ?? null } });
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: m.orgId,
+    action: 'hardship.consent.give',
+    targetType: 'hardship_consent',
+    targetId: c.id,
+    after: { memberId: m.id, version: input.version, scope: input.scope, via, replaces: before?.id ?? null },
+  });
   return c.id;
 }
 
@@ -118,14 +183,39 @@ export async function withdrawConsent(tx: Db, env: TxEnv, m: { id: number; orgId
   await tx.select({ id: member.id }).from(member).where(eq(member.id, m.id)).for('update');
   const c = await activeConsent(tx, m.id);
   if (!c) throw new AppError('CONFLICT', [{ path: 'consent', message: 'hardship.consent.none' }]);
-  await tx.update(hardshipConsent).set({ withdrawnAt: env.source.at }).where(and(eq(hardshipConsent.memberId, m.id), isNull(hardshipConsent.withdrawnAt)));
-  await writeAudit(tx, env.crypto, env.source, { orgId: m.orgId, action: 'hardship.consent.withdraw', targetType: 'hardship_consent', targetId: c.id, after: { memberId: m.id } });
+  await tx
+    .update(hardshipConsent)
+    .set({ withdrawnAt: env.source.at })
+    .where(and(eq(hardshipConsent.memberId, m.id), isNull(hardshipConsent.withdrawnAt)));
+  await writeAudit(tx, env.crypto, env.source, {
+    orgId: m.orgId,
+    action: 'hardship.consent.withdraw',
+    targetType: 'hardship_consent',
+    targetId: c.id,
+    after: { memberId: m.id },
+  });
   const purgeAt = new Date(env.source.at.getTime() + PURGE_AFTER_DAYS * 86400_000);
   // the current file closes; earlier (exited) files hold sensitive data too and are purged with it
-  const files = await tx.update(hardshipFile).set({ state: sql`case when ${hardshipFile.state} in ('draft','verifying','filed') then 'closed' else ${hardshipFile.state} end`, purgeAt, updatedAt: env.source.at })
-    .where(and(eq(hardshipFile.memberId, m.id), isNull(hardshipFile.purgeAt), inArray(hardshipFile.state, ['draft', 'verifying', 'filed', 'exited'])))
+  const files = await tx
+    .update(hardshipFile)
+    .set({
+      state: sql`case when ${hardshipFile.state} in ('draft','verifying','filed') then 'closed' else ${hardshipFile.state} end`,
+      purgeAt,
+      updatedAt: env.source.at,
+    })
+    .where(
+      and(
+        eq(hardshipFile.memberId, m.id),
+        isNull(hardshipFile.purgeAt),
+        inArray(hardshipFile.state, ['draft', 'verifying', 'filed', 'exited']),
+      ),
+    )
     .returning({ id: hardshipFile.id, orgId: hardshipFile.orgId, state: hardshipFile.state });
-  for (const f of files) await recordEvent(tx, env, f, 'closed', { note: '职工撤回同意，档案关闭，敏感信息将于 30 日后删除', audit: { purgeAt: purgeAt.toISOString(), state: f.state } });
+  for (const f of files)
+    await recordEvent(tx, env, f, 'closed', {
+      note: '职工撤回同意，档案关闭，敏感信息将于 30 日后删除',
+      audit: { purgeAt: purgeAt.toISOString(), state: f.state },
+    });
 }
 
 // --- opening a file ---
@@ -146,20 +236,42 @@ export interface OpenDraftFileInput {
  * file (409 HARDSHIP_FILE_EXISTS). The caller checks the actor's scope over the member.
  */
 export async function openDraftFile(tx: Db, env: TxEnv, input: OpenDraftFileInput): Promise<{ id: number }> {
-  const [m] = await tx.select({ id: member.id, orgId: member.orgId }).from(member).where(eq(member.id, input.memberId)).for('update');
+  const [m] = await tx
+    .select({ id: member.id, orgId: member.orgId })
+    .from(member)
+    .where(eq(member.id, input.memberId))
+    .for('update');
   if (!m) throw new AppError('NOT_FOUND');
   const consent = await requireConsent(tx, m.id, 'collect');
-  const [current] = await tx.select({ id: hardshipFile.id }).from(hardshipFile)
-    .where(and(eq(hardshipFile.memberId, m.id), inArray(hardshipFile.state, [...CURRENT_FILE_STATES]))).limit(1);
+  const [current] = await tx
+    .select({ id: hardshipFile.id })
+    .from(hardshipFile)
+    .where(and(eq(hardshipFile.memberId, m.id), inArray(hardshipFile.state, [...CURRENT_FILE_STATES])))
+    .limit(1);
   if (current) throw new AppError('HARDSHIP_FILE_EXISTS', [{ path: 'memberId', message: String(current.id) }]);
-  const [f] = await tx.insert(hardshipFile).values({
-    memberId: m.id, orgId: m.orgId, consentId: consent.id, state: 'draft', source: input.source, caseId: input.caseId ?? null,
-    createdBy: input.actor.accountId, createdAt: env.source.at, updatedAt: env.source.at,
-  }).returning();
+  const [f] = await tx
+    .insert(hardshipFile)
+    .values({
+      memberId: m.id,
+      orgId: m.orgId,
+      consentId: consent.id,
+      state: 'draft',
+      source: input.source,
+      caseId: input.caseId ?? null,
+      createdBy: input.actor.accountId,
+      createdAt: env.source.at,
+      updatedAt: env.source.at,
+    })
+    .returning();
   if (!f) throw new Error('file insert returned no row');
   await recordEvent(tx, env, f, input.previousFileId ? 'reopened' : 'created', {
     note: input.previousFileId ? `重新建档（原档案 #${input.previousFileId}）` : null,
-    audit: { memberId: m.id, source: input.source, caseId: input.caseId ?? null, previousFileId: input.previousFileId ?? null },
+    audit: {
+      memberId: m.id,
+      source: input.source,
+      caseId: input.caseId ?? null,
+      previousFileId: input.previousFileId ?? null,
+    },
   });
   return { id: f.id };
 }
@@ -175,10 +287,18 @@ export interface FilePatch {
 }
 
 /** Recomputes size and band from the sensitive part; checks the category against the lines. */
-async function derive(tx: Db, f: FileRow, s: Sensitive, category: Category | null, causes: string[], complete: boolean) {
+async function derive(
+  tx: Db,
+  f: FileRow,
+  s: Sensitive,
+  category: Category | null,
+  causes: string[],
+  complete: boolean,
+) {
   const lines = await effectiveLine(tx, f.orgId);
   const problems = categoryProblems({ category, causes }, s, lines, complete);
-  if (complete && !lines && !problems.some((p) => p.message === 'hardship.line.missing')) problems.push({ path: 'category', message: 'hardship.line.missing' });
+  if (complete && !lines && !problems.some((p) => p.message === 'hardship.line.missing'))
+    problems.push({ path: 'category', message: 'hardship.line.missing' });
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
   return { householdSize: s.household.length || null, incomeBand: incomeBand(incomePerHeadFen(s), lines) };
 }
@@ -188,16 +308,26 @@ export async function updateFile(tx: Db, env: TxEnv, actor: Actor, id: number, p
   await requireConsent(tx, f.memberId, 'collect');
   const s0 = readSensitive(env.crypto.decrypt, f.sensitiveEnc);
   const s: Sensitive = {
-    household: p.household ? p.household.map(({ monthlyIncome, ...rest }) => ({ ...rest, monthlyIncomeFen: toFen(monthlyIncome) })) : s0.household,
+    household: p.household
+      ? p.household.map(({ monthlyIncome, ...rest }) => ({ ...rest, monthlyIncomeFen: toFen(monthlyIncome) }))
+      : s0.household,
     otherIncomeFen: p.otherIncome !== undefined ? toFen(p.otherIncome) : s0.otherIncomeFen,
     situation: p.situation ?? s0.situation,
   };
   const category = p.category !== undefined ? p.category : f.category;
   const causes = p.causes ?? f.causes;
   const derived = await derive(tx, f, s, category, causes, false);
-  await move(tx, f, ALLOWED.update, { category, causes, sensitiveEnc: env.crypto.encrypt(JSON.stringify(s)), ...derived }, env.source.at);
+  await move(
+    tx,
+    f,
+    ALLOWED.update,
+    { category, causes, sensitiveEnc: env.crypto.encrypt(JSON.stringify(s)), ...derived },
+    env.source.at,
+  );
   // the audit row names what changed, never the values of the sensitive part
-  await recordEvent(tx, env, f, 'updated', { audit: { changed: Object.keys(p), category, causes, incomeBand: derived.incomeBand } });
+  await recordEvent(tx, env, f, 'updated', {
+    audit: { changed: Object.keys(p), category, causes, incomeBand: derived.incomeBand },
+  });
 }
 
 // --- transitions ---
@@ -210,16 +340,29 @@ export async function submitFile(tx: Db, env: TxEnv, actor: Actor, id: number, n
   await recordEvent(tx, env, f, 'submitted', { note });
 }
 
-export interface Visit { visitedOn: string; notes: string; companions?: string }
+export interface Visit {
+  visitedOn: string;
+  notes: string;
+  companions?: string;
+}
 
 export async function recordVisit(tx: Db, env: TxEnv, actor: Actor, id: number, v: Visit): Promise<void> {
   const { f } = await loadFile(tx, actor, id, FILE_HANDLE);
   await requireConsent(tx, f.memberId, 'verify');
-  if (v.visitedOn > chinaToday(env.source.at)) throw new AppError('VALIDATION_FAILED', [{ path: 'visitedOn', message: 'hardship.visit.future' }]);
+  if (v.visitedOn > chinaToday(env.source.at))
+    throw new AppError('VALIDATION_FAILED', [{ path: 'visitedOn', message: 'hardship.visit.future' }]);
   const visit = { officerId: actor.accountId, officerName: actor.displayName, ...v };
-  await move(tx, f, ALLOWED.visit, {
-    visitEnc: env.crypto.encrypt(JSON.stringify(visit)), verifiedBy: actor.accountId, verifiedAt: new Date(`${v.visitedOn}T12:00:00+08:00`),
-  }, env.source.at);
+  await move(
+    tx,
+    f,
+    ALLOWED.visit,
+    {
+      visitEnc: env.crypto.encrypt(JSON.stringify(visit)),
+      verifiedBy: actor.accountId,
+      verifiedAt: new Date(`${v.visitedOn}T12:00:00+08:00`),
+    },
+    env.source.at,
+  );
   await recordEvent(tx, env, f, 'visited', { note: `入户核实（${v.visitedOn}）`, audit: { visitedOn: v.visitedOn } });
 }
 
@@ -229,19 +372,44 @@ export async function fileIt(tx: Db, env: TxEnv, actor: Actor, id: number, note?
   if (!f.visitEnc) throw new AppError('VALIDATION_FAILED', [{ path: 'visit', message: 'hardship.visit.required' }]);
   const derived = await derive(tx, f, readSensitive(env.crypto.decrypt, f.sensitiveEnc), f.category, f.causes, true);
   const today = chinaToday(env.source.at);
-  await move(tx, f, ALLOWED.file, { state: 'filed', filedAt: env.source.at, reviewDue: addMonths(today, 12), ...derived }, env.source.at);
+  await move(
+    tx,
+    f,
+    ALLOWED.file,
+    { state: 'filed', filedAt: env.source.at, reviewDue: addMonths(today, 12), ...derived },
+    env.source.at,
+  );
   await recordEvent(tx, env, f, 'filed', { note, audit: { category: f.category, reviewDue: addMonths(today, 12) } });
 }
 
-export interface ExitInput { reason: ExitReason; note?: string; monthsAboveLine?: number }
+export interface ExitInput {
+  reason: ExitReason;
+  note?: string;
+  monthsAboveLine?: number;
+}
 
 function exitSet(env: TxEnv, e: ExitInput) {
   const today = chinaToday(env.source.at);
-  const note = e.reason === 'income_above_line' ? `收入连续 ${e.monthsAboveLine} 个月超过标准${e.note ? `；${e.note}` : ''}` : (e.note ?? null);
-  return { state: 'exited' as const, exitedAt: env.source.at, exitReason: e.reason, exitNote: note, watchUntil: addMonths(today, WATCH_MONTHS), reviewDue: null };
+  const note =
+    e.reason === 'income_above_line'
+      ? `收入连续 ${e.monthsAboveLine} 个月超过标准${e.note ? `；${e.note}` : ''}`
+      : (e.note ?? null);
+  return {
+    state: 'exited' as const,
+    exitedAt: env.source.at,
+    exitReason: e.reason,
+    exitNote: note,
+    watchUntil: addMonths(today, WATCH_MONTHS),
+    reviewDue: null,
+  };
 }
 
-export interface ReviewInput { outcome: 'keep' | 'change_category' | 'exit'; category?: Category; exit?: ExitInput; note?: string }
+export interface ReviewInput {
+  outcome: 'keep' | 'change_category' | 'exit';
+  category?: Category;
+  exit?: ExitInput;
+  note?: string;
+}
 
 /** The yearly review: keep (next review in a year), change the category (checked against the lines), or exit. */
 export async function reviewFile(tx: Db, env: TxEnv, actor: Actor, id: number, r: ReviewInput): Promise<void> {
@@ -249,23 +417,30 @@ export async function reviewFile(tx: Db, env: TxEnv, actor: Actor, id: number, r
   await requireConsent(tx, f.memberId, 'verify');
   const today = chinaToday(env.source.at);
   if (r.outcome === 'exit') {
-    if (!r.exit) throw new AppError('VALIDATION_FAILED', [{ path: 'exit.reason', message: 'hardship.review.exitReason' }]);
+    if (!r.exit)
+      throw new AppError('VALIDATION_FAILED', [{ path: 'exit.reason', message: 'hardship.review.exitReason' }]);
     const set = exitSet(env, r.exit);
     await move(tx, f, ALLOWED.review, set, env.source.at);
-    await recordEvent(tx, env, f, 'reviewed', { note: [r.note, `复核结论：退出（${set.exitNote ?? r.exit.reason}）`].filter(Boolean).join('\n'), audit: { outcome: 'exit', reason: r.exit.reason, watchUntil: set.watchUntil } });
+    await recordEvent(tx, env, f, 'reviewed', {
+      note: [r.note, `复核结论：退出（${set.exitNote ?? r.exit.reason}）`].filter(Boolean).join('\n'),
+      audit: { outcome: 'exit', reason: r.exit.reason, watchUntil: set.watchUntil },
+    });
     return;
   }
   let category = f.category;
   let derived = {};
   if (r.outcome === 'change_category') {
-    if (!r.category) throw new AppError('VALIDATION_FAILED', [{ path: 'category', message: 'hardship.review.category' }]);
+    if (!r.category)
+      throw new AppError('VALIDATION_FAILED', [{ path: 'category', message: 'hardship.review.category' }]);
     category = r.category;
     derived = await derive(tx, f, readSensitive(env.crypto.decrypt, f.sensitiveEnc), category, f.causes, true);
   }
   const reviewDue = addMonths(today, 12);
   await move(tx, f, ALLOWED.review, { category, reviewDue, ...derived }, env.source.at);
   await recordEvent(tx, env, f, 'reviewed', {
-    note: [r.note, r.outcome === 'keep' ? '复核结论：继续保留' : `复核结论：类别调整为 ${category}`].filter(Boolean).join('\n'),
+    note: [r.note, r.outcome === 'keep' ? '复核结论：继续保留' : `复核结论：类别调整为 ${category}`]
+      .filter(Boolean)
+      .join('\n'),
     audit: { outcome: r.outcome, from: f.category, category, reviewDue },
   });
 }
@@ -274,7 +449,10 @@ export async function exitFile(tx: Db, env: TxEnv, actor: Actor, id: number, e: 
   const { f } = await loadFile(tx, actor, id, FILE_HANDLE);
   const set = exitSet(env, e);
   await move(tx, f, ALLOWED.exit, set, env.source.at);
-  await recordEvent(tx, env, f, 'exited', { note: set.exitNote, audit: { reason: e.reason, watchUntil: set.watchUntil } });
+  await recordEvent(tx, env, f, 'exited', {
+    note: set.exitNote,
+    audit: { reason: e.reason, watchUntil: set.watchUntil },
+  });
 }
 
 /** Re-entry: a new draft file for the member of an exited or closed file, linked by member (and the event). */
@@ -283,7 +461,10 @@ export async function reopenFile(tx: Db, env: TxEnv, actor: Actor, id: number): 
   if (!ALLOWED.reopen.includes(f.state)) throw stateError(f);
   const opened = await openDraftFile(tx, env, { memberId: f.memberId, source: 'staff', actor, previousFileId: f.id });
   const watched = f.watchUntil && chinaToday(env.source.at) <= f.watchUntil;
-  await recordEvent(tx, env, f, 'reentered', { note: `重新建档 #${opened.id}${watched ? '（防止返困观察期内返困）' : ''}`, audit: { newFileId: opened.id, relapse: Boolean(watched) } });
+  await recordEvent(tx, env, f, 'reentered', {
+    note: `重新建档 #${opened.id}${watched ? '（防止返困观察期内返困）' : ''}`,
+    audit: { newFileId: opened.id, relapse: Boolean(watched) },
+  });
   return opened;
 }
 
@@ -291,15 +472,32 @@ export async function reopenFile(tx: Db, env: TxEnv, actor: Actor, id: number): 
 
 /** Deletes the sensitive data of files whose purge date has come; keeps id, member, org, category. Returns the evidence keys to delete from disk. */
 export async function purgeDue(tx: Db, env: TxEnv, limit: number): Promise<{ files: number; storageKeys: string[] }> {
-  const due = await tx.select({ id: hardshipFile.id, orgId: hardshipFile.orgId }).from(hardshipFile)
-    .where(lte(hardshipFile.purgeAt, env.source.at)).limit(limit).for('update', { skipLocked: true });
+  const due = await tx
+    .select({ id: hardshipFile.id, orgId: hardshipFile.orgId })
+    .from(hardshipFile)
+    .where(lte(hardshipFile.purgeAt, env.source.at))
+    .limit(limit)
+    .for('update', { skipLocked: true });
   const storageKeys: string[] = [];
   for (const f of due) {
-    await tx.update(hardshipFile).set({
-      sensitiveEnc: null, visitEnc: null, exitNote: null, causes: [], householdSize: null, incomeBand: null, purgeAt: null, updatedAt: env.source.at,
-    }).where(eq(hardshipFile.id, f.id));
+    await tx
+      .update(hardshipFile)
+      .set({
+        sensitiveEnc: null,
+        visitEnc: null,
+        exitNote: null,
+        causes: [],
+        householdSize: null,
+        incomeBand: null,
+        purgeAt: null,
+        updatedAt: env.source.at,
+      })
+      .where(eq(hardshipFile.id, f.id));
     await tx.update(hardshipEvent).set({ noteEnc: null }).where(eq(hardshipEvent.fileId, f.id));
-    const gone = await tx.delete(hardshipEvidence).where(eq(hardshipEvidence.fileId, f.id)).returning({ key: hardshipEvidence.storageKey });
+    const gone = await tx
+      .delete(hardshipEvidence)
+      .where(eq(hardshipEvidence.fileId, f.id))
+      .returning({ key: hardshipEvidence.storageKey });
     storageKeys.push(...gone.map((g) => g.key));
     await recordEvent(tx, env, f, 'purged', { audit: { evidence: gone.length } });
   }

@@ -19,8 +19,16 @@ registerOrgUsage(async (tx, orgId) => {
 });
 
 /** Deletes the sensitive data of files whose consent was withdrawn and whose purge date has come (the sweep; tests call it with the manual clock). */
-export async function purgeHardship(deps: Pick<Deps, 'db' | 'crypto' | 'clock' | 'config'>): Promise<{ files: number }> {
-  const source = (): AuditSource => ({ actorId: null, actorName: 'system', ip: null, requestId: null, at: deps.clock.now() });
+export async function purgeHardship(
+  deps: Pick<Deps, 'db' | 'crypto' | 'clock' | 'config'>,
+): Promise<{ files: number }> {
+  const source = (): AuditSource => ({
+    actorId: null,
+    actorName: 'system',
+    ip: null,
+    requestId: null,
+    at: deps.clock.now(),
+  });
   let files = 0;
   for (;;) {
     const done = await deps.db.transaction((tx) => purgeDue(tx, { crypto: deps.crypto, source: source() }, 100));
@@ -37,12 +45,25 @@ export async function hardshipRoutes(app: FastifyInstance): Promise<void> {
 }
 
 export interface FileSummary {
-  id: number; memberId: number; orgId: number; state: string; category: string | null; incomeBand: string | null; householdSize: number | null; reviewDue: string | null;
+  id: number;
+  memberId: number;
+  orgId: number;
+  state: string;
+  category: string | null;
+  incomeBand: string | null;
+  householdSize: number | null;
+  reviewDue: string | null;
 }
 
 const summaryColumns = {
-  id: hardshipFile.id, memberId: hardshipFile.memberId, orgId: hardshipFile.orgId, state: hardshipFile.state, category: hardshipFile.category,
-  incomeBand: hardshipFile.incomeBand, householdSize: hardshipFile.householdSize, reviewDue: hardshipFile.reviewDue,
+  id: hardshipFile.id,
+  memberId: hardshipFile.memberId,
+  orgId: hardshipFile.orgId,
+  state: hardshipFile.state,
+  category: hardshipFile.category,
+  incomeBand: hardshipFile.incomeBand,
+  householdSize: hardshipFile.householdSize,
+  reviewDue: hardshipFile.reviewDue,
 };
 
 /** A file's clear-text summary (no sensitive data), for assistance records. */
@@ -53,10 +74,23 @@ export async function fileSummary(db: Db, fileId: number): Promise<FileSummary |
 
 /** The member's current filed file (state `filed`), if any: assistance goes to filed households. */
 export async function currentFiledFile(db: Db, memberId: number): Promise<FileSummary | undefined> {
-  const [f] = await db.select(summaryColumns).from(hardshipFile).where(and(eq(hardshipFile.memberId, memberId), eq(hardshipFile.state, 'filed'))).orderBy(desc(hardshipFile.id)).limit(1);
+  const [f] = await db
+    .select(summaryColumns)
+    .from(hardshipFile)
+    .where(and(eq(hardshipFile.memberId, memberId), eq(hardshipFile.state, 'filed')))
+    .orderBy(desc(hardshipFile.id))
+    .limit(1);
   return f;
 }
 
-export { openDraftFile, activeConsent, requireConsent, CONSENT_VERSION, CONSENT_SCOPES, type ConsentScope, type OpenDraftFileInput } from './hardship.service.js';
+export {
+  openDraftFile,
+  activeConsent,
+  requireConsent,
+  CONSENT_VERSION,
+  CONSENT_SCOPES,
+  type ConsentScope,
+  type OpenDraftFileInput,
+} from './hardship.service.js';
 export { effectiveLine, type EffectiveLine } from './lines.js';
 export { FILE_READ, FILE_HANDLE, LINE_MANAGE } from './hardship.access.js';

@@ -42,7 +42,9 @@ export interface Sensitive {
 
 /** Sensitive parts as stored (any part may be missing in a draft). */
 const ZStoredSensitive = z.looseObject({
-  household: z.array(ZHouseholdMember.omit({ monthlyIncome: true }).extend({ monthlyIncomeFen: z.number() })).optional(),
+  household: z
+    .array(ZHouseholdMember.omit({ monthlyIncome: true }).extend({ monthlyIncomeFen: z.number() }))
+    .optional(),
   otherIncomeFen: z.number().optional(),
   situation: z.string().optional(),
 });
@@ -59,7 +61,10 @@ export function incomePerHeadFen(s: Sensitive): number | null {
   return Math.floor(total / s.household.length);
 }
 
-export interface Lines { minimumLiving: number; lowIncome: number }
+export interface Lines {
+  minimumLiving: number;
+  lowIncome: number;
+}
 
 export function incomeBand(perHeadFen: number | null, lines: Lines | null): IncomeBand | null {
   if (perHeadFen === null || !lines) return null;
@@ -79,7 +84,10 @@ export function allowedCategories(band: IncomeBand | null, causes: readonly stri
 
 /** Field problems of a category choice (empty when it holds); `complete` asks for every part a filed file needs. */
 export function categoryProblems(
-  f: { category: Category | null; causes: readonly string[] }, s: Sensitive, lines: Lines | null, complete: boolean,
+  f: { category: Category | null; causes: readonly string[] },
+  s: Sensitive,
+  lines: Lines | null,
+  complete: boolean,
 ): Array<{ path: string; message: string }> {
   const problems: Array<{ path: string; message: string }> = [];
   if (complete) {
@@ -90,19 +98,25 @@ export function categoryProblems(
   if (!f.category) return problems;
   const sudden = f.causes.includes('accident') || f.causes.includes('disaster');
   if (f.category === 'sudden') {
-    if (!sudden && (complete || f.causes.length > 0)) problems.push({ path: 'category', message: 'hardship.category.sudden' });
+    if (!sudden && (complete || f.causes.length > 0))
+      problems.push({ path: 'category', message: 'hardship.category.sudden' });
     return problems;
   }
   const perHead = incomePerHeadFen(s);
   if (perHead === null) return problems;
   if (!lines) return [...problems, { path: 'category', message: 'hardship.line.missing' }];
   const band = incomeBand(perHead, lines);
-  if (f.category === 'deep' && band !== 'below_minimum') problems.push({ path: 'category', message: 'hardship.category.deep' });
-  if (f.category === 'relative' && band === 'above_low_income') problems.push({ path: 'category', message: 'hardship.category.relative' });
+  if (f.category === 'deep' && band !== 'below_minimum')
+    problems.push({ path: 'category', message: 'hardship.category.deep' });
+  if (f.category === 'relative' && band === 'above_low_income')
+    problems.push({ path: 'category', message: 'hardship.category.relative' });
   return problems;
 }
 
-export const ZCauses = z.array(z.enum(HARDSHIP_CAUSES)).max(HARDSHIP_CAUSES.length).refine((a) => new Set(a).size === a.length, 'hardship.causes.unique');
+export const ZCauses = z
+  .array(z.enum(HARDSHIP_CAUSES))
+  .max(HARDSHIP_CAUSES.length)
+  .refine((a) => new Set(a).size === a.length, 'hardship.causes.unique');
 
 export function readSensitive(decrypt: (t: string) => string, enc: string | null): Sensitive {
   return enc ? { ...EMPTY_SENSITIVE, ...ZStoredSensitive.parse(JSON.parse(decrypt(enc))) } : EMPTY_SENSITIVE;

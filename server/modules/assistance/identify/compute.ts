@@ -35,7 +35,12 @@ export type Progress = (done: number, total: number) => Promise<void>;
  * dismissals still running applied (hidden unless new evidence fired), and the subtree's rows
  * replaced in one transaction with an audit row.
  */
-export async function recompute(db: Db, crypto: Crypto, input: { path: string; orgId: number; now: Date; source: AuditSource }, progress: Progress = async () => undefined) {
+export async function recompute(
+  db: Db,
+  crypto: Crypto,
+  input: { path: string; orgId: number; now: Date; source: AuditSource },
+  progress: Progress = async () => undefined,
+) {
   const { path, now } = input;
   const t0 = Date.now();
   await progress(0, 4);
@@ -43,16 +48,25 @@ export async function recompute(db: Db, crypto: Crypto, input: { path: string; o
   await progress(1, 4);
   const scored = score(facts, await loadResolver(db));
   await progress(2, 4);
-  let records: Array<{ member_id: number; org_id: number; score: number; reasons: Reason[]; hidden_until: string | null }> = [];
+  let records: Array<{
+    member_id: number;
+    org_id: number;
+    score: number;
+    reasons: Reason[];
+    hidden_until: string | null;
+  }> = [];
   let hidden = 0;
   await db.transaction(async (tx) => {
     // One writer of the list at a time (recomputes of overlapping subtrees, dismissals): the
     // dismissals are read under the lock, so one committed meanwhile is never lost.
     await tx.execute(sql`select pg_advisory_xact_lock(${CANDIDATE_LOCK})`);
-    const dismissals = await rows<{ member_id: string | number; fingerprint: Fingerprint; until: string | Date }>(tx, sql`
+    const dismissals = await rows<{ member_id: string | number; fingerprint: Fingerprint; until: string | Date }>(
+      tx,
+      sql`
       select distinct on (d.member_id) d.member_id, d.fingerprint, d.until from identify_dismissal d
       join member m on m.id = d.member_id join org o on o.id = m.org_id
-      where d.until > ${now} and o.path like ${path + '%'} order by d.member_id, d.dismissed_at desc`);
+      where d.until > ${now} and o.path like ${path + '%'} order by d.member_id, d.dismissed_at desc`,
+    );
     const dismissed = new Map(dismissals.map((d) => [Number(d.member_id), d]));
     records = scored.map((s) => {
       const d = dismissed.get(s.memberId);
@@ -60,7 +74,9 @@ export async function recompute(db: Db, crypto: Crypto, input: { path: string; o
       if (hiddenUntil) hidden++;
       return { member_id: s.memberId, org_id: s.orgId, score: s.score, reasons: s.reasons, hidden_until: hiddenUntil };
     });
-    await tx.execute(sql`delete from identify_candidate where org_id in (select id from org where path like ${path + '%'})`);
+    await tx.execute(
+      sql`delete from identify_candidate where org_id in (select id from org where path like ${path + '%'})`,
+    );
     for (let i = 0; i < records.length; i += 20_000) {
       const chunk = JSON.stringify(records.slice(i, i + 20_000));
       await tx.execute(sql`
@@ -70,7 +86,10 @@ export async function recompute(db: Db, crypto: Crypto, input: { path: string; o
         where not exists (select 1 from hardship_file f where f.member_id = x.member_id and f.state in ('draft', 'verifying', 'filed'))`);
     }
     await writeAudit(tx, crypto, input.source, {
-      orgId: input.orgId, action: 'identify.recompute', targetType: 'org', targetId: input.orgId,
+      orgId: input.orgId,
+      action: 'identify.recompute',
+      targetType: 'org',
+      targetId: input.orgId,
       after: { members: facts.length, candidates: records.length, hidden },
     });
   });
@@ -90,7 +109,13 @@ function countOf(scored: Scored[]): Counts {
 }
 
 /** How many members of the subtree the saved rules flag, and how many the proposed rules for the org at `path` would. */
-export async function dryRun(db: Db, crypto: Crypto, path: string, proposed: RuleSetting[], now: Date): Promise<{ saved: Counts; proposed: Counts }> {
+export async function dryRun(
+  db: Db,
+  crypto: Crypto,
+  path: string,
+  proposed: RuleSetting[],
+  now: Date,
+): Promise<{ saved: Counts; proposed: Counts }> {
   const facts = await loadFacts(db, crypto, path, now);
   const [saved, changed] = await Promise.all([loadResolver(db), loadResolver(db, { path, rules: proposed })]);
   return { saved: countOf(score(facts, saved)), proposed: countOf(score(facts, changed)) };

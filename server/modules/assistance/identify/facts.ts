@@ -3,7 +3,14 @@ import { sql } from 'drizzle-orm';
 import type { Crypto } from '../../../kernel/crypto.js';
 import { rows, type Db } from '../../../kernel/db.js';
 import { identifyRule, type RuleCode } from './identify.schema.js';
-import { mergeRules, NEW_EMPLOYMENT_KINDS, type Line, type MemberFacts, type RuleSetting, type Situation } from './rules.js';
+import {
+  mergeRules,
+  NEW_EMPLOYMENT_KINDS,
+  type Line,
+  type MemberFacts,
+  type RuleSetting,
+  type Situation,
+} from './rules.js';
 import { CHINA_OFFSET_MS, chinaTime } from '../../../kernel/clock.js';
 
 // The facts the rules read, for every member of a subtree who has any: one SQL statement does the
@@ -12,13 +19,15 @@ import { CHINA_OFFSET_MS, chinaTime } from '../../../kernel/clock.js';
 // out), and only the sparse rows are decrypted here in Node: situations, and the answers of the
 // year's legal-aid and hardship-help cases (a 工伤 dispute; a 单亲 / 因灾 cause).
 
-
 /** Start of the calendar year in China time, and today's China date. */
 export { NEW_EMPLOYMENT_KINDS };
 
 export function yearWindow(now: Date): { yearStart: Date; today: string } {
   const cn = chinaTime(now);
-  return { yearStart: new Date(Date.UTC(cn.getUTCFullYear(), 0, 1) - CHINA_OFFSET_MS), today: cn.toISOString().slice(0, 10) };
+  return {
+    yearStart: new Date(Date.UTC(cn.getUTCFullYear(), 0, 1) - CHINA_OFFSET_MS),
+    today: cn.toISOString().slice(0, 10),
+  };
 }
 
 interface FactRow {
@@ -79,8 +88,12 @@ const causeNoted = (v: unknown): boolean =>
 
 /** A situation as stored (the situation route's body); unknown keys pass through. */
 const ZStoredSituation = z.looseObject({
-  disability: z.boolean().optional(), dependants: z.number().optional(), incomePerHead: z.number().optional(),
-  singleParent: z.boolean().optional(), disaster: z.boolean().optional(), note: z.string().optional(),
+  disability: z.boolean().optional(),
+  dependants: z.number().optional(),
+  incomePerHead: z.number().optional(),
+  singleParent: z.boolean().optional(),
+  disaster: z.boolean().optional(),
+  note: z.string().optional(),
 });
 
 export function decryptSituation(crypto: Crypto, enc: string): Situation {
@@ -89,7 +102,10 @@ export function decryptSituation(crypto: Crypto, enc: string): Situation {
 
 /** Turns a fact row into the rules' input, decrypting what it must. */
 export function toFacts(crypto: Crypto, r: FactRow): MemberFacts {
-  let injuryCases = 0, injuryLast: number | null = null, causeNotes = 0, causeLast: number | null = null;
+  let injuryCases = 0,
+    injuryLast: number | null = null,
+    causeNotes = 0,
+    causeLast: number | null = null;
   for (const x of r.enc ?? []) {
     const fields: unknown = JSON.parse(crypto.decrypt(x.e));
     const answers = fields && typeof fields === 'object' ? fields : {}; // a case's answers: a JSON object
@@ -103,9 +119,19 @@ export function toFacts(crypto: Crypto, r: FactRow): MemberFacts {
     }
   }
   return {
-    memberId: Number(r.member_id), orgId: Number(r.org_id), path: r.path, jobType: r.job_type,
-    aidCases: r.aid_n ?? 0, aidLast: r.aid_last, injuryCases, injuryLast, causeNotes, causeLast,
-    situation: r.data_enc ? decryptSituation(crypto, r.data_enc) : null, situationAt: r.situation_at, exitedAt: r.exited_at,
+    memberId: Number(r.member_id),
+    orgId: Number(r.org_id),
+    path: r.path,
+    jobType: r.job_type,
+    aidCases: r.aid_n ?? 0,
+    aidLast: r.aid_last,
+    injuryCases,
+    injuryLast,
+    causeNotes,
+    causeLast,
+    situation: r.data_enc ? decryptSituation(crypto, r.data_enc) : null,
+    situationAt: r.situation_at,
+    exitedAt: r.exited_at,
   };
 }
 
@@ -120,10 +146,20 @@ export interface Resolver {
 }
 
 export async function loadResolver(db: Db, override?: { path: string; rules: RuleSetting[] }): Promise<Resolver> {
-  const ruleRows = await rows<{ path: string; code: RuleCode; enabled: boolean; weight: number; params: Record<string, unknown> }>(db,
-    sql`select o.path, r.code, r.enabled, r.weight, r.params from ${identifyRule} r join org o on o.id = r.org_id`);
-  const lineRows = await rows<{ path: string; minimum_living: number; low_income: number }>(db,
-    sql`select o.path, l.minimum_living, l.low_income from hardship_line l join org o on o.id = l.org_id`);
+  const ruleRows = await rows<{
+    path: string;
+    code: RuleCode;
+    enabled: boolean;
+    weight: number;
+    params: Record<string, unknown>;
+  }>(
+    db,
+    sql`select o.path, r.code, r.enabled, r.weight, r.params from ${identifyRule} r join org o on o.id = r.org_id`,
+  );
+  const lineRows = await rows<{ path: string; minimum_living: number; low_income: number }>(
+    db,
+    sql`select o.path, l.minimum_living, l.low_income from hardship_line l join org o on o.id = l.org_id`,
+  );
   const layers = new Map<string, RuleSetting[]>();
   for (const r of ruleRows) {
     const list = layers.get(r.path) ?? [];
@@ -132,7 +168,9 @@ export async function loadResolver(db: Db, override?: { path: string; rules: Rul
   }
   if (override) layers.set(override.path, override.rules);
   const paths = [...layers.keys()].sort((a, b) => a.length - b.length);
-  const lines = lineRows.map((l) => ({ path: l.path, line: { minimumLiving: l.minimum_living, lowIncome: l.low_income } })).sort((a, b) => b.path.length - a.path.length);
+  const lines = lineRows
+    .map((l) => ({ path: l.path, line: { minimumLiving: l.minimum_living, lowIncome: l.low_income } }))
+    .sort((a, b) => b.path.length - a.path.length);
   const ruleCache = new Map<string, RuleSetting[]>();
   const lineCache = new Map<string, Line | null>();
   return {

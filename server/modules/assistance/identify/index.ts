@@ -6,9 +6,12 @@ import { registerOrgUsage } from '../../org/index.js';
 // An org with identification rules of its own, or rows still filed under it (candidates,
 // dismissals, visits of members who have since moved), cannot be deleted (it can be closed).
 registerOrgUsage(async (tx, orgId) => {
-  const [row] = await rows<{ used: boolean }>(tx, sql`select exists (select 1 from identify_rule where org_id = ${orgId})
+  const [row] = await rows<{ used: boolean }>(
+    tx,
+    sql`select exists (select 1 from identify_rule where org_id = ${orgId})
     or exists (select 1 from identify_candidate where org_id = ${orgId}) or exists (select 1 from identify_dismissal where org_id = ${orgId})
-    or exists (select 1 from identify_visit where org_id = ${orgId}) as used`);
+    or exists (select 1 from identify_visit where org_id = ${orgId}) as used`,
+  );
   return row?.used === true;
 });
 

@@ -15,7 +15,13 @@ export interface RuleSetting {
 }
 
 /** The 新就业形态 kinds (member.schema NEW_EMPLOYMENT), the low-income job types the rule may name. */
-export const NEW_EMPLOYMENT_KINDS = ['courier', 'food_delivery', 'truck_driver', 'ride_hailing', 'other_new'] as const satisfies ReadonlyArray<(typeof JOB_TYPES)[number]>;
+export const NEW_EMPLOYMENT_KINDS = [
+  'courier',
+  'food_delivery',
+  'truck_driver',
+  'ride_hailing',
+  'other_new',
+] as const satisfies ReadonlyArray<(typeof JOB_TYPES)[number]>;
 
 const jobTypes = z.array(z.enum(NEW_EMPLOYMENT_KINDS)).min(1).max(NEW_EMPLOYMENT_KINDS.length);
 
@@ -32,7 +38,12 @@ export const RULE_PARAMS = {
 
 export const DEFAULT_RULES: RuleSetting[] = [
   { code: 'aid_cases', enabled: true, weight: 30, params: { minCases: 2 } },
-  { code: 'low_income_job', enabled: true, weight: 20, params: { jobTypes: [...NEW_EMPLOYMENT_KINDS], minDependants: 2 } },
+  {
+    code: 'low_income_job',
+    enabled: true,
+    weight: 20,
+    params: { jobTypes: [...NEW_EMPLOYMENT_KINDS], minDependants: 2 },
+  },
   { code: 'work_injury', enabled: true, weight: 25, params: { minCases: 1 } },
   { code: 'disability', enabled: true, weight: 25, params: {} },
   { code: 'single_parent_disaster', enabled: true, weight: 20, params: {} },
@@ -42,13 +53,31 @@ export const DEFAULT_RULES: RuleSetting[] = [
 
 /** What each rule means, for the rule editor (zh-CN / en). */
 export const RULE_TEXT: Record<RuleCode, { zh: string; en: string }> = {
-  aid_cases: { zh: '本年度医疗救助或帮扶救助类服务工单达到 N 件', en: 'N or more medical-aid or hardship-help service cases this year' },
-  low_income_job: { zh: '从事低收入新就业形态（快递、外卖等），且登记的赡养/抚养人口不少于 N 人', en: 'Works in a low-income new-employment job with at least N dependants noted' },
-  work_injury: { zh: '本年度有涉及工伤的法律援助工单（纠纷类型或情况说明含“工伤”）', en: 'A legal-aid case this year about a work injury (its kind or summary mentions 工伤)' },
-  disability: { zh: '会员情况中登记了残疾', en: 'A disability is noted in the member\'s situation' },
-  single_parent_disaster: { zh: '登记为单亲或因灾，或本年度帮扶救助工单的致困原因为单亲/因灾', en: 'Single parent or disaster noted, or a hardship-help case this year gives it as the cause' },
-  income_below_line: { zh: '登记的家庭月人均收入低于当地标准（最低生活保障标准或低收入标准）', en: 'Reported income per head below the local line (minimum living or low income)' },
-  relapse: { zh: '已退出帮扶档案、仍在防止返困观察期内，退出后又出现新的困难信号', en: 'An exited file still watched for relapse, with a new signal since the exit' },
+  aid_cases: {
+    zh: '本年度医疗救助或帮扶救助类服务工单达到 N 件',
+    en: 'N or more medical-aid or hardship-help service cases this year',
+  },
+  low_income_job: {
+    zh: '从事低收入新就业形态（快递、外卖等），且登记的赡养/抚养人口不少于 N 人',
+    en: 'Works in a low-income new-employment job with at least N dependants noted',
+  },
+  work_injury: {
+    zh: '本年度有涉及工伤的法律援助工单（纠纷类型或情况说明含“工伤”）',
+    en: 'A legal-aid case this year about a work injury (its kind or summary mentions 工伤)',
+  },
+  disability: { zh: '会员情况中登记了残疾', en: "A disability is noted in the member's situation" },
+  single_parent_disaster: {
+    zh: '登记为单亲或因灾，或本年度帮扶救助工单的致困原因为单亲/因灾',
+    en: 'Single parent or disaster noted, or a hardship-help case this year gives it as the cause',
+  },
+  income_below_line: {
+    zh: '登记的家庭月人均收入低于当地标准（最低生活保障标准或低收入标准）',
+    en: 'Reported income per head below the local line (minimum living or low income)',
+  },
+  relapse: {
+    zh: '已退出帮扶档案、仍在防止返困观察期内，退出后又出现新的困难信号',
+    en: 'An exited file still watched for relapse, with a new signal since the exit',
+  },
 };
 
 /** A rule set's settings, every code present: defaults, then the given rows in order (ancestors first). */
@@ -59,9 +88,13 @@ export function defaultRule(code: RuleCode): RuleSetting {
   return found;
 }
 
-export function mergeRules(...layers: Array<Array<Pick<RuleSetting, 'code' | 'enabled' | 'weight' | 'params'>>>): RuleSetting[] {
+export function mergeRules(
+  ...layers: Array<Array<Pick<RuleSetting, 'code' | 'enabled' | 'weight' | 'params'>>>
+): RuleSetting[] {
   const byCode = new Map<RuleCode, RuleSetting>(DEFAULT_RULES.map((r) => [r.code, { ...r, params: { ...r.params } }]));
-  for (const layer of layers) for (const r of layer) byCode.set(r.code, { code: r.code, enabled: r.enabled, weight: r.weight, params: { ...r.params } });
+  for (const layer of layers)
+    for (const r of layer)
+      byCode.set(r.code, { code: r.code, enabled: r.enabled, weight: r.weight, params: { ...r.params } });
   return RULE_CODES.flatMap((c) => byCode.get(c) ?? []); // every code has a default
 }
 
@@ -103,7 +136,8 @@ const fmtYuan = (n: number) => `${n} 元`;
 export function evaluate(f: MemberFacts, rules: RuleSetting[], line: Line | null): Reason[] {
   const out: Reason[] = [];
   const rule = (code: RuleCode) => rules.find((r) => r.code === code && r.enabled);
-  const push = (r: RuleSetting, detail: string, count: number) => out.push({ code: r.code, weight: r.weight, detail, count });
+  const push = (r: RuleSetting, detail: string, count: number) =>
+    out.push({ code: r.code, weight: r.weight, detail, count });
   const s = f.situation;
   const sinceExit: number[] = [];
 
@@ -116,12 +150,18 @@ export function evaluate(f: MemberFacts, rules: RuleSetting[], line: Line | null
   const job = rule('low_income_job');
   const listed: unknown = job?.params.jobTypes;
   const kinds = Array.isArray(listed) ? listed.filter((k) => typeof k === 'string') : [];
-  if (job && kinds.includes(f.jobType) && s?.dependants !== undefined && s.dependants >= Number(job.params.minDependants ?? 2)) {
+  if (
+    job &&
+    kinds.includes(f.jobType) &&
+    s?.dependants !== undefined &&
+    s.dependants >= Number(job.params.minDependants ?? 2)
+  ) {
     push(job, `新就业形态（${JOB_TEXT[f.jobType] ?? f.jobType}），赡养/抚养 ${s.dependants} 人`, s.dependants);
   }
 
   const injury = rule('work_injury');
-  if (injury && f.injuryCases >= Number(injury.params.minCases ?? 1)) push(injury, `本年度涉及工伤的法律援助工单 ${f.injuryCases} 件`, f.injuryCases);
+  if (injury && f.injuryCases >= Number(injury.params.minCases ?? 1))
+    push(injury, `本年度涉及工伤的法律援助工单 ${f.injuryCases} 件`, f.injuryCases);
   if (f.exitedAt !== null && f.injuryLast !== null && f.injuryLast > f.exitedAt) sinceExit.push(1);
 
   const situationNew = f.exitedAt !== null && f.situationAt !== null && f.situationAt > f.exitedAt;
@@ -134,7 +174,10 @@ export function evaluate(f: MemberFacts, rules: RuleSetting[], line: Line | null
   const spd = rule('single_parent_disaster');
   const noted = [s?.singleParent ? '单亲' : null, s?.disaster ? '因灾' : null].filter(Boolean);
   if (spd && (noted.length || f.causeNotes > 0)) {
-    const parts = [noted.length ? `会员情况登记：${noted.join('、')}` : null, f.causeNotes ? `帮扶救助工单致困原因为单亲/因灾 ${f.causeNotes} 件` : null].filter(Boolean);
+    const parts = [
+      noted.length ? `会员情况登记：${noted.join('、')}` : null,
+      f.causeNotes ? `帮扶救助工单致困原因为单亲/因灾 ${f.causeNotes} 件` : null,
+    ].filter(Boolean);
     push(spd, parts.join('；'), noted.length + f.causeNotes);
     if (situationNew && noted.length) sinceExit.push(1);
   }
@@ -145,14 +188,22 @@ export function evaluate(f: MemberFacts, rules: RuleSetting[], line: Line | null
     const which = inc.params.line === 'minimum_living' ? 'minimum_living' : 'low_income';
     const limit = which === 'minimum_living' ? line.minimumLiving : line.lowIncome;
     if (s.incomePerHead < limit) {
-      push(inc, `家庭月人均收入 ${fmtYuan(s.incomePerHead)}，低于当地${which === 'minimum_living' ? '最低生活保障标准' : '低收入标准'} ${fmtYuan(limit)}`, 1);
+      push(
+        inc,
+        `家庭月人均收入 ${fmtYuan(s.incomePerHead)}，低于当地${which === 'minimum_living' ? '最低生活保障标准' : '低收入标准'} ${fmtYuan(limit)}`,
+        1,
+      );
       if (situationNew) sinceExit.push(1);
     }
   }
 
   const relapse = rule('relapse');
   if (relapse && f.exitedAt !== null && sinceExit.length > 0) {
-    push(relapse, `已退出帮扶档案（${chinaDate(f.exitedAt)}），观察期内出现 ${sinceExit.length} 项新的困难信号`, sinceExit.length);
+    push(
+      relapse,
+      `已退出帮扶档案（${chinaDate(f.exitedAt)}），观察期内出现 ${sinceExit.length} 项新的困难信号`,
+      sinceExit.length,
+    );
   }
   return out.sort((a, b) => b.weight - a.weight);
 }
@@ -167,6 +218,13 @@ export function hasNewEvidence(reasons: Reason[], fingerprint: Record<string, nu
   });
 }
 
-export const fingerprintOf = (reasons: Reason[]): Record<string, number> => Object.fromEntries(reasons.map((r) => [r.code, r.count]));
+export const fingerprintOf = (reasons: Reason[]): Record<string, number> =>
+  Object.fromEntries(reasons.map((r) => [r.code, r.count]));
 
-const JOB_TEXT: Record<string, string> = { courier: '快递员', food_delivery: '外卖骑手', truck_driver: '货车司机', ride_hailing: '网约车司机', other_new: '其他新就业形态' };
+const JOB_TEXT: Record<string, string> = {
+  courier: '快递员',
+  food_delivery: '外卖骑手',
+  truck_driver: '货车司机',
+  ride_hailing: '网约车司机',
+  other_new: '其他新就业形态',
+};

@@ -23,12 +23,25 @@ export type ColumnKey = (typeof COLUMNS)[number]['key'];
 // Header spellings seen in the wild, mapped through a fixed whitelist (a Map, never an object
 // lookup), so a header cell like "__proto__" or "constructor" is just an unknown column.
 const ALIASES: ReadonlyArray<[string, ColumnKey]> = [
-  ['身份证号码', 'idNumber'], ['公民身份号码', 'idNumber'], ['身份证', 'idNumber'],
-  ['手机号', 'phone'], ['联系电话', 'phone'], ['手机', 'phone'],
-  ['文化程度', 'education'], ['户籍', 'householdType'], ['户口性质', 'householdType'],
-  ['单位', 'employer'], ['单位名称', 'employer'], ['职务', 'post'], ['岗位/职务', 'post'],
-  ['工会', 'union'], ['所属工会代码', 'union'], ['工会名称', 'union'], ['入会日期', 'joinedAt'],
-  ['会员证号', 'cardNo'], ['卡号', 'cardNo'],
+  ['身份证号码', 'idNumber'],
+  ['公民身份号码', 'idNumber'],
+  ['身份证', 'idNumber'],
+  ['手机号', 'phone'],
+  ['联系电话', 'phone'],
+  ['手机', 'phone'],
+  ['文化程度', 'education'],
+  ['户籍', 'householdType'],
+  ['户口性质', 'householdType'],
+  ['单位', 'employer'],
+  ['单位名称', 'employer'],
+  ['职务', 'post'],
+  ['岗位/职务', 'post'],
+  ['工会', 'union'],
+  ['所属工会代码', 'union'],
+  ['工会名称', 'union'],
+  ['入会日期', 'joinedAt'],
+  ['会员证号', 'cardNo'],
+  ['卡号', 'cardNo'],
 ];
 const HEADERS = new Map<string, ColumnKey>([...COLUMNS.map((c): [string, ColumnKey] => [c.header, c.key]), ...ALIASES]);
 

@@ -12,7 +12,11 @@ export interface CsvRow {
 /** The longest field we keep; beyond it a cell is cut (no real roster cell comes close). */
 const MAX_FIELD = 10_000;
 
-export async function* readCsv(file: string, encoding: 'utf-8' | 'gb18030', onBytes: (n: number) => void = () => undefined): AsyncGenerator<CsvRow> {
+export async function* readCsv(
+  file: string,
+  encoding: 'utf-8' | 'gb18030',
+  onBytes: (n: number) => void = () => undefined,
+): AsyncGenerator<CsvRow> {
   const decoder = new TextDecoder(encoding, { ignoreBOM: false });
   let sep = '';
   let field = '';

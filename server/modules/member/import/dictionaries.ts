@@ -37,16 +37,26 @@ export const genderOf = lookup<'male' | 'female'>('性别', [
 // (a person in ordinary employment is 普通职工, the default for an empty cell).
 type JobType = (typeof JOB_TYPES)[number];
 export const JOB_TYPE_TEXT: Record<JobType, string> = {
-  regular: '普通职工', courier: '快递员', food_delivery: '外卖骑手', truck_driver: '货车司机',
-  ride_hailing: '网约车司机', other_new: '其他新就业形态',
+  regular: '普通职工',
+  courier: '快递员',
+  food_delivery: '外卖骑手',
+  truck_driver: '货车司机',
+  ride_hailing: '网约车司机',
+  other_new: '其他新就业形态',
 };
 export const jobTypeOf = lookup<JobType>('就业形态', [
   ['regular', ['普通职工', 'regular', '普通', '职工', '普通员工', '在岗职工', '企业职工', '传统就业']],
   ['courier', ['快递员', 'courier', '快递小哥', '快递', '快递配送员', '快递收派员', '快件收派员']],
-  ['food_delivery', ['外卖骑手', 'food_delivery', '外卖员', '外卖', '骑手', '外卖小哥', '送餐员', '外卖送餐员', '网约配送员']],
+  [
+    'food_delivery',
+    ['外卖骑手', 'food_delivery', '外卖员', '外卖', '骑手', '外卖小哥', '送餐员', '外卖送餐员', '网约配送员'],
+  ],
   ['truck_driver', ['货车司机', 'truck_driver', '货运司机', '卡车司机', '货车驾驶员', '货运驾驶员']],
   ['ride_hailing', ['网约车司机', 'ride_hailing', '网约车', '网约车驾驶员', '专车司机', '快车司机']],
-  ['other_new', ['其他新就业形态', 'other_new', '其他', '其它', '其它新就业形态', '新就业形态', '代驾司机', '网络主播']],
+  [
+    'other_new',
+    ['其他新就业形态', 'other_new', '其他', '其它', '其它新就业形态', '新就业形态', '代驾司机', '网络主播'],
+  ],
 ]);
 
 // 户籍类型: the household type, and whether the person is a 农民工 (a rural household working in town).
@@ -66,18 +76,49 @@ export function householdText(type: Household['householdType'] | null, migrant: 
 }
 
 // 政治面貌, with the codes the console and H5 use for their labels.
-export const POLITICAL_CHOICES = ['中共党员', '中共预备党员', '共青团员', '民主党派成员', '无党派人士', '群众'] as const;
+export const POLITICAL_CHOICES = [
+  '中共党员',
+  '中共预备党员',
+  '共青团员',
+  '民主党派成员',
+  '无党派人士',
+  '群众',
+] as const;
 export const politicalOf = lookup<string>('政治面貌', [
   ['中共党员', ['中共党员', 'party', '党员', '共产党员', '中国共产党党员', '正式党员']],
   ['中共预备党员', ['中共预备党员', 'probationary', '预备党员']],
   ['共青团员', ['共青团员', 'league', '团员', '中国共产主义青年团团员']],
-  ['民主党派成员', ['民主党派成员', 'democratic', '民主党派', '民革党员', '民盟盟员', '民建会员', '民进会员', '农工党党员', '致公党党员', '九三学社社员', '台盟盟员']],
+  [
+    '民主党派成员',
+    [
+      '民主党派成员',
+      'democratic',
+      '民主党派',
+      '民革党员',
+      '民盟盟员',
+      '民建会员',
+      '民进会员',
+      '农工党党员',
+      '致公党党员',
+      '九三学社社员',
+      '台盟盟员',
+    ],
+  ],
   ['无党派人士', ['无党派人士', 'independent', '无党派', '无党派民主人士']],
   ['群众', ['群众', 'masses', '普通群众']],
 ]);
 
 // 学历, with the console's codes.
-export const EDUCATION_CHOICES = ['小学及以下', '初中', '高中', '中专', '大专', '本科', '硕士研究生', '博士研究生'] as const;
+export const EDUCATION_CHOICES = [
+  '小学及以下',
+  '初中',
+  '高中',
+  '中专',
+  '大专',
+  '本科',
+  '硕士研究生',
+  '博士研究生',
+] as const;
 export const educationOf = lookup<string>('学历', [
   ['小学及以下', ['小学及以下', 'primary', '小学', '文盲']],
   ['初中', ['初中', 'junior', '初级中学']],
@@ -95,7 +136,10 @@ export const ETHNICITY_CHOICES = (
   '佤族 畲族 高山族 拉祜族 水族 东乡族 纳西族 景颇族 柯尔克孜族 土族 达斡尔族 仫佬族 羌族 布朗族 撒拉族 毛南族 仡佬族 锡伯族 ' +
   '阿昌族 普米族 塔吉克族 怒族 乌孜别克族 俄罗斯族 鄂温克族 德昂族 保安族 裕固族 京族 塔塔尔族 独龙族 鄂伦春族 赫哲族 门巴族 珞巴族 基诺族'
 ).split(' ');
-export const ethnicityOf = lookup<string>('民族', ETHNICITY_CHOICES.map((name, i) => {
-  const code = String(i + 1).padStart(2, '0');
-  return [name, [name, name.slice(0, -1), code, String(i + 1)]] as const;
-}));
+export const ethnicityOf = lookup<string>(
+  '民族',
+  ETHNICITY_CHOICES.map((name, i) => {
+    const code = String(i + 1).padStart(2, '0');
+    return [name, [name, name.slice(0, -1), code, String(i + 1)]] as const;
+  }),
+);

@@ -27,12 +27,20 @@ export class ErrorFileWriter {
   count = 0;
   written = 0;
 
-  constructor(private readonly file: string, private readonly crypto: Crypto, private readonly lang: Lang) {}
+  constructor(
+    private readonly file: string,
+    private readonly crypto: Crypto,
+    private readonly lang: Lang,
+  ) {}
 
   private open(): ExcelJS.Worksheet {
     if (this.sheet) return this.sheet;
     this.sealed = sealedWriter(this.crypto, this.file);
-    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: this.sealed.stream, useStyles: true, useSharedStrings: false });
+    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: this.sealed.stream,
+      useStyles: true,
+      useSharedStrings: false,
+    });
     const sheet = this.workbook.addWorksheet('错误行', { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = [
       ...COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width, style: { numFmt: '@' } })),
@@ -49,7 +57,9 @@ export class ErrorFileWriter {
     this.count++;
     if (this.written >= importLimits.maxErrorRows) return;
     const sheet = this.open();
-    const reasons = COLUMNS.filter((c) => row.errors.has(c.key)).map((c) => `${c.header}：${row.errors.get(c.key) ?? ''}`);
+    const reasons = COLUMNS.filter((c) => row.errors.has(c.key)).map(
+      (c) => `${c.header}：${row.errors.get(c.key) ?? ''}`,
+    );
     const r = sheet.addRow([...row.texts.map(safeText), row.line, reasons.join('；')]);
     COLUMNS.forEach((c, i) => {
       const reason = row.errors.get(c.key);
@@ -66,7 +76,9 @@ export class ErrorFileWriter {
   async close(): Promise<boolean> {
     if (!this.workbook || !this.sheet || !this.sealed) return false;
     if (this.count > this.written) {
-      const text = memberFieldMessage('import.errorsCapped', this.lang).replace('{total}', String(this.count)).replace('{n}', String(this.written));
+      const text = memberFieldMessage('import.errorsCapped', this.lang)
+        .replace('{total}', String(this.count))
+        .replace('{n}', String(this.written));
       const r = this.sheet.addRow([]);
       r.getCell(COLUMNS.length + 2).value = text;
       r.font = HEADER_FONT;

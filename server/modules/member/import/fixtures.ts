@@ -30,7 +30,8 @@ const csvCell = (v: FixtureCell) => {
   const s = v instanceof Date ? v.toISOString().slice(0, 10) : v === null ? '' : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
-export const csvOf = (rows: FixtureCell[][], headers: string[] = HEADERS) => [headers, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+export const csvOf = (rows: FixtureCell[][], headers: string[] = HEADERS) =>
+  [headers, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 
 let gbTable: Map<string, Buffer> | undefined;
 /** GB18030 bytes of text (CJK and ASCII), from a table built by decoding every two-byte code. */
@@ -47,7 +48,9 @@ export function gb18030(text: string): Buffer {
     }
   }
   const table = gbTable;
-  return Buffer.concat([...text].map((ch) => (ch.charCodeAt(0) < 0x80 ? Buffer.from(ch, 'latin1') : (table.get(ch) ?? Buffer.from('?')))));
+  return Buffer.concat(
+    [...text].map((ch) => (ch.charCodeAt(0) < 0x80 ? Buffer.from(ch, 'latin1') : (table.get(ch) ?? Buffer.from('?')))),
+  );
 }
 
 export interface RawEntry {
@@ -109,7 +112,9 @@ export const workbookParts = (): RawEntry[] =>
 
 export function multipartBody(fileName: string, content: Buffer, field = 'file') {
   const boundary = `----uh${randomBytes(8).toString('hex')}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
   return {
     payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },

@@ -27,8 +27,19 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
-interface Job { state: string; error: string | null; result: { total: number; imported: number; existing: number; failed: number; errorFile: string | null } | null }
-interface Run { job: Job; ms: number; rssGrowthMb: number; refused: boolean; errorRows?: number; lastLine?: string }
+interface Job {
+  state: string;
+  error: string | null;
+  result: { total: number; imported: number; existing: number; failed: number; errorFile: string | null } | null;
+}
+interface Run {
+  job: Job;
+  ms: number;
+  rssGrowthMb: number;
+  refused: boolean;
+  errorRows?: number;
+  lastLine?: string;
+}
 
 /** Uploads and waits for the job, sampling the process's RSS every 50 ms. */
 async function measure(name: string, content: Buffer): Promise<Run> {
@@ -39,7 +50,12 @@ async function measure(name: string, content: Buffer): Promise<Run> {
   const started = Date.now();
   try {
     const { payload, headers } = multipartBody(name, content);
-    const res = await t.app.inject({ method: 'POST', url: '/api/members/import', payload, headers: { ...headers, cookie: officer } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/members/import',
+      payload,
+      headers: { ...headers, cookie: officer },
+    });
     let job: Job = { state: 'failed', error: res.body, result: null };
     if (res.statusCode === 202) {
       const id = res.json<{ jobId: string }>().jobId;
@@ -51,15 +67,24 @@ async function measure(name: string, content: Buffer): Promise<Run> {
         await new Promise((r) => setTimeout(r, 100));
       }
     }
-    const run: Run = { job, ms: Date.now() - started, rssGrowthMb: Math.round((peak - base) / MB), refused: res.statusCode === 400 || job.state === 'failed' };
+    const run: Run = {
+      job,
+      ms: Date.now() - started,
+      rssGrowthMb: Math.round((peak - base) / MB),
+      refused: res.statusCode === 400 || job.state === 'failed',
+    };
     if (job.result?.errorFile) {
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load((await t.request('GET', job.result.errorFile, { cookie: officer })).rawPayload as unknown as ArrayBuffer);
+      await wb.xlsx.load(
+        (await t.request('GET', job.result.errorFile, { cookie: officer })).rawPayload as unknown as ArrayBuffer,
+      );
       const sheet = wb.worksheets[0];
       run.errorRows = (sheet?.actualRowCount ?? 0) - 1;
       run.lastLine = String(sheet?.getRow(sheet.actualRowCount).getCell(HEADERS.length + 2).value);
     }
-    console.log(`[hostile ${ENGINE}] ${name} ${(content.length / MB).toFixed(1)} MB: ${run.refused ? `refused (${job.error})` : `finished ${JSON.stringify(job.result)}`}; ${run.ms} ms; RSS +${run.rssGrowthMb} MB`);
+    console.log(
+      `[hostile ${ENGINE}] ${name} ${(content.length / MB).toFixed(1)} MB: ${run.refused ? `refused (${job.error})` : `finished ${JSON.stringify(job.result)}`}; ${run.ms} ms; RSS +${run.rssGrowthMb} MB`,
+    );
     return run;
   } finally {
     clearInterval(sampler);
@@ -76,7 +101,11 @@ function repeatedPart(name: string, head: string, block: string, tail: string, s
   let crc = zlib.crc32(h);
   for (let i = 0; i < times; i++) crc = zlib.crc32(b, crc);
   crc = zlib.crc32(e, crc);
-  const stored = Buffer.concat([zlib.deflateRawSync(h, flush), ...Array.from({ length: times }, () => deflated), zlib.deflateRawSync(e)]);
+  const stored = Buffer.concat([
+    zlib.deflateRawSync(h, flush),
+    ...Array.from({ length: times }, () => deflated),
+    zlib.deflateRawSync(e),
+  ]);
   return { name, stored, declaredSize: h.length + times * b.length + e.length, crc };
 }
 
@@ -90,7 +119,22 @@ function validCsv(bytes: number, from = 0): Buffer {
   let size = 0;
   for (let i = from; size < bytes; i++) {
     const birth = new Date(Date.UTC(1960, 0, 1) + Math.floor(i / 900) * 86_400_000).toISOString().slice(0, 10);
-    const r = ['张晓燕', '', makeIdNumber('321102', birth, 100 + (i % 900)), `139${String(i).padStart(8, '0')}`, '汉族', '群众', '大专', '城镇', '瑞丰科技', '装配工', '普通职工', TECHCO, '2021-03-01', ''];
+    const r = [
+      '张晓燕',
+      '',
+      makeIdNumber('321102', birth, 100 + (i % 900)),
+      `139${String(i).padStart(8, '0')}`,
+      '汉族',
+      '群众',
+      '大专',
+      '城镇',
+      '瑞丰科技',
+      '装配工',
+      '普通职工',
+      TECHCO,
+      '2021-03-01',
+      '',
+    ];
     size += Buffer.byteLength(r.join(',')) + 2;
     rows.push(r);
   }
@@ -102,12 +146,32 @@ describe(`hostile imports (${ENGINE})`, () => {
     const csvBad = Buffer.from(`${HEADERS.join(',')}\n${'王,,1234\n'.repeat(1_000_000)}`);
     const sheetBomb = handZip([
       ...workbookParts(),
-      repeatedPart('xl/worksheets/sheet1.xml', `<?xml version="1.0"?><worksheet><sheetData>${headerRow}`, `<row>${inline('王')}${inline('')}${inline('1234')}</row>`, '</sheetData></worksheet>', INFLATED),
+      repeatedPart(
+        'xl/worksheets/sheet1.xml',
+        `<?xml version="1.0"?><worksheet><sheetData>${headerRow}`,
+        `<row>${inline('王')}${inline('')}${inline('1234')}</row>`,
+        '</sheetData></worksheet>',
+        INFLATED,
+      ),
     ]);
     const stringsBomb = handZip([
       ...workbookParts(),
-      repeatedPart('xl/sharedStrings.xml', '<?xml version="1.0"?><sst>', `<si><t>${'王'.repeat(30)}</t></si>`, '</sst>', INFLATED),
-      { ...repeatedPart('xl/worksheets/sheet1.xml', `<worksheet><sheetData>${headerRow}`, '<row><c t="s"><v>1</v></c></row>', '</sheetData></worksheet>', 1000) },
+      repeatedPart(
+        'xl/sharedStrings.xml',
+        '<?xml version="1.0"?><sst>',
+        `<si><t>${'王'.repeat(30)}</t></si>`,
+        '</sst>',
+        INFLATED,
+      ),
+      {
+        ...repeatedPart(
+          'xl/worksheets/sheet1.xml',
+          `<worksheet><sheetData>${headerRow}`,
+          '<row><c t="s"><v>1</v></c></row>',
+          '</sheetData></worksheet>',
+          1000,
+        ),
+      },
     ]);
     const valid = validCsv(10 * MB);
 
@@ -118,15 +182,22 @@ describe(`hostile imports (${ENGINE})`, () => {
     const csv = await measure('bad-rows.csv', csvBad);
     const sheet = await measure('sheet-bomb.xlsx', sheetBomb);
     const strings = await measure('strings-bomb.xlsx', stringsBomb);
-    for (const [run, file] of [[csv, csvBad], [sheet, sheetBomb], [strings, stringsBomb]] as const) {
+    for (const [run, file] of [
+      [csv, csvBad],
+      [sheet, sheetBomb],
+      [strings, stringsBomb],
+    ] as const) {
       expect(run.rssGrowthMb).toBeLessThan(300);
       expect(run.ms).toBeLessThan(perByte * file.length); // faster than a valid file of its size
       expect(run.refused).toBe(true);
     }
     // Rows past the errors file's cap, mostly bad: the wrong file, refused with nothing imported.
-    expect(csv.job.error).toBe(`错误行已超过 ${importLimits.maxErrorRows} 行，且多于正确的行：请确认文件按导入模板填写、各列与表头对应后重新导入`);
+    expect(csv.job.error).toBe(
+      `错误行已超过 ${importLimits.maxErrorRows} 行，且多于正确的行：请确认文件按导入模板填写、各列与表头对应后重新导入`,
+    );
     // The bombs are refused from the zip directory, before they inflate.
-    for (const run of [sheet, strings]) expect(JSON.parse(run.job.error ?? '{}').error.details[0].message).toBe('文件内容过大，请拆分后分批导入');
+    for (const run of [sheet, strings])
+      expect(JSON.parse(run.job.error ?? '{}').error.details[0].message).toBe('文件内容过大，请拆分后分批导入');
     // A file with as many bad rows, but fewer than its good ones, finishes: the first maxErrorRows
     // bad rows in full, the rest counted (a smaller cap, to keep this test short).
     importLimits.maxErrorRows = 1000;

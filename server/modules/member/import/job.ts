@@ -12,7 +12,15 @@ import { COLUMNS } from './columns.js';
 import { ErrorFileWriter } from './error-file.js';
 import { errorFilePath, importHooks, importLimits, spoolPath, uploadPath } from './limits.js';
 import { dataRows, readRows, type DataRow } from './rows.js';
-import { committedResult, copyBatch, existingHashes, insertBatch, loadUnions, takenCards, type InsertRow } from './store.js';
+import {
+  committedResult,
+  copyBatch,
+  existingHashes,
+  insertBatch,
+  loadUnions,
+  takenCards,
+  type InsertRow,
+} from './store.js';
 import { checkRow, say, type CheckedRow, type MemberValues, type RowContext, type UnionTarget } from './validate.js';
 import { SeenKeys } from './seen.js';
 import { FileRejected } from './zip.js';
@@ -44,7 +52,12 @@ export const ZImportParams = z.object({
   lang: z.enum(['zh', 'en']),
   scopeOrgIds: z.array(z.number().int()),
   homeOrgId: z.number().int().nullable(),
-  actor: z.object({ actorId: z.number().int(), actorName: z.string().nullable(), ip: z.string().nullable(), requestId: z.string().nullable() }),
+  actor: z.object({
+    actorId: z.number().int(),
+    actorName: z.string().nullable(),
+    ip: z.string().nullable(),
+    requestId: z.string().nullable(),
+  }),
 });
 export type ImportParams = z.infer<typeof ZImportParams>;
 
@@ -61,8 +74,24 @@ export const errorFileUrl = (jobId: string) => `/api/members/import/${jobId}/err
 const toInsertRow = (deps: ImportDeps, v: MemberValues, idNumberHash: string | undefined): InsertRow => {
   const id = identityColumns(deps.crypto, v.idNumber, v.phone, idNumberHash);
   return [
-    v.orgId, v.name, id.idNumberEnc, id.idNumberHash, id.gender, id.birthDate, id.phoneEnc, id.phoneHash, v.ethnicity,
-    v.politicalStatus, v.education, v.householdType, v.migrantWorker, v.employer, v.post, v.jobType, v.joinedAt, v.cardNo,
+    v.orgId,
+    v.name,
+    id.idNumberEnc,
+    id.idNumberHash,
+    id.gender,
+    id.birthDate,
+    id.phoneEnc,
+    id.phoneHash,
+    v.ethnicity,
+    v.politicalStatus,
+    v.education,
+    v.householdType,
+    v.migrantWorker,
+    v.employer,
+    v.post,
+    v.jobType,
+    v.joinedAt,
+    v.cardNo,
   ];
 };
 
@@ -90,7 +119,13 @@ interface Sink {
 }
 
 /** PostgreSQL: COPY into the job's own open transaction, one batch in flight while the next is checked. */
-async function copySink(conn: Connection, ctx: ImportContext, upload: string, source: AuditSource, note: string): Promise<Sink> {
+async function copySink(
+  conn: Connection,
+  ctx: ImportContext,
+  upload: string,
+  source: AuditSource,
+  note: string,
+): Promise<Sink> {
   await conn.db.execute(sql`begin`);
   let imported = 0;
   let batchNo = 0;
@@ -120,12 +155,20 @@ async function copySink(conn: Connection, ctx: ImportContext, upload: string, so
 }
 
 /** PGlite: a spool of JSON lines, inserted in one transaction at the end. */
-function spoolSink(deps: ImportDeps, ctx: ImportContext, file: string, upload: string, source: AuditSource, note: string): Sink {
+function spoolSink(
+  deps: ImportDeps,
+  ctx: ImportContext,
+  file: string,
+  upload: string,
+  source: AuditSource,
+  note: string,
+): Sink {
   const out = fs.createWriteStream(file, { highWaterMark: 1024 * 1024 });
   const closed = () => new Promise<void>((resolve) => out.end(() => resolve()));
   return {
     async add(rows) {
-      if (!out.write(`${rows.map((r) => JSON.stringify(r)).join('\n')}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      if (!out.write(`${rows.map((r) => JSON.stringify(r)).join('\n')}\n`))
+        await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     },
     async commit(audit) {
       await closed();
@@ -155,7 +198,15 @@ function spoolSink(deps: ImportDeps, ctx: ImportContext, file: string, upload: s
 }
 
 /** Reads and checks every row, handing good ones to the sink; returns the counts. */
-async function checkFile(deps: ImportDeps, ctx: ImportContext, p: ImportParams, file: string, sink: Sink, errors: ErrorFileWriter, steps: number): Promise<Counts> {
+async function checkFile(
+  deps: ImportDeps,
+  ctx: ImportContext,
+  p: ImportParams,
+  file: string,
+  sink: Sink,
+  errors: ErrorFileWriter,
+  steps: number,
+): Promise<Counts> {
   const rowCtx = await rowContext(deps, p);
   const seenIds = new SeenKeys();
   const seenCards = new SeenKeys();
@@ -166,7 +217,11 @@ async function checkFile(deps: ImportDeps, ctx: ImportContext, p: ImportParams, 
 
   const flush = async (batch: DataRow[]) => {
     const checked = batch.map((r) => checkRow(r.line, r.cells, header, rowCtx));
-    const hashOf = new Map(checked.flatMap((c): Array<[string, string]> => (c.idNumber ? [[c.idNumber, deps.crypto.blindIndex('idNumber', c.idNumber)]] : [])));
+    const hashOf = new Map(
+      checked.flatMap((c): Array<[string, string]> =>
+        c.idNumber ? [[c.idNumber, deps.crypto.blindIndex('idNumber', c.idNumber)]] : [],
+      ),
+    );
     const existing = await existingHashes(deps.db, [...new Set(hashOf.values())]);
     const taken = await takenCards(deps.db, [...new Set(checked.flatMap((c) => (c.cardNo ? [c.cardNo] : [])))]);
     const good: InsertRow[] = [];
@@ -199,11 +254,14 @@ async function checkFile(deps: ImportDeps, ctx: ImportContext, p: ImportParams, 
     await ctx.progress(counts.total, estimate * steps);
   };
 
-  const rows = dataRows(readRows(file, p.source, (n) => (bytes += n)), (h) => {
-    const missing = COLUMNS.filter((c) => c.required && !h.has(c.key)).map((c) => c.header);
-    if (missing.length) throw new FileRejected('missingColumns', missing.join('、'));
-    header = h;
-  });
+  const rows = dataRows(
+    readRows(file, p.source, (n) => (bytes += n)),
+    (h) => {
+      const missing = COLUMNS.filter((c) => c.required && !h.has(c.key)).map((c) => c.header);
+      if (missing.length) throw new FileRejected('missingColumns', missing.join('、'));
+      header = h;
+    },
+  );
   const batch: DataRow[] = [];
   for await (const row of rows) {
     batch.push(row);
@@ -229,13 +287,19 @@ function duplicates(c: CheckedRow, seenIds: SeenKeys, seenCards: SeenKeys, taken
 }
 
 /** One attempt: read, check and write everything, then commit with the audit row. */
-async function importOnce(deps: ImportDeps, ctx: ImportContext, p: ImportParams): Promise<Omit<ImportResult, 'errorFile'>> {
+async function importOnce(
+  deps: ImportDeps,
+  ctx: ImportContext,
+  p: ImportParams,
+): Promise<Omit<ImportResult, 'errorFile'>> {
   const jobId = ctx.job.id;
   const upload = uploadPath(deps.config, p.upload);
   const source: AuditSource = { ...p.actor, at: deps.clock.now() };
   const note = `批量导入：${p.fileName}`;
   const conn = deps.database.connect ? await deps.database.connect() : null;
-  const sink = conn ? await copySink(conn, ctx, upload, source, note) : spoolSink(deps, ctx, spoolPath(deps.config, jobId), upload, source, note);
+  const sink = conn
+    ? await copySink(conn, ctx, upload, source, note)
+    : spoolSink(deps, ctx, spoolPath(deps.config, jobId), upload, source, note);
   const errors = new ErrorFileWriter(errorFilePath(deps.config, jobId), deps.crypto, p.lang);
   try {
     let counts: Counts;
@@ -249,7 +313,11 @@ async function importOnce(deps: ImportDeps, ctx: ImportContext, p: ImportParams)
       // Someone added one of these people since they were checked: skipped, counted as existing.
       result = { ...result, imported, existing: counts.existing + counts.good - imported };
       await writeAudit(db, deps.crypto, source, {
-        orgId: p.homeOrgId, action: 'member.import', targetType: 'job', targetId: jobId, after: { ...result, file: p.fileName },
+        orgId: p.homeOrgId,
+        action: 'member.import',
+        targetType: 'job',
+        targetId: jobId,
+        after: { ...result, file: p.fileName },
       });
     });
     await ctx.progress(counts.total + counts.good, counts.total + counts.good);
@@ -278,7 +346,13 @@ export async function runImport(deps: ImportDeps, ctx: ImportContext): Promise<I
       if (done) {
         succeeded = true;
         const failed = Number(done.failed ?? 0);
-        return { total: Number(done.total ?? 0), imported: Number(done.imported ?? 0), existing: Number(done.existing ?? 0), failed, errorFile: failed && fs.existsSync(errorFile) ? errorFileUrl(jobId) : null };
+        return {
+          total: Number(done.total ?? 0),
+          imported: Number(done.imported ?? 0),
+          existing: Number(done.existing ?? 0),
+          failed,
+          errorFile: failed && fs.existsSync(errorFile) ? errorFileUrl(jobId) : null,
+        };
       }
       if (!fs.existsSync(upload)) throw new Error(say('import.file.broken', p.lang));
       try {
@@ -295,7 +369,14 @@ export async function runImport(deps: ImportDeps, ctx: ImportContext): Promise<I
     // The job ends failed with a clear text; nothing of it is in the registry (the upload is gone: import it again).
     if (isDatabaseUnavailable(err)) throw new Error(errorMessage('DATABASE_UNAVAILABLE', p.lang));
     // A file-level fault becomes the job's error text, in the importer's language.
-    if (err instanceof FileRejected) throw new Error(say(`import.file.${err.reason}`, p.lang, ['missingColumns', 'tooManyRows', 'mostlyBad'].includes(err.reason) ? err.detail : ''));
+    if (err instanceof FileRejected)
+      throw new Error(
+        say(
+          `import.file.${err.reason}`,
+          p.lang,
+          ['missingColumns', 'tooManyRows', 'mostlyBad'].includes(err.reason) ? err.detail : '',
+        ),
+      );
     throw err;
   } finally {
     removeQuietly(upload);

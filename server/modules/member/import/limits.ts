@@ -39,7 +39,9 @@ export const importLimits = {
  * A seam for the crash test: called inside the import transaction after each inserted batch. A
  * test makes it throw to stand in for a process killed mid-insert; it does nothing otherwise.
  */
-export const importHooks: { afterBatch: (info: { jobId: string; batch: number; file: string }) => void | Promise<void> } = {
+export const importHooks: {
+  afterBatch: (info: { jobId: string; batch: number; file: string }) => void | Promise<void>;
+} = {
   afterBatch: () => undefined,
 };
 

@@ -18,7 +18,8 @@ export type Source = { format: 'xlsx' } | { format: 'csv'; encoding: 'utf-8' | '
 export function readRows(file: string, source: Source, onBytes: (n: number) => void): AsyncGenerator<SourceRow> {
   if (source.format === 'xlsx') return readXlsx(file, onBytes);
   return (async function* () {
-    for await (const r of readCsv(file, source.encoding, onBytes)) yield { line: r.line, cells: r.cells.slice(0, MAX_COLUMNS) };
+    for await (const r of readCsv(file, source.encoding, onBytes))
+      yield { line: r.line, cells: r.cells.slice(0, MAX_COLUMNS) };
   })();
 }
 
@@ -43,13 +44,17 @@ export interface DataRow {
  * The data rows after the header (the first row naming any of our columns), blank rows
  * skipped, with the row caps (data rows, and rows of any kind) enforced as rows arrive.
  */
-export async function* dataRows(rows: AsyncIterable<SourceRow>, onHeader: (h: Map<ColumnKey, number>, cells: Cell[]) => void): AsyncGenerator<DataRow> {
+export async function* dataRows(
+  rows: AsyncIterable<SourceRow>,
+  onHeader: (h: Map<ColumnKey, number>, cells: Cell[]) => void,
+): AsyncGenerator<DataRow> {
   let header = false;
   let count = 0;
   let read = 0;
   for await (const r of rows) {
     // Blank rows count too: a file of nothing but empty rows is refused as soon as it passes the cap.
-    if (++read > Math.max(importLimits.maxSheetRows, importLimits.maxRows)) throw new FileRejected('tooManyRows', String(importLimits.maxRows));
+    if (++read > Math.max(importLimits.maxSheetRows, importLimits.maxRows))
+      throw new FileRejected('tooManyRows', String(importLimits.maxRows));
     if (r.cells.every(isBlank)) continue;
     if (!header) {
       const h = mapHeader(r.cells);

@@ -16,15 +16,19 @@ import { importDir } from './limits.js';
 const GRACE_MS = 3_600_000;
 
 /** The oldest finish time whose errors file is still kept. */
-export const errorFileCutoff = (deps: Pick<Deps, 'config' | 'clock'>) => new Date(deps.clock.now().getTime() - deps.config.importErrorFileDays * 86_400_000);
+export const errorFileCutoff = (deps: Pick<Deps, 'config' | 'clock'>) =>
+  new Date(deps.clock.now().getTime() - deps.config.importErrorFileDays * 86_400_000);
 
 export async function sweepImportFiles(deps: Pick<Deps, 'db' | 'config' | 'clock'>): Promise<{ removed: number }> {
   const dir = importDir(deps.config);
   const names = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
   if (names.length === 0) return { removed: 0 };
-  const jobs = await rows<{ id: string; upload: string | null; active: boolean }>(deps.db, sql`
+  const jobs = await rows<{ id: string; upload: string | null; active: boolean }>(
+    deps.db,
+    sql`
     select id::text as id, params->>'upload' as upload, state in ('queued', 'running') as active from job
-    where kind = ${IMPORT_JOB} and (state in ('queued', 'running') or (state = 'succeeded' and finished_at >= ${errorFileCutoff(deps)}))`);
+    where kind = ${IMPORT_JOB} and (state in ('queued', 'running') or (state = 'succeeded' and finished_at >= ${errorFileCutoff(deps)}))`,
+  );
   const keep = new Set<string>();
   for (const j of jobs) {
     keep.add(`${j.id}.errors.enc`);

@@ -36,8 +36,18 @@ export type ToWorker = { type: 'afterBatch'; error: string | null };
 export function runImportJob(deps: Deps, ctx: JobContext): Promise<ImportResult> {
   const url = deps.database.url;
   if (!url) return runImport(deps, ctx);
-  const input: WorkerInput = { jobId: ctx.job.id, params: ctx.job.params, url, config: deps.config, now: deps.clock.now().getTime(), limits: { ...importLimits } };
-  const worker = new Worker(workerUrl(import.meta.url, 'worker'), { workerData: input, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
+  const input: WorkerInput = {
+    jobId: ctx.job.id,
+    params: ctx.job.params,
+    url,
+    config: deps.config,
+    now: deps.clock.now().getTime(),
+    limits: { ...importLimits },
+  };
+  const worker = new Worker(workerUrl(import.meta.url, 'worker'), {
+    workerData: input,
+    resourceLimits: { maxOldGenerationSizeMb: HEAP_MB },
+  });
   return new Promise<ImportResult>((resolve, reject) => {
     let settled = false;
     const settle = (f: () => void) => {
@@ -52,7 +62,12 @@ export function runImportJob(deps: Deps, ctx: JobContext): Promise<ImportResult>
         Promise.resolve()
           .then(() => importHooks.afterBatch(m.info))
           .then(() => worker.postMessage({ type: 'afterBatch', error: null } satisfies ToWorker))
-          .catch((err: unknown) => worker.postMessage({ type: 'afterBatch', error: err instanceof Error ? err.message : String(err) } satisfies ToWorker));
+          .catch((err: unknown) =>
+            worker.postMessage({
+              type: 'afterBatch',
+              error: err instanceof Error ? err.message : String(err),
+            } satisfies ToWorker),
+          );
       } else if (m.type === 'done') settle(() => resolve(m.result));
       else settle(() => reject(new Error(m.message)));
     });

@@ -16,13 +16,31 @@ const ctx: RowContext = {
 };
 const idNumber = makeIdNumber('321102', '1990-05-06', 123);
 const row = (over: Partial<Record<ColumnKey, string>> = {}) =>
-  COLUMNS.map((c) => ({ name: '王小明', gender: '男', idNumber, phone: '13912345678', union: unionCode, joinedAt: '2020-03-01', jobType: '普通职工', ...over })[c.key] ?? '');
+  COLUMNS.map(
+    (c) =>
+      ({
+        name: '王小明',
+        gender: '男',
+        idNumber,
+        phone: '13912345678',
+        union: unionCode,
+        joinedAt: '2020-03-01',
+        jobType: '普通职工',
+        ...over,
+      })[c.key] ?? '',
+  );
 
 describe('import row checks', () => {
   it('a good row becomes member values', () => {
     const checked = checkRow(2, row(), header, ctx);
     expect(checked.errors.size).toBe(0);
-    expect(checked.values).toMatchObject({ name: '王小明', idNumber, orgId: 7, gender: 'male', birthDate: '1990-05-06' });
+    expect(checked.values).toMatchObject({
+      name: '王小明',
+      idNumber,
+      orgId: 7,
+      gender: 'male',
+      birthDate: '1990-05-06',
+    });
   });
 
   it('a cell the reader could not decode (U+FFFD) is refused, not imported garbled', () => {

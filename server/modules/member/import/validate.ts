@@ -5,7 +5,15 @@ import { idFacts } from '../id-number.js';
 import { memberDetailFields, ZIdNumber, ZMemberPhone, ZName, ZNewMember, ZPastDate } from '../member.fields.js';
 import type { JOB_TYPES } from '../member.schema.js';
 import { COLUMNS, unsafeText, type ColumnKey } from './columns.js';
-import { educationOf, ethnicityOf, GENDER_TEXT, genderOf, householdOf, jobTypeOf, politicalOf } from './dictionaries.js';
+import {
+  educationOf,
+  ethnicityOf,
+  GENDER_TEXT,
+  genderOf,
+  householdOf,
+  jobTypeOf,
+  politicalOf,
+} from './dictionaries.js';
 import type { Cell } from './rows.js';
 
 // One row of the file checked on its own, with the same zod schemas (and so the same messages)
@@ -138,10 +146,13 @@ export function checkRow(line: number, cells: Cell[], header: Map<ColumnKey, num
   if (genderText) {
     const g = genderOf(genderText);
     if (!g) fail('gender', 'import.gender.invalid');
-    else if (facts && g !== facts.gender) fail('gender', 'import.gender.mismatch', ctx.lang === 'zh' ? GENDER_TEXT[facts.gender] : facts.gender);
+    else if (facts && g !== facts.gender)
+      fail('gender', 'import.gender.mismatch', ctx.lang === 'zh' ? GENDER_TEXT[facts.gender] : facts.gender);
   }
   const phone = parse('phone', ZMemberPhone, text('phone'));
-  const household = text('householdType') ? householdOf(text('householdType')) : { householdType: null, migrantWorker: false };
+  const household = text('householdType')
+    ? householdOf(text('householdType'))
+    : { householdType: null, migrantWorker: false };
   if (!household) fail('householdType', 'import.householdType');
   const jobType = text('jobType') ? jobTypeOf(text('jobType')) : 'regular';
   if (!jobType) fail('jobType', 'import.jobType');
@@ -156,14 +167,16 @@ export function checkRow(line: number, cells: Cell[], header: Map<ColumnKey, num
     post: optional('post', memberDetailFields.post),
   };
 
-  const values = errors.size === 0 && name && idNumber && facts && phone && household && jobType && orgId && joinedAt
-    ? { orgId, name, idNumber, phone, ...facts, ...household, jobType, joinedAt, cardNo, ...details }
-    : null;
+  const values =
+    errors.size === 0 && name && idNumber && facts && phone && household && jobType && orgId && joinedAt
+      ? { orgId, name, idNumber, phone, ...facts, ...household, jobType, joinedAt, cardNo, ...details }
+      : null;
   return { line, texts, errors, idNumber: idNumber ?? null, cardNo, orgId: orgId ?? null, values };
 }
 
 /** A word column: a known spelling is stored as the registry's word, anything else as typed. */
-const word = (value: string | null, known: (text: string) => string | undefined) => (value === null ? null : (known(value) ?? value));
+const word = (value: string | null, known: (text: string) => string | undefined) =>
+  value === null ? null : (known(value) ?? value);
 
 /** 所属工会 by code or exact name: a grassroots union, open, inside the importer's scope. */
 function resolveUnion(value: string, ctx: RowContext, fail: (key: string) => void): number | undefined {

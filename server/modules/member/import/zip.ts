@@ -9,10 +9,14 @@ import { importLimits } from './limits.js';
 // declares 1 KB and inflates to 10 GB stops a few KB past its declaration.
 
 /** Why a file is refused as a whole; each reason has a message (`import.file.<reason>`). */
-export type RejectReason = 'notSupported' | 'broken' | 'tooLarge' | 'noHeader' | 'tooManyRows' | 'missingColumns' | 'mostlyBad';
+export type RejectReason =
+  'notSupported' | 'broken' | 'tooLarge' | 'noHeader' | 'tooManyRows' | 'missingColumns' | 'mostlyBad';
 
 export class FileRejected extends Error {
-  constructor(readonly reason: RejectReason, readonly detail = '') {
+  constructor(
+    readonly reason: RejectReason,
+    readonly detail = '',
+  ) {
     super(`${reason}${detail ? `: ${detail}` : ''}`);
   }
 }
@@ -45,14 +49,18 @@ export function readCentralDirectory(file: string): ZipEntry[] {
     const tail = readAt(fd, fileSize - tailLength, tailLength);
     let at = -1;
     for (let i = tail.length - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === EOCD) { at = i; break; }
+      if (tail.readUInt32LE(i) === EOCD) {
+        at = i;
+        break;
+      }
     }
     if (at < 0) throw new FileRejected('broken', 'no zip directory');
     const count = tail.readUInt16LE(at + 10);
     const cdSize = tail.readUInt32LE(at + 12);
     const cdOffset = tail.readUInt32LE(at + 16);
     const eocdOffset = fileSize - tailLength + at;
-    if (tail.readUInt16LE(at + 4) !== 0 || tail.readUInt16LE(at + 6) !== 0 || count !== tail.readUInt16LE(at + 8)) throw new FileRejected('broken', 'multi-part zip');
+    if (tail.readUInt16LE(at + 4) !== 0 || tail.readUInt16LE(at + 6) !== 0 || count !== tail.readUInt16LE(at + 8))
+      throw new FileRejected('broken', 'multi-part zip');
     if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) throw new FileRejected('broken', 'zip64');
     if (count > importLimits.maxZipEntries) throw new FileRejected('tooLarge', 'too many entries');
     if (cdOffset + cdSize > eocdOffset) throw new FileRejected('broken', 'directory out of bounds');
@@ -68,8 +76,12 @@ export function readCentralDirectory(file: string): ZipEntry[] {
       const nameLength = cd.readUInt16LE(p + 28);
       const skip = nameLength + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
       const e: ZipEntry = {
-        name: cd.toString('utf8', p + 46, p + 46 + nameLength), method, crc: cd.readUInt32LE(p + 16),
-        compressedSize: cd.readUInt32LE(p + 20), size: cd.readUInt32LE(p + 24), offset: cd.readUInt32LE(p + 42),
+        name: cd.toString('utf8', p + 46, p + 46 + nameLength),
+        method,
+        crc: cd.readUInt32LE(p + 16),
+        compressedSize: cd.readUInt32LE(p + 20),
+        size: cd.readUInt32LE(p + 24),
+        offset: cd.readUInt32LE(p + 42),
       };
       if (flags & 0x41) throw new FileRejected('broken', 'encrypted entry');
       if (method !== 0 && method !== 8) throw new FileRejected('broken', 'unsupported compression');
@@ -79,14 +91,16 @@ export function readCentralDirectory(file: string): ZipEntry[] {
       if (names.has(e.name)) throw new FileRejected('broken', 'duplicate entry');
       // A part that claims to inflate far more than any spreadsheet does is a bomb: refused before
       // a byte of it is inflated (and inflateEntry holds every part to its claim).
-      if (e.size > importLimits.ratioFloor && e.size > e.compressedSize * importLimits.maxInflateRatio) throw new FileRejected('tooLarge', 'compression ratio');
+      if (e.size > importLimits.ratioFloor && e.size > e.compressedSize * importLimits.maxInflateRatio)
+        throw new FileRejected('tooLarge', 'compression ratio');
       names.add(e.name);
       declared += e.size;
       if (declared > importLimits.maxInflatedBytes) throw new FileRejected('tooLarge', 'content too large');
       entries.push(e);
       p += 46 + skip;
     }
-    if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) throw new FileRejected('notSupported', 'not a workbook');
+    if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml'))
+      throw new FileRejected('notSupported', 'not a workbook');
     return entries;
   } finally {
     fs.closeSync(fd);
@@ -96,7 +110,8 @@ export function readCentralDirectory(file: string): ZipEntry[] {
 /** Where an entry's data starts, from its local header (which must agree on the method). */
 function dataStart(fd: number, e: ZipEntry): number {
   const local = readAt(fd, e.offset, 30);
-  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL || local.readUInt16LE(8) !== e.method) throw new FileRejected('broken', 'local header disagrees');
+  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL || local.readUInt16LE(8) !== e.method)
+    throw new FileRejected('broken', 'local header disagrees');
   return e.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
 }
 
@@ -105,7 +120,11 @@ function dataStart(fd: number, e: ZipEntry): number {
  * declared size (a bomb stops ~16 KB past it), and when it ends at another size or checksum.
  * `onBytes` sees the compressed bytes read (for progress).
  */
-export async function* inflateEntry(file: string, e: ZipEntry, onBytes: (n: number) => void = () => undefined): AsyncGenerator<Buffer> {
+export async function* inflateEntry(
+  file: string,
+  e: ZipEntry,
+  onBytes: (n: number) => void = () => undefined,
+): AsyncGenerator<Buffer> {
   const fd = fs.openSync(file, 'r');
   let start: number;
   try {
@@ -137,7 +156,8 @@ export async function* inflateEntry(file: string, e: ZipEntry, onBytes: (n: numb
     raw.destroy();
     inflate?.destroy();
   }
-  if (seen !== e.size || crc >>> 0 !== e.crc >>> 0) throw new FileRejected('broken', 'entry sizes or checksum disagree');
+  if (seen !== e.size || crc >>> 0 !== e.crc >>> 0)
+    throw new FileRejected('broken', 'entry sizes or checksum disagree');
 }
 
 /** A small part (workbook.xml, its relationships) as text. */

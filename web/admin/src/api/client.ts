@@ -3,7 +3,13 @@
 import { api, ok, type Schemas } from '../../../lib/api/client';
 import type { Job } from './types';
 
-export { api, ApiError, ok, setApiLanguage, setSessionLostHandler as setUnauthorizedHandler } from '../../../lib/api/client';
+export {
+  api,
+  ApiError,
+  ok,
+  setApiLanguage,
+  setSessionLostHandler as setUnauthorizedHandler,
+} from '../../../lib/api/client';
 
 /** A background job. Its result's shape depends on its kind, which the contract leaves open. */
 export async function getJob<R>(id: string): Promise<Job<R>> {

@@ -15,7 +15,12 @@ export type RuleView = Rules['rules'][number];
 export type RuleSetting = Pick<RuleView, 'code' | 'enabled' | 'weight' | 'params'>;
 type RulesBody = Body<'/api/hardship/rules/{orgId}', 'put'>['rules'];
 export type Counts = Reply<'/api/hardship/rules/dry-run', 'post'>['saved'];
-export interface RecomputeResult { membersWithSignals: number; candidates: number; hidden: number; ms: number }
+export interface RecomputeResult {
+  membersWithSignals: number;
+  candidates: number;
+  hidden: number;
+  ms: number;
+}
 export type Situation = Schemas['MemberSituation'];
 export type SituationInput = Body<'/api/hardship/situations/{memberId}', 'put'>;
 
@@ -25,13 +30,18 @@ export const identifyApi = {
   list: (query: CandidateQuery) => ok(api.GET('/api/hardship/candidates', { params: { query } })),
   recompute: (orgId: number) => ok(api.POST('/api/hardship/candidates/recompute', { body: { orgId } })),
   job: (id: string) => getJob<RecomputeResult>(id),
-  verify: (memberId: number) => ok(api.POST('/api/hardship/candidates/{memberId}/verify', { ...of(memberId), body: {} })),
-  dismiss: (memberId: number, reason: string) => ok(api.POST('/api/hardship/candidates/{memberId}/dismiss', { ...of(memberId), body: { reason } })),
+  verify: (memberId: number) =>
+    ok(api.POST('/api/hardship/candidates/{memberId}/verify', { ...of(memberId), body: {} })),
+  dismiss: (memberId: number, reason: string) =>
+    ok(api.POST('/api/hardship/candidates/{memberId}/dismiss', { ...of(memberId), body: { reason } })),
   visit: (memberId: number, body: Body<'/api/hardship/candidates/{memberId}/visit', 'post'>) =>
     ok(api.POST('/api/hardship/candidates/{memberId}/visit', { ...of(memberId), body })),
   rules: (orgId: number) => ok(api.GET('/api/hardship/rules', { params: { query: { orgId } } })),
-  saveRules: (orgId: number, rules: RuleSetting[]) => ok(api.PUT('/api/hardship/rules/{orgId}', { params: { path: { orgId } }, body: { rules: rules as RulesBody } })),
-  dryRun: (orgId: number, rules: RuleSetting[]) => ok(api.POST('/api/hardship/rules/dry-run', { body: { orgId, rules: rules as RulesBody } })),
+  saveRules: (orgId: number, rules: RuleSetting[]) =>
+    ok(api.PUT('/api/hardship/rules/{orgId}', { params: { path: { orgId } }, body: { rules: rules as RulesBody } })),
+  dryRun: (orgId: number, rules: RuleSetting[]) =>
+    ok(api.POST('/api/hardship/rules/dry-run', { body: { orgId, rules: rules as RulesBody } })),
   situation: (memberId: number) => ok(api.GET('/api/hardship/situations/{memberId}', of(memberId))),
-  saveSituation: (memberId: number, body: SituationInput) => ok(api.PUT('/api/hardship/situations/{memberId}', { ...of(memberId), body })),
+  saveSituation: (memberId: number, body: SituationInput) =>
+    ok(api.PUT('/api/hardship/situations/{memberId}', { ...of(memberId), body })),
 };

@@ -2,7 +2,15 @@
 // correction flows (docs/API-MEMBERS.md).
 import { downloadFile, upload, type Query } from '../../../lib/api/client';
 import { api, ApiError, getJob, ok } from './client';
-import type { MemberCreateInput, MemberImportResult, MemberQuery, MemberUpdateInput, RequestStatus, TransferStatus, UnionOption } from './types';
+import type {
+  MemberCreateInput,
+  MemberImportResult,
+  MemberQuery,
+  MemberUpdateInput,
+  RequestStatus,
+  TransferStatus,
+  UnionOption,
+} from './types';
 
 export { downloadFile } from '../../../lib/api/client';
 
@@ -23,12 +31,17 @@ export function memberQueryParams(q: MemberQuery): Query<'/api/members/export'> 
 
 export const memberApi = {
   list: (query: MemberQuery & Paging) =>
-    ok(api.GET('/api/members', { params: { query: { ...memberQueryParams(query), page: query.page, pageSize: query.pageSize } } })),
+    ok(
+      api.GET('/api/members', {
+        params: { query: { ...memberQueryParams(query), page: query.page, pageSize: query.pageSize } },
+      }),
+    ),
   get: (id: number) => ok(api.GET('/api/members/{id}', at(id))),
   create: (input: MemberCreateInput) => ok(api.POST('/api/members', { body: input })),
   update: (id: number, input: MemberUpdateInput) => ok(api.PATCH('/api/members/{id}', { ...at(id), body: input })),
   reveal: (id: number, reason: string) => ok(api.POST('/api/members/{id}/reveal', { ...at(id), body: { reason } })),
-  exportXlsx: (query: MemberQuery, fallbackName: string) => downloadFile('/api/members/export', fallbackName, memberQueryParams(query)),
+  exportXlsx: (query: MemberQuery, fallbackName: string) =>
+    downloadFile('/api/members/export', fallbackName, memberQueryParams(query)),
   downloadTemplate: (fallbackName: string) => downloadFile('/api/members/import-template', fallbackName),
   startImport: (file: File) => upload('/api/members/import', file),
   getImportJob: (id: string) => getJob<MemberImportResult>(id),
@@ -37,11 +50,13 @@ export const memberApi = {
 export const joinApi = {
   list: (query: { status?: RequestStatus } & Paging) => ok(api.GET('/api/join-requests', { params: { query } })),
   approve: (id: number) => ok(api.POST('/api/join-requests/{id}/approve', at(id))),
-  reject: (id: number, reason: string) => ok(api.POST('/api/join-requests/{id}/reject', { ...at(id), body: { reason } })),
+  reject: (id: number, reason: string) =>
+    ok(api.POST('/api/join-requests/{id}/reject', { ...at(id), body: { reason } })),
 };
 
 export const transferApi = {
-  list: (query: { direction: 'in' | 'out'; status?: TransferStatus } & Paging) => ok(api.GET('/api/transfers', { params: { query } })),
+  list: (query: { direction: 'in' | 'out'; status?: TransferStatus } & Paging) =>
+    ok(api.GET('/api/transfers', { params: { query } })),
   start: (memberId: number, toOrgId: number, reason?: string) =>
     ok(api.POST('/api/transfers', { body: { memberId, toOrgId, ...(reason ? { reason } : {}) } })),
   approve: (id: number) => ok(api.POST('/api/transfers/{id}/approve', at(id))),
@@ -55,5 +70,6 @@ export const correctionApi = {
 };
 
 export const unionApi = {
-  search: async (q: string): Promise<UnionOption[]> => (await ok(api.GET('/api/unions', { params: { query: { q } } }))).items,
+  search: async (q: string): Promise<UnionOption[]> =>
+    (await ok(api.GET('/api/unions', { params: { query: { q } } }))).items,
 };

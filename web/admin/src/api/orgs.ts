@@ -20,7 +20,8 @@ export const orgApi = {
   listAll: listAllOrgs,
   get: (id: number) => ok(api.GET('/api/orgs/{id}', at(id))),
   // A missing parent goes to the server, which answers with the form's field error.
-  create: (input: Omit<OrgInput, 'parentId'> & { parentId?: number }) => ok(api.POST('/api/orgs', { body: input as OrgInput })),
+  create: (input: Omit<OrgInput, 'parentId'> & { parentId?: number }) =>
+    ok(api.POST('/api/orgs', { body: input as OrgInput })),
   update: (id: number, input: Partial<OrgInput>) => ok(api.PATCH('/api/orgs/{id}', { ...at(id), body: input })),
   setStatus: (id: number, status: OrgStatus) => ok(api.PATCH('/api/orgs/{id}', { ...at(id), body: { status } })),
   move: (id: number, parentId: number) => ok(api.POST('/api/orgs/{id}/move', { ...at(id), body: { parentId } })),

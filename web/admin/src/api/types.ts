@@ -1,7 +1,13 @@
 // The shapes the console reads, named after the contract (web/lib/api/schema.d.ts, generated
 // from the server by `npm run api:generate`). Nothing here is written by hand but the names.
 import type { Body, Query, Reply, Schemas } from '../../../lib/api/client';
-import type { JOB_TYPES, MEMBER_STATUSES, ORG_LEVELS, ORG_TYPES, TRANSFER_STATUSES } from '../../../lib/api/dictionaries';
+import type {
+  JOB_TYPES,
+  MEMBER_STATUSES,
+  ORG_LEVELS,
+  ORG_TYPES,
+  TRANSFER_STATUSES,
+} from '../../../lib/api/dictionaries';
 
 export type { Page } from '../../../lib/api/client';
 export { JOB_TYPES, MEMBER_STATUSES, ORG_LEVELS, ORG_TYPES, TRANSFER_STATUSES } from '../../../lib/api/dictionaries';
@@ -49,7 +55,9 @@ export type MemberUpdateInput = Body<'/api/members/{id}', 'patch'>;
 /** The descriptive fields shared by the add and edit forms. */
 export type MemberDetailInput = Omit<MemberUpdateInput, 'name' | 'phone' | 'joinedAt' | 'status'>;
 export type MemberSort = NonNullable<Query<'/api/members'>['sort']>;
-export type MemberQuery = Omit<Query<'/api/members'>, 'page' | 'pageSize' | 'newEmployment'> & { newEmployment?: boolean };
+export type MemberQuery = Omit<Query<'/api/members'>, 'page' | 'pageSize' | 'newEmployment'> & {
+  newEmployment?: boolean;
+};
 export interface MemberImportResult {
   total: number;
   imported: number;

@@ -6,7 +6,13 @@ function formatter(locale: string): Intl.DateTimeFormat {
   let f = formatters.get(locale);
   if (!f) {
     f = new Intl.DateTimeFormat(locale, {
-      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hour12: false,
     });
     formatters.set(locale, f);
   }

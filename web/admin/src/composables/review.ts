@@ -27,7 +27,11 @@ export function useReview<T extends { id: number }>(steps: ReviewSteps<T>) {
     if (!row) return;
     const text = steps.confirm(row);
     try {
-      await ElMessageBox.confirm(text.message, t('common.confirmTitle'), { type: 'info', confirmButtonText: text.button, cancelButtonText: t('common.cancel') });
+      await ElMessageBox.confirm(text.message, t('common.confirmTitle'), {
+        type: 'info',
+        confirmButtonText: text.button,
+        cancelButtonText: t('common.cancel'),
+      });
     } catch {
       return;
     }

@@ -8,7 +8,9 @@ import { setApiLanguage } from '../api/client';
 import { splitMessages, type Messages, type MessageTree } from '../../../lib/i18n';
 
 // Every module's messages (modules/<module>/i18n.ts, [中文, English] pairs), one tree per language.
-const { zh: zhCN, en } = splitMessages(import.meta.glob<{ default: Messages }>('../modules/*/i18n.ts', { eager: true }));
+const { zh: zhCN, en } = splitMessages(
+  import.meta.glob<{ default: Messages }>('../modules/*/i18n.ts', { eager: true }),
+);
 type MessageSchema = MessageTree;
 
 export type Locale = 'zh-CN' | 'en';

@@ -35,7 +35,10 @@ export function orgNodeMatches(query: unknown, data: TreeNodeData): boolean {
   if (!q) return true;
   const name: unknown = data.name;
   const code: unknown = data.org?.code;
-  return (typeof name === 'string' && name.toLowerCase().includes(q)) || (typeof code === 'string' && code.toLowerCase().includes(q));
+  return (
+    (typeof name === 'string' && name.toLowerCase().includes(q)) ||
+    (typeof code === 'string' && code.toLowerCase().includes(q))
+  );
 }
 
 export const useOrgStore = defineStore('orgs', () => {

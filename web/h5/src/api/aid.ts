@@ -16,7 +16,8 @@ export const wishApi = {
   post: (input: Body<'/api/me/wishes', 'post'>) => ok(api.POST('/api/me/wishes', { body: input })),
   mine: async (): Promise<MyWish[]> => (await ok(api.GET('/api/me/wishes'))).items,
   withdraw: (id: number) => ok(api.POST('/api/me/wishes/{id}/withdraw', at(id))),
-  board: (query: Query<'/api/wishes'> & { page: number; pageSize: number }) => ok(api.GET('/api/wishes', { params: { query } })),
+  board: (query: Query<'/api/wishes'> & { page: number; pageSize: number }) =>
+    ok(api.GET('/api/wishes', { params: { query } })),
   claim: (id: number) => ok(api.POST('/api/wishes/{id}/claim', at(id))),
 };
 

@@ -2,5 +2,9 @@
 // anywhere sends the member back to the login page (main.ts sets the handler); the sign-in calls
 // pass `quiet`, since "nobody is signed in" is their answer, not a lost session.
 export {
-  api, ApiError, isSessionLost as isUnauthenticated, ok, setSessionLostHandler as setUnauthenticatedHandler,
+  api,
+  ApiError,
+  isSessionLost as isUnauthenticated,
+  ok,
+  setSessionLostHandler as setUnauthenticatedHandler,
 } from '../../../lib/api/client';

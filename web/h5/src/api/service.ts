@@ -16,12 +16,15 @@ export const serviceApi = {
   apply: (serviceId: number, fields: Record<string, FieldValue>, note?: string) =>
     typedCase(ok(api.POST('/api/cases', { body: { serviceId, fields, ...(note ? { note } : {}) } }))),
   // `state` may be a comma-separated list (an open/closed tab): the server reads one; its schema shows a single state.
-  myCases: (query: { state?: string; page: number; pageSize: number }) => ok(api.GET('/api/cases', { params: { query: query as Query<'/api/cases'> } })),
+  myCases: (query: { state?: string; page: number; pageSize: number }) =>
+    ok(api.GET('/api/cases', { params: { query: query as Query<'/api/cases'> } })),
   getCase: (id: number) => typedCase(ok(api.GET('/api/cases/{id}', at(id)))),
   rate: (id: number, rating: Rating, comment?: string) =>
     typedCase(ok(api.POST('/api/cases/{id}/rate', { ...at(id), body: { rating, ...(comment ? { comment } : {}) } }))),
-  withdraw: (id: number, reason?: string) => typedCase(ok(api.POST('/api/cases/{id}/withdraw', { ...at(id), body: reason ? { reason } : {} }))),
-  reopen: (id: number, reason: string) => typedCase(ok(api.POST('/api/cases/{id}/reopen', { ...at(id), body: { reason } }))),
+  withdraw: (id: number, reason?: string) =>
+    typedCase(ok(api.POST('/api/cases/{id}/withdraw', { ...at(id), body: reason ? { reason } : {} }))),
+  reopen: (id: number, reason: string) =>
+    typedCase(ok(api.POST('/api/cases/{id}/reopen', { ...at(id), body: { reason } }))),
   attach: (id: number, file: File) => upload('/api/cases/{id}/attachments', file, { id }),
 };
 
@@ -40,5 +43,6 @@ export const qaApi = {
 export const voiceApi = {
   send: (input: Body<'/api/voice', 'post'>) => ok(api.POST('/api/voice', { body: input })),
   mine: (query: { page: number; pageSize: number }) => ok(api.GET('/api/me/voice', { params: { query } })),
-  setConsent: (id: number, publishConsent: boolean) => ok(api.PATCH('/api/me/voice/{id}', { ...at(id), body: { publishConsent } })),
+  setConsent: (id: number, publishConsent: boolean) =>
+    ok(api.PATCH('/api/me/voice/{id}', { ...at(id), body: { publishConsent } })),
 };

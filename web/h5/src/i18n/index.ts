@@ -6,7 +6,9 @@ import { setApiLanguage } from '../../../lib/api/client';
 import { splitMessages, type Messages, type MessageTree } from '../../../lib/i18n';
 
 // Every module's messages (modules/<module>/i18n.ts, [中文, English] pairs), one tree per language.
-const { zh: zhCN, en } = splitMessages(import.meta.glob<{ default: Messages }>('../modules/*/i18n.ts', { eager: true }));
+const { zh: zhCN, en } = splitMessages(
+  import.meta.glob<{ default: Messages }>('../modules/*/i18n.ts', { eager: true }),
+);
 
 export type Lang = 'zh-CN' | 'en';
 export const languages: { value: Lang; label: string }[] = [

@@ -2,7 +2,12 @@
 import type { TagType } from 'vant';
 
 const TYPES: Record<string, TagType> = {
-  submitted: 'warning', accepted: 'primary', in_progress: 'primary', transferred: 'warning', resolved: 'success', rejected: 'danger',
+  submitted: 'warning',
+  accepted: 'primary',
+  in_progress: 'primary',
+  transferred: 'warning',
+  resolved: 'success',
+  rejected: 'danger',
   withdrawn: 'default',
 };
 

@@ -24,7 +24,10 @@ const POLITICAL: [string, string][] = [
   ['无党派人士', 'independent'],
   ['群众', 'masses'],
 ];
-export const politicalChoices: Choice[] = POLITICAL.map(([value, key]) => ({ value, label: `member.political.${key}` }));
+export const politicalChoices: Choice[] = POLITICAL.map(([value, key]) => ({
+  value,
+  label: `member.political.${key}`,
+}));
 
 // The registry's words (as in the roster import and the demo data).
 const EDUCATION: [string, string][] = [
@@ -37,7 +40,10 @@ const EDUCATION: [string, string][] = [
   ['硕士研究生', 'master'],
   ['博士研究生', 'doctor'],
 ];
-export const educationChoices: Choice[] = EDUCATION.map(([value, key]) => ({ value, label: `member.education.${key}` }));
+export const educationChoices: Choice[] = EDUCATION.map(([value, key]) => ({
+  value,
+  label: `member.education.${key}`,
+}));
 
 /** The label key of a stored value, or null when it is free text (shown as written). */
 export function choiceLabel(choices: Choice[], value: string | null | undefined): string | null {

@@ -3,7 +3,10 @@
 import { ref, type Ref } from 'vue';
 import { errorMessage } from './feedback';
 
-export function useFeed<R extends { items: unknown[]; total: number }>(fetchPage: (page: number) => Promise<R>, onPage?: (res: R) => void) {
+export function useFeed<R extends { items: unknown[]; total: number }>(
+  fetchPage: (page: number) => Promise<R>,
+  onPage?: (res: R) => void,
+) {
   const items: Ref<R['items']> = ref([]);
   const loading = ref(false);
   const finished = ref(false);

@@ -7,11 +7,19 @@ export default defineAdminModule({
   group: { index: 'hardship-group', titleKey: 'hardship.menu.group', icon: Help },
   menu: [
     {
-      name: 'identify-candidates', path: 'hardship/identify', titleKey: 'identify.menu.candidates', permissions: ['assistance:identify:read'], icon: Aim,
+      name: 'identify-candidates',
+      path: 'hardship/identify',
+      titleKey: 'identify.menu.candidates',
+      permissions: ['assistance:identify:read'],
+      icon: Aim,
       view: () => import('../../views/identify/CandidateListView.vue'),
     },
     {
-      name: 'identify-rules', path: 'hardship/identify-rules', titleKey: 'identify.menu.rules', permissions: ['assistance:identify:read'], icon: SetUp,
+      name: 'identify-rules',
+      path: 'hardship/identify-rules',
+      titleKey: 'identify.menu.rules',
+      permissions: ['assistance:identify:read'],
+      icon: SetUp,
       view: () => import('../../views/identify/RulesView.vue'),
     },
   ],

@@ -6,22 +6,45 @@ export default defineAdminModule({
   order: 20,
   group: { index: 'member-group', titleKey: 'member.menu.group', icon: Avatar },
   menu: [
-    { name: 'members', path: 'members', titleKey: 'member.menu.members', permissions: ['member:member:read'], icon: List, view: () => import('../../views/member/MemberListView.vue') },
     {
-      name: 'join-requests', path: 'members/join-requests', titleKey: 'member.menu.joinRequests', permissions: ['member:join:review'], icon: Checked,
+      name: 'members',
+      path: 'members',
+      titleKey: 'member.menu.members',
+      permissions: ['member:member:read'],
+      icon: List,
+      view: () => import('../../views/member/MemberListView.vue'),
+    },
+    {
+      name: 'join-requests',
+      path: 'members/join-requests',
+      titleKey: 'member.menu.joinRequests',
+      permissions: ['member:join:review'],
+      icon: Checked,
       view: () => import('../../views/member/JoinRequestsView.vue'),
     },
     {
-      name: 'transfers', path: 'members/transfers', titleKey: 'member.menu.transfers', permissions: ['member:transfer:review'], icon: Switch,
+      name: 'transfers',
+      path: 'members/transfers',
+      titleKey: 'member.menu.transfers',
+      permissions: ['member:transfer:review'],
+      icon: Switch,
       view: () => import('../../views/member/TransfersView.vue'),
     },
     {
-      name: 'corrections', path: 'members/corrections', titleKey: 'member.menu.corrections', permissions: ['member:join:review'], icon: EditPen,
+      name: 'corrections',
+      path: 'members/corrections',
+      titleKey: 'member.menu.corrections',
+      permissions: ['member:join:review'],
+      icon: EditPen,
       view: () => import('../../views/member/CorrectionsView.vue'),
     },
   ],
-  routes: [{
-    path: 'members/:id(\\d+)', name: 'member-detail', component: () => import('../../views/member/MemberDetailView.vue'),
-    meta: { titleKey: 'member.menu.detail', permissions: ['member:member:read'], menu: '/members' },
-  }],
+  routes: [
+    {
+      path: 'members/:id(\\d+)',
+      name: 'member-detail',
+      component: () => import('../../views/member/MemberDetailView.vue'),
+      meta: { titleKey: 'member.menu.detail', permissions: ['member:member:read'], menu: '/members' },
+    },
+  ],
 });

@@ -1,7 +1,15 @@
 // The roster's filters, and their round trip through the address bar (so that coming back from a
 // record, or sharing a link, finds the same list).
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
-import { JOB_TYPES, MEMBER_STATUSES, type Gender, type JobType, type MemberQuery, type MemberSort, type MemberStatus } from '../../api/types';
+import {
+  JOB_TYPES,
+  MEMBER_STATUSES,
+  type Gender,
+  type JobType,
+  type MemberQuery,
+  type MemberSort,
+  type MemberStatus,
+} from '../../api/types';
 import { PAGE_SIZES } from '../../composables/pagedList';
 
 export interface MemberFilterValues {
@@ -22,7 +30,16 @@ export const DEFAULT_SORT: MemberSort = '-joinedAt';
 
 export function blankMemberFilters(): MemberFilterValues {
   return {
-    q: '', orgId: null, status: '', jobType: '', newEmployment: false, gender: '', ageMin: null, ageMax: null, joined: null, employer: '',
+    q: '',
+    orgId: null,
+    status: '',
+    jobType: '',
+    newEmployment: false,
+    gender: '',
+    ageMin: null,
+    ageMax: null,
+    joined: null,
+    employer: '',
   };
 }
 

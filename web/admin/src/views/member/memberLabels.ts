@@ -7,11 +7,18 @@ type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';
 export const NEW_EMPLOYMENT: ReadonlySet<JobType> = new Set(JOB_TYPES.filter((j) => j !== 'regular'));
 
 export const MEMBER_STATUS_TAG: Record<MemberStatus, TagType> = {
-  active: 'success', transferring: 'warning', left: 'info', deceased: 'info',
+  active: 'success',
+  transferring: 'warning',
+  left: 'info',
+  deceased: 'info',
 };
 
 export const TRANSFER_STATUS_TAG: Record<TransferStatus, TagType> = {
-  pending_out: 'warning', pending_in: 'primary', completed: 'success', rejected: 'danger', cancelled: 'info',
+  pending_out: 'warning',
+  pending_in: 'primary',
+  completed: 'success',
+  rejected: 'danger',
+  cancelled: 'info',
 };
 
 /** The tag colour of a member status or a transfer status (table rows are loosely typed). */
@@ -25,18 +32,31 @@ export function transferStatusTag(status: string): TagType {
 }
 
 export const REQUEST_STATUS_TAG: Record<RequestStatus, TagType> = {
-  pending: 'warning', approved: 'success', rejected: 'danger', cancelled: 'info',
+  pending: 'warning',
+  approved: 'success',
+  rejected: 'danger',
+  cancelled: 'info',
 };
 
 // 政治面貌 and 学历 are stored as the registry's Chinese words whatever the interface language
 // (as in the roster import, the H5 and the demo data); only their labels are translated.
 export const POLITICAL: readonly (readonly [string, string])[] = [
-  ['中共党员', 'party'], ['中共预备党员', 'probationary'], ['共青团员', 'league'], ['民主党派成员', 'democratic'],
-  ['无党派人士', 'independent'], ['群众', 'masses'],
+  ['中共党员', 'party'],
+  ['中共预备党员', 'probationary'],
+  ['共青团员', 'league'],
+  ['民主党派成员', 'democratic'],
+  ['无党派人士', 'independent'],
+  ['群众', 'masses'],
 ];
 export const EDUCATION: readonly (readonly [string, string])[] = [
-  ['小学及以下', 'primary'], ['初中', 'junior'], ['高中', 'senior'], ['中专', 'vocational'], ['大专', 'college'],
-  ['本科', 'bachelor'], ['硕士研究生', 'master'], ['博士研究生', 'doctor'],
+  ['小学及以下', 'primary'],
+  ['初中', 'junior'],
+  ['高中', 'senior'],
+  ['中专', 'vocational'],
+  ['大专', 'college'],
+  ['本科', 'bachelor'],
+  ['硕士研究生', 'master'],
+  ['博士研究生', 'doctor'],
 ];
 /** The 56 民族 as the registry writes them (shown as written in both languages). */
 export const ETHNICITIES: readonly string[] = (
@@ -46,7 +66,8 @@ export const ETHNICITIES: readonly string[] = (
   '高山族 珞巴族 塔塔尔族'
 ).split(' ');
 
-const t = (key: string, named?: Record<string, unknown>): string => (named ? i18n.global.t(key, named) : i18n.global.t(key));
+const t = (key: string, named?: Record<string, unknown>): string =>
+  named ? i18n.global.t(key, named) : i18n.global.t(key);
 
 /** A stored 政治面貌 / 学历 in the reader's language; free text as written. */
 export function politicalLabel(value: string | null | undefined): string {
@@ -88,8 +109,24 @@ export function isFutureDay(d: Date): boolean {
 }
 
 const FIELD_KEYS = new Set([
-  'name', 'orgId', 'toOrgId', 'status', 'idNumber', 'phone', 'jobType', 'employer', 'post', 'joinedAt', 'cardNo', 'ethnicity',
-  'politicalStatus', 'education', 'householdType', 'migrantWorker', 'gender', 'birthDate',
+  'name',
+  'orgId',
+  'toOrgId',
+  'status',
+  'idNumber',
+  'phone',
+  'jobType',
+  'employer',
+  'post',
+  'joinedAt',
+  'cardNo',
+  'ethnicity',
+  'politicalStatus',
+  'education',
+  'householdType',
+  'migrantWorker',
+  'gender',
+  'birthDate',
 ]);
 
 /** The label of a record field as history entries and corrections name it. */
@@ -104,7 +141,8 @@ export function fieldLabel(key: string): string {
 export function fieldValue(key: string, value: unknown, orgName: (id: number) => string = () => ''): string {
   if (value === null || value === undefined || value === '') return t('member.empty');
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-  if (typeof value === 'number' && (key === 'orgId' || key === 'toOrgId')) return orgName(value) || t('member.orgNumber', { id: value });
+  if (typeof value === 'number' && (key === 'orgId' || key === 'toOrgId'))
+    return orgName(value) || t('member.orgNumber', { id: value });
   if (typeof value === 'string') {
     if (key === 'status') return t(`member.status.${value}`);
     if (key === 'jobType') return t(`member.jobType.${value}`);

@@ -5,7 +5,12 @@ import { currentLocale, i18n } from '../../i18n';
 type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';
 
 const STATE_TAG: Record<CaseState, TagType> = {
-  submitted: 'warning', accepted: 'primary', in_progress: 'primary', resolved: 'success', rejected: 'danger', withdrawn: 'info',
+  submitted: 'warning',
+  accepted: 'primary',
+  in_progress: 'primary',
+  resolved: 'success',
+  rejected: 'danger',
+  withdrawn: 'info',
   transferred: 'warning',
 };
 const stateTags = new Map<string, TagType>(Object.entries(STATE_TAG));
@@ -15,7 +20,11 @@ export function caseStateTag(state: string): TagType {
   return stateTags.get(state) ?? 'info';
 }
 
-const RATING_TAG = new Map<string, TagType>([['satisfied', 'success'], ['basically_satisfied', 'primary'], ['dissatisfied', 'danger']]);
+const RATING_TAG = new Map<string, TagType>([
+  ['satisfied', 'success'],
+  ['basically_satisfied', 'primary'],
+  ['dissatisfied', 'danger'],
+]);
 export function ratingTag(rating: string): TagType {
   return RATING_TAG.get(rating) ?? 'info';
 }
@@ -51,7 +60,12 @@ export function formatShort(iso: string | null | undefined): string {
   let f = shortFormats.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat(currentLocale.value, {
-      ...(withYear ? { year: 'numeric' } : {}), month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+      ...(withYear ? { year: 'numeric' } : {}),
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
     });
     shortFormats.set(key, f);
   }
