@@ -30,6 +30,17 @@ export default tseslint.config(
       'vue/multi-word-component-names': 'off',
     },
   },
+  // Type-aware rules for the server, its tests and scripts: a promise nobody awaits, a promise
+  // where a callback's result is ignored, a switch that misses a case of its union.
+  {
+    files: ['server/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+    },
+  },
   // Module boundaries (ARCHITECTURE.md, docs/ADDING-A-MODULE.md): a module reaches another only
   // through its index.ts (functions and types). Schema files may import another module's schema
   // file, for a foreign key. Tests may reach inside (fixtures); tests/boundaries.test.ts proves it bites.

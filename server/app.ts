@@ -45,7 +45,7 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyBaseLogger } 
     requestIdHeader: false,
     routerOptions: { maxParamLength: 200 },
     // A malformed URL (e.g. a broken %-escape) gets the same error shape as everything else.
-    frameworkErrors: (err, req, reply) => toErrorReply(err, req, reply),
+    frameworkErrors: (err, req, reply) => void toErrorReply(err, req, reply),
   });
   app.decorate('deps', deps);
   app.decorateRequest('session', null);

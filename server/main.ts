@@ -28,8 +28,8 @@ async function main(): Promise<void> {
     await deps.database.close();
     process.exit(0);
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
   await app.listen({ port: config.port, host: config.host });
   log.info(
     `UnionHub ${config.demo ? '(demo) ' : ''}on ${deps.database.engine}: http://localhost:${config.port}/  admin console /admin/  member H5 /h5/  API docs /api/docs`,
