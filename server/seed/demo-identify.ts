@@ -16,18 +16,16 @@ export async function seedDemoIdentify(tx: Db, deps: Deps, ids: Map<string, numb
   const source = { actorId: null, actorName: 'system', ip: null, requestId: null, at: now };
   const env = { crypto: deps.crypto, source };
   const province = ids.get('province') ?? 0;
-  await tx
-    .insert(identifyRule)
-    .values(
-      DEFAULT_RULES.map((r) => ({
-        orgId: province,
-        code: r.code,
-        enabled: r.enabled,
-        weight: r.weight,
-        params: r.params,
-        updatedAt: now,
-      })),
-    );
+  await tx.insert(identifyRule).values(
+    DEFAULT_RULES.map((r) => ({
+      orgId: province,
+      code: r.code,
+      enabled: r.enabled,
+      weight: r.weight,
+      params: r.params,
+      updatedAt: now,
+    })),
+  );
   await tx.execute(
     sql`insert into hardship_line (org_id, minimum_living, low_income, updated_at) values (${province}, 800, 1200, ${now}) on conflict do nothing`,
   );

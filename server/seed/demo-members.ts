@@ -91,18 +91,16 @@ export async function seedDemoMembers(tx: Db, deps: Deps, count = 3000): Promise
       .insert(member)
       .values(rows.slice(i, i + 500))
       .returning({ id: member.id, orgId: member.orgId });
-    await tx
-      .insert(memberEvent)
-      .values(
-        inserted.map((m) => ({
-          memberId: m.id,
-          kind: 'imported',
-          orgId: m.orgId,
-          actorName: 'demo',
-          note: '演示数据',
-          at: now,
-        })),
-      );
+    await tx.insert(memberEvent).values(
+      inserted.map((m) => ({
+        memberId: m.id,
+        kind: 'imported',
+        orgId: m.orgId,
+        actorName: 'demo',
+        note: '演示数据',
+        at: now,
+      })),
+    );
   }
 }
 

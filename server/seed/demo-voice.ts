@@ -48,17 +48,15 @@ export async function seedDemoVoice(
   memberAccountId: number,
 ): Promise<void> {
   const at = deps.clock.now();
-  await tx
-    .insert(alertTopic)
-    .values(
-      TOPICS.map(([name, keywords]) => ({
-        orgId: ids.get('province') ?? 0,
-        name,
-        keywords,
-        createdAt: at,
-        updatedAt: at,
-      })),
-    );
+  await tx.insert(alertTopic).values(
+    TOPICS.map(([name, keywords]) => ({
+      orgId: ids.get('province') ?? 0,
+      name,
+      keywords,
+      createdAt: at,
+      updatedAt: at,
+    })),
+  );
   const env = {
     crypto: deps.crypto,
     source: { actorId: memberAccountId, actorName: null, ip: null, requestId: null, at },

@@ -373,16 +373,14 @@ describe('微心愿', () => {
     expect(own.json<{ error: { code: string } }>().error.code).toBe('WISH_OWN');
     // Another member claims it.
     const now = w.t.clock.now();
-    await w.t.deps.db
-      .insert(account)
-      .values({
-        kind: 'member',
-        displayName: '李爱心',
-        passwordHash: await hashPassword(PW),
-        passwordChangedAt: now,
-        phoneEnc: w.t.deps.crypto.encrypt('13700000009'),
-        phoneHash: w.t.deps.crypto.blindIndex('phone', '13700000009'),
-      });
+    await w.t.deps.db.insert(account).values({
+      kind: 'member',
+      displayName: '李爱心',
+      passwordHash: await hashPassword(PW),
+      passwordChangedAt: now,
+      phoneEnc: w.t.deps.crypto.encrypt('13700000009'),
+      phoneHash: w.t.deps.crypto.blindIndex('phone', '13700000009'),
+    });
     const donor = await w.t.loginMember('13700000009', PW);
     expect((await w.t.request('POST', `/api/wishes/${id}/claim`, { cookie: donor })).statusCode).toBe(200);
     expect((await w.t.request('POST', `/api/wishes/${id}/claim`, { cookie: donor })).statusCode).toBe(409);

@@ -97,15 +97,13 @@ export async function hardshipRoutes(app: FastifyInstance): Promise<void> {
     const l = await loadFile(deps.db, actor, id);
     await inTransaction(deps, req, async (tx, env) => {
       const [o] = actor.orgId ? await tx.select({ name: org.name }).from(org).where(eq(org.id, actor.orgId)) : [];
-      await tx
-        .insert(hardshipView)
-        .values({
-          fileId: id,
-          accountId: actor.accountId,
-          viewerName: actor.displayName,
-          viewerOrg: o?.name ?? '',
-          at: env.source.at,
-        });
+      await tx.insert(hardshipView).values({
+        fileId: id,
+        accountId: actor.accountId,
+        viewerName: actor.displayName,
+        viewerOrg: o?.name ?? '',
+        at: env.source.at,
+      });
       await writeAudit(tx, env.crypto, env.source, {
         orgId: l.f.orgId,
         action: 'hardship.view',
@@ -483,16 +481,14 @@ export async function hardshipRoutes(app: FastifyInstance): Promise<void> {
         return e;
       });
       if (!row) throw new Error('evidence insert returned no row');
-      return reply
-        .code(201)
-        .send({
-          id: row.id,
-          fileName: row.fileName,
-          contentType: row.contentType,
-          size: row.size,
-          createdAt: row.createdAt.toISOString(),
-          url: `/api/hardship/evidence/${row.id}`,
-        });
+      return reply.code(201).send({
+        id: row.id,
+        fileName: row.fileName,
+        contentType: row.contentType,
+        size: row.size,
+        createdAt: row.createdAt.toISOString(),
+        url: `/api/hardship/evidence/${row.id}`,
+      });
     },
   );
 

@@ -284,19 +284,17 @@ export async function saveRules(tx: Db, env: TxEnv, actor: Actor, orgId: number,
   const before = await tx.select().from(identifyRule).where(eq(identifyRule.orgId, orgId));
   await tx.delete(identifyRule).where(eq(identifyRule.orgId, orgId));
   if (rules.length) {
-    await tx
-      .insert(identifyRule)
-      .values(
-        rules.map((r) => ({
-          orgId,
-          code: r.code,
-          enabled: r.enabled,
-          weight: r.weight,
-          params: r.params,
-          updatedBy: actor.accountId,
-          updatedAt: env.source.at,
-        })),
-      );
+    await tx.insert(identifyRule).values(
+      rules.map((r) => ({
+        orgId,
+        code: r.code,
+        enabled: r.enabled,
+        weight: r.weight,
+        params: r.params,
+        updatedBy: actor.accountId,
+        updatedAt: env.source.at,
+      })),
+    );
   }
   await writeAudit(tx, env.crypto, env.source, {
     orgId,

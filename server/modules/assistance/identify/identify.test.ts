@@ -151,16 +151,14 @@ beforeAll(async () => {
       givenAt: now,
     })
     .returning();
-  await t.deps.db
-    .insert(hardshipFile)
-    .values({
-      memberId: m.filed,
-      orgId: ids[g]!,
-      consentId: consent!.id,
-      state: 'filed',
-      createdAt: now,
-      updatedAt: now,
-    });
+  await t.deps.db.insert(hardshipFile).values({
+    memberId: m.filed,
+    orgId: ids[g]!,
+    consentId: consent!.id,
+    state: 'filed',
+    createdAt: now,
+    updatedAt: now,
+  });
   m.exited = await newMember('丑返困', g);
   const [c2] = await t.deps.db
     .insert(hardshipConsent)
@@ -378,15 +376,13 @@ describe('working the list', () => {
     const no = await t.request('POST', `/api/hardship/candidates/${m.single}/verify`, { cookie: admin, body: {} });
     expect(no.statusCode).toBe(409);
     expect(no.json<{ error: { code: string; message: string } }>().error.code).toBe('HARDSHIP_NO_CONSENT');
-    await t.deps.db
-      .insert(hardshipConsent)
-      .values({
-        memberId: m.single!,
-        version: 'v1',
-        scope: ['collect', 'verify', 'assist'],
-        givenVia: 'staff',
-        givenAt: t.clock.now(),
-      });
+    await t.deps.db.insert(hardshipConsent).values({
+      memberId: m.single!,
+      version: 'v1',
+      scope: ['collect', 'verify', 'assist'],
+      givenVia: 'staff',
+      givenAt: t.clock.now(),
+    });
     const yes = await t.request('POST', `/api/hardship/candidates/${m.single}/verify`, { cookie: admin, body: {} });
     expect(yes.statusCode, yes.body).toBe(201);
     const fileId = yes.json<{ fileId: number }>().fileId;
