@@ -16,11 +16,11 @@ const MAGIC = Buffer.from('UHSEAL1\n', 'latin1');
 const IV = 12;
 const TAG = 16;
 
-export const isSealed = (head: Buffer) =>
+const isSealed = (head: Buffer) =>
   head.length >= MAGIC.length + IV + TAG && head.subarray(0, MAGIC.length).equals(MAGIC);
 
 /** A transform that seals what passes through it. */
-export function sealStream(crypto: Crypto): Transform {
+function sealStream(crypto: Crypto): Transform {
   const iv = randomBytes(IV);
   const cipher = crypto.fileCipher(iv);
   let started = false;
@@ -66,7 +66,7 @@ export async function writeSealed(crypto: Crypto, file: string, data: Buffer): P
 }
 
 /** Opens sealed bytes; throws when they were altered or sealed with another key. */
-export function unseal(crypto: Crypto, sealed: Buffer): Buffer {
+function unseal(crypto: Crypto, sealed: Buffer): Buffer {
   if (!isSealed(sealed)) throw new Error('not a sealed file');
   const decipher = crypto.fileDecipher(sealed.subarray(MAGIC.length, MAGIC.length + IV));
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG));

@@ -7,7 +7,7 @@ import { ZErrorBody } from './http.js';
 // lone UTF-16 surrogates (stored lossily as text, refused by jsonb), bodies that are not valid
 // UTF-8, and JSON nested deeper than MAX_DEPTH (validators and serializers recurse).
 
-export const MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 // With the u flag a surrogate pair is one code point, so this matches only a lone surrogate.

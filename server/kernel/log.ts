@@ -7,7 +7,7 @@ import pino from 'pino';
 // lose their SQL parameters, and digit runs as long as a phone or an ID number are cut from text.
 
 /** Text with digit runs as long as a phone (11) or an ID number (17 + check digit) replaced. */
-export function scrubText(text: string): string {
+function scrubText(text: string): string {
   return text.replace(/\d{11,}[Xx]?/g, '[redacted]');
 }
 
@@ -20,7 +20,7 @@ function decoded(s: string): string {
 }
 
 /** A URL as the log shows it: the path (long digit runs cut) and the query's keys, no values. */
-export function redactUrl(url: string): string {
+function redactUrl(url: string): string {
   const at = url.indexOf('?');
   const path = scrubText(decoded(at < 0 ? url : url.slice(0, at)));
   if (at < 0) return path;

@@ -7,6 +7,7 @@ import { ManualClock, systemClock } from '../kernel/clock.js';
 import { loadConfig } from '../kernel/config.js';
 import type { Deps } from '../kernel/context.js';
 import { openDatabase, type Database } from '../kernel/db.js';
+import { logSerializers } from '../kernel/log.js';
 import type { SmsDriver, SmsMessage } from '../kernel/outbox.js';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
 import { adminQuery, templateDb, urlFor } from './pg.js';
@@ -65,7 +66,8 @@ export async function createTestApp(
   const sent: SmsMessage[] = [];
   const sms: SmsDriver = { name: 'outbox', send: async (m) => void sent.push(m) };
   // Errors (500s above all) reach the test output; nothing else does (unless a test captures the log).
-  const log = opts.log ?? pino({ level: 'error' }, pino.destination(2));
+  // With the production serializers, so even test output carries no SQL parameters.
+  const log = opts.log ?? pino({ level: 'error', serializers: logSerializers }, pino.destination(2));
   const deps = await createDeps(config, { database, clock: opts.realClock ? systemClock : clock, sms, log });
   // Demo members are off unless a test asks: most tests make the members they look at.
   if (opts.demo !== false) await seedDemo(deps, log, { members: opts.members ?? 0 });
