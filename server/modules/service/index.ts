@@ -12,6 +12,7 @@ import { compactCaseTally } from './figures.js';
 import { readUpload } from './files.js';
 import { caseFileRoutes } from './files.routes.js';
 import { toInbox } from './notify.js';
+import { inboxRoutes } from './inbox.routes.js';
 import { postRoutes } from './posts.routes.js';
 import { seedCaseStep } from './seed-step.js';
 import { SERVICE_ERRORS, SERVICE_FIELD_MESSAGES } from './service.errors.js';
@@ -39,7 +40,7 @@ export const serviceModule = defineModule({
   },
   errors: SERVICE_ERRORS,
   fieldMessages: SERVICE_FIELD_MESSAGES,
-  routes: [catalogRoutes, caseRoutes, caseFileRoutes, postRoutes, transferTargetRoutes],
+  routes: [catalogRoutes, caseRoutes, caseFileRoutes, postRoutes, transferTargetRoutes, inboxRoutes],
   // Minute by minute: overdue cases, AB cover, folding case_tally.
   loops: [
     {

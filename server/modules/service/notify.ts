@@ -12,6 +12,15 @@ export function caseNo(c: Pick<CaseRow, 'id' | 'createdAt'>): string {
   return `FW${local}${String(c.id).padStart(6, '0')}`;
 }
 
+/**
+ * Free text (a resolution, a reason) as one finished sentence inside a message: staff often end
+ * theirs with 。 already, and a template that added its own wrote "已补发工资。。".
+ */
+export function sentence(text: string): string {
+  const body = text.trim().replace(/[。.]+$/u, '');
+  return /[！？!?…；;]$/u.test(body) ? body : `${body}。`;
+}
+
 export async function toInbox(
   tx: Db,
   at: Date,

@@ -12716,7 +12716,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My in-app messages, newest first */
+        /** My in-app messages, newest first (by the time of the event), with the unread count */
         get: {
             parameters: {
                 query?: {
@@ -12737,16 +12737,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                body: string;
-                                caseId: number | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                id: number;
-                                kind: string;
-                                read: boolean;
-                                title: string;
-                            }[];
+                            items: components["schemas"]["InboxMessage"][];
                             page: number;
                             pageSize: number;
                             total: number;
@@ -13054,6 +13045,107 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/inbox/unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of my messages are unread (the badges) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -16662,6 +16754,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/qa/entries/{id}/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An answer was opened: counts towards the hot questions (only an entry the caller may read) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/qa/entries/{id}/withdraw": {
         parameters: {
             query?: never;
@@ -16775,6 +16984,115 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/qa/hot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Before typing: the most opened questions the caller may read (of a category, to browse), and the categories that hold entries */
+        get: {
+            parameters: {
+                query?: {
+                    category?: "labour_contract" | "wages_hours" | "social_insurance" | "work_injury" | "union" | "rights" | "assistance" | "new_employment" | "other";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categories: {
+                                /** @enum {string} */
+                                category: "labour_contract" | "wages_hours" | "social_insurance" | "work_injury" | "union" | "rights" | "assistance" | "new_employment" | "other";
+                                entries: number;
+                            }[];
+                            items: components["schemas"]["QaHot"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -22089,6 +22407,26 @@ export interface components {
             orgId: number;
             rules: components["schemas"]["IdentifyRuleInput"][];
         };
+        InboxMessage: {
+            body: string;
+            caseId: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            id: number;
+            kind: string;
+            read: boolean;
+            title: string;
+        };
+        InboxMessageInput: {
+            body: string;
+            caseId: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            id: number;
+            kind: string;
+            read: boolean;
+            title: string;
+        };
         Job: {
             /** Format: date-time */
             createdAt: string;
@@ -22674,6 +23012,38 @@ export interface components {
             question: string;
             score: number;
             source: string | null;
+        };
+        QaHot: {
+            answer: string;
+            /** @enum {string} */
+            category: "labour_contract" | "wages_hours" | "social_insurance" | "work_injury" | "union" | "rights" | "assistance" | "new_employment" | "other";
+            effectiveFrom: string | null;
+            effectiveTo: string | null;
+            id: number;
+            /** @enum {string} */
+            kind: "qa" | "policy";
+            orgId: number;
+            orgName: string;
+            question: string;
+            source: string | null;
+            /** @description How often the answer was opened */
+            views: number;
+        };
+        QaHotInput: {
+            answer: string;
+            /** @enum {string} */
+            category: "labour_contract" | "wages_hours" | "social_insurance" | "work_injury" | "union" | "rights" | "assistance" | "new_employment" | "other";
+            effectiveFrom: string | null;
+            effectiveTo: string | null;
+            id: number;
+            /** @enum {string} */
+            kind: "qa" | "policy";
+            orgId: number;
+            orgName: string;
+            question: string;
+            source: string | null;
+            /** @description How often the answer was opened */
+            views: number;
         };
         Role: {
             builtin: boolean;
