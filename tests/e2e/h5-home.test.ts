@@ -132,7 +132,7 @@ describe('member H5 home', () => {
     if (state === 'submitted') expect(await page.textContent(tid('case-state'))).toContain('待受理');
     expect(await page.textContent(tid('case-state'))).not.toContain('已提交');
     await expect.poll(() => serverUnread(page)).toBe(unread - 1);
-    await page.goBack();
+    await page.goto(`${s.baseUrl}/h5/inbox`);
     await page.waitForSelector(`${tid(`inbox-item-${id}`)}[data-read="true"]`);
     await expect.poll(() => badgeText(page, tid('tab-inbox'))).toBe(String(unread - 1));
 
@@ -175,7 +175,7 @@ describe('member H5 home', () => {
     expect(problems).toEqual([]);
   });
 
-  it('every tap target on the home, inbox, policy, mine and case pages is at least 44 × 44 px', async () => {
+  it('every tap target on the home, inbox, policy, mine, services and case pages is at least 44 × 44 px', async () => {
     const problems: string[] = [];
     const page = await memberPage(problems);
     const found: Record<string, string[]> = {};
@@ -191,13 +191,16 @@ describe('member H5 home', () => {
     await page.goto(`${s.baseUrl}/h5/mine`);
     await page.waitForSelector(tid('large-text-cell'));
     found.mine = await smallTargets(page);
+    await page.goto(`${s.baseUrl}/h5/services`);
+    await page.locator('[data-test^="service-"]').first().waitFor();
+    found.services = await smallTargets(page);
     await page.goto(`${s.baseUrl}/h5/cases`);
     await page.locator('[data-test^="case-item-"]').first().waitFor();
     found.cases = await smallTargets(page);
     await page.locator('[data-test^="case-item-"]').first().click();
     await page.waitForSelector(tid('case-state'));
     found.case = await smallTargets(page);
-    expect(found).toEqual({ home: [], inbox: [], policy: [], mine: [], cases: [], case: [] });
+    expect(found).toEqual({ home: [], inbox: [], policy: [], mine: [], services: [], cases: [], case: [] });
     expect(problems).toEqual([]);
   });
 });
