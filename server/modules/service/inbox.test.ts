@@ -139,4 +139,15 @@ describe('message texts', () => {
     const rejected = (await inbox(w.member)).items.find((m) => m.caseId === id && m.title === '服务申请未予受理');
     expect(rejected?.body).toBe('您的法律援助申请未予受理：不属于受理范围。');
   });
+
+  it('a rejection reason that ends with 。 reaches the SMS template without it (the template adds its own)', async () => {
+    const before = w.t.sms.length;
+    const id = await apply(w);
+    expect((await act(w, w.admin, id, 'reject', { reason: '请向属地劳动监察大队反映。' })).statusCode).toBe(200);
+    await w.t.deps.outbox.kick();
+    const sms = w.t.sms.slice(before).find((m) => m.template === 'case_rejected');
+    expect(sms?.params.reason).toBe('请向属地劳动监察大队反映');
+    const rejected = (await inbox(w.member)).items.find((m) => m.caseId === id && m.title === '服务申请未予受理');
+    expect(rejected?.body).toBe('您的法律援助申请未予受理：请向属地劳动监察大队反映。');
+  });
 });
