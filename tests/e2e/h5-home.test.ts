@@ -104,6 +104,7 @@ describe('member H5 home', () => {
     await page.waitForSelector(tid('mine-password'));
     await page.waitForSelector(tid('language-switch'));
     await page.waitForSelector(tid('large-text-cell'));
+    expect(await page.textContent(tid('mine-inbox-unread'))).toContain(String(unread));
     await shot(page, 'h5-home-02-mine-settings');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(problems).toEqual([]);
