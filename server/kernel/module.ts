@@ -44,6 +44,11 @@ export interface WorkbenchCounter {
   /** The console path (with the list's filter as its query) that lists exactly the counted items. */
   path: string;
   count(db: Db, actor: Actor, now: Date): Promise<number>;
+  /**
+   * Its items are also counted by another counter (overdue cases are also to accept or someone's
+   * open cases): shown on its own card, left out of the total and the menu badge so nothing counts twice.
+   */
+  overlaps?: boolean;
 }
 
 /** A figure of today for the caller's scope (工作台 今日数据): not work, just what happened. */

@@ -35,13 +35,15 @@ export const serviceWorkbench: WorkbenchHook = {
       permission: CASE_HANDLE,
       path: '/service/cases?view=overdue',
       count: countCases({ view: 'overdue' }),
+      overlaps: true,
     },
     {
       key: 'service.mine',
-      label: { zh: '我的在办工单', en: 'My open cases' },
+      // accepted and under way: a case still to accept is on the card above, even when assigned
+      label: { zh: '我的在办工单', en: 'My cases under way' },
       permission: CASE_HANDLE,
-      path: '/service/cases?view=mine',
-      count: countCases({ view: 'mine' }),
+      path: '/service/cases?view=mine&state=accepted,in_progress',
+      count: countCases({ view: 'mine', state: ['accepted', 'in_progress'] }),
     },
   ],
   today: [

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../kernel/context.js';
 import { errorResponses } from '../../kernel/http.js';
-import { pendingWork, todayFigures } from './workbench.service.js';
+import { pendingWork, todayFigures, totalOf } from './workbench.service.js';
 
 const ZTodo = z
   .object({
@@ -12,6 +12,9 @@ const ZTodo = z
     en: z.string(),
     count: z.number().int().describe('the total the list at `path` shows (lists that cap their count stop at 10,000)'),
     path: z.string().describe('console path listing exactly these items'),
+    overlaps: z
+      .boolean()
+      .describe('its items are also counted by another counter: left out of `total` and menu badges'),
   })
   .meta({ id: 'WorkbenchTodo' });
 
@@ -25,7 +28,10 @@ const ZFigure = z
   })
   .meta({ id: 'WorkbenchFigure' });
 
-const ZPending = z.object({ todo: z.array(ZTodo), total: z.number().int() });
+const ZPending = z.object({
+  todo: z.array(ZTodo),
+  total: z.number().int().describe('the pending work, each item once (overlapping counters left out)'),
+});
 
 export async function workbenchRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -46,7 +52,7 @@ export async function workbenchRoutes(app: FastifyInstance): Promise<void> {
       const actor = requireActor(req, 'staff');
       const now = deps.clock.now();
       const todo = await pendingWork(deps.db, actor, now);
-      return { todo, total: sum(todo), today: await todayFigures(deps.db, actor, now) };
+      return { todo, total: totalOf(todo), today: await todayFigures(deps.db, actor, now) };
     },
   );
 
@@ -61,9 +67,7 @@ export async function workbenchRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const todo = await pendingWork(deps.db, requireActor(req, 'staff'), deps.clock.now());
-      return { todo, total: sum(todo) };
+      return { todo, total: totalOf(todo) };
     },
   );
 }
-
-const sum = (todo: { count: number }[]) => todo.reduce((n, t) => n + t.count, 0);

@@ -16,6 +16,7 @@ export interface TodoItem {
   en: string;
   count: number;
   path: string;
+  overlaps: boolean;
 }
 
 export interface FigureItem {
@@ -30,10 +31,14 @@ export async function pendingWork(db: Db, actor: Actor, now: Date): Promise<Todo
   const todo: TodoItem[] = [];
   for (const c of workbenchItems().todo) {
     if (!holds(actor, c.permission)) continue;
-    todo.push({ key: c.key, ...c.label, count: await c.count(db, actor, now), path: c.path });
+    const count = await c.count(db, actor, now);
+    todo.push({ key: c.key, ...c.label, count, path: c.path, overlaps: c.overlaps ?? false });
   }
   return todo;
 }
+
+/** The pending work without counting an item twice (counters that overlap others are left out). */
+export const totalOf = (todo: readonly TodoItem[]) => todo.reduce((n, t) => n + (t.overlaps ? 0 : t.count), 0);
 
 export async function todayFigures(db: Db, actor: Actor, now: Date): Promise<FigureItem[]> {
   const today: FigureItem[] = [];
