@@ -45,6 +45,7 @@ export async function workbenchRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary:
           "The console's workbench: the caller's pending work per kind (counted in scope, only for permissions held) and today's figures",
+        querystring: z.strictObject({}),
         response: { 200: ZPending.extend({ today: z.array(ZFigure) }).meta({ id: 'Workbench' }), ...errorResponses },
       },
     },
@@ -62,6 +63,7 @@ export async function workbenchRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: 'Only the pending-work counters: what the bell and the menu badges poll (every 20 s while visible)',
+        querystring: z.strictObject({}),
         response: { 200: ZPending.meta({ id: 'WorkbenchPending' }), ...errorResponses },
       },
     },

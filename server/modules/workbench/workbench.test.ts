@@ -135,6 +135,9 @@ describe('GET /api/workbench', () => {
     const member = await t.loginMember('13800000001');
     expect((await t.request('GET', '/api/workbench', { cookie: member })).statusCode).toBe(403);
     expect((await t.request('GET', '/api/workbench/pending')).statusCode).toBe(401);
+    const odd = await t.request('GET', '/api/workbench?view=all', { cookie: admin });
+    expect(odd.statusCode).toBe(400);
+    expect(odd.json<{ error: { code: string } }>().error.code).toBe('VALIDATION_FAILED');
   });
 
   it("a member's new case is new work for the center, today's figure counts it, and other scopes do not see it", async () => {
