@@ -68,15 +68,15 @@ describe('workbench journeys', () => {
       await desk.waitForTimeout(300);
       await shot(desk, `workbench-01-${user}`);
 
-      // a card opens the list that holds exactly its items
-      const first = todo.find((x) => x.count > 0);
-      if (first) {
-        await desk.click(tid(`todo-${first.key}`));
+      // each card opens the list that holds exactly its items
+      for (const item of todo.filter((x) => x.count > 0)) {
+        await desk.click(tid('menu-workbench'));
+        await desk.click(tid(`todo-${item.key}`));
         await desk.waitForURL((u) => u.pathname !== '/admin/workbench');
         const pager = desk.locator('.uh-pager .el-pagination__total').first();
         await expect
-          .poll(async () => (await pager.textContent())?.replace(/\D/g, ''), { timeout: 10_000 })
-          .toBe(String(first.count));
+          .poll(async () => (await pager.textContent())?.replace(/\D/g, ''), { timeout: 10_000, message: item.key })
+          .toBe(String(item.count));
       }
       expect(problems).toEqual([]);
       await desk.close();

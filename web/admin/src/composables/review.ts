@@ -47,7 +47,7 @@ export function useReview<T extends { id: number }>(steps: ReviewSteps<T>) {
     } finally {
       busyId.value = null;
       void steps.reload();
-      void work.refresh();
+      void work.refresh(true);
     }
   }
 
@@ -62,7 +62,7 @@ export function useReview<T extends { id: number }>(steps: ReviewSteps<T>) {
     await steps.reject(row, reason);
     ElMessage.success(steps.rejected(row));
     void steps.reload();
-    void work.refresh();
+    void work.refresh(true);
   }
 
   return { busyId, rejecting, rejectOpen, approve, openReject, reject };

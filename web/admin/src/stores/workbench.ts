@@ -29,24 +29,29 @@ export const useWorkbenchStore = defineStore('workbench', () => {
   let timer: ReturnType<typeof setInterval> | undefined;
   let inFlight: Promise<void> | null = null;
 
-  /** Takes a fresh list of counters (from a poll or the workbench page) and notes what rose. */
-  function apply(next: Todo[], nextTotal: number): void {
+  /**
+   * Takes a fresh list of counters (from a poll or the workbench page) and notes what rose;
+   * `quiet` after the caller's own step (accepting a case adds to their cases under way: not news).
+   */
+  function apply(next: Todo[], nextTotal: number, quiet = false): void {
     const before = new Map(todo.value.map((t) => [t.key, t.count]));
-    rises.value = loaded.value
-      ? next.flatMap((t) => {
-          const added = t.count - (before.get(t.key) ?? 0);
-          return added > 0 && !t.overlaps ? [{ todo: t, added }] : [];
-        })
-      : [];
+    rises.value =
+      loaded.value && !quiet
+        ? next.flatMap((t) => {
+            const added = t.count - (before.get(t.key) ?? 0);
+            return added > 0 && !t.overlaps ? [{ todo: t, added }] : [];
+          })
+        : [];
     todo.value = next;
     total.value = nextTotal;
     loaded.value = true;
   }
 
-  async function refresh(): Promise<void> {
+  /** Asks for the counters now; `quiet` after the caller's own step (see apply). */
+  async function refresh(quiet = false): Promise<void> {
     inFlight ??= workbenchApi
       .pending()
-      .then((r) => apply(r.todo, r.total))
+      .then((r) => apply(r.todo, r.total, quiet))
       .catch(() => undefined) // a missed poll is retried by the next one
       .finally(() => (inFlight = null));
     return inFlight;
