@@ -158,6 +158,7 @@ describe('workbench journeys', () => {
     await shot(desk, 'workbench-03-center-bell');
     await desk.click(tid('bell-todo-service.accept'));
     await desk.waitForURL(/\/admin\/service\/cases\?view=team&state=submitted,transferred/);
+    await desk.waitForSelector(tid('bell-todo'), { state: 'hidden' }); // the dropdown closed
     const no = created.json<{ no: string }>().no;
     await desk.locator(`${tid('case-table')} a`, { hasText: no }).waitFor();
     await shot(desk, 'workbench-04-center-queue-to-accept');
