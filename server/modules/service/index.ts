@@ -19,6 +19,7 @@ import { SERVICE_ERRORS, SERVICE_FIELD_MESSAGES } from './service.errors.js';
 import { service, serviceCase } from './service.schema.js';
 import { sweepCases } from './sweep.js';
 import { transferTargetRoutes } from './targets.routes.js';
+import { serviceWorkbench } from './workbench.js';
 
 // An org that defines services or handles cases is in use: it can be closed, not deleted.
 registerOrgUsage(async (tx, orgId) => {
@@ -58,6 +59,7 @@ export const serviceModule = defineModule({
     if (members > 0) await seedDemoServices(tx, deps, orgs);
   },
   api: { openCase, loadCase, sweepCases, seedCaseStep, toInbox, readUpload },
+  workbench: serviceWorkbench,
 });
 
 export { openCase, type OpenCaseInput } from './case.open.js';

@@ -4,6 +4,7 @@ import { createPinia } from 'pinia';
 import 'element-plus/theme-chalk/base.css';
 import 'element-plus/es/components/message/style/css';
 import 'element-plus/es/components/message-box/style/css';
+import 'element-plus/es/components/notification/style/css';
 import './styles.css';
 import App from './App.vue';
 import { i18n } from './i18n';

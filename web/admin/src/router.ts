@@ -56,13 +56,13 @@ export const router = createRouter({
   ],
 });
 
-/** The first page the caller may open. */
+/**
+ * Where the console opens: the workbench, which every staff member may see. (It used to be the
+ * first menu entry the caller's permissions allowed, worked out before the session was loaded:
+ * so `/admin/` always became `?redirect=/account`.)
+ */
 export function homeRoute(): RouteLocationRaw {
-  const session = useSessionStore();
-  // Single entries first (组织机构, staff, audit), then the groups.
-  const entries = [...MODULES.filter((m) => !m.group), ...MODULES.filter((m) => m.group)].flatMap((m) => m.menu);
-  const first = entries.find((m) => m.permissions.length > 0 && session.canAny(m.permissions));
-  return { name: first?.name ?? 'account' };
+  return { name: 'workbench' };
 }
 
 router.beforeEach(async (to) => {
@@ -72,7 +72,8 @@ router.beforeEach(async (to) => {
     try {
       await session.fetchMe();
     } catch {
-      return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+      // the landing page needs no redirect: sign-in goes there anyway
+      return { name: 'login', query: to.name === 'workbench' ? {} : { redirect: to.fullPath } };
     }
   }
   if (!session.isActive) return { name: 'login', query: { redirect: to.fullPath } };

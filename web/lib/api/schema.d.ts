@@ -21233,6 +21233,204 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workbench": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The console's workbench: the caller's pending work per kind (counted in scope, only for permissions held) and today's figures */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Workbench"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workbench/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Only the pending-work counters: what the bell and the menu badges poll (every 20 s while visible) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkbenchPending"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -23350,6 +23548,66 @@ export interface components {
             status: "open" | "replied" | "closed";
             title: string;
             topics: string[];
+        };
+        Workbench: {
+            today: components["schemas"]["WorkbenchFigure"][];
+            todo: components["schemas"]["WorkbenchTodo"][];
+            /** @description the pending work, each item once (overlapping counters left out) */
+            total: number;
+        };
+        WorkbenchFigure: {
+            en: string;
+            key: string;
+            path: string | null;
+            value: number;
+            zh: string;
+        };
+        WorkbenchFigureInput: {
+            en: string;
+            key: string;
+            path: string | null;
+            value: number;
+            zh: string;
+        };
+        WorkbenchInput: {
+            today: components["schemas"]["WorkbenchFigureInput"][];
+            todo: components["schemas"]["WorkbenchTodoInput"][];
+            /** @description the pending work, each item once (overlapping counters left out) */
+            total: number;
+        };
+        WorkbenchPending: {
+            todo: components["schemas"]["WorkbenchTodo"][];
+            /** @description the pending work, each item once (overlapping counters left out) */
+            total: number;
+        };
+        WorkbenchPendingInput: {
+            todo: components["schemas"]["WorkbenchTodoInput"][];
+            /** @description the pending work, each item once (overlapping counters left out) */
+            total: number;
+        };
+        WorkbenchTodo: {
+            /** @description the total the list at `path` shows (lists that cap their count stop at 10,000) */
+            count: number;
+            en: string;
+            /** @description module.thing, e.g. service.accept */
+            key: string;
+            /** @description its items are also counted by another counter: left out of `total` and menu badges */
+            overlaps: boolean;
+            /** @description console path listing exactly these items */
+            path: string;
+            zh: string;
+        };
+        WorkbenchTodoInput: {
+            /** @description the total the list at `path` shows (lists that cap their count stop at 10,000) */
+            count: number;
+            en: string;
+            /** @description module.thing, e.g. service.accept */
+            key: string;
+            /** @description its items are also counted by another counter: left out of `total` and menu badges */
+            overlaps: boolean;
+            /** @description console path listing exactly these items */
+            path: string;
+            zh: string;
         };
     };
     responses: never;
