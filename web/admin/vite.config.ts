@@ -12,6 +12,7 @@ const apiTarget = process.env.UH_API_TARGET ?? 'http://127.0.0.1:3000';
 export default defineConfig({
   root,
   base: '/admin/',
+  logLevel: 'warn',
   plugins: [
     vue(),
     Components({
@@ -32,6 +33,10 @@ export default defineConfig({
     outDir: '../../dist/web/admin',
     emptyOutDir: true,
     chunkSizeWarningLimit: 800,
+    // scripts/finish-web.ts compresses the output and prints one summary line; Vite lists no assets.
+    reportCompressedSize: false,
+    // The plugin-timing notice is advice for profiling the build, printed on every busy machine.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: {
     port: 5173,

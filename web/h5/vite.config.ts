@@ -23,6 +23,7 @@ function vantIconOffline(): Plugin {
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/h5/',
+  logLevel: 'warn',
   plugins: [
     vue(),
     vantIconOffline(),
@@ -41,6 +42,10 @@ export default defineConfig({
   build: {
     outDir: '../../dist/web/h5',
     emptyOutDir: true,
+    // scripts/finish-web.ts compresses the output and prints one summary line; Vite lists no assets.
+    reportCompressedSize: false,
+    // The plugin-timing notice is advice for profiling the build, printed on every busy machine.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: {
     proxy: {
