@@ -207,16 +207,26 @@ async function registerModules(app: FastifyInstance, modules: readonly ModuleDef
 // The built web apps: the console at /admin/, the member H5 at /h5/, public pages at /.
 // Files are sent as brotli or gzip when the build wrote those beside them (scripts/finish-web.ts)
 // and the browser accepts them. Hashed assets (assets/*, named by their content) never change, so
-// browsers keep them a year without asking; every other file (index.html, the landing page, the
-// logo) is revalidated on each use, so a new build shows at once.
+// browsers keep them a year without asking, and they carry no validators (ETag, Last-Modified)
+// nobody would use; every other file (index.html, the landing page, the logo) is revalidated on
+// each use, so a new build shows at once.
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
-const webStatic: Omit<FastifyStaticOptions, 'root'> = {
+const COMPRESSED = ['**/*.br', '**/*.gz'];
+const revalidated: Omit<FastifyStaticOptions, 'root'> = {
   decorateReply: false,
   preCompressed: true,
   cacheControl: false,
-  globIgnore: ['**/*.br', '**/*.gz'],
-  setHeaders: (reply, file) =>
-    void reply.header('cache-control', /[\\/]assets[\\/]/.test(file) ? IMMUTABLE : 'no-cache'),
+  setHeaders: (reply) => void reply.header('cache-control', 'no-cache'),
+};
+const immutable: Omit<FastifyStaticOptions, 'root'> = {
+  decorateReply: false,
+  preCompressed: true,
+  cacheControl: false,
+  etag: false,
+  lastModified: false,
+  wildcard: false,
+  globIgnore: COMPRESSED,
+  setHeaders: (reply) => void reply.header('cache-control', IMMUTABLE),
 };
 
 async function registerWebApps(app: FastifyInstance, webDir: string): Promise<void> {
@@ -226,7 +236,17 @@ async function registerWebApps(app: FastifyInstance, webDir: string): Promise<vo
   ];
   for (const { prefix, dir } of apps) {
     if (!fs.existsSync(path.join(dir, 'index.html'))) continue;
-    await app.register(fastifyStatic, { ...webStatic, root: dir, prefix, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      ...revalidated,
+      root: dir,
+      prefix,
+      wildcard: false,
+      index: ['index.html'],
+      globIgnore: [...COMPRESSED, 'assets/**'],
+    });
+    if (fs.existsSync(path.join(dir, 'assets'))) {
+      await app.register(fastifyStatic, { ...immutable, root: path.join(dir, 'assets'), prefix: `${prefix}assets/` });
+    }
     // Client-side routes (e.g. /admin/orgs) load the app shell; a missing file (a name with an
     // extension, e.g. an asset of an older build) is a plain 404, not the shell.
     app.get(`${prefix}*`, { schema: { hide: true } }, (req, reply) => {
@@ -241,7 +261,7 @@ async function registerWebApps(app: FastifyInstance, webDir: string): Promise<vo
   const built = path.join(webDir, 'public');
   const publicDir = fs.existsSync(path.join(built, 'index.html')) ? built : path.join(projectRoot, 'web/public');
   if (fs.existsSync(publicDir)) {
-    await app.register(fastifyStatic, { ...webStatic, root: publicDir, prefix: '/', index: ['index.html'] });
+    await app.register(fastifyStatic, { ...revalidated, root: publicDir, prefix: '/', index: ['index.html'] });
   }
   app.get('/admin', { schema: { hide: true } }, (_req, reply) => reply.redirect('/admin/'));
   app.get('/h5', { schema: { hide: true } }, (_req, reply) => reply.redirect('/h5/'));

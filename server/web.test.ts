@@ -58,6 +58,9 @@ describe('served precompressed', () => {
     expect(res.headers['content-type']).toMatch(/^text\/javascript|^application\/javascript/);
     expect(res.headers['cache-control']).toBe(IMMUTABLE);
     expect(res.headers.vary).toMatch(/accept-encoding/i);
+    // Never revalidated, so no validators to send.
+    expect(res.headers.etag).toBeUndefined();
+    expect(res.headers['last-modified']).toBeUndefined();
     expect(brotliDecompressSync(res.rawPayload).toString()).toBe(script);
   });
 
@@ -106,5 +109,9 @@ describe('HTML is revalidated on every load', () => {
     const logo = await get('/favicon.svg', 'br');
     expect(logo.statusCode).toBe(200);
     expect(logo.headers['cache-control']).toBe('no-cache');
+    // Revalidated with a validator, answered 304 while unchanged.
+    expect(logo.headers.etag).toBeTruthy();
+    const again = await t.request('GET', '/favicon.svg', { headers: { 'if-none-match': String(logo.headers.etag) } });
+    expect(again.statusCode).toBe(304);
   });
 });

@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import Components from 'unplugin-vue-components/vite';
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
+import { messagesPerLanguage } from '../vite.plugins.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // `npx vite --config web/admin/vite.config.ts` proxies the API; UH_API_TARGET points it elsewhere.
@@ -15,6 +16,7 @@ export default defineConfig({
   logLevel: 'warn',
   plugins: [
     vue(),
+    messagesPerLanguage(),
     Components({
       dirs: [],
       dts: 'src/components.d.ts',
@@ -28,6 +30,8 @@ export default defineConfig({
     __VUE_I18N_FULL_INSTALL__: 'false',
     __VUE_I18N_LEGACY_API__: 'false',
     __INTLIFY_PROD_DEVTOOLS__: 'false',
+    // web/lib/i18n.ts compiles our messages (placeholders only): vue-i18n's compiler stays out.
+    __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
   },
   build: {
     outDir: '../../dist/web/admin',

@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { useSessionStore } from './stores/session';
 import { toastError } from './lib/feedback';
+import { loadAllMessages } from './i18n';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -52,6 +53,7 @@ router.beforeEach(async (to) => {
   }
   if (to.meta.public) return to.name === 'login' && session.me ? { name: 'home' } : true;
   if (!session.me) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+  await loadAllMessages(); // the sign-in page needs only core's messages; every other page all of them
   return true;
 });
 
