@@ -22,6 +22,7 @@ import { auditSource, type Deps } from './kernel/context.js';
 import { AppError } from './kernel/errors.js';
 import { errorResponses, registerOriginCheck, sendError, toErrorReply } from './kernel/http.js';
 import { declareEdgeResponses, registerInputGuards } from './kernel/input.js';
+import { OneLinePerRequest } from './kernel/log.js';
 import { projectRoot } from './kernel/paths.js';
 import type { ModuleDef } from './kernel/module.js';
 import { Pump } from './kernel/pump.js';
@@ -46,6 +47,8 @@ export async function buildApp(
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    // One line per request, written when it is answered (kernel/log.ts), instead of Fastify's two.
+    logController: new OneLinePerRequest(),
     routerOptions: { maxParamLength: 200 },
     // A malformed URL (e.g. a broken %-escape) gets the same error shape as everything else.
     frameworkErrors: (err, req, reply) => void toErrorReply(err, req, reply),
