@@ -12,6 +12,7 @@ const GOALS = { h5Login: 150 * KB, h5Home: 150 * KB, consoleLogin: 250 * KB, ros
 let s: Stage;
 const problems: string[] = [];
 const figures: Record<string, { bytes: number; requests: number; largest: string[] }> = {};
+const titles: Record<string, string> = {};
 
 beforeAll(async () => {
   s = await startStage();
@@ -63,6 +64,7 @@ describe('first loads within the goals', () => {
     const context = await freshContext(s.browser, DESKTOP);
     const { page, bytes, requests, largest } = await measure(context, `${s.baseUrl}/admin/`, 'login-username');
     figures.consoleLogin = { bytes, requests, largest };
+    titles.consoleLogin = await page.title();
     await shot(page, 'transfer-01-console-login');
     await context.close();
     expect(bytes).toBeLessThanOrEqual(GOALS.consoleLogin);
@@ -78,6 +80,7 @@ describe('first loads within the goals', () => {
     expect(login.status()).toBe(200);
     const { page, bytes, requests, largest } = await measure(context, `${s.baseUrl}/admin/members`, 'member-table');
     figures.rosterDeepLink = { bytes, requests, largest };
+    titles.rosterDeepLink = await page.title();
     await shot(page, 'transfer-02-roster-deep-link');
     await context.close();
     expect(bytes).toBeLessThanOrEqual(GOALS.rosterDeepLink);
@@ -87,6 +90,7 @@ describe('first loads within the goals', () => {
     const context = await freshContext(s.browser, PHONE);
     const { page, bytes, requests, largest } = await measure(context, `${s.baseUrl}/h5/`, 'phone-input');
     figures.h5Login = { bytes, requests, largest };
+    titles.h5Login = await page.title();
     await shot(page, 'transfer-03-h5-login');
     await context.close();
     expect(bytes).toBeLessThanOrEqual(GOALS.h5Login);
@@ -101,9 +105,19 @@ describe('first loads within the goals', () => {
     expect(login.status()).toBe(200);
     const { page, bytes, requests, largest } = await measure(context, `${s.baseUrl}/h5/`, 'home-greeting');
     figures.h5Home = { bytes, requests, largest };
+    titles.h5Home = await page.title();
     await shot(page, 'transfer-04-h5-home');
     await context.close();
     expect(bytes).toBeLessThanOrEqual(GOALS.h5Home);
+  });
+
+  it('each page names itself in the browser tab, then the platform', () => {
+    expect(titles).toEqual({
+      consoleLogin: '账号登录 · 智慧工会',
+      rosterDeepLink: '会员花名册 · 智慧工会',
+      h5Login: '职工登录 · 智慧工会',
+      h5Home: '首页 · 智慧工会',
+    });
   });
 
   it('no page error on the way', () => {

@@ -67,8 +67,7 @@ export function applyLanguage(lang: Lang): Promise<void> {
     if (lang === 'en') Locale.use('en-US');
     else Locale.use('zh-CN', vantZhCN);
     setApiLanguage(lang);
-    document.documentElement.lang = lang;
-    document.title = i18n.global.t('app.brand');
+    document.documentElement.lang = lang; // the tab's title follows (router.ts, showPageTitle)
   });
   return ready;
 }
