@@ -111,6 +111,18 @@ describe('first loads within the goals', () => {
     expect(bytes).toBeLessThanOrEqual(GOALS.h5Home);
   });
 
+  it('the landing page (plain files, compressed by the build) ≤ 20 KB, with the three ways in', async () => {
+    const context = await freshContext(s.browser, PHONE);
+    const { page, bytes, requests, largest } = await measure(context, `${s.baseUrl}/`, 'landing-h5');
+    figures.landing = { bytes, requests, largest };
+    for (const way of ['landing-h5', 'landing-admin', 'landing-api-docs'])
+      expect(await page.isVisible(tid(way))).toBe(true);
+    expect(await page.getAttribute(tid('landing-api-docs'), 'href')).toBe('/api/docs');
+    await shot(page, 'transfer-05-landing');
+    await context.close();
+    expect(bytes).toBeLessThanOrEqual(20 * KB);
+  });
+
   it('each page names itself in the browser tab, then the platform', () => {
     expect(titles).toEqual({
       consoleLogin: '账号登录 · 智慧工会',
