@@ -1,5 +1,7 @@
+import { watch } from 'vue';
 import { createRouter, createWebHistory, type RouteLocationRaw } from 'vue-router';
 import { setUnauthorizedHandler } from './api/client';
+import { currentLocale, i18n } from './i18n';
 import type { AdminModule, MenuEntry, MenuGroup } from './modules/types';
 import { useOrgStore } from './stores/orgs';
 import { useSessionStore } from './stores/session';
@@ -35,7 +37,12 @@ for (const m of MODULES) {
 export const router = createRouter({
   history: createWebHistory('/admin/'),
   routes: [
-    { path: '/login', name: 'login', component: () => import('./views/login/LoginView.vue'), meta: { public: true } },
+    {
+      path: '/login',
+      name: 'login',
+      component: () => import('./views/login/LoginView.vue'),
+      meta: { public: true, titleKey: 'login.title' },
+    },
     {
       path: '/',
       component: () => import('./layouts/AdminLayout.vue'),
@@ -80,6 +87,15 @@ router.beforeEach(async (to) => {
   if (to.meta.permissions && !session.canAny(to.meta.permissions)) return homeRoute();
   return true;
 });
+
+/** The browser tab: the page's name, then the platform's (e.g. 会员花名册 · 智慧工会), in the current language. */
+export function showPageTitle(): void {
+  const { t } = i18n.global;
+  const key = router.currentRoute.value.meta.titleKey;
+  document.title = key ? `${t(key)} · ${t('pageTitle.brand')}` : `${t('app.title')} · ${t('app.subtitle')}`;
+}
+router.afterEach(() => showPageTitle());
+watch(currentLocale, () => showPageTitle());
 
 setUnauthorizedHandler(() => {
   const session = useSessionStore();

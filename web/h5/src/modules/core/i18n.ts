@@ -111,4 +111,8 @@ export default {
     save: ['保存', 'Save'],
     saved: ['密码已保存', 'Password saved'],
   },
+  // The browser tab (and WeChat's header): "<page> · 智慧工会" (router.ts sets it per route).
+  pageTitle: {
+    brand: ['智慧工会', 'UnionHub'],
+  },
 } satisfies Messages;
