@@ -75,9 +75,25 @@ export async function buildApp(
     },
     strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
   });
-  app.addHook('onRequest', (req, reply, done) =>
-    securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err instanceof Error ? err : undefined)),
-  );
+  // Hashed script, style and font files are not documents: a policy for documents (CSP, framing,
+  // opener, referrer) does nothing on them and cost about 1 KB a response, a fifth of a phone's
+  // first load. They keep what applies to any response: nosniff, CORP and HSTS.
+  const assetHeaders = helmet({
+    contentSecurityPolicy: false,
+    crossOriginOpenerPolicy: false,
+    originAgentCluster: false,
+    referrerPolicy: false,
+    xDnsPrefetchControl: false,
+    xDownloadOptions: false,
+    xFrameOptions: false,
+    xPermittedCrossDomainPolicies: false,
+    xXssProtection: false,
+    strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+  });
+  app.addHook('onRequest', (req, reply, done) => {
+    const headers = HASHED_ASSET.test(req.url) ? assetHeaders : securityHeaders;
+    headers(req.raw, reply.raw, (err?: unknown) => done(err instanceof Error ? err : undefined));
+  });
   await app.register(cookie);
   await app.register(rateLimit, { global: false, errorResponseBuilder: () => new AppError('RATE_LIMITED') });
   registerOriginCheck(app, deps.config.publicOrigin);
@@ -214,6 +230,8 @@ async function registerModules(app: FastifyInstance, modules: readonly ModuleDef
 // nobody would use; every other file (index.html, the landing page, the logo) is revalidated on
 // each use, so a new build shows at once.
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
+// The built apps' hashed scripts, styles, fonts and raster images (not SVG: a document of its own).
+const HASHED_ASSET = /^\/(?:admin|h5)\/assets\/[^?#]+\.(?:js|css|woff2?|ttf|png|jpe?g|webp)(?:[?#]|$)/;
 const COMPRESSED = ['**/*.br', '**/*.gz'];
 const revalidated: Omit<FastifyStaticOptions, 'root'> = {
   decorateReply: false,

@@ -115,3 +115,21 @@ describe('HTML is revalidated on every load', () => {
     expect(again.statusCode).toBe(304);
   });
 });
+
+describe('security headers by kind of file', () => {
+  it('a hashed script or style carries nosniff, CORP and HSTS but no document policy; pages keep theirs', async () => {
+    for (const url of ['/admin/assets/index-Ab12Cd34.js', '/h5/assets/index-Ef56Gh78.css']) {
+      const res = await get(url, 'br');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/);
+      expect(res.headers['content-security-policy']).toBeUndefined();
+      expect(res.headers['x-frame-options']).toBeUndefined();
+    }
+    for (const url of ['/admin/', '/h5/', '/', '/favicon.svg', '/api/health']) {
+      const res = await get(url);
+      expect(res.headers['content-security-policy'], url).toMatch(/default-src 'self'/);
+      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+    }
+  });
+});

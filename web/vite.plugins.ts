@@ -1,5 +1,6 @@
 // Build plugins both web apps use (imported by web/admin/vite.config.ts and web/h5/vite.config.ts).
 import type { Plugin } from 'vite';
+import { tsImport } from 'tsx/esm/api';
 import { pickLanguage, type Messages } from './lib/i18n.ts';
 
 /**
@@ -10,14 +11,14 @@ import { pickLanguage, type Messages } from './lib/i18n.ts';
 export function messagesPerLanguage(): Plugin {
   return {
     name: 'uh:messages-per-language',
-    // After the TypeScript transform: the code is plain JavaScript, an `export default {…}` of pairs.
     enforce: 'post',
-    async transform(code, id) {
+    async transform(_code, id) {
       const match = /\/i18n\.ts\?lang=(zh|en)$/.exec(id);
       if (!match) return null;
-      // The file is data (an object literal and type imports): evaluated as a module of its own.
-      const url = `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
-      const mod: { default: Messages } = await import(/* @vite-ignore */ url);
+      // The file is data (an object literal, maybe built from shared pairs such as
+      // shared/case-states.ts): the source file itself is evaluated in Node, imports and all.
+      const file = id.slice(0, id.indexOf('?'));
+      const mod = (await tsImport(file, import.meta.url)) as { default: Messages };
       const tree = pickLanguage(mod.default, match[1] === 'en' ? 1 : 0);
       // JSON.parse of one string is parsed faster than the same object literal.
       return { code: `export default JSON.parse(${JSON.stringify(JSON.stringify(tree))});`, map: null };
