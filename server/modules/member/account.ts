@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access.js';
 import { rows, type Db } from '../../kernel/db.js';
 import { pathIds } from '../org/index.js';
-import { account } from '../auth/index.js';
+import { accountPhoneHash, findAccountContact } from '../auth/index.js';
 import { member } from './member.schema.js';
 
 // The member behind a member account, in one place: the record linked to the account, or (not
@@ -13,7 +13,7 @@ import { member } from './member.schema.js';
 export async function memberOfAccount(db: Db, accountId: number) {
   const [linked] = await db.select().from(member).where(eq(member.accountId, accountId));
   if (linked) return linked;
-  const [a] = await db.select({ phoneHash: account.phoneHash }).from(account).where(eq(account.id, accountId));
+  const a = await findAccountContact(db, accountId);
   if (!a?.phoneHash) return undefined;
   const [byPhone] = await db
     .select()
@@ -33,7 +33,7 @@ export async function memberUnion(
     sql`
     select m.id as "memberId", m.org_id as "orgId", o.path from member m join org o on o.id = m.org_id
     where m.account_id = ${accountId}
-       or (m.account_id is null and m.phone_hash = (select phone_hash from account where id = ${accountId}))
+       or (m.account_id is null and m.phone_hash = ${accountPhoneHash(accountId)})
     order by (m.account_id is not null) desc limit 1`,
   );
   return found;

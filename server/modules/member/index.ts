@@ -5,6 +5,7 @@ import { registerOrgUsage } from '../org/index.js';
 import { seedDemoMemberRecord, seedDemoMembers } from '../../seed/demo-members.js';
 import { homeChain, memberOfAccount, memberUnion } from './account.js';
 import { cardMemberId } from './card.service.js';
+import { seedDemoMemberAccounts } from './demo-accounts.js';
 import { idFacts, idNumberProblem, makeIdNumber, normaliseIdNumber } from './id-number.js';
 import { IMPORT_JOB } from './import/job.js';
 import { sweepImportFiles } from './import/sweep.js';
@@ -54,6 +55,10 @@ export const memberModule = defineModule({
     await seedDemoMembers(tx, deps, members);
     if (demoMember) await seedDemoMemberRecord(tx, deps, demoMember.accountId, demoMember.phone);
   },
+  // The member accounts 13800000002–30 with their records and requests, after every other step.
+  seedLast: async ({ tx, deps, orgs, members, demoPasswordHash }) => {
+    if (members > 0) await seedDemoMemberAccounts(tx, deps, orgs, demoPasswordHash);
+  },
   api: {
     memberOfAccount,
     memberUnion,
@@ -67,16 +72,8 @@ export const memberModule = defineModule({
   },
 });
 
-export {
-  member,
-  memberEvent,
-  joinRequest,
-  transfer,
-  correction,
-  JOB_TYPES,
-  MEMBER_STATUSES,
-  type MemberRow,
-} from './member.schema.js';
+export { memberRef, JOB_TYPES, MEMBER_STATUSES, type MemberRow } from './member.schema.js';
+export { findMember, sealedIdentities, lockMember, type MemberKey, type SealedIdentity } from './member.lookup.js';
 export { memberRoutes } from './member.routes.js';
 export { memberWorkflowRoutes } from './workflow.routes.js';
 export { memberSelfRoutes } from './me.routes.js';
@@ -86,3 +83,4 @@ export { identityColumns } from './member.service.js';
 export { cardMemberId } from './card.service.js';
 export { memberOfAccount, memberUnion, homeChain } from './account.js';
 export { PHONE, ZDate } from './member.fields.js';
+export { DEMO_PEOPLE } from './demo-accounts.js';

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
 import { orgCondition, pathCondition, scopePaths, type Actor } from '../../kernel/access.js';
 import { countUpTo, escapeLike, rows, type Db } from '../../kernel/db.js';
-import { org } from '../org/index.js';
+import { orgRef } from '../org/index.js';
 import { member, memberEvent, memberTally, NEW_EMPLOYMENT, type MemberRow } from './member.schema.js';
 
 // SQL for the registry. Exact searches by ID number or phone go through the blind indexes.
@@ -76,7 +76,7 @@ export function memberOrder(sort: MemberFilter['sort']) {
 }
 
 export const selectMembers = (db: Db) =>
-  db.select({ m: member, orgName: org.name }).from(member).innerJoin(org, eq(org.id, member.orgId));
+  db.select({ m: member, orgName: orgRef.name }).from(member).innerJoin(orgRef, eq(orgRef.id, member.orgId));
 
 export type MemberWithOrg = Awaited<ReturnType<typeof selectMembers>>[number];
 
@@ -173,9 +173,9 @@ export async function findMemberByIdHash(
   idNumberHash: string,
 ): Promise<(MemberRow & { orgPath: string }) | undefined> {
   const [row] = await db
-    .select({ m: member, orgPath: org.path })
+    .select({ m: member, orgPath: orgRef.path })
     .from(member)
-    .innerJoin(org, eq(org.id, member.orgId))
+    .innerJoin(orgRef, eq(orgRef.id, member.orgId))
     .where(eq(member.idNumberHash, idNumberHash));
   return row ? { ...row.m, orgPath: row.orgPath } : undefined;
 }
@@ -183,9 +183,9 @@ export async function findMemberByIdHash(
 /** A record's history with the name of the union each step happened at (it may lie outside the reader's scope). */
 export function memberHistory(db: Db, memberId: number) {
   return db
-    .select({ e: memberEvent, orgName: org.name })
+    .select({ e: memberEvent, orgName: orgRef.name })
     .from(memberEvent)
-    .leftJoin(org, eq(org.id, memberEvent.orgId))
+    .leftJoin(orgRef, eq(orgRef.id, memberEvent.orgId))
     .where(eq(memberEvent.memberId, memberId))
     .orderBy(asc(memberEvent.id));
 }

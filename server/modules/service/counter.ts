@@ -5,8 +5,8 @@ import type { TxEnv } from '../../kernel/context.js';
 import { maskIdNumber, maskName, maskPhone, timingSafeEqualString, type Crypto } from '../../kernel/crypto.js';
 import { rows, type Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
-import { cardMemberId, member, normaliseIdNumber } from '../member/index.js';
-import { org } from '../org/index.js';
+import { cardMemberId, findMember, type MemberKey } from '../member/index.js';
+import { orgRef } from '../org/index.js';
 import { CASE_HANDLE } from './case.access.js';
 import { eligibilityOf, findService } from './catalog.service.js';
 import { OPEN_STATES, serviceCase } from './service.schema.js';
@@ -83,24 +83,26 @@ export async function auditMissedLookup(tx: Db, env: TxEnv, actor: Actor, input:
   });
 }
 
+/** The member a key names, with the name and path of their union. */
+async function memberWithUnion(db: Db, crypto: Crypto, key: MemberKey) {
+  const m = await findMember(db, crypto, key);
+  if (!m) return undefined;
+  const [o] = await db.select({ name: orgRef.name, path: orgRef.path }).from(orgRef).where(eq(orgRef.id, m.orgId));
+  return o && { m, orgName: o.name, orgPath: o.path };
+}
+
 export async function counterLookup(tx: Db, env: TxEnv, actor: Actor, input: LookupInput) {
   const keys = (['phone', 'idNumber', 'cardToken'] as const).filter((k) => input[k] !== undefined);
   if (keys.length !== 1) throw new AppError('VALIDATION_FAILED', [{ path: 'phone', message: 'counter.oneKey' }]);
-  let where;
-  if (input.phone) where = eq(member.phoneHash, env.crypto.blindIndex('phone', input.phone));
-  else if (input.idNumber)
-    where = eq(member.idNumberHash, env.crypto.blindIndex('idNumber', normaliseIdNumber(input.idNumber)));
+  let key: MemberKey;
+  if (input.phone) key = { phone: input.phone };
+  else if (input.idNumber) key = { idNumber: input.idNumber };
   else {
     const id = cardMemberId(env.crypto, input.cardToken ?? '', env.source.at);
     if (id === null) throw new AppError('VALIDATION_FAILED', [{ path: 'cardToken', message: 'counter.cardInvalid' }]);
-    where = eq(member.id, id);
+    key = { id };
   }
-  const [found] = await tx
-    .select({ m: member, orgName: org.name, orgPath: org.path })
-    .from(member)
-    .innerJoin(org, eq(org.id, member.orgId))
-    .where(where)
-    .limit(1);
+  const found = await memberWithUnion(tx, env.crypto, key);
   const inScope = !!found && pathInScope(actor, MEMBER_READ, found.orgPath);
   // A phone alone finds members in the caller's member scope only. A full 身份证号 or a genuine
   // card QR is shown at the counter by the person themself, so it finds them wherever they belong.

@@ -4,7 +4,7 @@ import { writeAudit } from '../../kernel/audit.js';
 import type { TxEnv } from '../../kernel/context.js';
 import { rows, type Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
-import { account, holdsPermission } from '../auth/index.js';
+import { accountRef, holdsPermission } from '../auth/index.js';
 import { CASE_HANDLE, CASE_READ, CASE_SUPERVISE, staffWith } from './case.access.js';
 import { toInbox } from './notify.js';
 import { OPEN_STATES, servicePost, type AWAY_REASONS } from './service.schema.js';
@@ -121,9 +121,9 @@ export interface PostInput {
 
 async function staffAccount(tx: Db, id: number) {
   const [a] = await tx
-    .select({ id: account.id, orgId: account.orgId, kind: account.kind, name: account.displayName })
-    .from(account)
-    .where(eq(account.id, id));
+    .select({ id: accountRef.id, orgId: accountRef.orgId, kind: accountRef.kind, name: accountRef.displayName })
+    .from(accountRef)
+    .where(eq(accountRef.id, id));
   return a?.kind === 'staff' && a.orgId ? { ...a, orgId: a.orgId } : undefined;
 }
 

@@ -1,13 +1,13 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getViewSelectedFields, type SQL, sql } from 'drizzle-orm';
 import { OutOfScopeError, orgCondition, pathInScope, type Actor, type Permission } from '../../../kernel/access.js';
 import { writeAudit } from '../../../kernel/audit.js';
 import type { TxEnv } from '../../../kernel/context.js';
 import { maskIdNumber, maskPhone, type Crypto } from '../../../kernel/crypto.js';
 import { countUpTo, rows, type Db } from '../../../kernel/db.js';
 import { AppError } from '../../../kernel/errors.js';
-import { account, holdsPermission } from '../../auth/index.js';
-import { member } from '../../member/index.js';
-import { org } from '../../org/index.js';
+import { accountRef, holdsPermission } from '../../auth/index.js';
+import { memberRef, sealedIdentities, type SealedIdentity } from '../../member/index.js';
+import { orgRef } from '../../org/index.js';
 import { openDraftFile } from '../hardship/index.js';
 import { CANDIDATE_LOCK } from './compute.js';
 import { decryptSituation, yearWindow } from './facts.js';
@@ -46,10 +46,10 @@ export async function memberFor(
 ) {
   if (actor.kind !== 'staff') throw new OutOfScopeError('member', String(memberId));
   const [m] = await db
-    .select({ m: member, path: org.path, orgName: org.name })
-    .from(member)
-    .innerJoin(org, eq(org.id, member.orgId))
-    .where(eq(member.id, memberId));
+    .select({ m: getViewSelectedFields(memberRef), path: orgRef.path, orgName: orgRef.name })
+    .from(memberRef)
+    .innerJoin(orgRef, eq(orgRef.id, memberRef.orgId))
+    .where(eq(memberRef.id, memberId));
   if (!m || !pathInScope(actor, read, m.path)) throw new OutOfScopeError('member', String(memberId));
   if (!pathInScope(actor, need, m.path)) throw new AppError('FORBIDDEN');
   return m;
@@ -64,6 +64,14 @@ export interface CandidateFilter {
 /** Whole years from `birth` to `today` (both YYYY-MM-DD): 'MM-DD' strings compare like the dates. */
 const ageOn = (birth: string, today: string) =>
   Number(today.slice(0, 4)) - Number(birth.slice(0, 4)) - (today.slice(5) < birth.slice(5) ? 1 : 0);
+
+/** The 身份证号 and phone as the member list masks them (the member module keeps them sealed). */
+function maskedIdentity(crypto: Crypto, sealed: SealedIdentity | undefined) {
+  return {
+    idNumber: sealed ? maskIdNumber(crypto.decrypt(sealed.idNumberEnc)) : '',
+    phone: sealed?.phoneEnc ? maskPhone(crypto.decrypt(sealed.phoneEnc)) : null,
+  };
+}
 
 /** The visible candidates in scope, best first, each masked as the member list masks (name in full, ID number and phone masked). */
 export async function listCandidates(
@@ -85,10 +93,10 @@ export async function listCandidates(
   const cond = and(...where);
   const [items, counted] = await Promise.all([
     db
-      .select({ c: identifyCandidate, m: member, orgName: org.name })
+      .select({ c: identifyCandidate, m: getViewSelectedFields(memberRef), orgName: orgRef.name })
       .from(identifyCandidate)
-      .innerJoin(member, eq(member.id, identifyCandidate.memberId))
-      .innerJoin(org, eq(org.id, identifyCandidate.orgId))
+      .innerJoin(memberRef, eq(memberRef.id, identifyCandidate.memberId))
+      .innerJoin(orgRef, eq(orgRef.id, identifyCandidate.orgId))
       .where(cond)
       .orderBy(desc(identifyCandidate.score), identifyCandidate.memberId)
       .limit(f.pageSize)
@@ -111,6 +119,7 @@ export async function listCandidates(
   const visitOf = new Map(
     visits.map((v) => [Number(v.member_id), { id: Number(v.id), dueDate: v.due_date, assigneeName: v.assignee_name }]),
   );
+  const identities = await sealedIdentities(db, ids);
   const today = yearWindow(now).today;
   return {
     items: items.map(({ c, m, orgName }) => ({
@@ -120,8 +129,7 @@ export async function listCandidates(
       orgName,
       gender: m.gender,
       age: ageOn(m.birthDate, today),
-      idNumber: maskIdNumber(crypto.decrypt(m.idNumberEnc)),
-      phone: m.phoneEnc ? maskPhone(crypto.decrypt(m.phoneEnc)) : null,
+      ...maskedIdentity(crypto, identities.get(m.id)),
       jobType: m.jobType,
       score: c.score,
       reasons: c.reasons.map((r) => ({ code: r.code, weight: r.weight, detail: r.detail })),
@@ -244,7 +252,7 @@ export async function assignVisit(
 
 /** The org's effective rules, and for each where it comes from (this org, an ancestor, or the default). */
 export async function rulesOf(db: Db, orgId: number) {
-  const [o] = await db.select({ path: org.path }).from(org).where(eq(org.id, orgId));
+  const [o] = await db.select({ path: orgRef.path }).from(orgRef).where(eq(orgRef.id, orgId));
   if (!o) throw new AppError('NOT_FOUND');
   const found = await rows<{
     org_id: string | number;
@@ -313,9 +321,9 @@ export const ALL_CODES = RULE_CODES;
 export async function getSituation(tx: Db, env: TxEnv, actor: Actor, memberId: number) {
   const m = await memberFor(tx, actor, memberId, IDENTIFY_HANDLE, IDENTIFY_HANDLE);
   const [s] = await tx
-    .select({ s: memberSituation, by: account.displayName })
+    .select({ s: memberSituation, by: accountRef.displayName })
     .from(memberSituation)
-    .leftJoin(account, eq(account.id, memberSituation.updatedBy))
+    .leftJoin(accountRef, eq(accountRef.id, memberSituation.updatedBy))
     .where(eq(memberSituation.memberId, memberId));
   // Sensitive (health, income): every view is audited.
   await writeAudit(tx, env.crypto, env.source, {
