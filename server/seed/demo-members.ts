@@ -72,7 +72,7 @@ export async function seedDemoMembers(tx: Db, deps: Deps, count = 3000): Promise
     rows.push({
       orgId: union.id,
       name: pick(SURNAMES) + pick(GIVEN) + (rand() < 0.6 ? pick(GIVEN) : ''),
-      ...identityColumns(deps.crypto, idNumber, phone),
+      ...identityColumns(deps.crypto, { idNumber, phone }),
       ethnicity: rand() < 0.95 ? '汉族' : pick(['回族', '满族', '蒙古族', '壮族']),
       politicalStatus: pick(['群众', '群众', '群众', '中共党员', '共青团员']),
       education: pick(['初中', '高中', '中专', '大专', '本科', '硕士研究生']),
@@ -117,7 +117,7 @@ export async function seedDemoMemberRecord(tx: Db, deps: Deps, accountId: number
       orgId: union.id,
       accountId,
       name: '周师傅',
-      ...identityColumns(deps.crypto, makeIdNumber('321102', '1983-04-16', 317), phone),
+      ...identityColumns(deps.crypto, { idNumber: makeIdNumber('321102', '1983-04-16', 317), phone }),
       ethnicity: '汉族',
       politicalStatus: '中共党员',
       education: '大专',

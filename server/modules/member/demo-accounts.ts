@@ -1,7 +1,6 @@
 import type { Actor } from '../../kernel/access.js';
 import type { AuditSource } from '../../kernel/audit.js';
-import type { Deps } from '../../kernel/context.js';
-import type { Db } from '../../kernel/db.js';
+import type { SeedContext } from '../../kernel/module.js';
 import { createMemberAccount, staffActor } from '../auth/index.js';
 import { submitCorrection, type CorrectionChanges } from './correction.service.js';
 import { makeIdNumber } from './id-number.js';
@@ -395,12 +394,12 @@ const householdOf = (h: DemoPerson['household']) =>
     : { householdType: h ?? 'urban', migrantWorker: false };
 
 /** The demo member accounts and their records and requests (after the rest of the demo, which picks its members without them). */
-export async function seedDemoMemberAccounts(
-  tx: Db,
-  deps: Deps,
-  ids: Map<string, number>,
-  passwordHash: string,
-): Promise<void> {
+export async function seedDemoMemberAccounts({
+  tx,
+  deps,
+  orgs: ids,
+  demoPasswordHash: passwordHash,
+}: SeedContext): Promise<void> {
   const at = deps.clock.now();
   const demo: AuditSource = { actorId: null, actorName: 'demo', ip: null, requestId: null, at };
   const records = new Map<string, MemberRow>();

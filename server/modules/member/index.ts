@@ -56,8 +56,8 @@ export const memberModule = defineModule({
     if (demoMember) await seedDemoMemberRecord(tx, deps, demoMember.accountId, demoMember.phone);
   },
   // The member accounts 13800000002–30 with their records and requests, after every other step.
-  seedLast: async ({ tx, deps, orgs, members, demoPasswordHash }) => {
-    if (members > 0) await seedDemoMemberAccounts(tx, deps, orgs, demoPasswordHash);
+  seedLast: async (ctx) => {
+    if (ctx.members > 0) await seedDemoMemberAccounts(ctx);
   },
   api: {
     memberOfAccount,

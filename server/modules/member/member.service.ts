@@ -191,13 +191,13 @@ export async function assertGrassroots(tx: Db, orgId: number): Promise<void> {
   if (o.status === 'closed') throw new AppError('ORG_CLOSED');
 }
 
-/** Encrypted columns and blind indexes for a new record. */
-/** `idNumberHash` when the caller has computed it already (the import does, to find existing members). */
+/**
+ * Encrypted columns and blind indexes for a new record. `idNumberHash` when the caller has
+ * computed it already (the import does, to find existing members).
+ */
 export function identityColumns(
   crypto: Crypto,
-  idNumber: string,
-  phone: string | null | undefined,
-  idNumberHash?: string,
+  { idNumber, phone, idNumberHash }: { idNumber: string; phone: string | null | undefined; idNumberHash?: string },
 ) {
   return {
     idNumberEnc: crypto.encrypt(idNumber),
@@ -223,7 +223,7 @@ export async function insertMember(
       .insert(member)
       .values({
         ...rest,
-        ...identityColumns(env.crypto, idNumber, phone),
+        ...identityColumns(env.crypto, { idNumber, phone }),
         accountId: opts.accountId ?? null,
         createdAt: env.source.at,
         updatedAt: env.source.at,

@@ -110,13 +110,16 @@ export async function ensureRootOrg(tx: Db, create?: { code: string; name: strin
   return root;
 }
 
-/** Re-roots a subtree: every path under `oldPath` now starts with `newPath`. */
-export async function rewriteSubtreePaths(tx: Db, oldPath: string, newPath: string, depthDelta: number): Promise<void> {
+/** Re-roots a subtree: every path under `move.from` now starts with `move.to`, its depth shifted by `depthDelta`. */
+export async function rewriteSubtreePaths(
+  tx: Db,
+  move: { from: string; to: string; depthDelta: number },
+): Promise<void> {
   await tx
     .update(org)
     .set({
-      path: sql`${newPath} || substr(${org.path}, ${oldPath.length + 1})`,
-      depth: sql`${org.depth} + ${depthDelta}`,
+      path: sql`${move.to} || substr(${org.path}, ${move.from.length + 1})`,
+      depth: sql`${org.depth} + ${move.depthDelta}`,
     })
-    .where(like(org.path, `${oldPath}%`));
+    .where(like(org.path, `${move.from}%`));
 }

@@ -102,7 +102,8 @@ async function applicant(tx: Db, env: TxEnv, actor: Actor, memberId: number, int
   const reachable =
     !!m &&
     (pathInScope(actor, MEMBER_READ, m.path) ||
-      (!!intakeToken && intakeTokenValid(env.crypto, intakeToken, actor.accountId, memberId, env.source.at)));
+      (!!intakeToken &&
+        intakeTokenValid(env.crypto, intakeToken, { accountId: actor.accountId, memberId, at: env.source.at })));
   if (!m || !reachable || m.status !== 'active') throw new OutOfScopeError('member', String(memberId));
   return m;
 }

@@ -33,25 +33,26 @@ export interface LookupInput {
   serviceId?: number;
 }
 
-export function issueIntakeToken(crypto: Crypto, accountId: number, memberId: number, now: Date): string {
-  const body = `${INTAKE_PREFIX}.${accountId}.${memberId}.${Math.floor((now.getTime() + INTAKE_TTL_MS) / 1000)}`;
+/** Whom an intake token is for: the staff account, the member, and the time it is issued or checked. */
+export interface Intake {
+  accountId: number;
+  memberId: number;
+  at: Date;
+}
+
+export function issueIntakeToken(crypto: Crypto, { accountId, memberId, at }: Intake): string {
+  const body = `${INTAKE_PREFIX}.${accountId}.${memberId}.${Math.floor((at.getTime() + INTAKE_TTL_MS) / 1000)}`;
   return `${body}.${crypto.sign('counter-intake', body)}`;
 }
 
 /** Whether `token` is a current intake token issued to this account for this member. */
-export function intakeTokenValid(
-  crypto: Crypto,
-  token: string,
-  accountId: number,
-  memberId: number,
-  now: Date,
-): boolean {
+export function intakeTokenValid(crypto: Crypto, token: string, { accountId, memberId, at }: Intake): boolean {
   const parts = token.split('.');
   const [prefix, account, id, exp, sig] = parts;
   if (parts.length !== 5 || prefix !== INTAKE_PREFIX || !sig || !exp || !/^\d+$/.test(exp)) return false;
   if (account !== String(accountId) || id !== String(memberId)) return false;
   if (!timingSafeEqualString(sig, crypto.sign('counter-intake', `${prefix}.${account}.${id}.${exp}`))) return false;
-  return Number(exp) * 1000 >= now.getTime();
+  return Number(exp) * 1000 >= at.getTime();
 }
 
 /** Service-center staff: a case-handling grant at an org of type service_center or station. */
@@ -124,7 +125,7 @@ export async function counterLookup(tx: Db, env: TxEnv, actor: Actor, input: Loo
     const current = m.status === 'active';
     const token =
       current && (await atServiceCenter(tx, actor))
-        ? issueIntakeToken(env.crypto, actor.accountId, m.id, env.source.at)
+        ? issueIntakeToken(env.crypto, { accountId: actor.accountId, memberId: m.id, at: env.source.at })
         : null;
     await audit('intake', token !== null);
     return {

@@ -282,15 +282,13 @@ export interface FilePatch {
   situation?: string;
 }
 
-/** Recomputes size and band from the sensitive part; checks the category against the lines. */
+/** Recomputes size and band from the sensitive part; checks the category against the lines (all of it when `complete`: submitting, filing, reviewing). */
 async function derive(
   tx: Db,
   f: FileRow,
-  s: Sensitive,
-  category: Category | null,
-  causes: string[],
-  complete: boolean,
+  d: { s: Sensitive; category: Category | null; causes: string[]; complete: boolean },
 ) {
+  const { s, category, causes, complete } = d;
   const lines = await effectiveLine(tx, f.orgId);
   const problems = categoryProblems({ category, causes }, s, lines, complete);
   if (complete && !lines && !problems.some((p) => p.message === 'hardship.line.missing'))
@@ -312,7 +310,7 @@ export async function updateFile(tx: Db, env: TxEnv, actor: Actor, id: number, p
   };
   const category = p.category !== undefined ? p.category : f.category;
   const causes = p.causes ?? f.causes;
-  const derived = await derive(tx, f, s, category, causes, false);
+  const derived = await derive(tx, f, { s, category, causes, complete: false });
   await move(
     tx,
     f,
@@ -331,7 +329,12 @@ export async function updateFile(tx: Db, env: TxEnv, actor: Actor, id: number, p
 export async function submitFile(tx: Db, env: TxEnv, actor: Actor, id: number, note?: string): Promise<void> {
   const { f } = await loadFile(tx, actor, id, FILE_HANDLE);
   await requireConsent(tx, f.memberId, 'verify');
-  const derived = await derive(tx, f, readSensitive(env.crypto.decrypt, f.sensitiveEnc), f.category, f.causes, true);
+  const derived = await derive(tx, f, {
+    s: readSensitive(env.crypto.decrypt, f.sensitiveEnc),
+    category: f.category,
+    causes: f.causes,
+    complete: true,
+  });
   await move(tx, f, ALLOWED.submit, { state: 'verifying', ...derived }, env.source.at);
   await recordEvent(tx, env, f, 'submitted', { note });
 }
@@ -366,7 +369,12 @@ export async function fileIt(tx: Db, env: TxEnv, actor: Actor, id: number, note?
   const { f } = await loadFile(tx, actor, id, FILE_HANDLE);
   await requireConsent(tx, f.memberId, 'verify');
   if (!f.visitEnc) throw new AppError('VALIDATION_FAILED', [{ path: 'visit', message: 'hardship.visit.required' }]);
-  const derived = await derive(tx, f, readSensitive(env.crypto.decrypt, f.sensitiveEnc), f.category, f.causes, true);
+  const derived = await derive(tx, f, {
+    s: readSensitive(env.crypto.decrypt, f.sensitiveEnc),
+    category: f.category,
+    causes: f.causes,
+    complete: true,
+  });
   const today = chinaToday(env.source.at);
   await move(
     tx,
@@ -429,7 +437,12 @@ export async function reviewFile(tx: Db, env: TxEnv, actor: Actor, id: number, r
     if (!r.category)
       throw new AppError('VALIDATION_FAILED', [{ path: 'category', message: 'hardship.review.category' }]);
     category = r.category;
-    derived = await derive(tx, f, readSensitive(env.crypto.decrypt, f.sensitiveEnc), category, f.causes, true);
+    derived = await derive(tx, f, {
+      s: readSensitive(env.crypto.decrypt, f.sensitiveEnc),
+      category,
+      causes: f.causes,
+      complete: true,
+    });
   }
   const reviewDue = addMonths(today, 12);
   await move(tx, f, ALLOWED.review, { category, reviewDue, ...derived }, env.source.at);
