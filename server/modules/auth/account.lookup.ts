@@ -62,7 +62,7 @@ export async function staffActor(db: Db, username: string): Promise<Actor | null
   const grants = await rows<ActorGrant>(
     db,
     sql`select g.id, g.role_code as "roleCode", g.org_id as "orgId", o.path, r.permissions
-        from staff_grant g join role r on r.code = g.role_code join org o on o.id = g.org_id
+        from staff_grant g join role r on r.code = g.role_code join org_ref o on o.id = g.org_id
         where g.account_id = ${a.id} order by g.id`,
   );
   if (grants.length === 0) return null;

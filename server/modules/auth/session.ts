@@ -163,7 +163,7 @@ async function grantsFor(db: Db, idHash: string, accountId: number, treeVersion:
   const grants = await rows<ActorGrant>(
     db,
     sql`select g.id, g.role_code as "roleCode", g.org_id as "orgId", o.path, r.permissions
-        from staff_grant g join role r on r.code = g.role_code join org o on o.id = g.org_id
+        from staff_grant g join role r on r.code = g.role_code join org_ref o on o.id = g.org_id
         where g.account_id = ${accountId} order by g.id`,
   );
   remember(grantCache, idHash, { treeVersion, grants });

@@ -92,7 +92,7 @@ async function heldGrants(db: Db, accountIds: number[]): Promise<Map<number, Hel
   if (accountIds.length === 0) return out;
   const found = await rows<HeldGrant>(
     db,
-    sql`select g.account_id as "accountId", o.path, r.permissions from staff_grant g join role r on r.code = g.role_code join org o on o.id = g.org_id
+    sql`select g.account_id as "accountId", o.path, r.permissions from staff_grant g join role r on r.code = g.role_code join org_ref o on o.id = g.org_id
         where g.account_id in (${sql.join(
           accountIds.map((id) => sql`${id}`),
           sql`, `,

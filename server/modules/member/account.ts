@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access.js';
 import { rows, type Db } from '../../kernel/db.js';
 import { pathIds } from '../org/index.js';
@@ -31,12 +31,19 @@ export async function memberUnion(
   const [found] = await rows<{ memberId: number; orgId: number; path: string }>(
     db,
     sql`
-    select m.id as "memberId", m.org_id as "orgId", o.path from member m join org o on o.id = m.org_id
+    select m.id as "memberId", m.org_id as "orgId", o.path from member m join org_ref o on o.id = m.org_id
     where m.account_id = ${accountId}
        or (m.account_id is null and m.phone_hash = ${accountPhoneHash(accountId)})
     order by (m.account_id is not null) desc limit 1`,
   );
   return found;
+}
+
+/** SQL: the name on the member record behind an account (the same rule as memberOfAccount), for lists read in one statement. */
+export function memberNameOfAccount(accountId: SQL): SQL<string | null> {
+  return sql<string | null>`(select m.name from ${member} m
+    where m.account_id = ${accountId} or (m.account_id is null and m.phone_hash = ${accountPhoneHash(accountId)})
+    order by m.account_id nulls last limit 1)`;
 }
 
 /** The caller's home org and its ancestors (what is inherited down the tree reaches them); without a home, the top of the tree. */
@@ -45,11 +52,11 @@ export async function homeChain(db: Db, actor: Actor): Promise<number[]> {
   if (actor.kind === 'staff' && actor.orgId) {
     [{ path } = { path: undefined }] = await rows<{ path: string }>(
       db,
-      sql`select path from org where id = ${actor.orgId}`,
+      sql`select path from org_ref where id = ${actor.orgId}`,
     );
   } else if (actor.kind === 'member') {
     path = (await memberUnion(db, actor.accountId))?.path;
   }
   if (path) return pathIds(path);
-  return (await rows<{ id: number }>(db, sql`select id from org where parent_id is null`)).map((r) => r.id);
+  return (await rows<{ id: number }>(db, sql`select id from org_ref where parent_id is null`)).map((r) => r.id);
 }

@@ -81,6 +81,6 @@ export { memberImportRoutes } from './import.routes.js';
 export { idNumberProblem, idFacts, makeIdNumber, normaliseIdNumber } from './id-number.js';
 export { identityColumns } from './member.service.js';
 export { cardMemberId } from './card.service.js';
-export { memberOfAccount, memberUnion, homeChain } from './account.js';
+export { memberOfAccount, memberUnion, homeChain, memberNameOfAccount } from './account.js';
 export { PHONE, ZDate } from './member.fields.js';
 export { DEMO_PEOPLE } from './demo-accounts.js';

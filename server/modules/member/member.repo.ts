@@ -35,7 +35,7 @@ function groupConditions(actor: Actor, f: MemberFilter, t: typeof member | typeo
   // multiply their estimates and pick nested loops over thousands of rows).
   const c: SQL[] = f.orgPath
     ? [
-        sql`${t.orgId} in (select o.id from org o where ${pathCondition(actor, 'member:member:read', sql`o.path`)} and o.path like ${f.orgPath + '%'})`,
+        sql`${t.orgId} in (select o.id from org_ref o where ${pathCondition(actor, 'member:member:read', sql`o.path`)} and o.path like ${f.orgPath + '%'})`,
       ]
     : [orgCondition(actor, 'member:member:read', t.orgId)];
   if (f.status) c.push(eq(t.status, f.status));
@@ -89,7 +89,7 @@ const prepareExact = (db: Db, column: ExactColumn) =>
     .where(
       and(
         eq(member[column], sql.placeholder('hash')),
-        sql`${member.orgId} in (select scope_org.id from org scope_org where scope_org.path like any(${sql.placeholder('paths')}::text[]))`,
+        sql`${member.orgId} in (select scope_org.id from org_ref scope_org where scope_org.path like any(${sql.placeholder('paths')}::text[]))`,
       ),
     )
     .orderBy(...memberOrder(undefined))

@@ -77,7 +77,8 @@ export function caseConditions(actor: Actor, f: CaseFilter, memberId: number | n
   if (f.channel) w.push(eq(serviceCase.channel, f.channel));
   if (f.serviceId) w.push(eq(serviceCase.serviceId, f.serviceId));
   if (f.category) w.push(eq(serviceCase.category, f.category));
-  if (f.orgPath) w.push(sql`${serviceCase.handlingOrgId} in (select id from org where path like ${f.orgPath + '%'})`);
+  if (f.orgPath)
+    w.push(sql`${serviceCase.handlingOrgId} in (select id from org_ref where path like ${f.orgPath + '%'})`);
   if (f.assigneeId) w.push(eq(serviceCase.assigneeId, f.assigneeId));
   if (f.flagged !== undefined) w.push(eq(serviceCase.flagged, f.flagged));
   if (f.q) {

@@ -61,7 +61,7 @@ async function atServiceCenter(db: Db, actor: Actor): Promise<boolean> {
   if (orgIds.length === 0) return false;
   const found = await rows<{ id: number }>(
     db,
-    sql`select id from org where id in (${sql.join(
+    sql`select id from org_ref where id in (${sql.join(
       orgIds.map((id) => sql`${id}`),
       sql`, `,
     )}) and type in ('service_center', 'station') limit 1`,

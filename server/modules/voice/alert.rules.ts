@@ -61,7 +61,7 @@ async function notify(tx: Db, { alertId, orgPath, title, body, at }: AlertNotice
   const staff = await rows<{ id: number }>(
     tx,
     sql`
-    select a.id from account a
+    select a.id from account_ref a
     where a.kind = 'staff' and a.status = 'active' and ${holdsPermission(sql`a.id`, 'voice:alert:read', orgPath)}`,
   );
   if (staff.length > 0)
@@ -74,7 +74,7 @@ export async function applyAlertRules(tx: Db, env: TxEnv, item: VoiceItemRow, or
   const topics = await rows<AlertTopicRow & { path: string }>(
     tx,
     sql`
-    select t.id, t.org_id as "orgId", t.name, t.keywords, o.path from alert_topic t join org o on o.id = t.org_id
+    select t.id, t.org_id as "orgId", t.name, t.keywords, o.path from alert_topic t join org_ref o on o.id = t.org_id
     where t.active and t.org_id in (${sql.join(
       chain.map((id) => sql`${id}`),
       sql`, `,

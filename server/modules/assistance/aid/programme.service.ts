@@ -47,7 +47,7 @@ export function programmeVisible(actor: Actor, orgIdColumn: SQL | typeof aidProg
     paths.map((p) => sql`${p} like vis_org.path || '%'`),
     sql` or `,
   );
-  return sql`(${orgCondition(actor, AID_READ, orgIdColumn)} or ${orgIdColumn} in (select vis_org.id from org vis_org where ${above}))`;
+  return sql`(${orgCondition(actor, AID_READ, orgIdColumn)} or ${orgIdColumn} in (select vis_org.id from org_ref vis_org where ${above}))`;
 }
 
 export function presentProgramme(
@@ -107,14 +107,14 @@ export async function listProgrammes(db: Db, actor: Actor, f: ProgrammeFilter) {
   const where: SQL[] = [programmeVisible(actor, aidProgramme.orgId)];
   if (f.orgId) {
     // In scope: the org's subtree; an org above the caller: its own programmes only.
-    const [o] = await rows<{ path: string }>(db, sql`select path from org where id = ${f.orgId}`);
+    const [o] = await rows<{ path: string }>(db, sql`select path from org_ref where id = ${f.orgId}`);
     const paths = scopePaths(actor, AID_READ);
     if (o && paths.some((p) => o.path.startsWith(p))) where.push(sql`${orgRef.path} like ${o.path + '%'}`);
     else if (o && paths.some((p) => p.startsWith(o.path))) where.push(eq(aidProgramme.orgId, f.orgId));
     else throw new OutOfScopeError('org', String(f.orgId));
   }
   if (f.forOrgId) {
-    const [o] = await rows<{ path: string }>(db, sql`select path from org where id = ${f.forOrgId}`);
+    const [o] = await rows<{ path: string }>(db, sql`select path from org_ref where id = ${f.forOrgId}`);
     if (!o) throw new AppError('VALIDATION_FAILED', [{ path: 'forOrgId', message: 'NOT_FOUND' }]);
     where.push(sql`${o.path} like ${orgRef.path} || '%'`);
   }

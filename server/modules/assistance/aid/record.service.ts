@@ -319,7 +319,9 @@ export function recordConditions(actor: Actor, f: RecordFilter): SQL[] {
   if (f.fileId) where.push(eq(aidRecord.fileId, f.fileId));
   if (f.state?.length) where.push(inArray(aidRecord.state, f.state));
   if (f.orgPath)
-    where.push(sql`${aidRecord.orgId} in (select f_org.id from org f_org where f_org.path like ${f.orgPath + '%'})`);
+    where.push(
+      sql`${aidRecord.orgId} in (select f_org.id from org_ref f_org where f_org.path like ${f.orgPath + '%'})`,
+    );
   if (f.from) where.push(gte(aidRecord.givenOn, f.from));
   if (f.to) where.push(lte(aidRecord.givenOn, f.to));
   if (f.view === 'pending') {

@@ -138,7 +138,7 @@ export async function board(
       donorName: aidWish.donorName,
       claimedAt: aidWish.claimedAt,
       fulfilledAt: aidWish.fulfilledAt,
-      area: sql<string>`coalesce((select a.name from org a where a.id = ${orgRef.parentId}), '')`,
+      area: sql<string>`coalesce((select a.name from org_ref a where a.id = ${orgRef.parentId}), '')`,
       mine: actor ? sql<boolean>`${aidWish.accountId} = ${actor.accountId}` : sql<boolean>`false`,
     })
     .from(aidWish)

@@ -48,13 +48,13 @@ export function fileConditions(actor: Actor, f: FileFilter, now: Date): SQL[] {
   if (f.category) where.push(eq(hardshipFile.category, f.category));
   if (f.incomeBand) where.push(eq(hardshipFile.incomeBand, f.incomeBand));
   if (f.orgPath)
-    where.push(sql`${hardshipFile.orgId} in (select o.id from org o where o.path like ${f.orgPath + '%'})`);
+    where.push(sql`${hardshipFile.orgId} in (select o.id from org_ref o where o.path like ${f.orgPath + '%'})`);
   if (f.reviewOverdue) where.push(allOf(eq(hardshipFile.state, 'filed'), lt(hardshipFile.reviewDue, today)));
   if (f.reviewWithinDays !== undefined)
     where.push(allOf(eq(hardshipFile.state, 'filed'), lte(hardshipFile.reviewDue, addDays(today, f.reviewWithinDays))));
   if (f.q)
     where.push(
-      sql`${hardshipFile.memberId} in (select m.id from member m where m.name like ${'%' + escapeLike(f.q) + '%'})`,
+      sql`${hardshipFile.memberId} in (select m.id from member_ref m where m.name like ${'%' + escapeLike(f.q) + '%'})`,
     );
   return where;
 }

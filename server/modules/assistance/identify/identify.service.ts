@@ -87,7 +87,8 @@ export async function listCandidates(
     orgCondition(actor, 'member:member:read', identifyCandidate.orgId),
     sql`(${identifyCandidate.hiddenUntil} is null or ${identifyCandidate.hiddenUntil} <= ${now})`,
   ];
-  if (f.orgPath) where.push(sql`${identifyCandidate.orgId} in (select id from org where path like ${f.orgPath + '%'})`);
+  if (f.orgPath)
+    where.push(sql`${identifyCandidate.orgId} in (select id from org_ref where path like ${f.orgPath + '%'})`);
   if (f.rule) where.push(sql`${identifyCandidate.reasons} @> ${JSON.stringify([{ code: f.rule }])}::jsonb`);
   if (f.minScore) where.push(sql`${identifyCandidate.score} >= ${f.minScore}`);
   const cond = and(...where);
@@ -109,7 +110,7 @@ export async function listCandidates(
         db,
         sql`
     select distinct on (v.member_id) v.member_id, v.id, v.due_date::text as due_date, a.display_name as assignee_name
-    from identify_visit v join account a on a.id = v.assignee_id
+    from identify_visit v join account_ref a on a.id = v.assignee_id
     where v.state = 'open' and v.member_id in (${sql.join(
       ids.map((i) => sql`${i}`),
       sql`, `,
@@ -206,7 +207,7 @@ export async function assignVisit(
   const [a] = await rows<{ id: string | number; display_name: string; org_path: string | null }>(
     tx,
     sql`
-    select a.id, a.display_name, o.path as org_path from account a left join org o on o.id = a.org_id
+    select a.id, a.display_name, o.path as org_path from account_ref a left join org_ref o on o.id = a.org_id
     where a.id = ${input.assigneeId} and a.kind = 'staff' and a.status = 'active'
       and ${holdsPermission(sql`a.id`, IDENTIFY_HANDLE, m.path)}`,
   );
@@ -265,7 +266,7 @@ export async function rulesOf(db: Db, orgId: number) {
   }>(
     db,
     sql`
-    select r.org_id, o.name as org_name, o.path, r.code, r.enabled, r.weight, r.params from ${identifyRule} r join org o on o.id = r.org_id
+    select r.org_id, o.name as org_name, o.path, r.code, r.enabled, r.weight, r.params from ${identifyRule} r join org_ref o on o.id = r.org_id
     where ${o.path} like o.path || '%' order by length(o.path)`,
   );
   const from = new Map<RuleCode, { orgId: number; orgName: string }>();
