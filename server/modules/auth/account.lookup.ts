@@ -1,8 +1,9 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
-import type { Actor, ActorGrant } from '../../kernel/access.js';
+import type { Actor } from '../../kernel/access.js';
 import type { Crypto } from '../../kernel/crypto.js';
-import { rows, type Db } from '../../kernel/db.js';
+import type { Db } from '../../kernel/db.js';
 import { account } from './auth.schema.js';
+import { accountGrants } from './session.js';
 
 // What other modules ask of an account beyond the account_ref view: its phone (ciphertext and
 // blind index stay in this module's table), a member account made for the demo, and a staff
@@ -59,12 +60,7 @@ export async function staffActor(db: Db, username: string): Promise<Actor | null
     .from(account)
     .where(eq(account.username, username));
   if (!a) return null;
-  const grants = await rows<ActorGrant>(
-    db,
-    sql`select g.id, g.role_code as "roleCode", g.org_id as "orgId", o.path, r.permissions
-        from staff_grant g join role r on r.code = g.role_code join org_ref o on o.id = g.org_id
-        where g.account_id = ${a.id} order by g.id`,
-  );
+  const grants = await accountGrants(db, a.id);
   if (grants.length === 0) return null;
   return {
     accountId: a.id,
