@@ -1,6 +1,6 @@
 import { inArray, sql } from 'drizzle-orm';
 import { rows, type Database, type Db } from '../server/kernel/db.js';
-import { org } from '../server/modules/org/index.js';
+import { org } from '../server/modules/org/org.schema.js';
 
 // Data on top of the demo federation, so scope checks and indexes work on a realistic tree
 // rather than 16 rows: street federations under each demo district, grassroots unions under them.

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { is } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -74,5 +78,35 @@ describe('module boundaries (no-restricted-imports)', () => {
         "import { getOrg } from '../org/org.service.js';\nvoid getOrg;\n",
       ),
     ).toHaveLength(1);
+  });
+});
+
+// Issue 15: a module's public surface is functions and types, never tables. Other modules read the
+// owner's views (org_ref, account_ref, member_ref) or call its functions; writes stay in the owner.
+describe('module public surfaces (index.ts)', () => {
+  const root = path.resolve(import.meta.dirname, '..');
+  // server/modules/<m>/index.ts and, for modules with sub-folders, server/modules/<m>/<sub>/index.ts
+  const indexes = fs
+    .readdirSync(path.join(root, 'server/modules'), { recursive: true, encoding: 'utf8' })
+    .map((f) => `server/modules/${f.split(path.sep).join('/')}`)
+    .filter((f) => /^server\/modules\/[^/]+\/([^/]+\/)?index\.ts$/.test(f))
+    .sort();
+
+  it('finds every module index, and would recognise a table', async () => {
+    expect(indexes).toContain('server/modules/member/index.ts');
+    expect(indexes).toContain('server/modules/assistance/aid/index.ts');
+    expect(indexes.length).toBeGreaterThanOrEqual(11);
+    const { member, memberRef } = await import('../server/modules/member/member.schema.js');
+    expect(is(member, PgTable)).toBe(true);
+    expect(is(memberRef, PgTable)).toBe(false);
+  });
+
+  it('no module index.ts exports a Drizzle table', async () => {
+    const tables: string[] = [];
+    for (const file of indexes) {
+      const exports: Record<string, unknown> = await import(pathToFileURL(path.join(root, file)).href);
+      for (const [name, value] of Object.entries(exports)) if (is(value, PgTable)) tables.push(`${file}: ${name}`);
+    }
+    expect(tables).toEqual([]);
   });
 });

@@ -43,7 +43,7 @@ export function encryptChunk(
   for (let i = from; i < to; i++) {
     if (keep && !keep(i)) continue;
     const m = gen.at(i);
-    const idc = identityColumns(crypto, m.idNumber, m.phone);
+    const idc = identityColumns(crypto, { idNumber: m.idNumber, phone: m.phone });
     const row = [
       m.union.id,
       m.name,

@@ -1,6 +1,7 @@
 import type { BenchEnv } from '../env.js';
 import { fmt, table } from '../lib.js';
-import { qaEntry, searchVector, type QaEntryRow } from '../../server/modules/qa/index.js';
+import { searchVector, type QaEntryRow } from '../../server/modules/qa/index.js';
+import { qaEntry } from '../../server/modules/qa/qa.schema.js';
 import { DEMO_QA_CITY, DEMO_QA_PROVINCE } from '../../server/seed/demo-qa.js';
 
 // 10,000 knowledge-base entries made from the demo entries' vocabulary: a topic (a labour-law

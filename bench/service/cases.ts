@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Database } from '../../server/kernel/db.js';
 import { hashPassword } from '../../server/modules/auth/index.js';
-import { service } from '../../server/modules/service/index.js';
+import { service } from '../../server/modules/service/service.schema.js';
 // The app's own due-date rule (working days, China time), so due dates are the ones openCase writes.
 import { addWorkingDays } from '../../server/modules/service/working-days.js';
 import type { BenchEnv } from '../env.js';

@@ -10,6 +10,11 @@ import { rows, type Db } from './db.js';
 // at an org and reaches that org's subtree, found by a prefix match on the org's materialised
 // path. Outside scope, a record does not exist for the caller (404), and the attempt is audited
 // by the HTTP layer.
+//
+// The one place outside the org module that names the `org` table (by raw SQL, never written):
+// scope is the kernel's shared mechanism and every module's records hang off the org tree, so
+// the kernel does not import the org module (which imports the kernel). Modules read orgs through
+// org's `orgRef` view (org_ref) instead.
 
 export interface ActorGrant {
   id: number;

@@ -19,6 +19,8 @@ export interface SeedContext {
   demoMember: { accountId: number; phone: string } | null;
   /** Bulk members wanted (0 in most tests: steps that need members skip themselves). */
   members: number;
+  /** The demo password (Demo#2026), hashed once, for the accounts a step makes. */
+  demoPasswordHash: string;
 }
 
 /** A background loop started with the app outside tests (e.g. the service sweep). */
@@ -84,6 +86,8 @@ export interface ModuleDef {
   loops?: readonly Loop[];
   /** Loads the module's part of the demo data (seed/demo.ts runs the steps in MODULES order). */
   seed?: (ctx: SeedContext) => Promise<void>;
+  /** A second step, run after every module's `seed` (in MODULES order): data the other steps must not pick up. */
+  seedLast?: (ctx: SeedContext) => Promise<void>;
   /** The functions (and constants) other modules may call; types are exported beside the manifest. */
   api?: Readonly<Record<string, unknown>>;
   /** Pending-work counters and today's figures for the console's workbench (kernel/workbench.ts). */

@@ -1,18 +1,12 @@
-import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, eq, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Deps } from '../kernel/context.js';
 import type { Db } from '../kernel/db.js';
-import { account } from '../modules/auth/index.js';
-import {
-  aidHouseholdTotal,
-  aidProgramme,
-  aidRecord,
-  aidWish,
-  CONSENT_SCOPES,
-  CONSENT_VERSION,
-  hardshipConsent,
-  hardshipFile,
-} from '../modules/assistance/index.js';
-import { member } from '../modules/member/index.js';
+import { demoStaff } from './demo-staff.js';
+import { CONSENT_SCOPES, CONSENT_VERSION } from '../modules/assistance/index.js';
+// The assistance module's own demo data (its seed step calls this file): written through its schema files.
+import { aidHouseholdTotal, aidProgramme, aidRecord, aidWish } from '../modules/assistance/aid/aid.schema.js';
+import { hardshipConsent, hardshipFile } from '../modules/assistance/hardship/hardship.schema.js';
+import { memberRef } from '../modules/member/index.js';
 
 // Demo assistance: this year's programmes at the city (送温暖, 金秋助学) and at 瑞丰科技工会
 // (节日慰问), records in every state for filed households, and a few 微心愿 of the demo member.
@@ -31,14 +25,9 @@ export async function seedDemoAid(
   const year = new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
   const city = ids.get('city') ?? 0;
   const techco = ids.get('techco') ?? 0;
-  const staff = await tx
-    .select({ id: account.id, username: account.username, name: account.displayName })
-    .from(account)
-    .where(inArray(account.username, ['grassroots', 'head', 'city']));
-  const who = (u: string) => staff.find((s) => s.username === u);
-  const officer = who('grassroots');
-  const head = who('head');
-  const cityMgr = who('city');
+  const officer = await demoStaff(tx, 'grassroots');
+  const head = await demoStaff(tx, 'head');
+  const cityMgr = await demoStaff(tx, 'city');
   if (!officer || !head || !cityMgr) return;
 
   let files = await tx
@@ -54,14 +43,14 @@ export async function seedDemoAid(
   if (files.length < 4) {
     const taken = files.map((f) => f.memberId);
     const more = await tx
-      .select({ id: member.id })
-      .from(member)
+      .select({ id: memberRef.id })
+      .from(memberRef)
       .where(
         and(
-          eq(member.orgId, techco),
-          isNull(member.accountId),
-          taken.length ? notInArray(member.id, taken) : undefined,
-          sql`not exists (select 1 from hardship_file hf where hf.member_id = ${member.id})`,
+          eq(memberRef.orgId, techco),
+          isNull(memberRef.accountId),
+          taken.length ? notInArray(memberRef.id, taken) : undefined,
+          sql`not exists (select 1 from hardship_file hf where hf.member_id = ${memberRef.id})`,
         ),
       )
       .limit(4 - files.length);
@@ -215,9 +204,9 @@ export async function seedDemoAid(
 
   if (!demoMemberAccountId) return;
   const [me] = await tx
-    .select({ id: member.id, orgId: member.orgId })
-    .from(member)
-    .where(eq(member.accountId, demoMemberAccountId));
+    .select({ id: memberRef.id, orgId: memberRef.orgId })
+    .from(memberRef)
+    .where(eq(memberRef.accountId, demoMemberAccountId));
   if (!me) return;
   const wish = { orgId: me.orgId, accountId: demoMemberAccountId, memberId: me.id, createdAt: at, updatedAt: at };
   await tx.insert(aidWish).values([

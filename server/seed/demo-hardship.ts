@@ -1,9 +1,11 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Deps } from '../kernel/context.js';
 import type { Db } from '../kernel/db.js';
-import { account } from '../modules/auth/index.js';
-import { hardshipConsent, hardshipFile, hardshipLine, type HardshipCause } from '../modules/assistance/index.js';
-import { member } from '../modules/member/index.js';
+import { demoStaff } from './demo-staff.js';
+import { type HardshipCause } from '../modules/assistance/index.js';
+// The assistance module's own demo data (its seed step calls this file): written through its schema files.
+import { hardshipConsent, hardshipFile, hardshipLine } from '../modules/assistance/hardship/hardship.schema.js';
+import { memberRef } from '../modules/member/index.js';
 
 // Demo hardship files: the city's and 丹阳's local lines, and at 瑞丰科技工会 a few households in
 // every state — the demo member 周师傅 filed (深度困难, consent given on the H5), one review
@@ -37,10 +39,7 @@ export async function seedDemoHardship(tx: Db, deps: Deps, ids: Map<string, numb
   const danyang = ids.get('danyang');
   const techco = ids.get('techco');
   if (!city || !danyang || !techco) return;
-  const [officer] = await tx
-    .select({ id: account.id, name: account.displayName })
-    .from(account)
-    .where(eq(account.username, 'grassroots'));
+  const officer = await demoStaff(tx, 'grassroots');
   if (!officer) return;
   await tx
     .insert(hardshipLine)
@@ -51,18 +50,18 @@ export async function seedDemoHardship(tx: Db, deps: Deps, ids: Map<string, numb
     .onConflictDoNothing();
 
   const [demo] = await tx
-    .select({ id: member.id })
-    .from(member)
-    .where(and(eq(member.orgId, techco), sql`${member.accountId} is not null`))
+    .select({ id: memberRef.id })
+    .from(memberRef)
+    .where(and(eq(memberRef.orgId, techco), sql`${memberRef.accountId} is not null`))
     .limit(1);
   const others = await tx
-    .select({ id: member.id, name: member.name })
-    .from(member)
+    .select({ id: memberRef.id, name: memberRef.name })
+    .from(memberRef)
     .where(
       and(
-        eq(member.orgId, techco),
-        isNull(member.accountId),
-        sql`not exists (select 1 from hardship_file hf where hf.member_id = ${member.id})`,
+        eq(memberRef.orgId, techco),
+        isNull(memberRef.accountId),
+        sql`not exists (select 1 from hardship_file hf where hf.member_id = ${memberRef.id})`,
       ),
     )
     .limit(4);

@@ -4,7 +4,7 @@ import { rows, type Db } from '../kernel/db.js';
 import { recomputeCandidates } from '../modules/assistance/index.js';
 import { identifyRule, memberSituation } from '../modules/assistance/identify/identify.schema.js';
 import { DEFAULT_RULES } from '../modules/assistance/identify/rules.js';
-import { member } from '../modules/member/index.js';
+import { memberRef } from '../modules/member/index.js';
 import { openCase } from '../modules/service/index.js';
 
 // Demo precise identification: the default rules written at the province (so the rule editor
@@ -31,10 +31,10 @@ export async function seedDemoIdentify(tx: Db, deps: Deps, ids: Map<string, numb
   );
   const unions = ['techco', 'logistics', 'college', 'drivers'].map((k) => ids.get(k) ?? 0);
   const people = await tx
-    .select({ id: member.id, jobType: member.jobType })
-    .from(member)
-    .where(and(inArray(member.orgId, unions), isNull(member.accountId), eq(member.status, 'active')))
-    .orderBy(member.id)
+    .select({ id: memberRef.id, jobType: memberRef.jobType })
+    .from(memberRef)
+    .where(and(inArray(memberRef.orgId, unions), isNull(memberRef.accountId), eq(memberRef.status, 'active')))
+    .orderBy(memberRef.id)
     .limit(60);
   const newJob = people.filter((p) => p.jobType !== 'regular');
   const regular = people.filter((p) => p.jobType === 'regular');

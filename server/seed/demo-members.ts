@@ -1,8 +1,10 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Deps } from '../kernel/context.js';
 import type { Db } from '../kernel/db.js';
-import { identityColumns, JOB_TYPES, makeIdNumber, member, memberEvent } from '../modules/member/index.js';
-import { org } from '../modules/org/index.js';
+import { identityColumns, JOB_TYPES, makeIdNumber } from '../modules/member/index.js';
+// The member module's own demo data (its seed step calls this file): written through its schema file.
+import { member, memberEvent } from '../modules/member/member.schema.js';
+import { orgRef } from '../modules/org/index.js';
 
 // A few thousand fictional members with valid-checksum ID numbers, spread over the demo unions.
 // A fixed seed keeps the demo the same on every machine.
@@ -36,9 +38,9 @@ function rng(seed: number): () => number {
 
 export async function seedDemoMembers(tx: Db, deps: Deps, count = 3000): Promise<void> {
   const unions = await tx
-    .select({ id: org.id, code: org.code })
-    .from(org)
-    .where(inArray(org.code, Object.keys(EMPLOYERS)));
+    .select({ id: orgRef.id, code: orgRef.code })
+    .from(orgRef)
+    .where(inArray(orgRef.code, Object.keys(EMPLOYERS)));
   const rand = rng(20261123);
   const pick = <T>(xs: readonly T[]): T => {
     const x = xs[Math.floor(rand() * xs.length)];
@@ -70,7 +72,7 @@ export async function seedDemoMembers(tx: Db, deps: Deps, count = 3000): Promise
     rows.push({
       orgId: union.id,
       name: pick(SURNAMES) + pick(GIVEN) + (rand() < 0.6 ? pick(GIVEN) : ''),
-      ...identityColumns(deps.crypto, idNumber, phone),
+      ...identityColumns(deps.crypto, { idNumber, phone }),
       ethnicity: rand() < 0.95 ? '汉族' : pick(['回族', '满族', '蒙古族', '壮族']),
       politicalStatus: pick(['群众', '群众', '群众', '中共党员', '共青团员']),
       education: pick(['初中', '高中', '中专', '大专', '本科', '硕士研究生']),
@@ -106,7 +108,7 @@ export async function seedDemoMembers(tx: Db, deps: Deps, count = 3000): Promise
 
 /** The demo member account (13800000001) is a member of the technology company's union. */
 export async function seedDemoMemberRecord(tx: Db, deps: Deps, accountId: number, phone: string): Promise<void> {
-  const [union] = await tx.select({ id: org.id }).from(org).where(eq(org.code, 'JS-ZJ-JK-XS-001'));
+  const [union] = await tx.select({ id: orgRef.id }).from(orgRef).where(eq(orgRef.code, 'JS-ZJ-JK-XS-001'));
   if (!union) return;
   const now = deps.clock.now();
   const [m] = await tx
@@ -115,7 +117,7 @@ export async function seedDemoMemberRecord(tx: Db, deps: Deps, accountId: number
       orgId: union.id,
       accountId,
       name: '周师傅',
-      ...identityColumns(deps.crypto, makeIdNumber('321102', '1983-04-16', 317), phone),
+      ...identityColumns(deps.crypto, { idNumber: makeIdNumber('321102', '1983-04-16', 317), phone }),
       ethnicity: '汉族',
       politicalStatus: '中共党员',
       education: '大专',

@@ -1,6 +1,8 @@
 import type { Deps } from '../kernel/context.js';
 import type { Db } from '../kernel/db.js';
-import { qaEntry, searchVector, type QaEntryRow } from '../modules/qa/index.js';
+import { searchVector, type QaEntryRow } from '../modules/qa/index.js';
+// The qa module's own demo data (its seed step calls this file): written through its schema file.
+import { qaEntry } from '../modules/qa/qa.schema.js';
 
 // Demo knowledge base: answers written for the demo, in plain words, after public Chinese
 // labour law. Province-level entries reach every union below; a few belong to the city only.

@@ -1,10 +1,12 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, inArray, ne, sql } from 'drizzle-orm';
 import type { AuditSource } from '../kernel/audit.js';
 import type { Deps } from '../kernel/context.js';
 import type { Db } from '../kernel/db.js';
-import { account } from '../modules/auth/index.js';
-import { member } from '../modules/member/index.js';
-import { openCase, seedCaseStep, service, type CaseState, type FormField } from '../modules/service/index.js';
+import { demoStaff } from './demo-staff.js';
+import { memberRef } from '../modules/member/index.js';
+import { openCase, seedCaseStep, type CaseState, type FormField } from '../modules/service/index.js';
+// The service module's own demo data (its seed step calls this file): written through its schema file.
+import { service } from '../modules/service/service.schema.js';
 
 // Demo service center: a catalog at the province and the city (with a few district overrides)
 // and ~30 cases in every state across the three channels, so the screens are not empty.
@@ -266,17 +268,17 @@ const SAMPLE: Record<string, Record<string, unknown>> = {
 };
 
 async function seedDemoCases(tx: Db, deps: Deps, services: Map<string, number>, now: Date): Promise<void> {
-  const [handler] = await tx
-    .select({ id: account.id, name: account.displayName })
-    .from(account)
-    .where(eq(account.username, 'center'));
+  const handler = await demoStaff(tx, 'center');
   const members = await tx
-    .select({ id: member.id, accountId: member.accountId })
-    .from(member)
+    .select({ id: memberRef.id, accountId: memberRef.accountId })
+    .from(memberRef)
     .where(
-      and(ne(member.status, 'left'), inArray(member.jobType, ['regular', 'courier', 'food_delivery', 'truck_driver'])),
+      and(
+        ne(memberRef.status, 'left'),
+        inArray(memberRef.jobType, ['regular', 'courier', 'food_delivery', 'truck_driver']),
+      ),
     )
-    .orderBy(sql`${member.accountId} is null`, member.id)
+    .orderBy(sql`${memberRef.accountId} is null`, memberRef.id)
     .limit(PLAN.length);
   const demo = members.find((m) => m.accountId !== null);
   const [transferTo] = await tx

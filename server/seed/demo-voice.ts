@@ -2,7 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { Actor } from '../kernel/access.js';
 import type { Deps } from '../kernel/context.js';
 import type { Db } from '../kernel/db.js';
-import { alertTopic, submitVoice, voiceItem } from '../modules/voice/index.js';
+import { submitVoice } from '../modules/voice/index.js';
+// The voice module's own demo data (its seed step calls this file): written through its schema file.
+import { alertTopic, voiceItem } from '../modules/voice/voice.schema.js';
 
 // Demo worker voice: sensitive-word topics at the province, and a few items from the demo member
 // (one of them trips the 欠薪 topic, so the alert board and the staff notices have something).

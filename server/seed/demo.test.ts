@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../kernel/db.js';
 import { idNumberProblem, makeIdNumber } from '../modules/member/index.js';
 import { createTestApp, type TestApp } from '../test/harness.js';
-import { DEMO_PEOPLE, FRONTLINE, MANAGER } from './demo-member-accounts.js';
+import { DEMO_PEOPLE, FRONTLINE, MANAGER } from '../modules/member/demo-accounts.js';
 
 // The demo member accounts 13800000001 … 13800000030 on a demo-seeded app: who they are, where,
 // and the join requests, transfers and corrections waiting so each screen has something to try.

@@ -3,11 +3,14 @@ import type { FastifyBaseLogger } from 'fastify';
 import { writeAudit } from '../kernel/audit.js';
 import type { Deps } from '../kernel/context.js';
 import type { Db } from '../kernel/db.js';
-import { account, hashPassword, staffGrant } from '../modules/auth/index.js';
-import { nextOrgId, org, type OrgRow } from '../modules/org/index.js';
+import { hashPassword } from '../modules/auth/index.js';
+import { DEMO_PEOPLE } from '../modules/member/index.js';
+import { nextOrgId, type OrgRow } from '../modules/org/index.js';
+// The demo federation and its staff are the org and auth modules' data: written through their schema files.
+import { account, staffGrant } from '../modules/auth/auth.schema.js';
+import { org } from '../modules/org/org.schema.js';
 import type { ModuleDef, SeedContext } from '../kernel/module.js';
 import { MODULES } from '../modules.js';
-import { DEMO_PEOPLE, seedDemoMemberAccounts } from './demo-member-accounts.js';
 
 // The demo federation of ARCHITECTURE.md, loaded on first start in demo mode only.
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -137,10 +140,11 @@ export async function seedDemo(deps: Deps, log: FastifyBaseLogger, opts: { membe
       orgs: ids,
       members,
       demoMember: demoMember ? { accountId: demoMember.id, phone: DEMO_MEMBER_PHONE } : null,
+      demoPasswordHash: passwordHash,
     };
     for (const m of manifests) await m.seed?.(ctx);
-    // Last: the steps above pick their members without these accounts.
-    if (members > 0) await seedDemoMemberAccounts(tx, deps, ids, passwordHash);
+    // Then the late steps (the member accounts 13800000002–30): the steps above pick their members without them.
+    for (const m of manifests) await m.seedLast?.(ctx);
     await writeAudit(
       tx,
       deps.crypto,

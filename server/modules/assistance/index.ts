@@ -91,9 +91,6 @@ export {
   type FileSummary,
 } from './hardship/index.js';
 export {
-  hardshipFile,
-  hardshipLine,
-  hardshipConsent,
   HARDSHIP_CATEGORIES,
   HARDSHIP_CAUSES,
   FILE_STATES,
@@ -107,13 +104,4 @@ export {
   IDENTIFY_HANDLE,
   IDENTIFY_RULES,
 } from './identify/index.js';
-export {
-  assistanceHistory,
-  assistanceForFile,
-  type AssistanceHistoryItem,
-  aidProgramme,
-  aidRecord,
-  aidWish,
-  aidHouseholdTotal,
-  PROGRAMME_KINDS,
-} from './aid/index.js';
+export { assistanceHistory, assistanceForFile, type AssistanceHistoryItem, PROGRAMME_KINDS } from './aid/index.js';

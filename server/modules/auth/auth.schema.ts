@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  pgView,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { org } from '../org/org.schema.js';
 
 // A person who signs in: staff (username + password [+ TOTP]) or member (phone + password / code).
@@ -36,6 +47,16 @@ export const account = pgTable(
     check('account_member_check', sql`${t.kind} <> 'member' or ${t.phoneHash} is not null`),
   ],
 );
+
+// What other modules read of an account (a display name, its org): the view account_ref (migration
+// 0026). The phone's ciphertext and blind index are not in it: see account.lookup.ts.
+export const accountRef = pgView('account_ref', {
+  id: bigint('id', { mode: 'number' }).notNull(),
+  kind: text('kind', { enum: ['staff', 'member'] }).notNull(),
+  displayName: text('display_name').notNull(),
+  orgId: bigint('org_id', { mode: 'number' }),
+  status: text('status', { enum: ['active', 'disabled'] }).notNull(),
+}).existing();
 
 export const role = pgTable('role', {
   code: text('code').primaryKey(),

@@ -1,8 +1,7 @@
-import { asc, count, isNull } from 'drizzle-orm';
 import { writeAudit } from '../../kernel/audit.js';
 import type { Deps } from '../../kernel/context.js';
 import { AppError, isUniqueViolation } from '../../kernel/errors.js';
-import { nextOrgId, org } from '../org/index.js';
+import { ensureRootOrg } from '../org/index.js';
 import { account, staffGrant } from './auth.schema.js';
 import { assertPasswordAllowed, hashPassword } from './password.js';
 
@@ -23,26 +22,7 @@ export async function createAdministrator(
   assertPasswordAllowed(input.password, { username: input.username, displayName: input.displayName }, 'staff');
   const passwordHash = await hashPassword(input.password);
   return deps.db.transaction(async (tx) => {
-    const [roots] = await tx.select({ n: count() }).from(org).where(isNull(org.parentId));
-    let [root] = await tx.select().from(org).where(isNull(org.parentId)).orderBy(asc(org.id)).limit(1);
-    if (!root) {
-      if (!input.rootOrg)
-        throw new Error('The database has no org yet: give --org-code and --org-name for the root federation.');
-      const id = await nextOrgId(tx);
-      [root] = await tx
-        .insert(org)
-        .values({
-          id,
-          path: `/${id}/`,
-          depth: 0,
-          code: input.rootOrg.code,
-          name: input.rootOrg.name,
-          type: 'federation',
-          level: 'province',
-        })
-        .returning();
-    }
-    if (!root || (roots?.n ?? 0) > 1) throw new Error('expected exactly one root org');
+    const root = await ensureRootOrg(tx, input.rootOrg);
     const now = deps.clock.now();
     const [created] = await tx
       .insert(account)

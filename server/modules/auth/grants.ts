@@ -12,7 +12,7 @@ import { rows, type Db } from '../../kernel/db.js';
  */
 export function holdsPermission(accountId: SQL | number, permission: Permission, path?: SQL | string): SQL {
   const reaches = path === undefined ? sql`` : sql` and ${path} like go.path || '%'`;
-  return sql`exists (select 1 from staff_grant g join role r on r.code = g.role_code join org go on go.id = g.org_id
+  return sql`exists (select 1 from staff_grant g join role r on r.code = g.role_code join org_ref go on go.id = g.org_id
                   where g.account_id = ${accountId} and ${permission} = any(r.permissions)${reaches})`;
 }
 
@@ -30,7 +30,7 @@ export async function staffWith(
   const found = await rows<{ id: number; name: string; depth: number }>(
     db,
     sql`select distinct a.id::int as id, a.display_name as name, o.depth::int as depth
-        from staff_grant g join role r on r.code = g.role_code join org o on o.id = g.org_id join account a on a.id = g.account_id
+        from staff_grant g join role r on r.code = g.role_code join org_ref o on o.id = g.org_id join account a on a.id = g.account_id
         where ${permission} = any(r.permissions) and a.status = 'active' and a.kind = 'staff'
           and ${path} like o.path || '%'
         order by depth desc, id`,

@@ -38,7 +38,8 @@ export const authModule = defineModule({
   },
 });
 
-export { account, role, staffGrant, session } from './auth.schema.js';
+export { accountRef } from './auth.schema.js';
+export { findAccountContact, accountPhoneHash, createMemberAccount, staffActor } from './account.lookup.js';
 export { authRoutes } from './auth.routes.js';
 export { staffRoutes } from './staff.routes.js';
 export { loadSession, readSessionCookie, sessionPolicy } from './session.js';

@@ -4,7 +4,7 @@ import { writeAudit, type AuditSource } from '../../kernel/audit.js';
 import type { Deps, RequestSession } from '../../kernel/context.js';
 import { maskPhone } from '../../kernel/crypto.js';
 import { AppError } from '../../kernel/errors.js';
-import { org } from '../org/index.js';
+import { orgRef } from '../org/index.js';
 import { account } from './auth.schema.js';
 import { assertPasswordAllowed, hashPassword, verifyPassword } from './password.js';
 import { revokeOtherSessions } from './session.js';
@@ -16,9 +16,9 @@ import { isTotpRequired } from './totp.service.js';
 export async function getMe(deps: Deps, s: RequestSession) {
   const { actor } = s;
   const [row] = await deps.db
-    .select({ acct: account, orgName: org.name })
+    .select({ acct: account, orgName: orgRef.name })
     .from(account)
-    .leftJoin(org, eq(org.id, account.orgId))
+    .leftJoin(orgRef, eq(orgRef.id, account.orgId))
     .where(eq(account.id, actor.accountId));
   if (!row) throw new AppError('UNAUTHENTICATED');
   const { acct } = row;

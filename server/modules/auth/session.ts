@@ -160,14 +160,19 @@ async function sessionRow(db: Db, idHash: string): Promise<SessionRow | undefine
 async function grantsFor(db: Db, idHash: string, accountId: number, treeVersion: number): Promise<ActorGrant[]> {
   const cached = grantCache.get(idHash);
   if (cached && cached.treeVersion === treeVersion) return cached.grants;
-  const grants = await rows<ActorGrant>(
-    db,
-    sql`select g.id, g.role_code as "roleCode", g.org_id as "orgId", o.path, r.permissions
-        from staff_grant g join role r on r.code = g.role_code join org o on o.id = g.org_id
-        where g.account_id = ${accountId} order by g.id`,
-  );
+  const grants = await accountGrants(db, accountId);
   remember(grantCache, idHash, { treeVersion, grants });
   return grants;
+}
+
+/** An account's grants, each with its org's path and its role's permissions. */
+export async function accountGrants(db: Db, accountId: number): Promise<ActorGrant[]> {
+  return rows<ActorGrant>(
+    db,
+    sql`select g.id, g.role_code as "roleCode", g.org_id as "orgId", o.path, r.permissions
+        from staff_grant g join role r on r.code = g.role_code join org_ref o on o.id = g.org_id
+        where g.account_id = ${accountId} order by g.id`,
+  );
 }
 
 /** The caller behind a cookie, with grants and permissions; null when the session is not valid. */

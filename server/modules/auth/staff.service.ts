@@ -13,7 +13,7 @@ import type { TxEnv } from '../../kernel/context.js';
 import { maskPhone, type Crypto } from '../../kernel/crypto.js';
 import { escapeLike, rows, type Db } from '../../kernel/db.js';
 import { AppError, isUniqueViolation } from '../../kernel/errors.js';
-import { org } from '../org/index.js';
+import { orgRef } from '../org/index.js';
 import { account, role, staffGrant } from './auth.schema.js';
 import { assertPasswordAllowed, hashPassword } from './password.js';
 import { revokeAccountSessions } from './session.js';
@@ -68,12 +68,12 @@ export async function grantsOf(db: Db, accountIds: number[]): Promise<Map<number
       roleCode: staffGrant.roleCode,
       roleName: role.name,
       orgId: staffGrant.orgId,
-      orgName: org.name,
+      orgName: orgRef.name,
       createdAt: staffGrant.createdAt,
     })
     .from(staffGrant)
     .innerJoin(role, eq(role.code, staffGrant.roleCode))
-    .innerJoin(org, eq(org.id, staffGrant.orgId))
+    .innerJoin(orgRef, eq(orgRef.id, staffGrant.orgId))
     .where(inArray(staffGrant.accountId, accountIds))
     .orderBy(asc(staffGrant.id));
   for (const { accountId, ...g } of found) out.set(accountId, [...(out.get(accountId) ?? []), g]);
@@ -92,7 +92,7 @@ async function heldGrants(db: Db, accountIds: number[]): Promise<Map<number, Hel
   if (accountIds.length === 0) return out;
   const found = await rows<HeldGrant>(
     db,
-    sql`select g.account_id as "accountId", o.path, r.permissions from staff_grant g join role r on r.code = g.role_code join org o on o.id = g.org_id
+    sql`select g.account_id as "accountId", o.path, r.permissions from staff_grant g join role r on r.code = g.role_code join org_ref o on o.id = g.org_id
         where g.account_id in (${sql.join(
           accountIds.map((id) => sql`${id}`),
           sql`, `,
@@ -128,8 +128,8 @@ const staffColumns = {
   displayName: account.displayName,
   phoneEnc: account.phoneEnc,
   orgId: account.orgId,
-  orgName: org.name,
-  orgPath: org.path,
+  orgName: orgRef.name,
+  orgPath: orgRef.path,
   status: account.status,
   totpEnabled: account.totpEnabled,
   lockedUntil: account.lockedUntil,
@@ -137,7 +137,7 @@ const staffColumns = {
   createdAt: account.createdAt,
 };
 
-const selectStaff = (db: Db) => db.select(staffColumns).from(account).innerJoin(org, eq(org.id, account.orgId));
+const selectStaff = (db: Db) => db.select(staffColumns).from(account).innerJoin(orgRef, eq(orgRef.id, account.orgId));
 type StaffRow = Awaited<ReturnType<typeof selectStaff>>[number];
 
 async function present(db: Db, crypto: Crypto, actor: Actor, found: StaffRow[]): Promise<StaffView[]> {
@@ -167,7 +167,7 @@ export async function listStaff(db: Db, crypto: Crypto, actor: Actor, f: StaffFi
   const conditions: SQL[] = [eq(account.kind, 'staff'), orgCondition(actor, READ, account.orgId)];
   if (f.orgId) {
     const path = await assertOrgAccess(db, actor, READ, f.orgId, READ);
-    conditions.push(sql`${org.path} like ${path + '%'}`);
+    conditions.push(sql`${orgRef.path} like ${path + '%'}`);
   }
   if (f.q) {
     const pattern = `%${escapeLike(f.q)}%`;
@@ -176,10 +176,14 @@ export async function listStaff(db: Db, crypto: Crypto, actor: Actor, f: StaffFi
   }
   if (f.status) conditions.push(eq(account.status, f.status));
   const where = and(...conditions);
-  const [total] = await db.select({ n: count() }).from(account).innerJoin(org, eq(org.id, account.orgId)).where(where);
+  const [total] = await db
+    .select({ n: count() })
+    .from(account)
+    .innerJoin(orgRef, eq(orgRef.id, account.orgId))
+    .where(where);
   const found = await selectStaff(db)
     .where(where)
-    .orderBy(asc(org.path), asc(account.username))
+    .orderBy(asc(orgRef.path), asc(account.username))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
   return { items: await present(db, crypto, actor, found), total: total?.n ?? 0 };
@@ -188,9 +192,9 @@ export async function listStaff(db: Db, crypto: Crypto, actor: Actor, f: StaffFi
 /** A staff account the caller may see with `permission` at its home org; 404 when out of scope. */
 async function loadStaff(db: Db, actor: Actor, id: number, permission: Permission = READ, lock = false) {
   const query = db
-    .select({ acct: account, path: org.path })
+    .select({ acct: account, path: orgRef.path })
     .from(account)
-    .innerJoin(org, eq(org.id, account.orgId))
+    .innerJoin(orgRef, eq(orgRef.id, account.orgId))
     .where(and(eq(account.id, id), eq(account.kind, 'staff')));
   const [found] = lock ? await query.for('update', { of: account }) : await query;
   if (!found) throw new AppError('NOT_FOUND');

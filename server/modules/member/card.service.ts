@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { maskName, timingSafeEqualString, type Crypto } from '../../kernel/crypto.js';
 import type { Db } from '../../kernel/db.js';
-import { org } from '../org/index.js';
+import { orgRef } from '../org/index.js';
 import { member, type MemberRow } from './member.schema.js';
 
 // 电子会员卡: the QR carries a short-lived token signed with a key outside the database, so a
@@ -45,9 +45,9 @@ export async function verifyCard(db: Db, crypto: Crypto, token: string, now: Dat
   const id = cardMemberId(crypto, token, now);
   if (id === null) return { valid: false };
   const [row] = await db
-    .select({ m: member, orgName: org.name })
+    .select({ m: member, orgName: orgRef.name })
     .from(member)
-    .innerJoin(org, eq(org.id, member.orgId))
+    .innerJoin(orgRef, eq(orgRef.id, member.orgId))
     .where(eq(member.id, id));
   if (!row) return { valid: false };
   return {

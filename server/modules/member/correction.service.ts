@@ -5,7 +5,7 @@ import type { TxEnv } from '../../kernel/context.js';
 import { maskPhone, type Crypto } from '../../kernel/crypto.js';
 import type { Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
-import { org } from '../org/index.js';
+import { orgRef } from '../org/index.js';
 import type { MemberPatch } from './member.fields.js';
 import { correction, member, type MemberRow } from './member.schema.js';
 import { applyMemberChanges } from './member.service.js';
@@ -36,10 +36,10 @@ export type CorrectionView = ReturnType<typeof present>;
 
 const selectCorrections = (db: Db) =>
   db
-    .select({ c: correction, memberName: member.name, orgName: org.name })
+    .select({ c: correction, memberName: member.name, orgName: orgRef.name })
     .from(correction)
     .innerJoin(member, eq(member.id, correction.memberId))
-    .innerJoin(org, eq(org.id, correction.orgId));
+    .innerJoin(orgRef, eq(orgRef.id, correction.orgId));
 
 export async function submitCorrection(
   tx: Db,
@@ -64,7 +64,7 @@ export async function submitCorrection(
     targetId: row.id,
     after: { fields: Object.keys(changes) },
   });
-  const [o] = await tx.select({ name: org.name }).from(org).where(eq(org.id, m.orgId));
+  const [o] = await tx.select({ name: orgRef.name }).from(orgRef).where(eq(orgRef.id, m.orgId));
   return present(env.crypto, row, m.name, o?.name ?? '');
 }
 

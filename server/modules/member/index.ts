@@ -5,6 +5,7 @@ import { registerOrgUsage } from '../org/index.js';
 import { seedDemoMemberRecord, seedDemoMembers } from '../../seed/demo-members.js';
 import { homeChain, memberOfAccount, memberUnion } from './account.js';
 import { cardMemberId } from './card.service.js';
+import { seedDemoMemberAccounts } from './demo-accounts.js';
 import { idFacts, idNumberProblem, makeIdNumber, normaliseIdNumber } from './id-number.js';
 import { IMPORT_JOB } from './import/job.js';
 import { sweepImportFiles } from './import/sweep.js';
@@ -55,6 +56,10 @@ export const memberModule = defineModule({
     await seedDemoMembers(tx, deps, members);
     if (demoMember) await seedDemoMemberRecord(tx, deps, demoMember.accountId, demoMember.phone);
   },
+  // The member accounts 13800000002–30 with their records and requests, after every other step.
+  seedLast: async (ctx) => {
+    if (ctx.members > 0) await seedDemoMemberAccounts(ctx);
+  },
   api: {
     memberOfAccount,
     memberUnion,
@@ -69,16 +74,8 @@ export const memberModule = defineModule({
   workbench: memberWorkbench,
 });
 
-export {
-  member,
-  memberEvent,
-  joinRequest,
-  transfer,
-  correction,
-  JOB_TYPES,
-  MEMBER_STATUSES,
-  type MemberRow,
-} from './member.schema.js';
+export { memberRef, JOB_TYPES, MEMBER_STATUSES, type MemberRow } from './member.schema.js';
+export { findMember, sealedIdentities, lockMember, type MemberKey, type SealedIdentity } from './member.lookup.js';
 export { memberRoutes } from './member.routes.js';
 export { memberWorkflowRoutes } from './workflow.routes.js';
 export { memberSelfRoutes } from './me.routes.js';
@@ -86,5 +83,6 @@ export { memberImportRoutes } from './import.routes.js';
 export { idNumberProblem, idFacts, makeIdNumber, normaliseIdNumber } from './id-number.js';
 export { identityColumns } from './member.service.js';
 export { cardMemberId } from './card.service.js';
-export { memberOfAccount, memberUnion, homeChain } from './account.js';
+export { memberOfAccount, memberUnion, homeChain, memberNameOfAccount } from './account.js';
 export { PHONE, ZDate } from './member.fields.js';
+export { DEMO_PEOPLE } from './demo-accounts.js';

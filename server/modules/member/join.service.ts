@@ -7,8 +7,8 @@ import type { Db } from '../../kernel/db.js';
 import { AppError, isUniqueViolation } from '../../kernel/errors.js';
 import { enqueueSms } from '../../kernel/outbox.js';
 import { isOneOf } from '../../kernel/types.js';
-import { account } from '../auth/index.js';
-import { org } from '../org/index.js';
+import { findAccountContact } from '../auth/index.js';
+import { orgRef } from '../org/index.js';
 import type { NewMember } from './member.fields.js';
 import { HOUSEHOLD_TYPES, JOB_TYPES, joinRequest, member } from './member.schema.js';
 import { assertGrassroots, insertMember } from './member.service.js';
@@ -51,7 +51,7 @@ export async function submitJoin(tx: Db, env: TxEnv, actor: Actor, input: JoinFo
   const [linked] = await tx.select({ id: member.id }).from(member).where(eq(member.accountId, actor.accountId));
   if (linked) throw new AppError('MEMBER_EXISTS', [{ path: 'idNumber', message: 'MEMBER_EXISTS.self' }]);
   if (already) throw new AppError('MEMBER_EXISTS', [{ path: 'idNumber', message: 'MEMBER_EXISTS.elsewhere' }]);
-  const [acct] = await tx.select({ phoneEnc: account.phoneEnc }).from(account).where(eq(account.id, actor.accountId));
+  const acct = await findAccountContact(tx, actor.accountId);
   const { idNumber, ...rest } = input;
   let row: JoinRow | undefined;
   try {
@@ -81,15 +81,15 @@ export async function submitJoin(tx: Db, env: TxEnv, actor: Actor, input: JoinFo
 }
 
 async function orgName(tx: Db, id: number): Promise<string> {
-  const [o] = await tx.select({ name: org.name }).from(org).where(eq(org.id, id));
+  const [o] = await tx.select({ name: orgRef.name }).from(orgRef).where(eq(orgRef.id, id));
   return o?.name ?? '';
 }
 
 export async function latestJoin(db: Db, crypto: Crypto, accountId: number): Promise<JoinView | null> {
   const [row] = await db
-    .select({ r: joinRequest, orgName: org.name })
+    .select({ r: joinRequest, orgName: orgRef.name })
     .from(joinRequest)
-    .innerJoin(org, eq(org.id, joinRequest.orgId))
+    .innerJoin(orgRef, eq(orgRef.id, joinRequest.orgId))
     .where(eq(joinRequest.accountId, accountId))
     .orderBy(desc(joinRequest.id))
     .limit(1);
@@ -112,9 +112,9 @@ export async function listJoins(
   const where = joinWhere(actor, f);
   const [total] = await db.select({ n: count() }).from(joinRequest).where(where);
   const rows = await db
-    .select({ r: joinRequest, orgName: org.name })
+    .select({ r: joinRequest, orgName: orgRef.name })
     .from(joinRequest)
-    .innerJoin(org, eq(org.id, joinRequest.orgId))
+    .innerJoin(orgRef, eq(orgRef.id, joinRequest.orgId))
     .where(where)
     .orderBy(desc(joinRequest.id))
     .limit(f.pageSize)

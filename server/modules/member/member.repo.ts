@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
 import { orgCondition, pathCondition, scopePaths, type Actor } from '../../kernel/access.js';
 import { countUpTo, escapeLike, rows, type Db } from '../../kernel/db.js';
-import { org } from '../org/index.js';
+import { orgRef } from '../org/index.js';
 import { member, memberEvent, memberTally, NEW_EMPLOYMENT, type MemberRow } from './member.schema.js';
 
 // SQL for the registry. Exact searches by ID number or phone go through the blind indexes.
@@ -35,7 +35,7 @@ function groupConditions(actor: Actor, f: MemberFilter, t: typeof member | typeo
   // multiply their estimates and pick nested loops over thousands of rows).
   const c: SQL[] = f.orgPath
     ? [
-        sql`${t.orgId} in (select o.id from org o where ${pathCondition(actor, 'member:member:read', sql`o.path`)} and o.path like ${f.orgPath + '%'})`,
+        sql`${t.orgId} in (select o.id from org_ref o where ${pathCondition(actor, 'member:member:read', sql`o.path`)} and o.path like ${f.orgPath + '%'})`,
       ]
     : [orgCondition(actor, 'member:member:read', t.orgId)];
   if (f.status) c.push(eq(t.status, f.status));
@@ -76,7 +76,7 @@ export function memberOrder(sort: MemberFilter['sort']) {
 }
 
 export const selectMembers = (db: Db) =>
-  db.select({ m: member, orgName: org.name }).from(member).innerJoin(org, eq(org.id, member.orgId));
+  db.select({ m: member, orgName: orgRef.name }).from(member).innerJoin(orgRef, eq(orgRef.id, member.orgId));
 
 export type MemberWithOrg = Awaited<ReturnType<typeof selectMembers>>[number];
 
@@ -89,7 +89,7 @@ const prepareExact = (db: Db, column: ExactColumn) =>
     .where(
       and(
         eq(member[column], sql.placeholder('hash')),
-        sql`${member.orgId} in (select scope_org.id from org scope_org where scope_org.path like any(${sql.placeholder('paths')}::text[]))`,
+        sql`${member.orgId} in (select scope_org.id from org_ref scope_org where scope_org.path like any(${sql.placeholder('paths')}::text[]))`,
       ),
     )
     .orderBy(...memberOrder(undefined))
@@ -173,9 +173,9 @@ export async function findMemberByIdHash(
   idNumberHash: string,
 ): Promise<(MemberRow & { orgPath: string }) | undefined> {
   const [row] = await db
-    .select({ m: member, orgPath: org.path })
+    .select({ m: member, orgPath: orgRef.path })
     .from(member)
-    .innerJoin(org, eq(org.id, member.orgId))
+    .innerJoin(orgRef, eq(orgRef.id, member.orgId))
     .where(eq(member.idNumberHash, idNumberHash));
   return row ? { ...row.m, orgPath: row.orgPath } : undefined;
 }
@@ -183,9 +183,9 @@ export async function findMemberByIdHash(
 /** A record's history with the name of the union each step happened at (it may lie outside the reader's scope). */
 export function memberHistory(db: Db, memberId: number) {
   return db
-    .select({ e: memberEvent, orgName: org.name })
+    .select({ e: memberEvent, orgName: orgRef.name })
     .from(memberEvent)
-    .leftJoin(org, eq(org.id, memberEvent.orgId))
+    .leftJoin(orgRef, eq(orgRef.id, memberEvent.orgId))
     .where(eq(memberEvent.memberId, memberId))
     .orderBy(asc(memberEvent.id));
 }

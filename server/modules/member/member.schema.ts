@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  pgView,
   text,
   timestamp,
   uniqueIndex,
@@ -73,6 +74,22 @@ export const member = pgTable(
     check('member_gender_check', sql`${t.gender} in ('male','female')`),
   ],
 );
+
+// What other modules read of a member (name, union, status, job type — for lists, scope and
+// rules): the view member_ref (migration 0026). The 身份证号 and phone (ciphertext and blind
+// index) are not in it: the member module's functions answer those (member.lookup.ts).
+export const memberRef = pgView('member_ref', {
+  id: bigint('id', { mode: 'number' }).notNull(),
+  orgId: bigint('org_id', { mode: 'number' }).notNull(),
+  accountId: bigint('account_id', { mode: 'number' }),
+  name: text('name').notNull(),
+  gender: text('gender', { enum: GENDERS }).notNull(),
+  birthDate: date('birth_date', { mode: 'string' }).notNull(),
+  employer: text('employer'),
+  post: text('post'),
+  jobType: text('job_type', { enum: JOB_TYPES }).notNull(),
+  status: text('status', { enum: MEMBER_STATUSES }).notNull(),
+}).existing();
 
 // Member counts per (org, job type, status), written by statement triggers on member (hand-written
 // SQL in migration 0017): the roster's total for its common filters is a sum over a few hundred

@@ -5,7 +5,7 @@ import type { TxEnv } from '../../kernel/context.js';
 import { maskIdNumber, maskPhone, type Crypto } from '../../kernel/crypto.js';
 import type { Db } from '../../kernel/db.js';
 import { AppError, isUniqueViolation } from '../../kernel/errors.js';
-import { org } from '../org/index.js';
+import { orgRef } from '../org/index.js';
 import { idFacts } from './id-number.js';
 import type { MemberPatch, NewMember } from './member.fields.js';
 import {
@@ -123,7 +123,7 @@ export async function loadMember(
 ): Promise<MemberWithOrg> {
   const found = await findMember(db, id);
   if (!found) throw new AppError('NOT_FOUND');
-  const [o] = await db.select({ path: org.path }).from(org).where(eq(org.id, found.m.orgId));
+  const [o] = await db.select({ path: orgRef.path }).from(orgRef).where(eq(orgRef.id, found.m.orgId));
   if (!o || !pathInScope(actor, READ, o.path)) throw new OutOfScopeError('member', String(id));
   if (!pathInScope(actor, permission, o.path)) throw new AppError('FORBIDDEN');
   return found;
@@ -184,20 +184,20 @@ export async function assertNotMember(tx: Db, actor: Actor | null, idNumberHash:
 }
 
 export async function assertGrassroots(tx: Db, orgId: number): Promise<void> {
-  const [o] = await tx.select({ type: org.type, status: org.status }).from(org).where(eq(org.id, orgId));
+  const [o] = await tx.select({ type: orgRef.type, status: orgRef.status }).from(orgRef).where(eq(orgRef.id, orgId));
   if (!o) throw new AppError('NOT_FOUND');
   if (o.type !== 'grassroots')
     throw new AppError('ORG_NOT_GRASSROOTS', [{ path: 'orgId', message: 'ORG_NOT_GRASSROOTS' }]);
   if (o.status === 'closed') throw new AppError('ORG_CLOSED');
 }
 
-/** Encrypted columns and blind indexes for a new record. */
-/** `idNumberHash` when the caller has computed it already (the import does, to find existing members). */
+/**
+ * Encrypted columns and blind indexes for a new record. `idNumberHash` when the caller has
+ * computed it already (the import does, to find existing members).
+ */
 export function identityColumns(
   crypto: Crypto,
-  idNumber: string,
-  phone: string | null | undefined,
-  idNumberHash?: string,
+  { idNumber, phone, idNumberHash }: { idNumber: string; phone: string | null | undefined; idNumberHash?: string },
 ) {
   return {
     idNumberEnc: crypto.encrypt(idNumber),
@@ -223,7 +223,7 @@ export async function insertMember(
       .insert(member)
       .values({
         ...rest,
-        ...identityColumns(env.crypto, idNumber, phone),
+        ...identityColumns(env.crypto, { idNumber, phone }),
         accountId: opts.accountId ?? null,
         createdAt: env.source.at,
         updatedAt: env.source.at,

@@ -1,4 +1,5 @@
-import { aliasedTable, and, count, desc, eq, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, or, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { orgCondition, OutOfScopeError, pathInScope, type Actor } from '../../kernel/access.js';
 import { writeAudit } from '../../kernel/audit.js';
 import type { TxEnv } from '../../kernel/context.js';
@@ -6,7 +7,7 @@ import { maskIdNumber, type Crypto } from '../../kernel/crypto.js';
 import type { Db } from '../../kernel/db.js';
 import { AppError, isUniqueViolation } from '../../kernel/errors.js';
 import { enqueueSms } from '../../kernel/outbox.js';
-import { org } from '../org/index.js';
+import { orgRef } from '../org/index.js';
 import { member, transfer, type MemberRow } from './member.schema.js';
 import { addMemberEvent, assertGrassroots } from './member.service.js';
 
@@ -15,8 +16,8 @@ import { addMemberEvent, assertGrassroots } from './member.service.js';
 // record now belongs to the new union). Either side may reject its own step.
 
 const REVIEW = 'member:transfer:review';
-const fromOrg = aliasedTable(org, 'from_org');
-const toOrg = aliasedTable(org, 'to_org');
+const fromOrg = alias(orgRef, 'from_org');
+const toOrg = alias(orgRef, 'to_org');
 
 type TransferRow = typeof transfer.$inferSelect;
 

@@ -1,4 +1,5 @@
-import { aliasedTable, and, asc, eq, ilike, or } from 'drizzle-orm';
+import { and, asc, eq, ilike, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,7 +9,7 @@ import { AppError } from '../../kernel/errors.js';
 import { escapeLike } from '../../kernel/db.js';
 import { errorResponses, ZId, ZIdParams, zPage, ZPageQuery } from '../../kernel/http.js';
 import QRCode from 'qrcode';
-import { getOrg, org } from '../org/index.js';
+import { getOrg, orgRef } from '../org/index.js';
 import { verifyCard } from './card.service.js';
 import { approveCorrection, listCorrections, rejectCorrection } from './correction.service.js';
 import { approveJoin, listJoins, rejectJoin } from './join.service.js';
@@ -81,7 +82,7 @@ export const ZCorrection = z
 
 const ZReason = z.strictObject({ reason: z.string().trim().min(2, 'reason.required').max(200) });
 const ok204 = { 204: z.null(), ...errorResponses };
-const parentOrg = aliasedTable(org, 'parent_org');
+const parentOrg = alias(orgRef, 'parent_org');
 
 export async function memberWorkflowRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -286,17 +287,17 @@ export async function memberWorkflowRoutes(app: FastifyInstance): Promise<void> 
       requireActor(req);
       const pattern = `%${escapeLike(req.query.q)}%`;
       const items = await deps.db
-        .select({ id: org.id, name: org.name, code: org.code, parentName: parentOrg.name })
-        .from(org)
-        .leftJoin(parentOrg, eq(parentOrg.id, org.parentId))
+        .select({ id: orgRef.id, name: orgRef.name, code: orgRef.code, parentName: parentOrg.name })
+        .from(orgRef)
+        .leftJoin(parentOrg, eq(parentOrg.id, orgRef.parentId))
         .where(
           and(
-            eq(org.type, 'grassroots'),
-            eq(org.status, 'active'),
-            or(ilike(org.name, pattern), ilike(org.code, pattern)),
+            eq(orgRef.type, 'grassroots'),
+            eq(orgRef.status, 'active'),
+            or(ilike(orgRef.name, pattern), ilike(orgRef.code, pattern)),
           ),
         )
-        .orderBy(asc(org.name))
+        .orderBy(asc(orgRef.name))
         .limit(20);
       return { items };
     },

@@ -21,8 +21,8 @@ export const orgModule = defineModule({
   api: { getOrg, registerOrgUsage, nextOrgId, pathIds },
 });
 
-export { org, ORG_TYPES, ORG_LEVELS, type OrgRow } from './org.schema.js';
+export { orgRef, ORG_TYPES, ORG_LEVELS, type OrgRow } from './org.schema.js';
 export { getOrg, registerOrgUsage } from './org.service.js';
 export { orgRoutes } from './org.routes.js';
-export { nextOrgId } from './org.repo.js';
+export { ensureRootOrg, nextOrgId } from './org.repo.js';
 export { pathIds } from './tree.js';

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { pathCondition, type Actor } from '../../kernel/access.js';
 import { escapeLike, rows, type Db } from '../../kernel/db.js';
 import { invalidate } from '../../kernel/invalidation.js';
@@ -82,13 +82,44 @@ export async function nextOrgId(tx: Db): Promise<number> {
   return row.id;
 }
 
-/** Re-roots a subtree: every path under `oldPath` now starts with `newPath`. */
-export async function rewriteSubtreePaths(tx: Db, oldPath: string, newPath: string, depthDelta: number): Promise<void> {
+/**
+ * The root of the tree for `npm run admin:create`: the one root org, or on an empty database a new
+ * federation made from `create`. Throws when there is no org and no `create`, or more than one root.
+ */
+export async function ensureRootOrg(tx: Db, create?: { code: string; name: string }): Promise<OrgRow> {
+  const [roots] = await tx.select({ n: count() }).from(org).where(isNull(org.parentId));
+  let [root] = await tx.select().from(org).where(isNull(org.parentId)).orderBy(asc(org.id)).limit(1);
+  if (!root) {
+    if (!create)
+      throw new Error('The database has no org yet: give --org-code and --org-name for the root federation.');
+    const id = await nextOrgId(tx);
+    [root] = await tx
+      .insert(org)
+      .values({
+        id,
+        path: `/${id}/`,
+        depth: 0,
+        code: create.code,
+        name: create.name,
+        type: 'federation',
+        level: 'province',
+      })
+      .returning();
+  }
+  if (!root || (roots?.n ?? 0) > 1) throw new Error('expected exactly one root org');
+  return root;
+}
+
+/** Re-roots a subtree: every path under `move.from` now starts with `move.to`, its depth shifted by `depthDelta`. */
+export async function rewriteSubtreePaths(
+  tx: Db,
+  move: { from: string; to: string; depthDelta: number },
+): Promise<void> {
   await tx
     .update(org)
     .set({
-      path: sql`${newPath} || substr(${org.path}, ${oldPath.length + 1})`,
-      depth: sql`${org.depth} + ${depthDelta}`,
+      path: sql`${move.to} || substr(${org.path}, ${move.from.length + 1})`,
+      depth: sql`${org.depth} + ${move.depthDelta}`,
     })
-    .where(like(org.path, `${oldPath}%`));
+    .where(like(org.path, `${move.from}%`));
 }

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  pgView,
+  text,
+  timestamp,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 
 export const ORG_TYPES = ['federation', 'grassroots', 'service_center', 'station'] as const;
 export const ORG_LEVELS = ['national', 'province', 'city', 'county', 'town'] as const;
@@ -40,6 +51,20 @@ export const org = pgTable(
 );
 
 export type OrgRow = typeof org.$inferSelect;
+
+// What other modules read of an org (names, paths for scope, the tree): the view org_ref
+// (migration 0026), not the table. Drizzle cannot insert into a view, so writes stay here.
+export const orgRef = pgView('org_ref', {
+  id: bigint('id', { mode: 'number' }).notNull(),
+  parentId: bigint('parent_id', { mode: 'number' }),
+  path: text('path').notNull(),
+  depth: bigint('depth', { mode: 'number' }).notNull(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  type: text('type', { enum: ORG_TYPES }).notNull(),
+  level: text('level', { enum: ORG_LEVELS }),
+  status: text('status', { enum: ORG_STATUSES }).notNull(),
+}).existing();
 
 // A counter bumped whenever org paths change (a move), so caches of grant scopes can tell they
 // are stale without re-reading every grant on every request.

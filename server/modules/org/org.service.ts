@@ -170,7 +170,7 @@ export async function moveOrg(tx: Db, env: Env, actor: Actor, id: number, newPar
   if (parent.status === 'closed') throw new AppError('ORG_CLOSED');
   const newPath = `${parent.path}${id}/`;
   if (newPath !== moving.path) {
-    await rewriteSubtreePaths(tx, moving.path, newPath, parent.depth + 1 - moving.depth);
+    await rewriteSubtreePaths(tx, { from: moving.path, to: newPath, depthDelta: parent.depth + 1 - moving.depth });
     await bumpTreeVersion(tx);
     await tx.update(org).set({ parentId: newParentId, updatedAt: env.source.at }).where(eq(org.id, id));
   }

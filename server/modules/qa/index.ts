@@ -28,6 +28,6 @@ export const qaModule = defineModule({
   api: { searchVector },
 });
 
-export { qaEntry, QA_CATEGORIES, type QaEntryRow } from './qa.schema.js';
+export { QA_CATEGORIES, type QaEntryRow } from './qa.schema.js';
 export { qaRoutes } from './qa.routes.js';
 export { searchVector } from './qa.service.js';

@@ -36,7 +36,7 @@ export async function hotEntries(db: Db, actor: Actor, input: HotInput) {
       db,
       sql`select e.id, e.kind, e.category, e.question, e.answer, e.source, e.org_id as "orgId", o.name as "orgName",
              e.effective_from::text as "effectiveFrom", e.effective_to::text as "effectiveTo", e.view_count as views
-      from qa_entry e join org o on o.id = e.org_id
+      from qa_entry e join org_ref o on o.id = e.org_id
       where ${visibleEntries(orgIds, input.today, input.category)}
       order by e.view_count desc, e.published_at desc nulls last, e.id desc
       limit ${input.limit}`,

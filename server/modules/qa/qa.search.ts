@@ -136,7 +136,7 @@ export async function searchEntries(db: Db, actor: Actor, input: SearchInput) {
              word_similarity(${raw}, e.question)::float8 as similar, ${raw} <% e.question as alike
       from picked join qa_entry e on e.id = picked.id
     )
-    select s.id, s.kind, s.category, s.question, s.answer, s.source, s.org_id as "orgId", (select o.name from org o where o.id = s.org_id) as "orgName",
+    select s.id, s.kind, s.category, s.question, s.answer, s.source, s.org_id as "orgId", (select o.name from org_ref o where o.id = s.org_id) as "orgName",
            s.effective_from::text as "effectiveFrom", s.effective_to::text as "effectiveTo",
            s.covered::float8 + ${sql.raw(String(OWN_WORD_IN_QUESTION))} * s.worded + s.rank + s.similar as score,
            (select count(*)::int from candidate where pre * 2 >= ${concepts.length}) as held

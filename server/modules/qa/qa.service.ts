@@ -11,7 +11,7 @@ import { writeAudit } from '../../kernel/audit.js';
 import type { TxEnv } from '../../kernel/context.js';
 import { anyOf, escapeLike, type Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
-import { org } from '../org/index.js';
+import { orgRef } from '../org/index.js';
 import { qaEntry, type QaEntryRow } from './qa.schema.js';
 import { documentText } from './segment.js';
 
@@ -33,7 +33,7 @@ export function searchVector(e: Pick<QaEntryRow, 'question' | 'answer' | 'source
 const entryColumns = {
   id: qaEntry.id,
   orgId: qaEntry.orgId,
-  orgName: org.name,
+  orgName: orgRef.name,
   kind: qaEntry.kind,
   category: qaEntry.category,
   question: qaEntry.question,
@@ -48,9 +48,9 @@ const entryColumns = {
   publishedAt: qaEntry.publishedAt,
   createdAt: qaEntry.createdAt,
   updatedAt: qaEntry.updatedAt,
-  orgPath: org.path,
+  orgPath: orgRef.path,
 };
-const selectEntries = (db: Db) => db.select(entryColumns).from(qaEntry).innerJoin(org, eq(org.id, qaEntry.orgId));
+const selectEntries = (db: Db) => db.select(entryColumns).from(qaEntry).innerJoin(orgRef, eq(orgRef.id, qaEntry.orgId));
 type EntryRow = Awaited<ReturnType<typeof selectEntries>>[number];
 
 function present(e: EntryRow) {
@@ -110,7 +110,7 @@ export interface EntryFilter {
 
 export async function listEntries(db: Db, actor: Actor, f: EntryFilter) {
   const c: SQL[] = [orgCondition(actor, READ, qaEntry.orgId)];
-  if (f.orgPath) c.push(sql`${org.path} like ${f.orgPath + '%'}`);
+  if (f.orgPath) c.push(sql`${orgRef.path} like ${f.orgPath + '%'}`);
   if (f.status) c.push(eq(qaEntry.status, f.status));
   if (f.category) c.push(eq(qaEntry.category, f.category));
   if (f.kind) c.push(eq(qaEntry.kind, f.kind));
@@ -128,7 +128,7 @@ export async function listEntries(db: Db, actor: Actor, f: EntryFilter) {
     db
       .select({ n: sql<number>`count(*)::int` })
       .from(qaEntry)
-      .innerJoin(org, eq(org.id, qaEntry.orgId))
+      .innerJoin(orgRef, eq(orgRef.id, qaEntry.orgId))
       .where(where),
   ]);
   return { items: items.map(present), total: n?.n ?? 0 };

@@ -3,7 +3,7 @@ import { OutOfScopeError, pathInScope, type Actor } from '../../kernel/access.js
 import type { Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
 import { memberOfAccount } from '../member/index.js';
-import { org } from '../org/index.js';
+import { orgRef } from '../org/index.js';
 import { caseOrgAccess, serviceCase, type CaseRow } from './service.schema.js';
 
 // Who may see and act on a case. Staff: through the orgs in case_org_access (the current
@@ -44,9 +44,9 @@ export async function loadCase(
   const [c] = lock ? await query.for('update') : await query;
   if (!c) throw new AppError('NOT_FOUND');
   const access = await db
-    .select({ orgId: caseOrgAccess.orgId, current: caseOrgAccess.current, path: org.path })
+    .select({ orgId: caseOrgAccess.orgId, current: caseOrgAccess.current, path: orgRef.path })
     .from(caseOrgAccess)
-    .innerJoin(org, eq(org.id, caseOrgAccess.orgId))
+    .innerJoin(orgRef, eq(orgRef.id, caseOrgAccess.orgId))
     .where(eq(caseOrgAccess.caseId, id));
   const handlingPath = access.find((a) => a.current)?.path ?? '';
   if (actor.kind === 'member') {

@@ -3,9 +3,9 @@ import { assertOrgAccess, OutOfScopeError, pathInScope, type Actor } from '../..
 import type { TxEnv } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
-import { account } from '../auth/index.js';
-import { member, memberOfAccount } from '../member/index.js';
-import { org } from '../org/index.js';
+import { findAccountContact } from '../auth/index.js';
+import { memberRef, memberOfAccount } from '../member/index.js';
+import { orgRef } from '../org/index.js';
 import { CASE_HANDLE, CASE_READ } from './case.access.js';
 import { openCase } from './case.open.js';
 import { intakeTokenValid, MEMBER_READ } from './counter.js';
@@ -43,13 +43,10 @@ async function memberApplies(tx: Db, env: TxEnv, actor: Actor, body: NewCaseBody
   if (!svc) throw new AppError('VALIDATION_FAILED', [{ path: 'serviceId', message: 'NOT_FOUND' }]);
   const reason = m && m.status !== 'active' ? 'members_only' : eligibilityOf(svc.eligibility, m?.jobType ?? null);
   if (reason) throw new AppError('SERVICE_NOT_ELIGIBLE', [{ path: 'serviceId', message: `eligibility.${reason}` }]);
-  const [a] = await tx
-    .select({ name: account.displayName, phoneEnc: account.phoneEnc })
-    .from(account)
-    .where(eq(account.id, actor.accountId));
+  const a = await findAccountContact(tx, actor.accountId);
   const contact = m
     ? undefined
-    : { name: a?.name ?? '会员', phone: a?.phoneEnc ? env.crypto.decrypt(a.phoneEnc) : null };
+    : { name: a?.displayName ?? '会员', phone: a?.phoneEnc ? env.crypto.decrypt(a.phoneEnc) : null };
   const made = await openCase(tx, env, {
     serviceId: svc.id,
     memberId: m?.id ?? null,
@@ -98,14 +95,15 @@ async function staffRegisters(tx: Db, env: TxEnv, actor: Actor, body: NewCaseBod
  */
 async function applicant(tx: Db, env: TxEnv, actor: Actor, memberId: number, intakeToken: string | undefined) {
   const [m] = await tx
-    .select({ jobType: member.jobType, status: member.status, path: org.path })
-    .from(member)
-    .innerJoin(org, eq(org.id, member.orgId))
-    .where(eq(member.id, memberId));
+    .select({ jobType: memberRef.jobType, status: memberRef.status, path: orgRef.path })
+    .from(memberRef)
+    .innerJoin(orgRef, eq(orgRef.id, memberRef.orgId))
+    .where(eq(memberRef.id, memberId));
   const reachable =
     !!m &&
     (pathInScope(actor, MEMBER_READ, m.path) ||
-      (!!intakeToken && intakeTokenValid(env.crypto, intakeToken, actor.accountId, memberId, env.source.at)));
+      (!!intakeToken &&
+        intakeTokenValid(env.crypto, intakeToken, { accountId: actor.accountId, memberId, at: env.source.at })));
   if (!m || !reachable || m.status !== 'active') throw new OutOfScopeError('member', String(memberId));
   return m;
 }

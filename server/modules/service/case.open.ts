@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { TxEnv } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
-import { member } from '../member/index.js';
+import { findMember } from '../member/index.js';
 import {
   effectiveCatalog,
   findService,
@@ -61,7 +61,7 @@ async function ownUnboundFiles(
 
 /** Opens a case in the caller's transaction: row, access, timeline, inbox, audit. No scope or eligibility checks. */
 export async function openCase(tx: Db, env: TxEnv, input: OpenCaseInput): Promise<{ id: number; no: string }> {
-  const m = input.memberId ? (await tx.select().from(member).where(eq(member.id, input.memberId)))[0] : undefined;
+  const m = input.memberId ? await findMember(tx, env.crypto, { id: input.memberId }) : undefined;
   if (input.memberId && !m) throw new AppError('VALIDATION_FAILED', [{ path: 'memberId', message: 'NOT_FOUND' }]);
   let svc: ServiceView;
   if (input.serviceId) {

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { orgCondition, type Actor } from '../../kernel/access.js';
 import { maskName, maskPhone, type Crypto } from '../../kernel/crypto.js';
 import { anyOf, cappedTotal, countUpTo, countUpToSql, LIST_COUNT_CAP, type Db } from '../../kernel/db.js';
-import { account } from '../auth/index.js';
-import { org } from '../org/index.js';
+import { accountRef } from '../auth/index.js';
+import { orgRef } from '../org/index.js';
 import { memberOfAccount } from '../member/index.js';
 import { CASE_READ, type LoadedCase } from './case.access.js';
 import { actionsFor } from './case.transitions.js';
@@ -77,7 +77,8 @@ export function caseConditions(actor: Actor, f: CaseFilter, memberId: number | n
   if (f.channel) w.push(eq(serviceCase.channel, f.channel));
   if (f.serviceId) w.push(eq(serviceCase.serviceId, f.serviceId));
   if (f.category) w.push(eq(serviceCase.category, f.category));
-  if (f.orgPath) w.push(sql`${serviceCase.handlingOrgId} in (select id from org where path like ${f.orgPath + '%'})`);
+  if (f.orgPath)
+    w.push(sql`${serviceCase.handlingOrgId} in (select id from org_ref where path like ${f.orgPath + '%'})`);
   if (f.assigneeId) w.push(eq(serviceCase.assigneeId, f.assigneeId));
   if (f.flagged !== undefined) w.push(eq(serviceCase.flagged, f.flagged));
   if (f.q) {
@@ -129,9 +130,9 @@ const LISTED = {
   resolvedAt: serviceCase.resolvedAt,
 };
 const NAMES = {
-  orgName: sql<string>`(select o.name from ${org} o where o.id = ${serviceCase.handlingOrgId})`,
-  assigneeName: sql<string | null>`(select a.display_name from ${account} a where a.id = ${serviceCase.assigneeId})`,
-  coverForName: sql<string | null>`(select a.display_name from ${account} a where a.id = ${serviceCase.coverForId})`,
+  orgName: sql<string>`(select o.name from ${orgRef} o where o.id = ${serviceCase.handlingOrgId})`,
+  assigneeName: sql<string | null>`(select a.display_name from ${accountRef} a where a.id = ${serviceCase.assigneeId})`,
+  coverForName: sql<string | null>`(select a.display_name from ${accountRef} a where a.id = ${serviceCase.coverForId})`,
 };
 
 export function selectCases(db: Db) {
@@ -259,18 +260,18 @@ export async function presentCase(db: Db, crypto: Crypto, actor: Actor, l: Loade
   const c: CaseRow = listed.c;
   const [events, files, access] = await Promise.all([
     db
-      .select({ e: caseEvent, orgName: org.name })
+      .select({ e: caseEvent, orgName: orgRef.name })
       .from(caseEvent)
-      .leftJoin(org, eq(org.id, caseEvent.orgId))
+      .leftJoin(orgRef, eq(orgRef.id, caseEvent.orgId))
       .where(and(eq(caseEvent.caseId, c.id), forMember ? eq(caseEvent.internal, false) : undefined))
       .orderBy(asc(caseEvent.id)),
     db.select().from(caseFile).where(eq(caseFile.caseId, c.id)).orderBy(asc(caseFile.id)),
     forMember
       ? Promise.resolve([])
       : db
-          .select({ orgId: caseOrgAccess.orgId, orgName: org.name, current: caseOrgAccess.current })
+          .select({ orgId: caseOrgAccess.orgId, orgName: orgRef.name, current: caseOrgAccess.current })
           .from(caseOrgAccess)
-          .innerJoin(org, eq(org.id, caseOrgAccess.orgId))
+          .innerJoin(orgRef, eq(orgRef.id, caseOrgAccess.orgId))
           .where(eq(caseOrgAccess.caseId, c.id))
           .orderBy(asc(caseOrgAccess.since)),
   ]);

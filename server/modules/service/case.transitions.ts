@@ -3,7 +3,7 @@ import type { Actor } from '../../kernel/access.js';
 import type { TxEnv } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
-import { org } from '../org/index.js';
+import { orgRef } from '../org/index.js';
 import { CASE_HANDLE, CASE_READ, CASE_SUPERVISE, loadCase, staffWith, type LoadedCase } from './case.access.js';
 import { recordStep } from './case.events.js';
 import { clause, sentence, tellApplicant, toInbox } from './notify.js';
@@ -73,7 +73,7 @@ async function deadlineOf(tx: Db, c: CaseRow, at: Date): Promise<Date> {
 }
 
 async function orgName(tx: Db, id: number): Promise<string> {
-  const [o] = await tx.select({ name: org.name }).from(org).where(eq(org.id, id));
+  const [o] = await tx.select({ name: orgRef.name }).from(orgRef).where(eq(orgRef.id, id));
   return o?.name ?? '';
 }
 
@@ -161,9 +161,9 @@ export async function rejectCase(tx: Db, env: TxEnv, actor: Actor, id: number, r
 export async function transferCase(tx: Db, env: TxEnv, actor: Actor, id: number, toOrgId: number, reason: string) {
   const { c } = await loadCase(tx, actor, id, CASE_HANDLE);
   const [to] = await tx
-    .select({ id: org.id, name: org.name, path: org.path, status: org.status })
-    .from(org)
-    .where(eq(org.id, toOrgId));
+    .select({ id: orgRef.id, name: orgRef.name, path: orgRef.path, status: orgRef.status })
+    .from(orgRef)
+    .where(eq(orgRef.id, toOrgId));
   if (!to || to.status !== 'active')
     throw new AppError('VALIDATION_FAILED', [{ path: 'toOrgId', message: 'NOT_FOUND' }]);
   if (to.id === c.handlingOrgId)

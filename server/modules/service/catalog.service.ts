@@ -5,7 +5,7 @@ import { writeAudit } from '../../kernel/audit.js';
 import type { TxEnv } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
-import { org } from '../org/index.js';
+import { orgRef } from '../org/index.js';
 import { service, type Eligibility, type FormField, type ServiceRow } from './service.schema.js';
 
 // The catalog: rows defined along the org tree, resolved into the catalog one org sees.
@@ -13,13 +13,13 @@ import { service, type Eligibility, type FormField, type ServiceRow } from './se
 export const CATALOG = 'service:catalog:manage';
 export const READ = 'service:case:read';
 
-const handling = alias(org, 'handling_org');
+const handling = alias(orgRef, 'handling_org');
 
 function selectServices(db: Db) {
   return db
-    .select({ s: service, orgName: org.name, orgPath: org.path, handlingOrgName: handling.name })
+    .select({ s: service, orgName: orgRef.name, orgPath: orgRef.path, handlingOrgName: handling.name })
     .from(service)
-    .innerJoin(org, eq(org.id, service.orgId))
+    .innerJoin(orgRef, eq(orgRef.id, service.orgId))
     .innerJoin(handling, eq(handling.id, service.handlingOrgId));
 }
 type Found = Awaited<ReturnType<ReturnType<typeof selectServices>['where']>>[number];
@@ -73,7 +73,7 @@ export async function effectiveCatalog(db: Db, path: string): Promise<ServiceVie
 }
 
 export async function orgPath(db: Db, orgId: number): Promise<string> {
-  const [o] = await db.select({ path: org.path }).from(org).where(eq(org.id, orgId));
+  const [o] = await db.select({ path: orgRef.path }).from(orgRef).where(eq(orgRef.id, orgId));
   if (!o) throw new AppError('NOT_FOUND');
   return o.path;
 }
@@ -218,9 +218,9 @@ export function eligibilityOf(e: Eligibility, memberJobType: string | null): 'me
 
 export const rootPath = async (db: Db) => {
   const [o] = await db
-    .select({ path: org.path })
-    .from(org)
-    .where(sql`${org.parentId} is null`)
+    .select({ path: orgRef.path })
+    .from(orgRef)
+    .where(sql`${orgRef.parentId} is null`)
     .limit(1);
   return o?.path ?? '/';
 };

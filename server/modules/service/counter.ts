@@ -5,8 +5,8 @@ import type { TxEnv } from '../../kernel/context.js';
 import { maskIdNumber, maskName, maskPhone, timingSafeEqualString, type Crypto } from '../../kernel/crypto.js';
 import { rows, type Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
-import { cardMemberId, member, normaliseIdNumber } from '../member/index.js';
-import { org } from '../org/index.js';
+import { cardMemberId, findMember, type MemberKey } from '../member/index.js';
+import { orgRef } from '../org/index.js';
 import { CASE_HANDLE } from './case.access.js';
 import { eligibilityOf, findService } from './catalog.service.js';
 import { OPEN_STATES, serviceCase } from './service.schema.js';
@@ -33,25 +33,26 @@ export interface LookupInput {
   serviceId?: number;
 }
 
-export function issueIntakeToken(crypto: Crypto, accountId: number, memberId: number, now: Date): string {
-  const body = `${INTAKE_PREFIX}.${accountId}.${memberId}.${Math.floor((now.getTime() + INTAKE_TTL_MS) / 1000)}`;
+/** Whom an intake token is for: the staff account, the member, and the time it is issued or checked. */
+export interface Intake {
+  accountId: number;
+  memberId: number;
+  at: Date;
+}
+
+export function issueIntakeToken(crypto: Crypto, { accountId, memberId, at }: Intake): string {
+  const body = `${INTAKE_PREFIX}.${accountId}.${memberId}.${Math.floor((at.getTime() + INTAKE_TTL_MS) / 1000)}`;
   return `${body}.${crypto.sign('counter-intake', body)}`;
 }
 
 /** Whether `token` is a current intake token issued to this account for this member. */
-export function intakeTokenValid(
-  crypto: Crypto,
-  token: string,
-  accountId: number,
-  memberId: number,
-  now: Date,
-): boolean {
+export function intakeTokenValid(crypto: Crypto, token: string, { accountId, memberId, at }: Intake): boolean {
   const parts = token.split('.');
   const [prefix, account, id, exp, sig] = parts;
   if (parts.length !== 5 || prefix !== INTAKE_PREFIX || !sig || !exp || !/^\d+$/.test(exp)) return false;
   if (account !== String(accountId) || id !== String(memberId)) return false;
   if (!timingSafeEqualString(sig, crypto.sign('counter-intake', `${prefix}.${account}.${id}.${exp}`))) return false;
-  return Number(exp) * 1000 >= now.getTime();
+  return Number(exp) * 1000 >= at.getTime();
 }
 
 /** Service-center staff: a case-handling grant at an org of type service_center or station. */
@@ -60,7 +61,7 @@ async function atServiceCenter(db: Db, actor: Actor): Promise<boolean> {
   if (orgIds.length === 0) return false;
   const found = await rows<{ id: number }>(
     db,
-    sql`select id from org where id in (${sql.join(
+    sql`select id from org_ref where id in (${sql.join(
       orgIds.map((id) => sql`${id}`),
       sql`, `,
     )}) and type in ('service_center', 'station') limit 1`,
@@ -83,24 +84,26 @@ export async function auditMissedLookup(tx: Db, env: TxEnv, actor: Actor, input:
   });
 }
 
+/** The member a key names, with the name and path of their union. */
+async function memberWithUnion(db: Db, crypto: Crypto, key: MemberKey) {
+  const m = await findMember(db, crypto, key);
+  if (!m) return undefined;
+  const [o] = await db.select({ name: orgRef.name, path: orgRef.path }).from(orgRef).where(eq(orgRef.id, m.orgId));
+  return o && { m, orgName: o.name, orgPath: o.path };
+}
+
 export async function counterLookup(tx: Db, env: TxEnv, actor: Actor, input: LookupInput) {
   const keys = (['phone', 'idNumber', 'cardToken'] as const).filter((k) => input[k] !== undefined);
   if (keys.length !== 1) throw new AppError('VALIDATION_FAILED', [{ path: 'phone', message: 'counter.oneKey' }]);
-  let where;
-  if (input.phone) where = eq(member.phoneHash, env.crypto.blindIndex('phone', input.phone));
-  else if (input.idNumber)
-    where = eq(member.idNumberHash, env.crypto.blindIndex('idNumber', normaliseIdNumber(input.idNumber)));
+  let key: MemberKey;
+  if (input.phone) key = { phone: input.phone };
+  else if (input.idNumber) key = { idNumber: input.idNumber };
   else {
     const id = cardMemberId(env.crypto, input.cardToken ?? '', env.source.at);
     if (id === null) throw new AppError('VALIDATION_FAILED', [{ path: 'cardToken', message: 'counter.cardInvalid' }]);
-    where = eq(member.id, id);
+    key = { id };
   }
-  const [found] = await tx
-    .select({ m: member, orgName: org.name, orgPath: org.path })
-    .from(member)
-    .innerJoin(org, eq(org.id, member.orgId))
-    .where(where)
-    .limit(1);
+  const found = await memberWithUnion(tx, env.crypto, key);
   const inScope = !!found && pathInScope(actor, MEMBER_READ, found.orgPath);
   // A phone alone finds members in the caller's member scope only. A full 身份证号 or a genuine
   // card QR is shown at the counter by the person themself, so it finds them wherever they belong.
@@ -122,7 +125,7 @@ export async function counterLookup(tx: Db, env: TxEnv, actor: Actor, input: Loo
     const current = m.status === 'active';
     const token =
       current && (await atServiceCenter(tx, actor))
-        ? issueIntakeToken(env.crypto, actor.accountId, m.id, env.source.at)
+        ? issueIntakeToken(env.crypto, { accountId: actor.accountId, memberId: m.id, at: env.source.at })
         : null;
     await audit('intake', token !== null);
     return {

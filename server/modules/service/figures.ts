@@ -71,7 +71,7 @@ export async function caseFigures(
 ) {
   const inScope = (column: SQL) => [
     orgCondition(actor, CASE_READ, column),
-    ...(opts.orgPath ? [sql`${column} in (select id from org where path like ${opts.orgPath + '%'})`] : []),
+    ...(opts.orgPath ? [sql`${column} in (select id from org_ref where path like ${opts.orgPath + '%'})`] : []),
   ];
   const { months, days } = splitRange(opts.from, opts.to);
   // A China date d starts at d 00:00 +08:00, i.e. d − 8 hours UTC.

@@ -65,16 +65,7 @@ export const serviceModule = defineModule({
 export { openCase, type OpenCaseInput } from './case.open.js';
 export { loadCase } from './case.access.js';
 export { sweepCases } from './sweep.js';
-export {
-  CATEGORIES,
-  CHANNELS,
-  CASE_STATES,
-  service,
-  serviceCase,
-  inboxMessage,
-  type CaseState,
-  type FormField,
-} from './service.schema.js';
+export { CATEGORIES, CHANNELS, CASE_STATES, type CaseState, type FormField } from './service.schema.js';
 export { seedCaseStep } from './seed-step.js';
 export { toInbox } from './notify.js';
 export { readUpload, MAX_FILE_BYTES } from './files.js';

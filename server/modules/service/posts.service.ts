@@ -4,7 +4,7 @@ import { writeAudit } from '../../kernel/audit.js';
 import type { TxEnv } from '../../kernel/context.js';
 import { rows, type Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
-import { account, holdsPermission } from '../auth/index.js';
+import { accountRef, holdsPermission } from '../auth/index.js';
 import { CASE_HANDLE, CASE_READ, CASE_SUPERVISE, staffWith } from './case.access.js';
 import { toInbox } from './notify.js';
 import { OPEN_STATES, servicePost, type AWAY_REASONS } from './service.schema.js';
@@ -121,9 +121,9 @@ export interface PostInput {
 
 async function staffAccount(tx: Db, id: number) {
   const [a] = await tx
-    .select({ id: account.id, orgId: account.orgId, kind: account.kind, name: account.displayName })
-    .from(account)
-    .where(eq(account.id, id));
+    .select({ id: accountRef.id, orgId: accountRef.orgId, kind: accountRef.kind, name: accountRef.displayName })
+    .from(accountRef)
+    .where(eq(accountRef.id, id));
   return a?.kind === 'staff' && a.orgId ? { ...a, orgId: a.orgId } : undefined;
 }
 
@@ -188,8 +188,8 @@ export async function listPosts(db: Db, actor: Actor, orgId: number | undefined,
            p.backup_id::int as "backupId", b.display_name as "backupName", p.away_from as "awayFrom", p.away_until as "awayUntil",
            p.away_reason as "awayReason", p.away_note as "awayNote", coalesce(p.cover_active, false) as "coverActive",
            (select count(*)::int from service_case c where (c.assignee_id = a.id or c.cover_for_id = a.id) and c.state in (${openList})) as "openCases"
-    from account a join org o on o.id = a.org_id
-    left join service_post p on p.account_id = a.id left join account b on b.id = p.backup_id
+    from account_ref a join org_ref o on o.id = a.org_id
+    left join service_post p on p.account_id = a.id left join account_ref b on b.id = p.backup_id
     where a.kind = 'staff' and a.status = 'active'
       and (${sql.join(
         roots.map((r) => sql`o.path like ${r + '%'}`),

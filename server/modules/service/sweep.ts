@@ -53,7 +53,7 @@ async function markOverdue(tx: Db, crypto: Deps['crypto'], source: AuditSource):
          ev as (insert into case_event (case_id, kind, actor_kind, org_id, note, internal, at)
                 select id, 'overdue', 'system', handling_org_id, '已超过办理时限', true, ${source.at} from marked)
     select m.id::int as id, m.assignee_id::int as "assigneeId", m.service_name as "serviceName", o.path, o.id::int as "orgId"
-    from marked m join org o on o.id = m.handling_org_id`,
+    from marked m join org_ref o on o.id = m.handling_org_id`,
   );
   const people = new Map<string, Array<{ id: number }>>();
   const at = async (perm: Permission, path: string) => {

@@ -8,7 +8,7 @@ import { requireActor } from '../../kernel/context.js';
 import { escapeLike } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
 import { errorResponses } from '../../kernel/http.js';
-import { org } from '../org/index.js';
+import { orgRef } from '../org/index.js';
 
 // Where a case can be transferred: any active org of the federation, also outside the handler's
 // own subtree (a case legitimately moves across regions, PRODUCT.md §3.2). Only an org's name,
@@ -41,14 +41,14 @@ export async function transferTargetRoutes(app: FastifyInstance): Promise<void> 
     async (req) => {
       const actor = requireActor(req, 'staff');
       if (!hasPermission(actor, 'service:case:handle')) throw new AppError('FORBIDDEN');
-      const parent = alias(org, 'parent');
+      const parent = alias(orgRef, 'parent');
       const part = `%${escapeLike(req.query.q)}%`;
       const items = await deps.db
-        .select({ id: org.id, name: org.name, code: org.code, type: org.type, parentName: parent.name })
-        .from(org)
-        .leftJoin(parent, eq(parent.id, org.parentId))
-        .where(and(eq(org.status, 'active'), or(ilike(org.name, part), ilike(org.code, part))))
-        .orderBy(asc(org.path))
+        .select({ id: orgRef.id, name: orgRef.name, code: orgRef.code, type: orgRef.type, parentName: parent.name })
+        .from(orgRef)
+        .leftJoin(parent, eq(parent.id, orgRef.parentId))
+        .where(and(eq(orgRef.status, 'active'), or(ilike(orgRef.name, part), ilike(orgRef.code, part))))
+        .orderBy(asc(orgRef.path))
         .limit(20);
       return { items };
     },

@@ -47,12 +47,21 @@ export function matchTopics<T extends Pick<AlertTopicRow, 'id' | 'orgId' | 'name
     .filter((m) => m.keywords.length > 0);
 }
 
-async function notify(tx: Db, alertId: number, orgPath: string, title: string, body: string, at: Date): Promise<void> {
+/** A notice of a raised alert, for the staff whose read grant reaches its org. */
+interface AlertNotice {
+  alertId: number;
+  orgPath: string;
+  title: string;
+  body: string;
+  at: Date;
+}
+
+async function notify(tx: Db, { alertId, orgPath, title, body, at }: AlertNotice): Promise<void> {
   // Everyone active whose grant with voice:alert:read reaches the alert's org.
   const staff = await rows<{ id: number }>(
     tx,
     sql`
-    select a.id from account a
+    select a.id from account_ref a
     where a.kind = 'staff' and a.status = 'active' and ${holdsPermission(sql`a.id`, 'voice:alert:read', orgPath)}`,
   );
   if (staff.length > 0)
@@ -65,7 +74,7 @@ export async function applyAlertRules(tx: Db, env: TxEnv, item: VoiceItemRow, or
   const topics = await rows<AlertTopicRow & { path: string }>(
     tx,
     sql`
-    select t.id, t.org_id as "orgId", t.name, t.keywords, o.path from alert_topic t join org o on o.id = t.org_id
+    select t.id, t.org_id as "orgId", t.name, t.keywords, o.path from alert_topic t join org_ref o on o.id = t.org_id
     where t.active and t.org_id in (${sql.join(
       chain.map((id) => sql`${id}`),
       sql`, `,
@@ -97,7 +106,13 @@ export async function applyAlertRules(tx: Db, env: TxEnv, item: VoiceItemRow, or
     targetId: kw.id,
     after: { kind: 'keyword', keywords, itemId: item.id },
   });
-  await notify(tx, kw.id, orgPath, `舆情预警：出现敏感词“${keywords.join('、')}”`, item.title, at);
+  await notify(tx, {
+    alertId: kw.id,
+    orgPath,
+    title: `舆情预警：出现敏感词“${keywords.join('、')}”`,
+    body: item.title,
+    at,
+  });
 
   const week = weekStart(at);
   const from = new Date(week.at.getTime() - TREND_WEEKS * WEEK_MS);
@@ -139,14 +154,13 @@ export async function applyAlertRules(tx: Db, env: TxEnv, item: VoiceItemRow, or
         targetId: raised.id,
         after: { kind: 'trend', topicId: topic.id, count: cur, baseline },
       });
-      await notify(
-        tx,
-        raised.id,
-        tp,
-        `舆情预警：话题“${topic.name}”本周已有 ${cur} 件，明显高于平常`,
-        `前 ${TREND_WEEKS} 周平均每周 ${baseline.toFixed(1)} 件`,
+      await notify(tx, {
+        alertId: raised.id,
+        orgPath: tp,
+        title: `舆情预警：话题“${topic.name}”本周已有 ${cur} 件，明显高于平常`,
+        body: `前 ${TREND_WEEKS} 周平均每周 ${baseline.toFixed(1)} 件`,
         at,
-      );
+      });
     } else {
       await tx.execute(sql`with a as (update alert set count = ${cur} where trend_topic_id = ${topic.id} and week_start = ${week.date}::date returning id)
         insert into alert_item (alert_id, item_id) select id, ${item.id} from a on conflict do nothing`);

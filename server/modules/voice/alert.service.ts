@@ -88,7 +88,7 @@ const selectAlerts = (db: Db, where: SQL, tail: SQL = sql``) =>
   select a.id, a.org_id as "orgId", o.name as "orgName", a.kind, a.topic_ids as "topicIds", a.keywords, a.trend_topic_id as "trendTopicId",
     a.week_start::text as "weekStart", a.count, a.baseline, a.status, a.note, a.created_at as "createdAt", a.acknowledged_at as "acknowledgedAt",
     a.acknowledged_by_name as "acknowledgedByName", a.closed_at as "closedAt", a.closed_by_name as "closedByName"
-  from alert a join org o on o.id = a.org_id where ${where} ${tail}`,
+  from alert a join org_ref o on o.id = a.org_id where ${where} ${tail}`,
   );
 
 export interface AlertFilter {
@@ -99,7 +99,7 @@ export interface AlertFilter {
   pageSize: number;
 }
 
-/** The alert board's conditions (over `alert a join org o`). */
+/** The alert board's conditions (over `alert a join org_ref o`). */
 function alertsWhere(actor: Actor, f: Omit<AlertFilter, 'page' | 'pageSize'>): SQL {
   const c: SQL[] = [orgCondition(actor, READ, sql`a.org_id`)];
   if (f.status) c.push(sql`a.status = ${f.status}`);
@@ -113,7 +113,7 @@ export async function countAlerts(db: Db, actor: Actor, f: Omit<AlertFilter, 'pa
   const where = alertsWhere(actor, f);
   const [n] = await rows<{ n: number }>(
     db,
-    sql`select count(*)::int as n from alert a join org o on o.id = a.org_id where ${where}`,
+    sql`select count(*)::int as n from alert a join org_ref o on o.id = a.org_id where ${where}`,
   );
   return n?.n ?? 0;
 }
@@ -129,7 +129,7 @@ export async function listAlerts(db: Db, actor: Actor, f: AlertFilter) {
 
 async function loadAlert(db: Db, actor: Actor, id: number, permission: Permission = READ): Promise<AlertDbRow> {
   const [a] = await selectAlerts(db, sql`a.id = ${id}`);
-  const [o] = a ? await rows<{ path: string }>(db, sql`select path from org where id = ${a.orgId}`) : [];
+  const [o] = a ? await rows<{ path: string }>(db, sql`select path from org_ref where id = ${a.orgId}`) : [];
   if (!a || !o) throw new AppError('NOT_FOUND');
   if (!pathInScope(actor, READ, o.path)) throw new OutOfScopeError('alert', String(id));
   if (!pathInScope(actor, permission, o.path)) throw new AppError('FORBIDDEN');
@@ -196,12 +196,12 @@ export async function listTopics(
       sql`
       select t.id, t.org_id as "orgId", o.name as "orgName", t.name, t.keywords, t.active, t.created_at as "createdAt", t.updated_at as "updatedAt",
         ${inScope} as "inScope"
-      from alert_topic t join org o on o.id = t.org_id where ${where}
+      from alert_topic t join org_ref o on o.id = t.org_id where ${where}
       order by o.path, t.name limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
     ),
     rows<{ n: number }>(
       db,
-      sql`select count(*)::int as n from alert_topic t join org o on o.id = t.org_id where ${where}`,
+      sql`select count(*)::int as n from alert_topic t join org_ref o on o.id = t.org_id where ${where}`,
     ),
   ]);
   return { items: found.map(({ inScope: own, ...t }) => presentTopic({ ...t, inherited: !own })), total: n?.n ?? 0 };
@@ -226,7 +226,7 @@ export async function getTopic(db: Db, actor: Actor, id: number, permission: Per
     db,
     sql`
     select t.id, t.org_id as "orgId", o.name as "orgName", o.path, t.name, t.keywords, t.active, t.created_at as "createdAt", t.updated_at as "updatedAt"
-    from alert_topic t join org o on o.id = t.org_id where t.id = ${id}`,
+    from alert_topic t join org_ref o on o.id = t.org_id where t.id = ${id}`,
   );
   if (!t) throw new AppError('NOT_FOUND');
   if (!pathInScope(actor, READ, t.path)) throw new OutOfScopeError('alert_topic', String(id));

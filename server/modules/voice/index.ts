@@ -42,7 +42,7 @@ export const voiceModule = defineModule({
   workbench: voiceWorkbench,
 });
 
-export { voiceItem, alertTopic, alert, VOICE_KINDS } from './voice.schema.js';
+export { VOICE_KINDS } from './voice.schema.js';
 export { voiceRoutes } from './voice.routes.js';
 export { alertRoutes } from './alert.routes.js';
 export { submitVoice } from './voice.service.js';

@@ -29,7 +29,10 @@ export interface NewVoice {
 
 async function receivingOrg(tx: Db, actor: Actor, orgId: number | undefined): Promise<{ orgId: number; path: string }> {
   if (orgId !== undefined) {
-    const [o] = await rows<{ path: string; status: string }>(tx, sql`select path, status from org where id = ${orgId}`);
+    const [o] = await rows<{ path: string; status: string }>(
+      tx,
+      sql`select path, status from org_ref where id = ${orgId}`,
+    );
     if (!o) throw new AppError('NOT_FOUND', [{ path: 'orgId', message: 'NOT_FOUND' }]);
     if (o.status !== 'active') throw new AppError('ORG_CLOSED');
     return { orgId, path: o.path };
@@ -81,7 +84,7 @@ export async function submitVoice(tx: Db, env: TxEnv, actor: Actor, input: NewVo
 async function loadForStaff(db: Db, actor: Actor, id: number, permission: Permission = READ): Promise<VoiceItemRow> {
   const [found] = await rows<{ path: string }>(
     db,
-    sql`select o.path from voice_item v join org o on o.id = v.org_id where v.id = ${id}`,
+    sql`select o.path from voice_item v join org_ref o on o.id = v.org_id where v.id = ${id}`,
   );
   if (!found) throw new AppError('NOT_FOUND');
   if (!pathInScope(actor, READ, found.path)) throw new OutOfScopeError('voice_item', String(id));
@@ -108,7 +111,7 @@ export interface StaffFilter {
   pageSize: number;
 }
 
-/** The voice board's conditions (over `voice_item v join org o`); also the workbench's count. */
+/** The voice board's conditions (over `voice_item v join org_ref o`); also the workbench's count. */
 export function staffItemsWhere(actor: Actor, f: Omit<StaffFilter, 'page' | 'pageSize'>): SQL {
   const c: SQL[] = [orgCondition(actor, READ, sql`v.org_id`)];
   if (f.status) c.push(sql`v.status = ${f.status}`);
@@ -227,7 +230,10 @@ export async function voiceToCase(
 }
 
 async function senderName(tx: Db, accountId: number): Promise<string> {
-  const [a] = await rows<{ name: string }>(tx, sql`select display_name as name from account where id = ${accountId}`);
+  const [a] = await rows<{ name: string }>(
+    tx,
+    sql`select display_name as name from account_ref where id = ${accountId}`,
+  );
   return a?.name ?? ANONYMOUS;
 }
 
@@ -289,7 +295,7 @@ export async function listPublished(
       db,
       sql`
       select v.id, v.kind, v.title, v.content, v.reply, v.replied_at as "repliedAt", v.published_at as "publishedAt", o.name as "orgName"
-      from voice_item v join org o on o.id = v.org_id where ${where}
+      from voice_item v join org_ref o on o.id = v.org_id where ${where}
       order by v.published_at desc, v.id desc limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
     ),
     countItems(db, where),

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rows, type Db } from '../../kernel/db.js';
+import { memberNameOfAccount } from '../member/index.js';
 import type { VoiceItemRow } from './voice.schema.js';
 
 // How voice items leave the server. Staff answers are built here and nowhere else, so the rule
@@ -36,15 +37,14 @@ export async function selectStaffItems(db: Db, where: SQL, tail: SQL = sql``) {
     sql`
     select v.id, v.org_id as "orgId", o.name as "orgName", v.kind, v.title, v.content, v.status, v.show_name as "showName",
       case when v.show_name then coalesce(
-        (select m.name from member m join account a on a.id = v.account_id
-          where m.account_id = a.id or (m.account_id is null and m.phone_hash = a.phone_hash) order by m.account_id nulls last limit 1),
-        (select a.display_name from account a where a.id = v.account_id)) end as "authorName",
+        ${memberNameOfAccount(sql`v.account_id`)},
+        (select a.display_name from account_ref a where a.id = v.account_id)) end as "authorName",
       v.publish_consent as "publishConsent", v.published, v.published_at as "publishedAt", v.reply, v.replied_at as "repliedAt",
       v.replier_name as "replierName", v.case_id as "caseId",
       exists (select 1 from alert_item ai where ai.item_id = v.id) as alerted,
       (select json_agg(t.name order by t.name) from voice_item_topic vt join alert_topic t on t.id = vt.topic_id where vt.item_id = v.id) as topics,
       v.created_at as "createdAt"
-    from voice_item v join org o on o.id = v.org_id
+    from voice_item v join org_ref o on o.id = v.org_id
     where ${where} ${tail}`,
   );
   return found.map(({ authorName, topics, publishedAt, repliedAt, createdAt, ...v }) => ({
@@ -66,7 +66,7 @@ export async function selectOwnItems(db: Db, where: SQL, tail: SQL = sql``) {
     select v.id, v.org_id as "orgId", o.name as "orgName", v.kind, v.title, v.content, v.show_name as "showName",
       v.publish_consent as "publishConsent", v.published, v.status, v.reply, v.replied_at as "repliedAt", v.case_id as "caseId",
       v.created_at as "createdAt"
-    from voice_item v join org o on o.id = v.org_id
+    from voice_item v join org_ref o on o.id = v.org_id
     where ${where} ${tail}`,
   );
   return found.map((v) => ({
@@ -90,7 +90,7 @@ export async function selectOwnItems(db: Db, where: SQL, tail: SQL = sql``) {
 export async function countItems(db: Db, where: SQL): Promise<number> {
   const [r] = await rows<{ n: number }>(
     db,
-    sql`select count(*)::int as n from voice_item v join org o on o.id = v.org_id where ${where}`,
+    sql`select count(*)::int as n from voice_item v join org_ref o on o.id = v.org_id where ${where}`,
   );
   return r?.n ?? 0;
 }

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE } from '../../../test/harness.js';
-import { account, hashPassword } from '../../auth/index.js';
+import { hashPassword } from '../../auth/index.js';
+import { account } from '../../auth/auth.schema.js';
 import { makeIdNumber } from '../../member/index.js';
 import { makeWorld, PW, staffAt, type World } from '../../service/test-fixtures.js';
 import { hardshipConsent, hardshipFile } from '../hardship/hardship.schema.js';

@@ -5,6 +5,7 @@ import { writeAudit, type AuditSource } from '../../../kernel/audit.js';
 import { maskIdNumber, maskName, maskPhone, type Crypto } from '../../../kernel/crypto.js';
 import type { Db } from '../../../kernel/db.js';
 import { AppError } from '../../../kernel/errors.js';
+import { sealedIdentities } from '../../member/index.js';
 import { aidRecord } from './aid.schema.js';
 import { recordConditions, selectRecords, type RecordFilter } from './record.service.js';
 import { chinaMinute } from '../../../kernel/clock.js';
@@ -65,11 +66,17 @@ export async function exportRecords(
     { header: '发放时间', key: 'paid', width: 18 },
   ];
   let revealed = 0;
+  // The 身份证号 and phone are the member module's: read sealed for the rows found, decrypted here.
+  const identities = await sealedIdentities(
+    db,
+    found.map((s) => s.r.memberId),
+  );
   for (const s of found) {
     const full = reveal && pathInScope(actor, REVEAL, s.orgPath);
     if (full) revealed++;
-    const id = crypto.decrypt(s.idNumberEnc);
-    const phone = s.phoneEnc ? crypto.decrypt(s.phoneEnc) : '';
+    const sealed = identities.get(s.r.memberId);
+    const id = sealed ? crypto.decrypt(sealed.idNumberEnc) : '';
+    const phone = sealed?.phoneEnc ? crypto.decrypt(sealed.phoneEnc) : '';
     ws.addRow({
       id: s.r.id,
       programme: s.programmeName,

@@ -11,7 +11,7 @@ import { writeAudit } from '../../../kernel/audit.js';
 import type { TxEnv } from '../../../kernel/context.js';
 import { rows, type Db } from '../../../kernel/db.js';
 import { AppError } from '../../../kernel/errors.js';
-import { org } from '../../org/index.js';
+import { orgRef } from '../../org/index.js';
 import { aidProgramme, type ProgrammeRules, PROGRAMME_KINDS, PROGRAMME_STATES } from './aid.schema.js';
 
 // Assistance programmes (帮扶项目): per org and year, with a budget and rules. The figures
@@ -47,7 +47,7 @@ export function programmeVisible(actor: Actor, orgIdColumn: SQL | typeof aidProg
     paths.map((p) => sql`${p} like vis_org.path || '%'`),
     sql` or `,
   );
-  return sql`(${orgCondition(actor, AID_READ, orgIdColumn)} or ${orgIdColumn} in (select vis_org.id from org vis_org where ${above}))`;
+  return sql`(${orgCondition(actor, AID_READ, orgIdColumn)} or ${orgIdColumn} in (select vis_org.id from org_ref vis_org where ${above}))`;
 }
 
 export function presentProgramme(
@@ -82,15 +82,15 @@ const selectProgramme = (db: Db) =>
   db
     .select({
       p: aidProgramme,
-      orgName: org.name,
-      orgPath: org.path,
+      orgName: orgRef.name,
+      orgPath: orgRef.path,
       pendingFen:
         sql<number>`coalesce((select sum(r.amount_fen) from aid_record r where r.programme_id = ${aidProgramme.id} and r.state = 'proposed'), 0)::bigint`.mapWith(
           Number,
         ),
     })
     .from(aidProgramme)
-    .innerJoin(org, eq(org.id, aidProgramme.orgId));
+    .innerJoin(orgRef, eq(orgRef.id, aidProgramme.orgId));
 
 export interface ProgrammeFilter {
   orgId?: number;
@@ -107,16 +107,16 @@ export async function listProgrammes(db: Db, actor: Actor, f: ProgrammeFilter) {
   const where: SQL[] = [programmeVisible(actor, aidProgramme.orgId)];
   if (f.orgId) {
     // In scope: the org's subtree; an org above the caller: its own programmes only.
-    const [o] = await rows<{ path: string }>(db, sql`select path from org where id = ${f.orgId}`);
+    const [o] = await rows<{ path: string }>(db, sql`select path from org_ref where id = ${f.orgId}`);
     const paths = scopePaths(actor, AID_READ);
-    if (o && paths.some((p) => o.path.startsWith(p))) where.push(sql`${org.path} like ${o.path + '%'}`);
+    if (o && paths.some((p) => o.path.startsWith(p))) where.push(sql`${orgRef.path} like ${o.path + '%'}`);
     else if (o && paths.some((p) => p.startsWith(o.path))) where.push(eq(aidProgramme.orgId, f.orgId));
     else throw new OutOfScopeError('org', String(f.orgId));
   }
   if (f.forOrgId) {
-    const [o] = await rows<{ path: string }>(db, sql`select path from org where id = ${f.forOrgId}`);
+    const [o] = await rows<{ path: string }>(db, sql`select path from org_ref where id = ${f.forOrgId}`);
     if (!o) throw new AppError('VALIDATION_FAILED', [{ path: 'forOrgId', message: 'NOT_FOUND' }]);
-    where.push(sql`${o.path} like ${org.path} || '%'`);
+    where.push(sql`${o.path} like ${orgRef.path} || '%'`);
   }
   if (f.year) where.push(eq(aidProgramme.year, f.year));
   if (f.kind) where.push(eq(aidProgramme.kind, f.kind));
@@ -130,7 +130,7 @@ export async function listProgrammes(db: Db, actor: Actor, f: ProgrammeFilter) {
   const [n] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(aidProgramme)
-    .innerJoin(org, eq(org.id, aidProgramme.orgId))
+    .innerJoin(orgRef, eq(orgRef.id, aidProgramme.orgId))
     .where(cond);
   return {
     items: found.map((r) =>

@@ -1,15 +1,14 @@
-import { aliasedTable, and, desc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { assertOrgAccess, orgCondition, OutOfScopeError, pathInScope, type Actor } from '../../../kernel/access.js';
 import { writeAudit } from '../../../kernel/audit.js';
 import type { TxEnv } from '../../../kernel/context.js';
 import { maskName } from '../../../kernel/crypto.js';
 import { countUpTo, rows, type Db } from '../../../kernel/db.js';
 import { AppError } from '../../../kernel/errors.js';
-import { member } from '../../member/index.js';
-import { org } from '../../org/index.js';
-// The file's row is read here (read-only) for the household's org, state and category.
-import { hardshipFile } from '../hardship/hardship.schema.js';
-import { requireConsent } from '../hardship/index.js';
+import { memberRef } from '../../member/index.js';
+import { orgRef } from '../../org/index.js';
+import { fileSummary, requireConsent } from '../hardship/index.js';
 import { aidProgramme, aidRecord, RECORD_FORMS, RECORD_STATES } from './aid.schema.js';
 import { AID_READ, loadProgramme, RECORD_APPROVE, RECORD_PAY, RECORD_PROPOSE } from './programme.service.js';
 import { chinaDate } from '../../../kernel/clock.js';
@@ -44,20 +43,12 @@ export interface ProposeInput {
   note?: string;
 }
 
+/** The household's file (its clear-text summary, from hardship/) and the path of its org. */
 async function household(db: Db, fileId: number) {
-  const [f] = await db
-    .select({
-      id: hardshipFile.id,
-      memberId: hardshipFile.memberId,
-      orgId: hardshipFile.orgId,
-      state: hardshipFile.state,
-      category: hardshipFile.category,
-      orgPath: org.path,
-    })
-    .from(hardshipFile)
-    .innerJoin(org, eq(org.id, hardshipFile.orgId))
-    .where(eq(hardshipFile.id, fileId));
-  return f;
+  const f = await fileSummary(db, fileId);
+  if (!f) return undefined;
+  const [o] = await db.select({ path: orgRef.path }).from(orgRef).where(eq(orgRef.id, f.orgId));
+  return o && { ...f, orgPath: o.path };
 }
 
 /** The household's committed total and times in a programme (for checks and the screens). */
@@ -139,11 +130,11 @@ const audit = (tx: Db, env: TxEnv, r: RecordRow, action: string, after?: unknown
 
 /** A record the caller can see (its household's org or its programme's org in read scope); 404 otherwise. */
 export async function loadRecord(db: Db, actor: Actor, id: number) {
-  const porg = aliasedTable(org, 'porg');
+  const porg = alias(orgRef, 'porg');
   const [r] = await db
-    .select({ r: aidRecord, orgPath: org.path, programmeOrgPath: porg.path })
+    .select({ r: aidRecord, orgPath: orgRef.path, programmeOrgPath: porg.path })
     .from(aidRecord)
-    .innerJoin(org, eq(org.id, aidRecord.orgId))
+    .innerJoin(orgRef, eq(orgRef.id, aidRecord.orgId))
     .innerJoin(porg, eq(porg.id, aidRecord.programmeOrgId))
     .where(eq(aidRecord.id, id));
   if (!r || !(pathInScope(actor, AID_READ, r.orgPath) || pathInScope(actor, AID_READ, r.programmeOrgPath)))
@@ -328,7 +319,9 @@ export function recordConditions(actor: Actor, f: RecordFilter): SQL[] {
   if (f.fileId) where.push(eq(aidRecord.fileId, f.fileId));
   if (f.state?.length) where.push(inArray(aidRecord.state, f.state));
   if (f.orgPath)
-    where.push(sql`${aidRecord.orgId} in (select f_org.id from org f_org where f_org.path like ${f.orgPath + '%'})`);
+    where.push(
+      sql`${aidRecord.orgId} in (select f_org.id from org_ref f_org where f_org.path like ${f.orgPath + '%'})`,
+    );
   if (f.from) where.push(gte(aidRecord.givenOn, f.from));
   if (f.to) where.push(lte(aidRecord.givenOn, f.to));
   if (f.view === 'pending') {
@@ -342,24 +335,22 @@ export function recordConditions(actor: Actor, f: RecordFilter): SQL[] {
 }
 
 export const selectRecords = (db: Db) => {
-  const porg = aliasedTable(org, 'porg');
+  const porg = alias(orgRef, 'porg');
   return db
     .select({
       r: aidRecord,
-      orgName: org.name,
-      orgPath: org.path,
+      orgName: orgRef.name,
+      orgPath: orgRef.path,
       programmeOrgPath: porg.path,
       programmeName: aidProgramme.name,
       kind: aidProgramme.kind,
-      memberName: member.name,
-      idNumberEnc: member.idNumberEnc,
-      phoneEnc: member.phoneEnc,
+      memberName: memberRef.name,
     })
     .from(aidRecord)
-    .innerJoin(org, eq(org.id, aidRecord.orgId))
+    .innerJoin(orgRef, eq(orgRef.id, aidRecord.orgId))
     .innerJoin(porg, eq(porg.id, aidRecord.programmeOrgId))
     .innerJoin(aidProgramme, eq(aidProgramme.id, aidRecord.programmeId))
-    .innerJoin(member, eq(member.id, aidRecord.memberId));
+    .innerJoin(memberRef, eq(memberRef.id, aidRecord.memberId));
 };
 export type SelectedRecord = Awaited<ReturnType<ReturnType<typeof selectRecords>['where']>>[number];
 

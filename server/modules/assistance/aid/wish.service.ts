@@ -5,8 +5,8 @@ import type { TxEnv } from '../../../kernel/context.js';
 import { maskName } from '../../../kernel/crypto.js';
 import type { Db } from '../../../kernel/db.js';
 import { AppError } from '../../../kernel/errors.js';
-import { member, memberOfAccount } from '../../member/index.js';
-import { org } from '../../org/index.js';
+import { memberRef, memberOfAccount } from '../../member/index.js';
+import { orgRef } from '../../org/index.js';
 import { aidWish, DONOR_KINDS, WISH_STATES } from './aid.schema.js';
 
 // 微心愿: a worker posts a small wish; staff of the worker's union review and publish it; the
@@ -138,11 +138,11 @@ export async function board(
       donorName: aidWish.donorName,
       claimedAt: aidWish.claimedAt,
       fulfilledAt: aidWish.fulfilledAt,
-      area: sql<string>`coalesce((select a.name from org a where a.id = ${org.parentId}), '')`,
+      area: sql<string>`coalesce((select a.name from org_ref a where a.id = ${orgRef.parentId}), '')`,
       mine: actor ? sql<boolean>`${aidWish.accountId} = ${actor.accountId}` : sql<boolean>`false`,
     })
     .from(aidWish)
-    .innerJoin(org, eq(org.id, aidWish.orgId))
+    .innerJoin(orgRef, eq(orgRef.id, aidWish.orgId))
     .where(where)
     .orderBy(sql`${aidWish.state} = 'published' desc`, desc(aidWish.publishedAt), desc(aidWish.id))
     .limit(f.pageSize)
@@ -198,9 +198,9 @@ export async function claimAsMember(tx: Db, env: TxEnv, actor: Actor, id: number
 
 async function loadWish(db: Db, actor: Actor, id: number) {
   const [w] = await db
-    .select({ w: aidWish, orgPath: org.path })
+    .select({ w: aidWish, orgPath: orgRef.path })
     .from(aidWish)
-    .innerJoin(org, eq(org.id, aidWish.orgId))
+    .innerJoin(orgRef, eq(orgRef.id, aidWish.orgId))
     .where(eq(aidWish.id, id));
   if (!w || !pathInScope(actor, WISH_MANAGE, w.orgPath)) throw new OutOfScopeError('aid_wish', String(id));
   return w.w;
@@ -210,7 +210,7 @@ async function loadWish(db: Db, actor: Actor, id: number) {
 export function staffWishesWhere(actor: Actor, f: { state?: WishState; orgPath?: string }): SQL | undefined {
   const where: SQL[] = [orgCondition(actor, WISH_MANAGE, aidWish.orgId)];
   if (f.state) where.push(eq(aidWish.state, f.state));
-  if (f.orgPath) where.push(sql`${org.path} like ${f.orgPath + '%'}`);
+  if (f.orgPath) where.push(sql`${orgRef.path} like ${f.orgPath + '%'}`);
   return and(...where);
 }
 
@@ -221,10 +221,10 @@ export async function staffWishes(
 ) {
   const cond = staffWishesWhere(actor, f);
   const found = await db
-    .select({ w: aidWish, orgName: org.name, name: member.name })
+    .select({ w: aidWish, orgName: orgRef.name, name: memberRef.name })
     .from(aidWish)
-    .innerJoin(org, eq(org.id, aidWish.orgId))
-    .leftJoin(member, eq(member.id, aidWish.memberId))
+    .innerJoin(orgRef, eq(orgRef.id, aidWish.orgId))
+    .leftJoin(memberRef, eq(memberRef.id, aidWish.memberId))
     .where(cond)
     .orderBy(desc(aidWish.createdAt), desc(aidWish.id))
     .limit(f.pageSize)
@@ -232,7 +232,7 @@ export async function staffWishes(
   const [n] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(aidWish)
-    .innerJoin(org, eq(org.id, aidWish.orgId))
+    .innerJoin(orgRef, eq(orgRef.id, aidWish.orgId))
     .where(cond);
   return {
     items: found.map(({ w, orgName, name }) => ({

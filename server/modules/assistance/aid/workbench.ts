@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { countUpTo } from '../../../kernel/db.js';
 import type { WorkbenchCounter } from '../../../kernel/module.js';
-import { org } from '../../org/index.js';
+import { orgRef } from '../../org/index.js';
 import { aidRecord, aidWish } from './aid.schema.js';
 import { recordConditions } from './record.service.js';
 import { staffWishesWhere } from './wish.service.js';
@@ -27,7 +27,7 @@ export const aidTodo: readonly WorkbenchCounter[] = [
       const [n] = await db
         .select({ n: sql<number>`count(*)::int` })
         .from(aidWish)
-        .innerJoin(org, eq(org.id, aidWish.orgId))
+        .innerJoin(orgRef, eq(orgRef.id, aidWish.orgId))
         .where(staffWishesWhere(actor, { state: 'submitted' }));
       return n?.n ?? 0;
     },

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { OutOfScopeError, pathInScope, type Actor } from '../../../kernel/access.js';
 import type { Db } from '../../../kernel/db.js';
 import { AppError } from '../../../kernel/errors.js';
-import { member, memberOfAccount } from '../../member/index.js';
-import { org } from '../../org/index.js';
+import { memberRef, memberOfAccount } from '../../member/index.js';
+import { orgRef } from '../../org/index.js';
 import { hardshipFile } from './hardship.schema.js';
 
 // Who may see and act on a hardship file: staff whose `assistance:file:read` grant reaches the
@@ -32,9 +32,9 @@ export async function loadFile(
 ): Promise<LoadedFile> {
   if (actor.kind !== 'staff') throw new OutOfScopeError('hardship_file', String(id));
   const [found] = await db
-    .select({ f: hardshipFile, orgPath: org.path, orgName: org.name })
+    .select({ f: hardshipFile, orgPath: orgRef.path, orgName: orgRef.name })
     .from(hardshipFile)
-    .innerJoin(org, eq(org.id, hardshipFile.orgId))
+    .innerJoin(orgRef, eq(orgRef.id, hardshipFile.orgId))
     .where(eq(hardshipFile.id, id));
   if (!found) throw new AppError('NOT_FOUND');
   if (!pathInScope(actor, FILE_READ, found.orgPath)) throw new OutOfScopeError('hardship_file', String(id));
@@ -55,10 +55,16 @@ export async function memberInScope(
   memberId: number,
 ): Promise<{ id: number; orgId: number; name: string; status: string }> {
   const [m] = await db
-    .select({ id: member.id, orgId: member.orgId, name: member.name, status: member.status, path: org.path })
-    .from(member)
-    .innerJoin(org, eq(org.id, member.orgId))
-    .where(eq(member.id, memberId));
+    .select({
+      id: memberRef.id,
+      orgId: memberRef.orgId,
+      name: memberRef.name,
+      status: memberRef.status,
+      path: orgRef.path,
+    })
+    .from(memberRef)
+    .innerJoin(orgRef, eq(orgRef.id, memberRef.orgId))
+    .where(eq(memberRef.id, memberId));
   if (!m || !pathInScope(actor, FILE_READ, m.path)) throw new OutOfScopeError('member', String(memberId));
   if (!pathInScope(actor, FILE_HANDLE, m.path)) throw new AppError('FORBIDDEN');
   return m;

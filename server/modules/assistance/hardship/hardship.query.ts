@@ -6,9 +6,9 @@ import { writeAudit, type AuditSource } from '../../../kernel/audit.js';
 import type { Crypto } from '../../../kernel/crypto.js';
 import { maskName } from '../../../kernel/crypto.js';
 import { allOf, countUpTo, escapeLike, type Db } from '../../../kernel/db.js';
-import { account } from '../../auth/index.js';
-import { member } from '../../member/index.js';
-import { org } from '../../org/index.js';
+import { accountRef } from '../../auth/index.js';
+import { memberRef } from '../../member/index.js';
+import { orgRef } from '../../org/index.js';
 import { assistanceHistory } from './hooks.js';
 import { FILE_READ, type LoadedFile } from './hardship.access.js';
 import {
@@ -48,23 +48,23 @@ export function fileConditions(actor: Actor, f: FileFilter, now: Date): SQL[] {
   if (f.category) where.push(eq(hardshipFile.category, f.category));
   if (f.incomeBand) where.push(eq(hardshipFile.incomeBand, f.incomeBand));
   if (f.orgPath)
-    where.push(sql`${hardshipFile.orgId} in (select o.id from org o where o.path like ${f.orgPath + '%'})`);
+    where.push(sql`${hardshipFile.orgId} in (select o.id from org_ref o where o.path like ${f.orgPath + '%'})`);
   if (f.reviewOverdue) where.push(allOf(eq(hardshipFile.state, 'filed'), lt(hardshipFile.reviewDue, today)));
   if (f.reviewWithinDays !== undefined)
     where.push(allOf(eq(hardshipFile.state, 'filed'), lte(hardshipFile.reviewDue, addDays(today, f.reviewWithinDays))));
   if (f.q)
     where.push(
-      sql`${hardshipFile.memberId} in (select m.id from member m where m.name like ${'%' + escapeLike(f.q) + '%'})`,
+      sql`${hardshipFile.memberId} in (select m.id from member_ref m where m.name like ${'%' + escapeLike(f.q) + '%'})`,
     );
   return where;
 }
 
 const selectFiles = (db: Db) =>
   db
-    .select({ f: hardshipFile, memberName: member.name, orgName: org.name })
+    .select({ f: hardshipFile, memberName: memberRef.name, orgName: orgRef.name })
     .from(hardshipFile)
-    .innerJoin(member, eq(member.id, hardshipFile.memberId))
-    .innerJoin(org, eq(org.id, hardshipFile.orgId));
+    .innerJoin(memberRef, eq(memberRef.id, hardshipFile.memberId))
+    .innerJoin(orgRef, eq(orgRef.id, hardshipFile.orgId));
 
 type Listed = Awaited<ReturnType<ReturnType<typeof selectFiles>['execute']>>[number];
 
@@ -208,18 +208,18 @@ function actionsOf(l: LoadedFile): string[] {
 export async function presentFile(db: Db, crypto: Crypto, l: LoadedFile, now: Date) {
   const { f } = l;
   const [m] = await db
-    .select({ name: member.name, jobType: member.jobType, employer: member.employer })
-    .from(member)
-    .where(eq(member.id, f.memberId));
+    .select({ name: memberRef.name, jobType: memberRef.jobType, employer: memberRef.employer })
+    .from(memberRef)
+    .where(eq(memberRef.id, f.memberId));
   const s = readSensitive(crypto.decrypt, f.sensitiveEnc);
   const lines = await effectiveLine(db, f.orgId);
   const perHead = incomePerHeadFen(s);
   const visit = f.visitEnc ? ZStoredVisit.parse(JSON.parse(crypto.decrypt(f.visitEnc))) : null;
   // Events keep the actor's sign-in name (as the audit does); people read display names.
   const events = await db
-    .select({ e: hardshipEvent, displayName: account.displayName })
+    .select({ e: hardshipEvent, displayName: accountRef.displayName })
     .from(hardshipEvent)
-    .leftJoin(account, eq(account.id, hardshipEvent.actorId))
+    .leftJoin(accountRef, eq(accountRef.id, hardshipEvent.actorId))
     .where(eq(hardshipEvent.fileId, f.id))
     .orderBy(asc(hardshipEvent.id));
   const evidence = await db

@@ -10,7 +10,7 @@ import type { Db } from '../../../kernel/db.js';
 import { AppError } from '../../../kernel/errors.js';
 import { errorResponses, zCommaList, ZId, ZIdParams, zPage, ZPageQuery } from '../../../kernel/http.js';
 import { ZDate } from '../../member/index.js';
-import { org } from '../../org/index.js';
+import { orgRef } from '../../org/index.js';
 import { loadCase, MAX_FILE_BYTES } from '../../service/index.js';
 import { readEvidence, storeEvidence } from './evidence.js';
 import { FILE_HANDLE, FILE_READ, LINE_MANAGE, loadFile, memberInScope } from './hardship.access.js';
@@ -96,7 +96,9 @@ export async function hardshipRoutes(app: FastifyInstance): Promise<void> {
   const detail = async (req: FastifyRequest, actor: Actor, id: number) => {
     const l = await loadFile(deps.db, actor, id);
     await inTransaction(deps, req, async (tx, env) => {
-      const [o] = actor.orgId ? await tx.select({ name: org.name }).from(org).where(eq(org.id, actor.orgId)) : [];
+      const [o] = actor.orgId
+        ? await tx.select({ name: orgRef.name }).from(orgRef).where(eq(orgRef.id, actor.orgId))
+        : [];
       await tx.insert(hardshipView).values({
         fileId: id,
         accountId: actor.accountId,

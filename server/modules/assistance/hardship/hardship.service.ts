@@ -4,7 +4,7 @@ import { writeAudit } from '../../../kernel/audit.js';
 import type { TxEnv } from '../../../kernel/context.js';
 import type { Db } from '../../../kernel/db.js';
 import { AppError } from '../../../kernel/errors.js';
-import { member } from '../../member/index.js';
+import { lockMember } from '../../member/index.js';
 import { FILE_HANDLE, loadFile, type FileRow } from './hardship.access.js';
 import {
   CURRENT_FILE_STATES,
@@ -133,7 +133,7 @@ export async function activeConsent(db: Db, memberId: number) {
  * is share-locked, so a consent recorded or withdrawn meanwhile waits for this use to commit.
  */
 export async function requireConsent(tx: Db, memberId: number, need: ConsentScope) {
-  await tx.select({ id: member.id }).from(member).where(eq(member.id, memberId)).for('share');
+  await lockMember(tx, memberId, 'share');
   const c = await activeConsent(tx, memberId);
   if (!c) throw new AppError('HARDSHIP_NO_CONSENT');
   if (!c.scope.includes(need))
@@ -154,7 +154,7 @@ export async function recordConsent(
     throw new AppError('VALIDATION_FAILED', [{ path: 'version', message: 'hardship.consent.version' }]);
   // one change at a time: the member's row is locked; the new record is the one in force from now
   // on, whether it widens or narrows what the member agreed to before
-  await tx.select({ id: member.id }).from(member).where(eq(member.id, m.id)).for('update');
+  await lockMember(tx, m.id, 'update');
   const before = await activeConsent(tx, m.id);
   const [c] = await tx
     .insert(hardshipConsent)
@@ -180,7 +180,7 @@ export async function recordConsent(
 
 /** The member withdraws consent: the current file closes and its sensitive data is purged after PURGE_AFTER_DAYS. */
 export async function withdrawConsent(tx: Db, env: TxEnv, m: { id: number; orgId: number }): Promise<void> {
-  await tx.select({ id: member.id }).from(member).where(eq(member.id, m.id)).for('update');
+  await lockMember(tx, m.id, 'update');
   const c = await activeConsent(tx, m.id);
   if (!c) throw new AppError('CONFLICT', [{ path: 'consent', message: 'hardship.consent.none' }]);
   await tx
@@ -236,11 +236,7 @@ export interface OpenDraftFileInput {
  * file (409 HARDSHIP_FILE_EXISTS). The caller checks the actor's scope over the member.
  */
 export async function openDraftFile(tx: Db, env: TxEnv, input: OpenDraftFileInput): Promise<{ id: number }> {
-  const [m] = await tx
-    .select({ id: member.id, orgId: member.orgId })
-    .from(member)
-    .where(eq(member.id, input.memberId))
-    .for('update');
+  const m = await lockMember(tx, input.memberId, 'update');
   if (!m) throw new AppError('NOT_FOUND');
   const consent = await requireConsent(tx, m.id, 'collect');
   const [current] = await tx
@@ -286,15 +282,13 @@ export interface FilePatch {
   situation?: string;
 }
 
-/** Recomputes size and band from the sensitive part; checks the category against the lines. */
+/** Recomputes size and band from the sensitive part; checks the category against the lines (all of it when `complete`: submitting, filing, reviewing). */
 async function derive(
   tx: Db,
   f: FileRow,
-  s: Sensitive,
-  category: Category | null,
-  causes: string[],
-  complete: boolean,
+  d: { s: Sensitive; category: Category | null; causes: string[]; complete: boolean },
 ) {
+  const { s, category, causes, complete } = d;
   const lines = await effectiveLine(tx, f.orgId);
   const problems = categoryProblems({ category, causes }, s, lines, complete);
   if (complete && !lines && !problems.some((p) => p.message === 'hardship.line.missing'))
@@ -316,7 +310,7 @@ export async function updateFile(tx: Db, env: TxEnv, actor: Actor, id: number, p
   };
   const category = p.category !== undefined ? p.category : f.category;
   const causes = p.causes ?? f.causes;
-  const derived = await derive(tx, f, s, category, causes, false);
+  const derived = await derive(tx, f, { s, category, causes, complete: false });
   await move(
     tx,
     f,
@@ -335,7 +329,12 @@ export async function updateFile(tx: Db, env: TxEnv, actor: Actor, id: number, p
 export async function submitFile(tx: Db, env: TxEnv, actor: Actor, id: number, note?: string): Promise<void> {
   const { f } = await loadFile(tx, actor, id, FILE_HANDLE);
   await requireConsent(tx, f.memberId, 'verify');
-  const derived = await derive(tx, f, readSensitive(env.crypto.decrypt, f.sensitiveEnc), f.category, f.causes, true);
+  const derived = await derive(tx, f, {
+    s: readSensitive(env.crypto.decrypt, f.sensitiveEnc),
+    category: f.category,
+    causes: f.causes,
+    complete: true,
+  });
   await move(tx, f, ALLOWED.submit, { state: 'verifying', ...derived }, env.source.at);
   await recordEvent(tx, env, f, 'submitted', { note });
 }
@@ -370,7 +369,12 @@ export async function fileIt(tx: Db, env: TxEnv, actor: Actor, id: number, note?
   const { f } = await loadFile(tx, actor, id, FILE_HANDLE);
   await requireConsent(tx, f.memberId, 'verify');
   if (!f.visitEnc) throw new AppError('VALIDATION_FAILED', [{ path: 'visit', message: 'hardship.visit.required' }]);
-  const derived = await derive(tx, f, readSensitive(env.crypto.decrypt, f.sensitiveEnc), f.category, f.causes, true);
+  const derived = await derive(tx, f, {
+    s: readSensitive(env.crypto.decrypt, f.sensitiveEnc),
+    category: f.category,
+    causes: f.causes,
+    complete: true,
+  });
   const today = chinaToday(env.source.at);
   await move(
     tx,
@@ -433,7 +437,12 @@ export async function reviewFile(tx: Db, env: TxEnv, actor: Actor, id: number, r
     if (!r.category)
       throw new AppError('VALIDATION_FAILED', [{ path: 'category', message: 'hardship.review.category' }]);
     category = r.category;
-    derived = await derive(tx, f, readSensitive(env.crypto.decrypt, f.sensitiveEnc), category, f.causes, true);
+    derived = await derive(tx, f, {
+      s: readSensitive(env.crypto.decrypt, f.sensitiveEnc),
+      category,
+      causes: f.causes,
+      complete: true,
+    });
   }
   const reviewDue = addMonths(today, 12);
   await move(tx, f, ALLOWED.review, { category, reviewDue, ...derived }, env.source.at);

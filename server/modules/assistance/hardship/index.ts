@@ -7,7 +7,7 @@ import type { Db } from '../../../kernel/db.js';
 import { registerOrgUsage } from '../../org/index.js';
 import { removeEvidence } from './evidence.js';
 import { hardshipRoutes as staffRoutes } from './hardship.routes.js';
-import { hardshipFile, hardshipLine } from './hardship.schema.js';
+import { FILE_STATES, HARDSHIP_CATEGORIES, hardshipFile, hardshipLine, INCOME_BANDS } from './hardship.schema.js';
 import { purgeDue } from './hardship.service.js';
 import { hardshipSelfRoutes } from './me.routes.js';
 
@@ -48,9 +48,9 @@ export interface FileSummary {
   id: number;
   memberId: number;
   orgId: number;
-  state: string;
-  category: string | null;
-  incomeBand: string | null;
+  state: (typeof FILE_STATES)[number];
+  category: (typeof HARDSHIP_CATEGORIES)[number] | null;
+  incomeBand: (typeof INCOME_BANDS)[number] | null;
   householdSize: number | null;
   reviewDue: string | null;
 }

@@ -19,7 +19,7 @@ export async function effectiveLine(db: Db, orgId: number): Promise<EffectiveLin
     db,
     sql`
     select l.minimum_living::int as "minimumLiving", l.low_income::int as "lowIncome", a.id::int as "fromOrgId", a.name as "fromOrgName"
-    from org o join org a on o.path like a.path || '%' join hardship_line l on l.org_id = a.id
+    from org_ref o join org_ref a on o.path like a.path || '%' join hardship_line l on l.org_id = a.id
     where o.id = ${orgId} order by a.depth desc limit 1`,
   );
   return found ?? null;

@@ -6,8 +6,8 @@ import { inTransaction, requireActor, type Deps } from '../../../kernel/context.
 import { maskName } from '../../../kernel/crypto.js';
 import { AppError } from '../../../kernel/errors.js';
 import { errorResponses, zPage, ZPageQuery } from '../../../kernel/http.js';
-import { member } from '../../member/index.js';
-import { org } from '../../org/index.js';
+import { memberRef } from '../../member/index.js';
+import { orgRef } from '../../org/index.js';
 import { memberIdOfAccount } from './hardship.access.js';
 import { EXIT_REASONS, FILE_STATES, HARDSHIP_CATEGORIES, hardshipFile, hardshipView } from './hardship.schema.js';
 import {
@@ -58,7 +58,10 @@ async function ownMember(deps: Deps, req: FastifyRequest) {
   const actor = requireActor(req, 'member');
   const id = await memberIdOfAccount(deps.db, actor.accountId);
   if (!id) throw new AppError('NOT_A_MEMBER');
-  const [m] = await deps.db.select({ id: member.id, orgId: member.orgId }).from(member).where(eq(member.id, id));
+  const [m] = await deps.db
+    .select({ id: memberRef.id, orgId: memberRef.orgId })
+    .from(memberRef)
+    .where(eq(memberRef.id, id));
   if (!m) throw new AppError('NOT_A_MEMBER');
   return m;
 }
@@ -71,9 +74,9 @@ export async function hardshipSelfRoutes(app: FastifyInstance): Promise<void> {
   const mine = async (memberId: number) => {
     const consent = await activeConsent(deps.db, memberId);
     const [f] = await deps.db
-      .select({ f: hardshipFile, orgName: org.name })
+      .select({ f: hardshipFile, orgName: orgRef.name })
       .from(hardshipFile)
-      .innerJoin(org, eq(org.id, hardshipFile.orgId))
+      .innerJoin(orgRef, eq(orgRef.id, hardshipFile.orgId))
       .where(eq(hardshipFile.memberId, memberId))
       .orderBy(desc(hardshipFile.id))
       .limit(1);

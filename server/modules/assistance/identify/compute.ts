@@ -64,7 +64,7 @@ export async function recompute(
       tx,
       sql`
       select distinct on (d.member_id) d.member_id, d.fingerprint, d.until from identify_dismissal d
-      join member m on m.id = d.member_id join org o on o.id = m.org_id
+      join member_ref m on m.id = d.member_id join org_ref o on o.id = m.org_id
       where d.until > ${now} and o.path like ${path + '%'} order by d.member_id, d.dismissed_at desc`,
     );
     const dismissed = new Map(dismissals.map((d) => [Number(d.member_id), d]));
@@ -75,7 +75,7 @@ export async function recompute(
       return { member_id: s.memberId, org_id: s.orgId, score: s.score, reasons: s.reasons, hidden_until: hiddenUntil };
     });
     await tx.execute(
-      sql`delete from identify_candidate where org_id in (select id from org where path like ${path + '%'})`,
+      sql`delete from identify_candidate where org_id in (select id from org_ref where path like ${path + '%'})`,
     );
     for (let i = 0; i < records.length; i += 20_000) {
       const chunk = JSON.stringify(records.slice(i, i + 20_000));

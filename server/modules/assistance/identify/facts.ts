@@ -46,7 +46,7 @@ interface FactRow {
 /** Member-level SQL: who has any signal in the subtree `path` (active members without a current file). */
 export function factsQuery(path: string, now: Date) {
   const { yearStart, today } = yearWindow(now);
-  const inSubtree = sql`(select m2.id from member m2 join org o2 on o2.id = m2.org_id where o2.path like ${path + '%'})`;
+  const inSubtree = sql`(select m2.id from member_ref m2 join org_ref o2 on o2.id = m2.org_id where o2.path like ${path + '%'})`;
   return sql`
     with c as (
       select sc.member_id,
@@ -72,8 +72,8 @@ export function factsQuery(path: string, now: Date) {
     select m.id as member_id, m.org_id, o.path, m.job_type, c.aid_n, c.aid_last, c.enc, s.data_enc,
       (extract(epoch from s.updated_at) * 1000)::float8 as situation_at, ex.exited_at
     from ids
-    join member m on m.id = ids.member_id
-    join org o on o.id = m.org_id
+    join member_ref m on m.id = ids.member_id
+    join org_ref o on o.id = m.org_id
     left join c on c.member_id = m.id
     left join member_situation s on s.member_id = m.id
     left join ex on ex.member_id = m.id
@@ -154,11 +154,11 @@ export async function loadResolver(db: Db, override?: { path: string; rules: Rul
     params: Record<string, unknown>;
   }>(
     db,
-    sql`select o.path, r.code, r.enabled, r.weight, r.params from ${identifyRule} r join org o on o.id = r.org_id`,
+    sql`select o.path, r.code, r.enabled, r.weight, r.params from ${identifyRule} r join org_ref o on o.id = r.org_id`,
   );
   const lineRows = await rows<{ path: string; minimum_living: number; low_income: number }>(
     db,
-    sql`select o.path, l.minimum_living, l.low_income from hardship_line l join org o on o.id = l.org_id`,
+    sql`select o.path, l.minimum_living, l.low_income from hardship_line l join org_ref o on o.id = l.org_id`,
   );
   const layers = new Map<string, RuleSetting[]>();
   for (const r of ruleRows) {

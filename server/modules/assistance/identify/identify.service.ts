@@ -1,13 +1,13 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getViewSelectedFields, type SQL, sql } from 'drizzle-orm';
 import { OutOfScopeError, orgCondition, pathInScope, type Actor, type Permission } from '../../../kernel/access.js';
 import { writeAudit } from '../../../kernel/audit.js';
 import type { TxEnv } from '../../../kernel/context.js';
 import { maskIdNumber, maskPhone, type Crypto } from '../../../kernel/crypto.js';
 import { countUpTo, rows, type Db } from '../../../kernel/db.js';
 import { AppError } from '../../../kernel/errors.js';
-import { account, holdsPermission } from '../../auth/index.js';
-import { member } from '../../member/index.js';
-import { org } from '../../org/index.js';
+import { accountRef, holdsPermission } from '../../auth/index.js';
+import { memberRef, sealedIdentities, type SealedIdentity } from '../../member/index.js';
+import { orgRef } from '../../org/index.js';
 import { openDraftFile } from '../hardship/index.js';
 import { CANDIDATE_LOCK } from './compute.js';
 import { decryptSituation, yearWindow } from './facts.js';
@@ -46,10 +46,10 @@ export async function memberFor(
 ) {
   if (actor.kind !== 'staff') throw new OutOfScopeError('member', String(memberId));
   const [m] = await db
-    .select({ m: member, path: org.path, orgName: org.name })
-    .from(member)
-    .innerJoin(org, eq(org.id, member.orgId))
-    .where(eq(member.id, memberId));
+    .select({ m: getViewSelectedFields(memberRef), path: orgRef.path, orgName: orgRef.name })
+    .from(memberRef)
+    .innerJoin(orgRef, eq(orgRef.id, memberRef.orgId))
+    .where(eq(memberRef.id, memberId));
   if (!m || !pathInScope(actor, read, m.path)) throw new OutOfScopeError('member', String(memberId));
   if (!pathInScope(actor, need, m.path)) throw new AppError('FORBIDDEN');
   return m;
@@ -65,6 +65,14 @@ export interface CandidateFilter {
 const ageOn = (birth: string, today: string) =>
   Number(today.slice(0, 4)) - Number(birth.slice(0, 4)) - (today.slice(5) < birth.slice(5) ? 1 : 0);
 
+/** The 身份证号 and phone as the member list masks them (the member module keeps them sealed). */
+function maskedIdentity(crypto: Crypto, sealed: SealedIdentity | undefined) {
+  return {
+    idNumber: sealed ? maskIdNumber(crypto.decrypt(sealed.idNumberEnc)) : '',
+    phone: sealed?.phoneEnc ? maskPhone(crypto.decrypt(sealed.phoneEnc)) : null,
+  };
+}
+
 /** The identification list's conditions: both scopes, and candidates no dismissal hides now. */
 export function candidateWhere(actor: Actor, f: CandidateFilter, now: Date): SQL | undefined {
   // Both scopes: the list never shows a member the caller could not find in the roster.
@@ -73,7 +81,8 @@ export function candidateWhere(actor: Actor, f: CandidateFilter, now: Date): SQL
     orgCondition(actor, 'member:member:read', identifyCandidate.orgId),
     sql`(${identifyCandidate.hiddenUntil} is null or ${identifyCandidate.hiddenUntil} <= ${now})`,
   ];
-  if (f.orgPath) where.push(sql`${identifyCandidate.orgId} in (select id from org where path like ${f.orgPath + '%'})`);
+  if (f.orgPath)
+    where.push(sql`${identifyCandidate.orgId} in (select id from org_ref where path like ${f.orgPath + '%'})`);
   if (f.rule) where.push(sql`${identifyCandidate.reasons} @> ${JSON.stringify([{ code: f.rule }])}::jsonb`);
   if (f.minScore) where.push(sql`${identifyCandidate.score} >= ${f.minScore}`);
   return and(...where);
@@ -90,10 +99,10 @@ export async function listCandidates(
   const cond = candidateWhere(actor, f, now);
   const [items, counted] = await Promise.all([
     db
-      .select({ c: identifyCandidate, m: member, orgName: org.name })
+      .select({ c: identifyCandidate, m: getViewSelectedFields(memberRef), orgName: orgRef.name })
       .from(identifyCandidate)
-      .innerJoin(member, eq(member.id, identifyCandidate.memberId))
-      .innerJoin(org, eq(org.id, identifyCandidate.orgId))
+      .innerJoin(memberRef, eq(memberRef.id, identifyCandidate.memberId))
+      .innerJoin(orgRef, eq(orgRef.id, identifyCandidate.orgId))
       .where(cond)
       .orderBy(desc(identifyCandidate.score), identifyCandidate.memberId)
       .limit(f.pageSize)
@@ -106,7 +115,7 @@ export async function listCandidates(
         db,
         sql`
     select distinct on (v.member_id) v.member_id, v.id, v.due_date::text as due_date, a.display_name as assignee_name
-    from identify_visit v join account a on a.id = v.assignee_id
+    from identify_visit v join account_ref a on a.id = v.assignee_id
     where v.state = 'open' and v.member_id in (${sql.join(
       ids.map((i) => sql`${i}`),
       sql`, `,
@@ -116,6 +125,7 @@ export async function listCandidates(
   const visitOf = new Map(
     visits.map((v) => [Number(v.member_id), { id: Number(v.id), dueDate: v.due_date, assigneeName: v.assignee_name }]),
   );
+  const identities = await sealedIdentities(db, ids);
   const today = yearWindow(now).today;
   return {
     items: items.map(({ c, m, orgName }) => ({
@@ -125,8 +135,7 @@ export async function listCandidates(
       orgName,
       gender: m.gender,
       age: ageOn(m.birthDate, today),
-      idNumber: maskIdNumber(crypto.decrypt(m.idNumberEnc)),
-      phone: m.phoneEnc ? maskPhone(crypto.decrypt(m.phoneEnc)) : null,
+      ...maskedIdentity(crypto, identities.get(m.id)),
       jobType: m.jobType,
       score: c.score,
       reasons: c.reasons.map((r) => ({ code: r.code, weight: r.weight, detail: r.detail })),
@@ -203,7 +212,7 @@ export async function assignVisit(
   const [a] = await rows<{ id: string | number; display_name: string; org_path: string | null }>(
     tx,
     sql`
-    select a.id, a.display_name, o.path as org_path from account a left join org o on o.id = a.org_id
+    select a.id, a.display_name, o.path as org_path from account_ref a left join org_ref o on o.id = a.org_id
     where a.id = ${input.assigneeId} and a.kind = 'staff' and a.status = 'active'
       and ${holdsPermission(sql`a.id`, IDENTIFY_HANDLE, m.path)}`,
   );
@@ -249,7 +258,7 @@ export async function assignVisit(
 
 /** The org's effective rules, and for each where it comes from (this org, an ancestor, or the default). */
 export async function rulesOf(db: Db, orgId: number) {
-  const [o] = await db.select({ path: org.path }).from(org).where(eq(org.id, orgId));
+  const [o] = await db.select({ path: orgRef.path }).from(orgRef).where(eq(orgRef.id, orgId));
   if (!o) throw new AppError('NOT_FOUND');
   const found = await rows<{
     org_id: string | number;
@@ -262,7 +271,7 @@ export async function rulesOf(db: Db, orgId: number) {
   }>(
     db,
     sql`
-    select r.org_id, o.name as org_name, o.path, r.code, r.enabled, r.weight, r.params from ${identifyRule} r join org o on o.id = r.org_id
+    select r.org_id, o.name as org_name, o.path, r.code, r.enabled, r.weight, r.params from ${identifyRule} r join org_ref o on o.id = r.org_id
     where ${o.path} like o.path || '%' order by length(o.path)`,
   );
   const from = new Map<RuleCode, { orgId: number; orgName: string }>();
@@ -318,9 +327,9 @@ export const ALL_CODES = RULE_CODES;
 export async function getSituation(tx: Db, env: TxEnv, actor: Actor, memberId: number) {
   const m = await memberFor(tx, actor, memberId, IDENTIFY_HANDLE, IDENTIFY_HANDLE);
   const [s] = await tx
-    .select({ s: memberSituation, by: account.displayName })
+    .select({ s: memberSituation, by: accountRef.displayName })
     .from(memberSituation)
-    .leftJoin(account, eq(account.id, memberSituation.updatedBy))
+    .leftJoin(accountRef, eq(accountRef.id, memberSituation.updatedBy))
     .where(eq(memberSituation.memberId, memberId));
   // Sensitive (health, income): every view is audited.
   await writeAudit(tx, env.crypto, env.source, {

@@ -72,7 +72,7 @@ export interface ImportResult {
 export const errorFileUrl = (jobId: string) => `/api/members/import/${jobId}/errors`;
 
 const toInsertRow = (deps: ImportDeps, v: MemberValues, idNumberHash: string | undefined): InsertRow => {
-  const id = identityColumns(deps.crypto, v.idNumber, v.phone, idNumberHash);
+  const id = identityColumns(deps.crypto, { idNumber: v.idNumber, phone: v.phone, idNumberHash });
   return [
     v.orgId,
     v.name,
@@ -232,7 +232,7 @@ async function checkFile(
         counts.existing++; // already a member of the union the row names: skipped, not a fault
         continue;
       }
-      duplicates(c, seenIds, seenCards, taken, p.lang);
+      duplicates(c, { ids: seenIds, cards: seenCards, taken }, p.lang);
       // A member of another union moves by a transfer (its history and approvals), never by an import.
       if (memberOf !== undefined) c.errors.set('idNumber', say('import.otherUnion', p.lang));
       if (c.errors.size > 0 || !c.values) {
@@ -272,15 +272,15 @@ async function checkFile(
 }
 
 /** A 身份证号 or card number seen earlier in the file makes this row a fault (the first one stands). */
-function duplicates(c: CheckedRow, seenIds: SeenKeys, seenCards: SeenKeys, taken: Set<string>, lang: 'zh' | 'en') {
+function duplicates(c: CheckedRow, seen: { ids: SeenKeys; cards: SeenKeys; taken: Set<string> }, lang: 'zh' | 'en') {
   if (c.idNumber) {
-    const first = seenIds.firstLine(c.idNumber, c.line);
+    const first = seen.ids.firstLine(c.idNumber, c.line);
     if (first !== undefined) c.errors.set('idNumber', say('import.duplicateInFile', lang, String(first)));
   }
   if (c.cardNo) {
-    if (taken.has(c.cardNo)) c.errors.set('cardNo', say('import.cardTaken', lang));
+    if (seen.taken.has(c.cardNo)) c.errors.set('cardNo', say('import.cardTaken', lang));
     else {
-      const first = seenCards.firstLine(c.cardNo, c.line);
+      const first = seen.cards.firstLine(c.cardNo, c.line);
       if (first !== undefined) c.errors.set('cardNo', say('import.cardDuplicate', lang, String(first)));
     }
   }

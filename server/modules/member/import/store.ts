@@ -51,7 +51,7 @@ const COLUMN_TYPES = [
 ] as const;
 
 export async function loadUnions(db: Db): Promise<Array<UnionTarget & { code: string; name: string }>> {
-  return rows(db, sql`select id, code, name, path, type, status from org`);
+  return rows(db, sql`select id, code, name, path, type, status from org_ref`);
 }
 
 /** Which of these blind indexes are members already, with the union each belongs to. */

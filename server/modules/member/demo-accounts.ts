@@ -1,18 +1,16 @@
-import { eq } from 'drizzle-orm';
-import type { Actor } from '../kernel/access.js';
-import type { AuditSource } from '../kernel/audit.js';
-import type { Deps } from '../kernel/context.js';
-import type { Db } from '../kernel/db.js';
-import { account, BUILTIN_ROLES, staffGrant } from '../modules/auth/index.js';
-import { makeIdNumber, type MemberRow } from '../modules/member/index.js';
-import { submitCorrection, type CorrectionChanges } from '../modules/member/correction.service.js';
-import { submitJoin } from '../modules/member/join.service.js';
-import type { NewMember } from '../modules/member/member.fields.js';
-import { insertMember } from '../modules/member/member.service.js';
-import { approveTransfer, requestTransfer } from '../modules/member/transfer.service.js';
-import { org } from '../modules/org/index.js';
+import type { Actor } from '../../kernel/access.js';
+import type { AuditSource } from '../../kernel/audit.js';
+import type { SeedContext } from '../../kernel/module.js';
+import { createMemberAccount, staffActor } from '../auth/index.js';
+import { submitCorrection, type CorrectionChanges } from './correction.service.js';
+import { makeIdNumber } from './id-number.js';
+import { submitJoin } from './join.service.js';
+import type { NewMember } from './member.fields.js';
+import type { MemberRow } from './member.schema.js';
+import { insertMember } from './member.service.js';
+import { approveTransfer, requestTransfer } from './transfer.service.js';
 
-// Demo member accounts 13800000002 … 13800000030 (13800000001, 周师傅, is demo.ts's), all with the
+// Demo member accounts 13800000002 … 13800000030 (13800000001, 周师傅, is seed/demo.ts's), all with the
 // demo password: members of several grassroots unions — 江苏恒神 (a carbon-fibre manufacturer in
 // 丹阳), the 京口 logistics park's riders, couriers and drivers, 瑞丰科技, the college, the 润州
 // drivers, the 丹阳 glasses market — women and men, 一线 workers and 中层以上管理人员. The record has
@@ -396,30 +394,24 @@ const householdOf = (h: DemoPerson['household']) =>
     : { householdType: h ?? 'urban', migrantWorker: false };
 
 /** The demo member accounts and their records and requests (after the rest of the demo, which picks its members without them). */
-export async function seedDemoMemberAccounts(
-  tx: Db,
-  deps: Deps,
-  ids: Map<string, number>,
-  passwordHash: string,
-): Promise<void> {
+export async function seedDemoMemberAccounts({
+  tx,
+  deps,
+  orgs: ids,
+  demoPasswordHash: passwordHash,
+}: SeedContext): Promise<void> {
   const at = deps.clock.now();
   const demo: AuditSource = { actorId: null, actorName: 'demo', ip: null, requestId: null, at };
   const records = new Map<string, MemberRow>();
   const accounts = new Map<string, number>();
   for (const [i, p] of DEMO_PEOPLE.entries()) {
-    const [a] = await tx
-      .insert(account)
-      .values({
-        kind: 'member',
-        displayName: p.name,
-        passwordHash,
-        passwordChangedAt: at,
-        phoneEnc: deps.crypto.encrypt(p.phone),
-        phoneHash: deps.crypto.blindIndex('phone', p.phone),
-      })
-      .returning({ id: account.id });
-    if (!a) throw new Error('demo account insert returned no row');
-    accounts.set(p.phone, a.id);
+    const accountId = await createMemberAccount(tx, deps.crypto, {
+      displayName: p.name,
+      phone: p.phone,
+      passwordHash,
+      at,
+    });
+    accounts.set(p.phone, accountId);
     const details = {
       name: p.name,
       idNumber: idNumberOf(p),
@@ -434,7 +426,7 @@ export async function seedDemoMemberAccounts(
     };
     if (p.applicant) {
       const self: Actor = {
-        accountId: a.id,
+        accountId,
         kind: 'member',
         username: null,
         displayName: p.name,
@@ -444,7 +436,7 @@ export async function seedDemoMemberAccounts(
       };
       await submitJoin(
         tx,
-        { crypto: deps.crypto, source: { ...demo, actorId: a.id, actorName: p.name } },
+        { crypto: deps.crypto, source: { ...demo, actorId: accountId, actorName: p.name } },
         self,
         details,
       );
@@ -460,7 +452,7 @@ export async function seedDemoMemberAccounts(
       p.phone,
       await insertMember(tx, { crypto: deps.crypto, source: demo }, input, {
         kind: 'created',
-        accountId: a.id,
+        accountId,
         note: '演示数据',
       }),
     );
@@ -491,32 +483,4 @@ export async function seedDemoMemberAccounts(
     const m = records.get(c.phone);
     if (m) await submitCorrection(tx, asMember(c.phone), m, c.changes, c.note);
   }
-}
-
-/** A demo staff account as the services see a signed-in actor: its grants with their roles' permissions. */
-async function staffActor(tx: Db, username: string): Promise<Actor | null> {
-  const [g] = await tx
-    .select({
-      accountId: account.id,
-      name: account.displayName,
-      grantId: staffGrant.id,
-      roleCode: staffGrant.roleCode,
-      orgId: staffGrant.orgId,
-      path: org.path,
-    })
-    .from(account)
-    .innerJoin(staffGrant, eq(staffGrant.accountId, account.id))
-    .innerJoin(org, eq(org.id, staffGrant.orgId))
-    .where(eq(account.username, username));
-  if (!g) return null;
-  const permissions = BUILTIN_ROLES.find((r) => r.code === g.roleCode)?.permissions ?? [];
-  return {
-    accountId: g.accountId,
-    kind: 'staff',
-    username,
-    displayName: g.name,
-    orgId: g.orgId,
-    sessionState: 'active',
-    grants: [{ id: g.grantId, roleCode: g.roleCode, orgId: g.orgId, path: g.path, permissions: [...permissions] }],
-  };
 }
