@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { AuditTargetKind } from './audit-labels.js';
 import type { Deps } from './context.js';
 import type { Db } from './db.js';
 import type { ErrorDef, Label } from './errors.js';
@@ -48,6 +49,10 @@ export interface ModuleDef {
   seed?: (ctx: SeedContext) => Promise<void>;
   /** The functions (and constants) other modules may call; types are exported beside the manifest. */
   api?: Readonly<Record<string, unknown>>;
+  /** Labels of every audit action the module writes (`case.accepted` → 受理工单); a test fails on an unlabelled one. */
+  auditActions?: Readonly<Record<string, Label>>;
+  /** For the target kinds the module owns (`service_case`): how the audit log names and links them. */
+  auditTargets?: Readonly<Record<string, AuditTargetKind>>;
 }
 
 /** Checks a manifest against ModuleDef and keeps its literal types (permission and error keys). */

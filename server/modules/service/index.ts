@@ -2,6 +2,7 @@
 import { count, eq, or } from 'drizzle-orm';
 import { shrinkIfSparse } from '../../kernel/db.js';
 import { defineModule } from '../../kernel/module.js';
+import { SERVICE_AUDIT_ACTIONS, SERVICE_AUDIT_TARGETS } from './service.audit.js';
 import { seedDemoServices } from '../../seed/demo-services.js';
 import { registerOrgUsage } from '../org/index.js';
 import { loadCase } from './case.access.js';
@@ -57,6 +58,8 @@ export const serviceModule = defineModule({
     if (members > 0) await seedDemoServices(tx, deps, orgs);
   },
   api: { openCase, loadCase, sweepCases, seedCaseStep, toInbox, readUpload },
+  auditActions: SERVICE_AUDIT_ACTIONS,
+  auditTargets: SERVICE_AUDIT_TARGETS,
 });
 
 export { openCase, type OpenCaseInput } from './case.open.js';

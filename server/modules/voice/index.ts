@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { rows } from '../../kernel/db.js';
 import { defineModule } from '../../kernel/module.js';
+import { VOICE_AUDIT_ACTIONS, VOICE_AUDIT_TARGETS } from './voice.audit.js';
 import { seedDemoVoice } from '../../seed/demo-voice.js';
 import { registerOrgUsage } from '../org/index.js';
 import { alertRoutes } from './alert.routes.js';
@@ -38,6 +39,8 @@ export const voiceModule = defineModule({
     if (demoMember) await seedDemoVoice(tx, deps, orgs, demoMember.accountId);
   },
   api: { submitVoice, weekStart, trendThreshold },
+  auditActions: VOICE_AUDIT_ACTIONS,
+  auditTargets: VOICE_AUDIT_TARGETS,
 });
 
 export { voiceItem, alertTopic, alert, VOICE_KINDS } from './voice.schema.js';
