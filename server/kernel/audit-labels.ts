@@ -2,6 +2,7 @@ import type { Actor } from './access.js';
 import type { Crypto } from './crypto.js';
 import type { Db } from './db.js';
 import type { Label } from './errors.js';
+import { auditLog } from './kernel.schema.js';
 
 // What the audit log's codes mean to a person. Each module's manifest brings the labels of the
 // actions it writes (`auditActions`) and, for the kinds of record it owns, how to name a target
@@ -77,4 +78,10 @@ export function auditTargetKinds(): ReadonlyMap<string, AuditTargetKind> {
 /** The ids of a page that are whole numbers (target ids are stored as text), as numbers. */
 export function numericIds(ids: readonly string[]): number[] {
   return [...new Set(ids.filter((id) => /^\d{1,15}$/.test(id)).map(Number))];
+}
+
+/** Actions written to this database that no manifest labels (the test harness fails a test on any). */
+export async function unlabelledAuditActions(db: Db): Promise<string[]> {
+  const written = await db.selectDistinct({ action: auditLog.action }).from(auditLog);
+  return written.map((w) => w.action).filter((a) => !actions.has(a));
 }

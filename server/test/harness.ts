@@ -3,12 +3,11 @@ import type { FastifyBaseLogger, FastifyInstance, LightMyRequestResponse } from 
 import pino from 'pino';
 import { buildApp } from '../app.js';
 import { createDeps } from '../boot.js';
-import { auditActionCatalogue } from '../kernel/audit-labels.js';
+import { unlabelledAuditActions } from '../kernel/audit-labels.js';
 import { ManualClock, systemClock } from '../kernel/clock.js';
 import { loadConfig } from '../kernel/config.js';
 import type { Deps } from '../kernel/context.js';
 import { openDatabase, type Database } from '../kernel/db.js';
-import { auditLog } from '../kernel/kernel.schema.js';
 import { logSerializers } from '../kernel/log.js';
 import type { SmsDriver, SmsMessage } from '../kernel/outbox.js';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
@@ -103,8 +102,7 @@ export async function createTestApp(
     },
     async close() {
       // Every action the test wrote must have a label in some manifest (the audit log shows it).
-      const written = await deps.db.selectDistinct({ action: auditLog.action }).from(auditLog);
-      const unlabelled = written.map((w) => w.action).filter((a) => !auditActionCatalogue().has(a));
+      const unlabelled = await unlabelledAuditActions(deps.db);
       await app.close();
       await deps.jobs.stop();
       await deps.outbox.stop();

@@ -44,7 +44,9 @@ function visibleRows(actor: Actor): SQL {
 
 /** The operator: an account id, a login name as recorded, or a display name or login of an account. */
 async function actorCondition(text: string, ctx: AuditLabelContext): Promise<SQL> {
-  const ids = /^\d{1,15}$/.test(text) ? [text] : ((await auditTargetKind('account')?.find?.(text, ctx, FIND_LIMIT)) ?? []);
+  const ids = /^\d{1,15}$/.test(text)
+    ? [text]
+    : ((await auditTargetKind('account')?.find?.(text, ctx, FIND_LIMIT)) ?? []);
   const byName = eq(auditLog.actorName, text);
   return ids.length > 0 ? (or(byName, inArray(auditLog.actorId, ids.map(Number))) ?? byName) : byName;
 }
@@ -114,9 +116,7 @@ export async function presentPage(found: Row[], ctx: AuditLabelContext, lang: La
       orgName: e.orgId === null ? null : (named.get('org')?.get(String(e.orgId))?.label ?? null),
       actionLabel: actions.get(e.action)?.[lang] ?? e.action,
       targetLabel:
-        e.targetId === null
-          ? null
-          : (target?.label ?? (kind ? `${kind.label[lang]} #${e.targetId}` : e.targetId)),
+        e.targetId === null ? null : (target?.label ?? (kind ? `${kind.label[lang]} #${e.targetId}` : e.targetId)),
       targetLink: e.targetId === null ? null : (target?.link ?? kind?.link?.(e.targetId) ?? null),
     };
   });

@@ -112,7 +112,9 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const actor = requireActor(req, 'staff');
       if (!hasPermission(actor, READ)) throw new AppError('FORBIDDEN');
-      return { items: [...auditActionCatalogue()].map(([code, l]) => ({ code, module: l.module, zh: l.zh, en: l.en })) };
+      return {
+        items: [...auditActionCatalogue()].map(([code, l]) => ({ code, module: l.module, zh: l.zh, en: l.en })),
+      };
     },
   );
 

@@ -43,9 +43,7 @@ export const AUTH_AUDIT_TARGETS: Readonly<Record<string, AuditTargetKind>> = {
         .select({ id: account.id, kind: account.kind, name: account.displayName })
         .from(account)
         .where(inArray(account.id, wanted));
-      return new Map(
-        found.map((a) => [String(a.id), { label: a.name, link: a.kind === 'staff' ? '/staff' : null }]),
-      );
+      return new Map(found.map((a) => [String(a.id), { label: a.name, link: a.kind === 'staff' ? '/staff' : null }]));
     },
     // A staff member by login or display name (exact): the audit log's operator filter.
     async find(text, { db }, limit) {

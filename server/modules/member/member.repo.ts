@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
 import { orgCondition, pathCondition, scopePaths, type Actor } from '../../kernel/access.js';
 import { countUpTo, escapeLike, rows, type Db } from '../../kernel/db.js';
+import { account } from '../auth/index.js';
 import { org } from '../org/index.js';
 import { member, memberEvent, memberTally, NEW_EMPLOYMENT, type MemberRow } from './member.schema.js';
 
@@ -181,9 +182,16 @@ export async function findMemberByIdHash(
 }
 
 /** A record's history with the name of the union each step happened at (it may lie outside the reader's scope). */
+/** A record's history; staff who acted by their display name today (the row keeps the login they used). */
 export function memberHistory(db: Db, memberId: number) {
   return db
-    .select({ e: memberEvent, orgName: org.name })
+    .select({
+      e: memberEvent,
+      orgName: org.name,
+      staffName: sql<
+        string | null
+      >`(select a.display_name from ${account} a where a.id = ${memberEvent.actorId} and a.kind = 'staff')`,
+    })
     .from(memberEvent)
     .leftJoin(org, eq(org.id, memberEvent.orgId))
     .where(eq(memberEvent.memberId, memberId))

@@ -259,7 +259,14 @@ export async function presentCase(db: Db, crypto: Crypto, actor: Actor, l: Loade
   const c: CaseRow = listed.c;
   const [events, files, access] = await Promise.all([
     db
-      .select({ e: caseEvent, orgName: org.name })
+      .select({
+        e: caseEvent,
+        orgName: org.name,
+        // staff by their display name today (the row keeps the login they used)
+        staffName: sql<
+          string | null
+        >`(select a.display_name from ${account} a where a.id = ${caseEvent.actorId} and a.kind = 'staff')`,
+      })
       .from(caseEvent)
       .leftJoin(org, eq(org.id, caseEvent.orgId))
       .where(and(eq(caseEvent.caseId, c.id), forMember ? eq(caseEvent.internal, false) : undefined))
@@ -283,7 +290,7 @@ export async function presentCase(db: Db, crypto: Crypto, actor: Actor, l: Loade
     ratingComment: c.ratingComment,
     source: c.source,
     attachments: files.map(presentFile),
-    timeline: events.map(({ e, orgName }) => ({
+    timeline: events.map(({ e, orgName, staffName }) => ({
       id: e.id,
       kind: e.kind,
       fromState: e.fromState,
@@ -293,7 +300,7 @@ export async function presentCase(db: Db, crypto: Crypto, actor: Actor, l: Loade
       note: e.note,
       at: e.at.toISOString(),
       // members see the org that acted, not the person
-      actorName: forMember && e.actorKind === 'staff' ? orgName : e.actorName,
+      actorName: forMember && e.actorKind === 'staff' ? orgName : (staffName ?? e.actorName),
     })),
     access: forMember ? [] : access,
     callback: forMember ? null : c.callback,
