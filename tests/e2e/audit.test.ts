@@ -78,7 +78,7 @@ describe('audit log journey', () => {
     const officer = await staffPage(s, 'city', problems, 'menu-audit');
     await officer.click(tid('menu-audit'));
     await officer.waitForSelector(tid('audit-table'));
-    await officer.fill(`${tid('audit-filter-target')} input`, no);
+    await officer.fill(tid('audit-filter-target'), no);
     await officer.click(tid('audit-search'));
     const rows = officer.locator(`${tid('audit-table')} .el-table__body-wrapper tr.el-table__row`);
     await expect.poll(() => rows.count()).toBe(3);
@@ -98,19 +98,21 @@ describe('audit log journey', () => {
     expect(table).not.toContain('service_case');
     await shot(officer, 'audit-02-found-by-case-number');
 
-    // the acceptance as a before/after table of fields
+    // the acceptance as a before/after table of fields: the state from 待受理 to 已受理
     await officer
       .locator(`${tid('audit-table')} [data-test^="audit-detail-"]`)
       .first()
       .click();
     const drawer = officer.locator(tid('audit-drawer'));
     await drawer.locator(tid('audit-changes')).waitFor();
-    const changes = (await drawer.locator(tid('audit-changes')).textContent()) ?? '';
-    expect(changes).toContain('状态');
-    expect(changes).toContain('accepted');
-    expect(changes).toContain('原状态');
-    expect(changes).toContain('submitted');
+    const cells = await drawer
+      .locator(`${tid('audit-changes')} .el-table__body tr`)
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())));
+    expect(cells).toEqual([['状态', '待受理（submitted）', '已受理（accepted）']]);
     expect((await drawer.textContent()) ?? '').toContain('受理工单');
+    // the drawer has slid in whole before the picture
+    const panel = officer.locator('.el-drawer');
+    await expect.poll(async () => (await panel.boundingBox())?.x).toBe(1366 - 600);
     await shot(officer, 'audit-03-change-as-fields');
     // the target links to the case
     await drawer.locator(tid('audit-drawer-target')).click();
