@@ -76,8 +76,17 @@ describe('audit log journey', () => {
 
     // the city's officer: the log by 工单号, in words
     const officer = await staffPage(s, 'city', problems, 'menu-audit');
-    await officer.click(tid('menu-audit'));
+    // from the case itself: its log in one click
+    await officer.goto(`${s.baseUrl}/admin/service/cases/${caseId}`);
+    await officer.click(tid('case-audit-link'));
     await officer.waitForSelector(tid('audit-table'));
+    expect(await officer.inputValue(tid('audit-filter-target'))).toBe(no);
+    await expect
+      .poll(() => officer.locator(`${tid('audit-table')} .el-table__body-wrapper tr.el-table__row`).count())
+      .toBe(3);
+    // and from the menu, by typing the number
+    await officer.click(tid('menu-audit'));
+    await officer.click(tid('audit-reset'));
     await officer.fill(tid('audit-filter-target'), no);
     await officer.click(tid('audit-search'));
     const rows = officer.locator(`${tid('audit-table')} .el-table__body-wrapper tr.el-table__row`);
