@@ -17,6 +17,7 @@ import { memberRoutes } from './member.routes.js';
 import { member } from './member.schema.js';
 import { identityColumns } from './member.service.js';
 import { memberWorkflowRoutes } from './workflow.routes.js';
+import { memberWorkbench } from './workbench.js';
 
 // An org with members cannot be deleted (it can be closed).
 registerOrgUsage(async (tx, orgId) => {
@@ -66,6 +67,7 @@ export const memberModule = defineModule({
     identityColumns,
     cardMemberId,
   },
+  workbench: memberWorkbench,
   auditActions: MEMBER_AUDIT_ACTIONS,
   auditTargets: MEMBER_AUDIT_TARGETS,
 });

@@ -3,6 +3,7 @@
 import { ref, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { ElMessage, ElMessageBox } from 'element-plus';
+import { useWorkbenchStore } from '../stores/workbench';
 import { showError } from './errors';
 
 export interface ReviewSteps<T> {
@@ -21,6 +22,8 @@ export function useReview<T extends { id: number }>(steps: ReviewSteps<T>) {
   const rejecting: Ref<T | null> = ref(null);
   const rejectOpen = ref(false);
   const find = (id: number) => steps.rows.value.find((r) => r.id === id) ?? null;
+  // a decision takes an item off the caller's pending work: the badges and the bell follow at once
+  const work = useWorkbenchStore();
 
   async function approve(id: number): Promise<void> {
     const row = find(id);
@@ -44,6 +47,7 @@ export function useReview<T extends { id: number }>(steps: ReviewSteps<T>) {
     } finally {
       busyId.value = null;
       void steps.reload();
+      void work.refresh(true);
     }
   }
 
@@ -58,6 +62,7 @@ export function useReview<T extends { id: number }>(steps: ReviewSteps<T>) {
     await steps.reject(row, reason);
     ElMessage.success(steps.rejected(row));
     void steps.reload();
+    void work.refresh(true);
   }
 
   return { busyId, rejecting, rejectOpen, approve, openReject, reject };
