@@ -2,6 +2,7 @@
 // order; the error handler, the permission catalogue and the demo seed walk the same list.
 // Adding a module: its folder with a manifest (kernel/module.ts), and one line here.
 import { registerPermissions } from './kernel/access.js';
+import { registerAuditActions, registerAuditTargets } from './kernel/audit-labels.js';
 import { registerErrors } from './kernel/errors.js';
 import { registerFieldMessages } from './kernel/http.js';
 import type { ErrorCodesOf, ModuleDef, PermissionsOf } from './kernel/module.js';
@@ -39,6 +40,8 @@ for (const m of manifests) {
   registerPermissions(m.permissions ?? {});
   registerErrors(m.errors ?? {});
   registerFieldMessages(m.fieldMessages ?? {});
+  registerAuditActions(m.name, m.auditActions ?? {});
+  registerAuditTargets(m.auditTargets ?? {});
 }
 // After every permission is known: a counter names a permission of any module.
 for (const m of manifests) if (m.workbench) registerWorkbench(m.name, m.workbench);

@@ -69,9 +69,9 @@ describe('audit log', () => {
     const q = (s: string) =>
       t
         .request('GET', `/api/audit?${s}`, { cookie: admin })
-        .then((r) => r.json<{ items: Array<{ action: string; actorName: string }>; total: number }>());
+        .then((r) => r.json<{ items: Array<{ action: string; actorUsername: string }>; total: number }>());
     expect((await q('action=org.')).items.every((i) => i.action.startsWith('org.'))).toBe(true);
-    expect((await q('actor=admin')).items.every((i) => i.actorName === 'admin')).toBe(true);
+    expect((await q('actor=admin')).items.every((i) => i.actorUsername === 'admin')).toBe(true);
     const future = new Date(t.clock.now().getTime() + 3_600_000).toISOString();
     expect((await q(`from=${encodeURIComponent(future)}`)).total).toBe(0);
     const bad = await t.request('GET', `/api/audit?from=${encodeURIComponent(future)}&to=2020-01-01T00:00:00Z`, {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from './access.js';
+import type { AuditTargetKind } from './audit-labels.js';
 import type { Deps } from './context.js';
 import type { Db } from './db.js';
 import type { ErrorDef, Label } from './errors.js';
@@ -92,6 +93,10 @@ export interface ModuleDef {
   api?: Readonly<Record<string, unknown>>;
   /** Pending-work counters and today's figures for the console's workbench (kernel/workbench.ts). */
   workbench?: WorkbenchHook;
+  /** Labels of every audit action the module writes (`case.accepted` → 受理工单); a test fails on an unlabelled one. */
+  auditActions?: Readonly<Record<string, Label>>;
+  /** For the target kinds the module owns (`service_case`): how the audit log names and links them. */
+  auditTargets?: Readonly<Record<string, AuditTargetKind>>;
 }
 
 /** Checks a manifest against ModuleDef and keeps its literal types (permission and error keys). */

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger, FastifyInstance, LightMyRequestResponse } from 
 import pino from 'pino';
 import { buildApp } from '../app.js';
 import { createDeps } from '../boot.js';
+import { unlabelledAuditActions } from '../kernel/audit-labels.js';
 import { ManualClock, systemClock } from '../kernel/clock.js';
 import { loadConfig } from '../kernel/config.js';
 import type { Deps } from '../kernel/context.js';
@@ -102,11 +103,15 @@ export async function createTestApp(
       return cookieOf(await request('POST', '/api/auth/login', { body: { phone, password } }));
     },
     async close() {
+      // Every action the test wrote must have a label in some manifest (the audit log shows it).
+      const unlabelled = await unlabelledAuditActions(deps.db);
       await app.close();
       await deps.jobs.stop();
       await deps.outbox.stop();
       await database.close();
       await drop();
+      if (unlabelled.length > 0)
+        throw new Error(`audit actions without a label in any manifest (auditActions): ${unlabelled.join(', ')}`);
     },
   };
 }

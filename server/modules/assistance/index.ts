@@ -3,6 +3,7 @@
 // modules import it only through this file; the sub-folders call each other through the
 // functions exported here.
 import { defineModule } from '../../kernel/module.js';
+import { ASSISTANCE_AUDIT_ACTIONS, ASSISTANCE_AUDIT_TARGETS } from './assistance.audit.js';
 import { seedDemoAid } from '../../seed/demo-aid.js';
 import { seedDemoHardship } from '../../seed/demo-hardship.js';
 import { seedDemoIdentify } from '../../seed/demo-identify.js';
@@ -77,6 +78,8 @@ export const assistanceModule = defineModule({
     assistanceForFile,
   },
   workbench: { todo: [...hardshipTodo, ...identifyTodo, ...aidTodo] },
+  auditActions: ASSISTANCE_AUDIT_ACTIONS,
+  auditTargets: ASSISTANCE_AUDIT_TARGETS,
 });
 
 export {

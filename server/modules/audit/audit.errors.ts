@@ -4,4 +4,5 @@ import type { Label } from '../../kernel/errors.js';
 
 export const AUDIT_FIELD_MESSAGES = {
   'time.range': { zh: '开始时间不能晚于结束时间', en: 'The start must not be after the end' },
+  'audit.action.unknown': { zh: '没有这种操作类型', en: 'No such action' },
 } as const satisfies Record<string, Label>;

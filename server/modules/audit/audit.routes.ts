@@ -1,30 +1,38 @@
-import { and, count, desc, eq, gte, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { hasPermission, orgCondition, scopePaths, type Actor } from '../../kernel/access.js';
+import { hasPermission } from '../../kernel/access.js';
+import { auditActionCatalogue } from '../../kernel/audit-labels.js';
 import { writeAudit } from '../../kernel/audit.js';
 import { inTransaction, requireActor } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
-import { escapeLike } from '../../kernel/db.js';
-import { errorResponses, zPage, ZPageQuery } from '../../kernel/http.js';
-import { auditLog, job } from '../../kernel/kernel.schema.js';
+import { errorResponses, langOf, zCommaList, zPage, ZPageQuery } from '../../kernel/http.js';
+import { job } from '../../kernel/kernel.schema.js';
+import { READ, searchAudit } from './audit.query.js';
 
 // Reading and verifying the audit log, and following jobs. The log itself is written by
 // kernel/audit.ts inside each change's transaction.
-
-const READ = 'audit:log:read';
 
 const ZEntry = z
   .object({
     id: z.number().int(),
     at: z.iso.datetime(),
     actorId: z.number().int().nullable(),
+    /** The operator's display name (the recorded name where no account stands behind the row). */
     actorName: z.string().nullable(),
+    /** The name recorded in the row: the login at the time, or 匿名职工. */
+    actorUsername: z.string().nullable(),
     orgId: z.number().int().nullable(),
+    orgName: z.string().nullable(),
     action: z.string(),
+    actionLabel: z.string(),
     targetType: z.string().nullable(),
     targetId: z.string().nullable(),
+    /** A case by its 工单号, a member by name, an org by name; else `帮扶记录 #12`. */
+    targetLabel: z.string().nullable(),
+    /** The console path that shows the target, where there is one. */
+    targetLink: z.string().nullable(),
     before: z.unknown(),
     after: z.unknown(),
     ip: z.string().nullable(),
@@ -46,24 +54,30 @@ const ZJob = z
   })
   .meta({ id: 'Job' });
 
-const ZQuery = z
-  .strictObject({
-    actor: z.string().trim().max(64).optional(),
-    action: z.string().trim().max(64).optional(),
-    targetType: z.string().trim().max(32).optional(),
-    targetId: z.string().trim().max(64).optional(),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
-    ...ZPageQuery,
-  })
-  .refine((q) => !q.from || !q.to || new Date(q.from) <= new Date(q.to), { message: 'time.range', path: ['from'] });
-
-/** Rows of orgs in scope; rows tied to no org (e.g. a failed sign-in of an unknown name) only for root-level readers. */
-function visibleRows(actor: Actor): SQL {
-  const root = scopePaths(actor, READ).some((p) => p.split('/').length === 3);
-  const inScope = orgCondition(actor, READ, auditLog.orgId);
-  return root ? (or(inScope, sql`${auditLog.orgId} is null`) ?? inScope) : inScope;
+function zQuery() {
+  const codes = [...auditActionCatalogue().keys()];
+  return z
+    .strictObject({
+      /** Account id, recorded login, or a staff member's login or display name. */
+      actor: z.string().trim().max(64).optional(),
+      /** A code prefix (`case.`): kept for scripts; the console sends `actions`. */
+      action: z.string().trim().max(64).optional(),
+      /** Exact action codes, comma-separated. */
+      actions: zCommaList(codes, 2000, 'audit.action.unknown').optional(),
+      targetType: z.string().trim().max(32).optional(),
+      targetId: z.string().trim().max(64).optional(),
+      /** What a person calls the target: a 工单号, a member's name or card number, or an id. */
+      target: z.string().trim().max(64).optional(),
+      from: z.iso.datetime({ offset: true }).optional(),
+      to: z.iso.datetime({ offset: true }).optional(),
+      ...ZPageQuery,
+    })
+    .refine((q) => !q.from || !q.to || new Date(q.from) <= new Date(q.to), { message: 'time.range', path: ['from'] });
 }
+
+const ZAction = z
+  .object({ code: z.string(), module: z.string(), zh: z.string(), en: z.string() })
+  .meta({ id: 'AuditAction' });
 
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -75,38 +89,31 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['audit'],
         summary: 'Search the audit log (newest first)',
-        querystring: ZQuery,
+        querystring: zQuery(),
         response: { 200: zPage(ZEntry), ...errorResponses },
       },
     },
     async (req) => {
       const actor = requireActor(req, 'staff');
       if (!hasPermission(actor, READ)) throw new AppError('FORBIDDEN');
-      const q = req.query;
-      const conditions: SQL[] = [visibleRows(actor)];
-      if (q.actor) {
-        const byId = /^\d+$/.test(q.actor) ? eq(auditLog.actorId, Number(q.actor)) : undefined;
-        conditions.push(byId ? (or(byId, eq(auditLog.actorName, q.actor)) ?? byId) : eq(auditLog.actorName, q.actor));
-      }
-      if (q.action) conditions.push(like(auditLog.action, `${escapeLike(q.action)}%`));
-      if (q.targetType) conditions.push(eq(auditLog.targetType, q.targetType));
-      if (q.targetId) conditions.push(eq(auditLog.targetId, q.targetId));
-      if (q.from) conditions.push(gte(auditLog.at, new Date(q.from)));
-      if (q.to) conditions.push(lte(auditLog.at, new Date(q.to)));
-      const where = and(...conditions);
-      const [total] = await deps.db.select({ n: count() }).from(auditLog).where(where);
-      const found = await deps.db
-        .select()
-        .from(auditLog)
-        .where(where)
-        .orderBy(desc(auditLog.id))
-        .limit(q.pageSize)
-        .offset((q.page - 1) * q.pageSize);
+      return searchAudit(req.query, { db: deps.db, crypto: deps.crypto, reader: actor }, langOf(req));
+    },
+  );
+
+  r.get(
+    '/api/audit/actions',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Every audit action with its labels (the filter list)',
+        response: { 200: z.object({ items: z.array(ZAction) }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req, 'staff');
+      if (!hasPermission(actor, READ)) throw new AppError('FORBIDDEN');
       return {
-        items: found.map(({ prevHash: _p, hash: _h, ...e }) => ({ ...e, at: e.at.toISOString() })),
-        total: total?.n ?? 0,
-        page: q.page,
-        pageSize: q.pageSize,
+        items: [...auditActionCatalogue()].map(([code, l]) => ({ code, module: l.module, zh: l.zh, en: l.en })),
       };
     },
   );

@@ -13,4 +13,6 @@ export const auditModule = defineModule({
   fieldMessages: AUDIT_FIELD_MESSAGES,
   routes: [auditRoutes],
   jobs: { 'audit.verify': (deps) => async (ctx) => verifyAudit(ctx.db, deps.crypto, ctx.progress) },
+  auditActions: { 'audit.verify': { zh: '校验操作日志完整性', en: 'Audit log verified' } },
+  auditTargets: { job: { label: { zh: '后台任务', en: 'Job' } } },
 });

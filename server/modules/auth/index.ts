@@ -1,5 +1,6 @@
 // The auth module's public surface: accounts, sessions, roles and grants, and its manifest.
 import { defineModule } from '../../kernel/module.js';
+import { AUTH_AUDIT_ACTIONS, AUTH_AUDIT_TARGETS } from './auth.audit.js';
 import { registerOrgUsage } from '../org/index.js';
 import { AUTH_ERRORS, AUTH_FIELD_MESSAGES } from './auth.errors.js';
 import { authRoutes } from './auth.routes.js';
@@ -36,6 +37,8 @@ export const authModule = defineModule({
     assertPasswordAllowed,
     orgHasStaff,
   },
+  auditActions: AUTH_AUDIT_ACTIONS,
+  auditTargets: AUTH_AUDIT_TARGETS,
 });
 
 export { accountRef } from './auth.schema.js';

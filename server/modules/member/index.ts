@@ -1,6 +1,7 @@
 // The member module's public surface, and its manifest.
 import { count, eq } from 'drizzle-orm';
 import { defineModule } from '../../kernel/module.js';
+import { MEMBER_AUDIT_ACTIONS, MEMBER_AUDIT_TARGETS } from './member.audit.js';
 import { registerOrgUsage } from '../org/index.js';
 import { seedDemoMemberRecord, seedDemoMembers } from '../../seed/demo-members.js';
 import { homeChain, memberOfAccount, memberUnion } from './account.js';
@@ -72,6 +73,8 @@ export const memberModule = defineModule({
     cardMemberId,
   },
   workbench: memberWorkbench,
+  auditActions: MEMBER_AUDIT_ACTIONS,
+  auditTargets: MEMBER_AUDIT_TARGETS,
 });
 
 export { memberRef, JOB_TYPES, MEMBER_STATUSES, type MemberRow } from './member.schema.js';

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
 import { orgCondition, pathCondition, scopePaths, type Actor } from '../../kernel/access.js';
 import { countUpTo, escapeLike, rows, type Db } from '../../kernel/db.js';
+import { accountRef } from '../auth/index.js';
 import { orgRef } from '../org/index.js';
 import { member, memberEvent, memberTally, NEW_EMPLOYMENT, type MemberRow } from './member.schema.js';
 
@@ -180,10 +181,16 @@ export async function findMemberByIdHash(
   return row ? { ...row.m, orgPath: row.orgPath } : undefined;
 }
 
-/** A record's history with the name of the union each step happened at (it may lie outside the reader's scope). */
+/** A record's history with the union each step happened at (it may lie outside the reader's scope); staff who acted by their display name today (the row keeps the login they used). */
 export function memberHistory(db: Db, memberId: number) {
   return db
-    .select({ e: memberEvent, orgName: orgRef.name })
+    .select({
+      e: memberEvent,
+      orgName: orgRef.name,
+      staffName: sql<
+        string | null
+      >`(select a.display_name from ${accountRef} a where a.id = ${memberEvent.actorId} and a.kind = 'staff')`,
+    })
     .from(memberEvent)
     .leftJoin(orgRef, eq(orgRef.id, memberEvent.orgId))
     .where(eq(memberEvent.memberId, memberId))

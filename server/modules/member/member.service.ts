@@ -138,11 +138,11 @@ export async function withHistory(db: Db, crypto: Crypto, found: MemberWithOrg, 
   const history = await memberHistory(db, found.m.id);
   return {
     ...presentMember(crypto, found, today),
-    history: history.map(({ e, orgName }) => ({
+    history: history.map(({ e, orgName, staffName }) => ({
       id: e.id,
       kind: e.kind,
       at: e.at.toISOString(),
-      actorName: e.actorName,
+      actorName: staffName ?? e.actorName,
       orgId: e.orgId,
       orgName,
       note: e.note,

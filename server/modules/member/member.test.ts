@@ -62,7 +62,7 @@ describe('member records', () => {
       phone: '138****5678',
       status: 'active',
     });
-    expect(m.history[0]).toMatchObject({ kind: 'created', actorName: 'grassroots' });
+    expect(m.history[0]).toMatchObject({ kind: 'created', actorName: '瑞丰科技工会 张主席' });
     const list = (await t.request('GET', '/api/members?q=李', { cookie: officer })).json();
     expect(JSON.stringify(list)).not.toContain(idNumber);
     expect(JSON.stringify(list)).not.toContain('13812345678');

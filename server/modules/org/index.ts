@@ -1,5 +1,6 @@
 // The org module's public surface: what other modules may use, and its manifest.
 import { defineModule } from '../../kernel/module.js';
+import { ORG_AUDIT_ACTIONS, ORG_AUDIT_TARGETS } from './org.audit.js';
 import { ORG_ERRORS, ORG_FIELD_MESSAGES } from './org.errors.js';
 import { orgRoutes } from './org.routes.js';
 import { getOrg, registerOrgUsage } from './org.service.js';
@@ -19,6 +20,8 @@ export const orgModule = defineModule({
   fieldMessages: ORG_FIELD_MESSAGES,
   routes: [orgRoutes],
   api: { getOrg, registerOrgUsage, nextOrgId, pathIds },
+  auditActions: ORG_AUDIT_ACTIONS,
+  auditTargets: ORG_AUDIT_TARGETS,
 });
 
 export { orgRef, ORG_TYPES, ORG_LEVELS, type OrgRow } from './org.schema.js';

@@ -206,6 +206,11 @@ describe('org tree', () => {
     const missing = await t.request('GET', '/api/orgs/999999', { cookie: county });
     expect(missing.json().error.code).toBe('NOT_FOUND');
     const audit = await t.request('GET', `/api/audit?action=access.denied&targetId=${dy.id}`, { cookie: admin });
-    expect(audit.json().items[0]).toMatchObject({ actorName: 'county', targetType: 'org', targetId: String(dy.id) });
+    expect(audit.json().items[0]).toMatchObject({
+      actorName: '京口区总工会 李部长',
+      actorUsername: 'county',
+      targetType: 'org',
+      targetId: String(dy.id),
+    });
   });
 });

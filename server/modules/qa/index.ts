@@ -1,6 +1,7 @@
 // The policy Q&A module's public surface, and its manifest.
 import { count, eq } from 'drizzle-orm';
 import { defineModule } from '../../kernel/module.js';
+import { QA_AUDIT_ACTIONS, QA_AUDIT_TARGETS } from './qa.audit.js';
 import { seedDemoQa } from '../../seed/demo-qa.js';
 import { registerOrgUsage } from '../org/index.js';
 import { QA_ERRORS } from './qa.errors.js';
@@ -26,6 +27,8 @@ export const qaModule = defineModule({
   seed: async ({ tx, deps, orgs }) =>
     void (await seedDemoQa(tx, deps, { province: orgs.get('province') ?? 0, city: orgs.get('city') ?? 0 })),
   api: { searchVector },
+  auditActions: QA_AUDIT_ACTIONS,
+  auditTargets: QA_AUDIT_TARGETS,
 });
 
 export { QA_CATEGORIES, type QaEntryRow } from './qa.schema.js';

@@ -249,6 +249,21 @@ export async function callbackList(db: Db, crypto: Crypto, actor: Actor, page: n
   return { items: items.map((i) => presentListItem(crypto, i, false)), total, totalCapped };
 }
 
+/**
+ * Who acted, as the reader may see it: members see the org for staff; staff see staff by display
+ * name and a member who acted masked, as the applicant's name is (周**); 匿名职工 and 系统 as recorded.
+ */
+function timelineActor(
+  e: Pick<typeof caseEvent.$inferSelect, 'actorKind' | 'actorId' | 'actorName'>,
+  orgName: string | null,
+  staffName: string | null,
+  forMember: boolean,
+): string | null {
+  if (e.actorKind === 'staff') return forMember ? orgName : (staffName ?? e.actorName);
+  if (e.actorKind === 'member' && !forMember && e.actorId !== null && e.actorName) return maskName(e.actorName);
+  return e.actorName;
+}
+
 /** One case as the caller may see it: answers, files, timeline (members: without internal steps). */
 export async function presentCase(db: Db, crypto: Crypto, actor: Actor, l: LoadedCase, now: Date) {
   const forMember = actor.kind === 'member';
@@ -260,7 +275,14 @@ export async function presentCase(db: Db, crypto: Crypto, actor: Actor, l: Loade
   const c: CaseRow = listed.c;
   const [events, files, access] = await Promise.all([
     db
-      .select({ e: caseEvent, orgName: orgRef.name })
+      .select({
+        e: caseEvent,
+        orgName: orgRef.name,
+        // staff by their display name today (the row keeps the login they used)
+        staffName: sql<
+          string | null
+        >`(select a.display_name from ${accountRef} a where a.id = ${caseEvent.actorId} and a.kind = 'staff')`,
+      })
       .from(caseEvent)
       .leftJoin(orgRef, eq(orgRef.id, caseEvent.orgId))
       .where(and(eq(caseEvent.caseId, c.id), forMember ? eq(caseEvent.internal, false) : undefined))
@@ -284,7 +306,7 @@ export async function presentCase(db: Db, crypto: Crypto, actor: Actor, l: Loade
     ratingComment: c.ratingComment,
     source: c.source,
     attachments: files.map(presentFile),
-    timeline: events.map(({ e, orgName }) => ({
+    timeline: events.map(({ e, orgName, staffName }) => ({
       id: e.id,
       kind: e.kind,
       fromState: e.fromState,
@@ -294,7 +316,7 @@ export async function presentCase(db: Db, crypto: Crypto, actor: Actor, l: Loade
       note: e.note,
       at: e.at.toISOString(),
       // members see the org that acted, not the person
-      actorName: forMember && e.actorKind === 'staff' ? orgName : e.actorName,
+      actorName: timelineActor(e, orgName, staffName, forMember),
     })),
     access: forMember ? [] : access,
     callback: forMember ? null : c.callback,

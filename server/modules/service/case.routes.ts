@@ -9,6 +9,7 @@ import { errorResponses, zCommaList, ZId, ZIdParams, zPage, ZPageQuery } from '.
 import { PHONE, ZDate } from '../member/index.js';
 import { CASE_READ, CASE_SUPERVISE, loadCase } from './case.access.js';
 import { createCase } from './case.create.js';
+import { revealApplicantPhone } from './case.reveal.js';
 import { callbackList, listCases, presentCase, type CaseFilter } from './case.query.js';
 import {
   acceptCase,
@@ -504,5 +505,24 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
         (tx, env, a, id) => rateCase(tx, env, a, id, req.body.rating, req.body.comment),
         'member',
       ),
+  );
+
+  r.post(
+    '/api/cases/:id/reveal-phone',
+    {
+      schema: {
+        tags,
+        summary: "Show the applicant's full phone to a handler of the case, with a reason (audited)",
+        params: ZIdParams,
+        body: z.strictObject({ reason: z.string().trim().min(2, 'reason.required').max(200) }),
+        response: { 200: z.object({ phone: z.string().nullable() }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req, 'staff');
+      return inTransaction(deps, req, (tx, env) =>
+        revealApplicantPhone(tx, env, actor, req.params.id, req.body.reason),
+      );
+    },
   );
 }

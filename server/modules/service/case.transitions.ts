@@ -387,6 +387,7 @@ export function actionsFor(actor: Actor, l: LoadedCase, now: Date): string[] {
     for (const a of ['accept', 'start', 'resolve', 'reject', 'transfer', 'assign'] as const) if (can(a)) out.push(a);
     out.push('note');
     if (can('assign')) out.push('attach');
+    if (c.applicantPhoneEnc) out.push('revealPhone');
   }
   if (l.canSupervise) {
     if (can('callback') && !c.callback) out.push('callback');

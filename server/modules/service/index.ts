@@ -2,6 +2,7 @@
 import { count, eq, or } from 'drizzle-orm';
 import { shrinkIfSparse } from '../../kernel/db.js';
 import { defineModule } from '../../kernel/module.js';
+import { SERVICE_AUDIT_ACTIONS, SERVICE_AUDIT_TARGETS } from './service.audit.js';
 import { seedDemoServices } from '../../seed/demo-services.js';
 import { registerOrgUsage } from '../org/index.js';
 import { loadCase } from './case.access.js';
@@ -60,6 +61,8 @@ export const serviceModule = defineModule({
   },
   api: { openCase, loadCase, sweepCases, seedCaseStep, toInbox, readUpload },
   workbench: serviceWorkbench,
+  auditActions: SERVICE_AUDIT_ACTIONS,
+  auditTargets: SERVICE_AUDIT_TARGETS,
 });
 
 export { openCase, type OpenCaseInput } from './case.open.js';

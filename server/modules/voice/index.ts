@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { rows } from '../../kernel/db.js';
 import { defineModule } from '../../kernel/module.js';
+import { VOICE_AUDIT_ACTIONS, VOICE_AUDIT_TARGETS } from './voice.audit.js';
 import { seedDemoVoice } from '../../seed/demo-voice.js';
 import { registerOrgUsage } from '../org/index.js';
 import { alertRoutes } from './alert.routes.js';
@@ -40,6 +41,8 @@ export const voiceModule = defineModule({
   },
   api: { submitVoice, weekStart, trendThreshold },
   workbench: voiceWorkbench,
+  auditActions: VOICE_AUDIT_ACTIONS,
+  auditTargets: VOICE_AUDIT_TARGETS,
 });
 
 export { VOICE_KINDS } from './voice.schema.js';

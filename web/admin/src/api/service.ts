@@ -45,6 +45,9 @@ export const caseApi = {
   act: (id: number, action: CaseAction, body: Record<string, unknown> = {}) =>
     typedCase(ok(api.POST(`/api/cases/{id}/${action}`, { ...at(id), body }))),
   create: (input: Body<'/api/cases', 'post'>) => typedCase(ok(api.POST('/api/cases', { body: input }))),
+  /** The applicant's full phone, for a handler calling back; the reason is audited. */
+  revealPhone: (id: number, reason: string) =>
+    ok(api.POST('/api/cases/{id}/reveal-phone', { ...at(id), body: { reason } })),
   lookup: async (
     key: { phone?: string; idNumber?: string; cardToken?: string },
     serviceId?: number,

@@ -33,6 +33,7 @@ export type Role = Schemas['Role'];
 export type Permission = Reply<'/api/permissions'>['items'][number];
 
 export type AuditEntry = Schemas['AuditEntry'];
+export type AuditAction = Schemas['AuditAction'];
 export type AuditQuery = Query<'/api/audit'> & { page: number; pageSize: number };
 export type Job<R = unknown> = Omit<Schemas['Job'], 'result'> & { result: R | null };
 export type JobState = Schemas['Job']['state'];

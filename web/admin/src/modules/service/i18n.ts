@@ -86,6 +86,13 @@ export default {
       end: ['结束日期', 'To'],
       callbacks: ['回访', 'Call-backs'],
     },
+    reveal: {
+      button: ['查看号码', 'Show number'],
+      title: ['查看申请人完整手机号', "Show the applicant's full phone"],
+      prompt: ['请填写查看原因（将记入操作日志）', 'Give a reason (kept in the audit log)'],
+      placeholder: ['如：回电核实诉求', 'e.g. calling back about the request'],
+      reasonRequired: ['请填写原因（至少 2 个字）', 'Give a reason (2 characters or more)'],
+    },
     detail: {
       missing: ['工单不存在，或不在您的管辖范围内', 'This case does not exist or is outside your scope'],
       form: ['申请内容', 'Application'],
