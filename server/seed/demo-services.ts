@@ -2,6 +2,7 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { AuditSource } from '../kernel/audit.js';
 import type { Deps } from '../kernel/context.js';
 import type { Db } from '../kernel/db.js';
+import { seedDemoCaseHistory } from './demo-case-history.js';
 import { account } from '../modules/auth/index.js';
 import { member } from '../modules/member/index.js';
 import { openCase, seedCaseStep, service, type CaseState, type FormField } from '../modules/service/index.js';
@@ -220,6 +221,7 @@ export async function seedDemoServices(tx: Db, deps: Deps, ids: Map<string, numb
     });
   }
   await seedDemoCases(tx, deps, made, now);
+  await seedDemoCaseHistory(tx, deps, ids);
 }
 
 // Each demo case: a service, a channel, the state it reaches, and how many hours ago it came in.
