@@ -36,7 +36,7 @@ const ZMemberFigures = z
   .meta({ id: 'MemberFigures' });
 
 const JOB: Record<(typeof JOB_TYPES)[number], Label> = {
-  regular: { zh: '传统就业', en: 'Regular employment' },
+  regular: { zh: '普通职工', en: 'Regular employee' },
   courier: { zh: '快递员', en: 'Courier' },
   food_delivery: { zh: '外卖骑手', en: 'Food delivery rider' },
   truck_driver: { zh: '货车司机', en: 'Truck driver' },

@@ -31,13 +31,13 @@ const CATEGORY: Record<(typeof HARDSHIP_CATEGORIES)[number], Label> = {
   sudden: { zh: '意外致困', en: 'Sudden hardship' },
 };
 const CAUSE: Record<(typeof HARDSHIP_CAUSES)[number], Label> = {
-  serious_illness: { zh: '因病', en: 'Serious illness' },
-  disability: { zh: '因残', en: 'Disability' },
-  schooling: { zh: '因学', en: 'Schooling' },
+  serious_illness: { zh: '患大病', en: 'Serious illness' },
+  disability: { zh: '残疾', en: 'Disability' },
+  schooling: { zh: '子女就学', en: 'Children in school' },
   single_parent: { zh: '单亲', en: 'Single parent' },
-  unemployment: { zh: '失业', en: 'Unemployment' },
+  unemployment: { zh: '失业下岗', en: 'Unemployment' },
   disaster: { zh: '因灾', en: 'Disaster' },
-  accident: { zh: '意外', en: 'Accident' },
+  accident: { zh: '意外事故', en: 'Accident' },
   other: { zh: '其他', en: 'Other' },
 };
 const COUNT: TableColumn = { key: 'count', label: { zh: '户数', en: 'Households' } };
