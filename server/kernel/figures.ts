@@ -17,6 +17,7 @@ export const MAX_PERIODS = 366;
 
 export const FIGURES_FIELD_MESSAGES = {
   'range.order': { zh: '开始日期不能晚于结束日期', en: 'The start date must not be after the end date' },
+  'range.year': { zh: '日期须在 1900 年至 2999 年之间', en: 'Dates must lie between 1900 and 2999' },
   'range.tooLong': {
     zh: `统计区间过长：最多 ${MAX_PERIODS} 个统计周期（按日统计最多 ${MAX_PERIODS} 天）`,
     en: `The range is too long: at most ${MAX_PERIODS} periods (${MAX_PERIODS} days by day)`,
@@ -73,8 +74,15 @@ export function seriesWindow(
   return { from, to };
 }
 
-/** The query's own date check (a refinement of a figures query): the start not after the end. */
+/**
+ * The query's own date checks (a refinement of a figures query): years 1900–2999 (PostgreSQL has no
+ * year 0, which JavaScript parses), and the start not after the end.
+ */
 export function checkRange(q: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx): void {
+  for (const key of ['from', 'to'] as const) {
+    const d = q[key];
+    if (d && (d < '1900' || d >= '3000')) ctx.addIssue({ code: 'custom', message: 'range.year', path: [key] });
+  }
   if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', message: 'range.order', path: ['from'] });
 }
 
