@@ -285,3 +285,20 @@ describe('exports', () => {
     expect(audit?.action).toMatch(/figures\.export$/);
   });
 });
+
+describe('the demo leaves pending work for every role (the workbench shows it)', () => {
+  const total = async (who: string, url: string) => (await get<{ total: number }>(who, url)).total;
+  it('cases to accept for the center, the county and the grassroots union', async () => {
+    for (const who of ['center', 'county', 'grassroots'])
+      expect(await total(who, '/api/cases?view=all&state=submitted'), who).toBeGreaterThan(0);
+  });
+  it('join requests, transfers, corrections, hardship reviews and alerts for the grassroots officer; approvals for the head', async () => {
+    expect(await total('grassroots', '/api/join-requests?status=pending')).toBeGreaterThan(0);
+    expect(await total('grassroots', '/api/corrections?status=pending')).toBeGreaterThan(0);
+    expect(await total('grassroots', '/api/transfers')).toBeGreaterThan(0);
+    expect(await total('grassroots', '/api/hardship/reviews/due')).toBeGreaterThan(0);
+    expect(await total('grassroots', '/api/alerts?status=open')).toBeGreaterThan(0);
+    expect(await total('county', '/api/join-requests?status=pending')).toBeGreaterThan(0);
+    expect(await total('head', '/api/assistance/records?state=proposed')).toBeGreaterThan(0);
+  });
+});
