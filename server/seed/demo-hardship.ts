@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { chinaDate } from '../kernel/clock.js';
 import type { Deps } from '../kernel/context.js';
 import type { Db } from '../kernel/db.js';
@@ -239,7 +239,8 @@ async function unionHouseholds(tx: Db, ids: Map<string, number>): Promise<Plan[]
       .select({ id: member.id, name: member.name })
       .from(member)
       .where(and(eq(member.orgId, orgId), isNull(member.accountId), eq(member.status, 'active')))
-      .orderBy(member.id)
+      // the union's last members: the identification demo (demo-identify.ts) picks its first ones
+      .orderBy(desc(member.id))
       .limit(wanted.length);
     for (const [i, m] of people.entries()) {
       const w = wanted[i];
