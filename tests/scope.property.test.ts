@@ -311,6 +311,20 @@ const TARGETED: Array<[string, Check]> = [
       ),
   ],
   [
+    'GET /api/{cases,members,hardship}/figures[/export]?orgId (charts)',
+    async ({ cookie, target }) => {
+      for (const url of [
+        `/api/cases/figures?orgId=${target}&granularity=week`,
+        `/api/cases/figures/export?orgId=${target}&table=trend`,
+        `/api/members/figures?orgId=${target}`,
+        `/api/members/figures/export?orgId=${target}&table=ages`,
+        `/api/hardship/figures?orgId=${target}`,
+        `/api/hardship/figures/export?orgId=${target}&table=causes`,
+      ])
+        expectNot2xx((await t.request('GET', url, { cookie })).statusCode, url);
+    },
+  ],
+  [
     'GET /api/service-posts?orgId',
     async ({ cookie, target }) =>
       expectNot2xx(

@@ -1,4 +1,5 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { chinaDate } from '../kernel/clock.js';
 import type { Deps } from '../kernel/context.js';
 import type { Db } from '../kernel/db.js';
 import { demoStaff } from './demo-staff.js';
@@ -30,6 +31,24 @@ const person = (
   disability = 'none',
   occupation = '',
 ): Person => ({ name, relation, age, health, disability, occupation, monthlyIncomeFen: yuan * 100 });
+
+interface Plan {
+  memberId: number;
+  /** The union that keeps the file (瑞丰科技 unless named). */
+  orgId?: number;
+  via: 'member' | 'staff';
+  state: 'draft' | 'verifying' | 'filed' | 'exited';
+  category: 'deep' | 'relative' | 'sudden';
+  causes: HardshipCause[];
+  household: Person[];
+  band: 'below_minimum' | 'below_low_income' | 'above_low_income';
+  situation: string;
+  reviewDue?: string;
+  visited?: string;
+  exit?: boolean;
+  /** Opened this many days ago (default: today). */
+  openedDaysAgo?: number;
+}
 
 export async function seedDemoHardship(tx: Db, deps: Deps, ids: Map<string, number>): Promise<void> {
   const at = deps.clock.now();
@@ -66,22 +85,10 @@ export async function seedDemoHardship(tx: Db, deps: Deps, ids: Map<string, numb
     )
     .limit(4);
   const enc = (v: unknown) => deps.crypto.encrypt(JSON.stringify(v));
-  const visit = (notes: string) =>
-    enc({ officerId: officer.id, officerName: officer.name, visitedOn: `${year}-01-10`, notes });
+  const visit = (notes: string, officerName: string) =>
+    enc({ officerId: officer.id, officerName, visitedOn: `${year}-01-10`, notes });
 
-  const plans: Array<{
-    memberId: number;
-    via: 'member' | 'staff';
-    state: 'draft' | 'verifying' | 'filed' | 'exited';
-    category: 'deep' | 'relative' | 'sudden';
-    causes: HardshipCause[];
-    household: Person[];
-    band: 'below_minimum' | 'below_low_income' | 'above_low_income';
-    situation: string;
-    reviewDue?: string;
-    visited?: string;
-    exit?: boolean;
-  }> = [];
+  const plans: Plan[] = [];
   if (demo) {
     plans.push({
       memberId: demo.id,
@@ -153,7 +160,14 @@ export async function seedDemoHardship(tx: Db, deps: Deps, ids: Map<string, numb
     });
   }
 
+  plans.push(...(await unionHouseholds(tx, ids)));
+
   for (const p of plans) {
+    const orgId = p.orgId ?? techco;
+    // 瑞丰科技's officer keeps its files; the other unions' officers have no demo account.
+    const by = orgId === techco ? officer : null;
+    const opened = p.openedDaysAgo ? new Date(at.getTime() - p.openedDaysAgo * 86_400_000) : at;
+    const later = (days: number) => new Date(opened.getTime() + days * 86_400_000);
     const [c] = await tx
       .insert(hardshipConsent)
       .values({
@@ -161,15 +175,15 @@ export async function seedDemoHardship(tx: Db, deps: Deps, ids: Map<string, numb
         version: '2025-1',
         scope: ['collect', 'verify', 'assist'],
         givenVia: p.via,
-        recordedBy: p.via === 'staff' ? officer.id : null,
-        givenAt: at,
+        recordedBy: p.via === 'staff' ? (by?.id ?? null) : null,
+        givenAt: opened,
       })
       .returning({ id: hardshipConsent.id });
     if (!c) continue;
     const filed = p.state === 'filed' || p.state === 'exited';
     await tx.insert(hardshipFile).values({
       memberId: p.memberId,
-      orgId: techco,
+      orgId,
       consentId: c.id,
       state: p.state,
       category: p.category,
@@ -178,18 +192,76 @@ export async function seedDemoHardship(tx: Db, deps: Deps, ids: Map<string, numb
       incomeBand: p.band,
       sensitiveEnc: enc({ household: p.household, otherIncomeFen: 0, situation: p.situation }),
       source: 'staff',
-      visitEnc: p.visited ? visit(p.visited) : null,
-      verifiedBy: p.visited ? officer.id : null,
-      verifiedAt: p.visited ? new Date(`${year}-01-10T10:00:00+08:00`) : null,
-      filedAt: filed ? new Date(`${year - 1}-01-15T10:00:00+08:00`) : null,
-      reviewDue: p.state === 'filed' ? (p.reviewDue ?? `${year + 1}-01-15`) : null,
+      visitEnc: p.visited ? visit(p.visited, by?.name ?? '工会干部') : null,
+      verifiedBy: p.visited ? (by?.id ?? null) : null,
+      verifiedAt: p.visited ? (p.openedDaysAgo ? later(10) : new Date(`${year}-01-10T10:00:00+08:00`)) : null,
+      filedAt: filed ? (p.openedDaysAgo ? later(20) : new Date(`${year - 1}-01-15T10:00:00+08:00`)) : null,
+      reviewDue:
+        p.state === 'filed' ? (p.reviewDue ?? (p.openedDaysAgo ? chinaDate(later(385)) : `${year + 1}-01-15`)) : null,
       exitedAt: p.exit ? at : null,
       exitReason: p.exit ? 'income_above_line' : null,
       exitNote: p.exit ? '收入连续 6 个月超过标准' : null,
       watchUntil: p.exit ? `${year + 1}${today.slice(4)}` : null,
-      createdBy: officer.id,
-      createdAt: at,
+      createdBy: by?.id ?? null,
+      createdAt: opened,
       updatedAt: at,
     });
   }
+}
+
+// Households on file at the other unions, so every officer's 帮扶统计 has categories and causes:
+// [union, category, causes, situation] — filed a year ago, reviewed this year.
+const UNION_HOUSEHOLDS: Array<[string, Plan['category'], HardshipCause[], string]> = [
+  ['logistics', 'sudden', ['accident'], '送件途中发生交通事故，腿部骨折，停工两个月。'],
+  ['logistics', 'relative', ['serious_illness'], '爱人患慢性肾病，长期服药。'],
+  ['logistics', 'relative', ['schooling', 'single_parent'], '单亲家庭，两个孩子上学。'],
+  ['logistics', 'deep', ['serious_illness', 'disability'], '本人患病致残，无法继续跑单。'],
+  ['college', 'relative', ['serious_illness'], '父亲癌症术后化疗，医疗自付较多。'],
+  ['college', 'sudden', ['disaster'], '老家房屋因暴雨受损。'],
+  ['drivers', 'relative', ['unemployment'], '车辆贷款未还清，货源减少，收入下降。'],
+  ['drivers', 'sudden', ['accident'], '运输途中车辆侧翻，本人受伤。'],
+  ['drivers', 'deep', ['serious_illness', 'schooling'], '本人心脏手术，孩子读大学。'],
+  ['hengshen', 'relative', ['single_parent'], '离异后独自抚养孩子。'],
+  ['hengshen', 'relative', ['schooling'], '两个孩子同时上大学。'],
+  ['hengshen', 'deep', ['disability', 'other'], '家中两人残疾，收入低。'],
+  ['glasses', 'sudden', ['disaster'], '店铺遭遇火灾。'],
+  ['glasses', 'relative', ['unemployment', 'serious_illness'], '工厂减员后失业，爱人患病。'],
+];
+
+async function unionHouseholds(tx: Db, ids: Map<string, number>): Promise<Plan[]> {
+  const plans: Plan[] = [];
+  for (const key of [...new Set(UNION_HOUSEHOLDS.map(([k]) => k))]) {
+    const orgId = ids.get(key);
+    if (!orgId) continue;
+    const wanted = UNION_HOUSEHOLDS.filter(([k]) => k === key);
+    const people = await tx
+      .select({ id: memberRef.id, name: memberRef.name })
+      .from(memberRef)
+      .where(and(eq(memberRef.orgId, orgId), isNull(memberRef.accountId), eq(memberRef.status, 'active')))
+      // the union's last members: the identification demo (demo-identify.ts) picks its first ones
+      .orderBy(desc(memberRef.id))
+      .limit(wanted.length);
+    for (const [i, m] of people.entries()) {
+      const w = wanted[i];
+      if (!w) break;
+      const [, category, causes, situation] = w;
+      plans.push({
+        memberId: m.id,
+        orgId,
+        via: 'staff',
+        state: 'filed',
+        category,
+        causes,
+        band: category === 'deep' ? 'below_minimum' : 'below_low_income',
+        household: [
+          person(m.name, 'self', 40 + i, category === 'deep' ? 700 : 1200),
+          person('家属1', 'spouse', 38 + i, 800),
+        ],
+        situation,
+        visited: '入户核实：情况属实。',
+        openedDaysAgo: 20 + ((plans.length * 29) % 330),
+      });
+    }
+  }
+  return plans;
 }

@@ -26,7 +26,7 @@ const EMPLOYERS: Record<string, string[]> = {
 const REGIONS = ['321102', '321111', '321112', '321181', '321182', '321183', '320102', '340104', '410105', '511002'];
 
 /** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -35,6 +35,21 @@ function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+// Outside the two new-economy unions, one worker in 19 still works in a 新就业形态 job (the
+// company's own drivers and couriers, platform drivers on the side): every union's figures show some.
+// Chosen by position, not by the random sequence, so every other field of every member stays as it was.
+const IN_HOUSE_NEW: Partial<Record<number, (typeof JOB_TYPES)[number]>> = {
+  0: 'truck_driver',
+  19: 'courier',
+  38: 'ride_hailing',
+  57: 'other_new',
+  76: 'truck_driver',
+};
+const DAY = 86_400_000;
+/** A China date within the last year, spread over it by the member's position. */
+const recentJoin = (now: Date, i: number) =>
+  new Date(now.getTime() + 8 * 3_600_000 - (((i * 37) % 360) + 1) * DAY).toISOString().slice(0, 10);
 
 export async function seedDemoMembers(tx: Db, deps: Deps, count = 3000): Promise<void> {
   const unions = await tx
@@ -80,9 +95,14 @@ export async function seedDemoMembers(tx: Db, deps: Deps, count = 3000): Promise
       migrantWorker: newEconomy && rand() < 0.6,
       employer: pick(EMPLOYERS[union.code] ?? ['']),
       post: newEconomy ? null : pick(['工程师', '操作工', '技术员', '教师', '行政', '质检员']),
-      jobType: newEconomy ? pick(JOB_TYPES.filter((j) => j !== 'regular')) : 'regular',
+      jobType: newEconomy ? pick(JOB_TYPES.filter((j) => j !== 'regular')) : (IN_HOUSE_NEW[i % 95] ?? 'regular'),
       status: rand() < 0.96 ? 'active' : 'left',
-      joinedAt: joined > now ? now.toISOString().slice(0, 10) : joined.toISOString().slice(0, 10),
+      joinedAt:
+        i % 6 === 0
+          ? recentJoin(now, i) // a sixth joined within the last year: joins per month for the figures
+          : joined > now
+            ? now.toISOString().slice(0, 10)
+            : joined.toISOString().slice(0, 10),
       cardNo: `ZJ${String(100000 + i)}`,
       createdAt: now,
       updatedAt: now,

@@ -2,6 +2,7 @@ import { and, inArray, ne, sql } from 'drizzle-orm';
 import type { AuditSource } from '../kernel/audit.js';
 import type { Deps } from '../kernel/context.js';
 import type { Db } from '../kernel/db.js';
+import { seedDemoCaseHistory } from './demo-case-history.js';
 import { demoStaff } from './demo-staff.js';
 import { memberRef } from '../modules/member/index.js';
 import { openCase, seedCaseStep, type CaseState, type FormField } from '../modules/service/index.js';
@@ -222,6 +223,7 @@ export async function seedDemoServices(tx: Db, deps: Deps, ids: Map<string, numb
     });
   }
   await seedDemoCases(tx, deps, made, now);
+  await seedDemoCaseHistory(tx, deps, ids);
 }
 
 // Each demo case: a service, a channel, the state it reaches, and how many hours ago it came in.

@@ -2,6 +2,7 @@
 // programmes and records (aid/), precise identification (identify/), and its manifest. Other
 // modules import it only through this file; the sub-folders call each other through the
 // functions exported here.
+import { FIGURES_FIELD_MESSAGES } from '../../kernel/figures.js';
 import { defineModule } from '../../kernel/module.js';
 import { ASSISTANCE_AUDIT_ACTIONS, ASSISTANCE_AUDIT_TARGETS } from './assistance.audit.js';
 import { seedDemoAid } from '../../seed/demo-aid.js';
@@ -54,9 +55,13 @@ export const assistanceModule = defineModule({
       en: 'Work the identification list (verify, dismiss, assign visits) and record member situations',
     },
     'assistance:identify:rules': { zh: '设置精准识别规则', en: 'Tune the identification rules' },
+    'assistance:figures:read': {
+      zh: '查看帮扶统计（困难类别、致困原因等汇总数字）',
+      en: 'View hardship figures (counts by category and cause)',
+    },
   },
   errors: ASSISTANCE_ERRORS,
-  fieldMessages: ASSISTANCE_FIELD_MESSAGES,
+  fieldMessages: { ...ASSISTANCE_FIELD_MESSAGES, ...FIGURES_FIELD_MESSAGES },
   routes: [hardshipRoutes, aidAllRoutes, identifyRoutes],
   jobs: { [RECOMPUTE_JOB]: (deps) => (ctx) => runRecompute(deps, ctx) },
   // Hourly: the sensitive data of files whose consent was withdrawn, once their purge date has come.

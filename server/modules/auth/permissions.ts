@@ -72,6 +72,8 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'assistance:identify:read',
       'assistance:identify:handle',
       'assistance:identify:rules',
+      'member:figures:read',
+      'assistance:figures:read',
     ],
   },
   {
@@ -114,6 +116,8 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'assistance:identify:read',
       'assistance:identify:handle',
       'assistance:identify:rules',
+      'member:figures:read',
+      'assistance:figures:read',
     ],
   },
   {
@@ -163,6 +167,8 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'assistance:record:approve',
       'assistance:record:export',
       'assistance:wish:manage',
+      'member:figures:read',
+      'assistance:figures:read',
     ],
   },
 ];

@@ -11,7 +11,9 @@ import { idFacts, idNumberProblem, makeIdNumber, normaliseIdNumber } from './id-
 import { IMPORT_JOB } from './import/job.js';
 import { sweepImportFiles } from './import/sweep.js';
 import { runImportJob } from './import/thread.js';
+import { memberFigureRoutes } from './figures.routes.js';
 import { memberImportRoutes } from './import.routes.js';
+import { FIGURES_FIELD_MESSAGES } from '../../kernel/figures.js';
 import { memberSelfRoutes } from './me.routes.js';
 import { MEMBER_ERRORS, MEMBER_FIELD_MESSAGES } from './member.errors.js';
 import { memberRoutes } from './member.routes.js';
@@ -38,10 +40,11 @@ export const memberModule = defineModule({
     'member:join:review': { zh: '审批入会申请和信息更正', en: 'Review join and correction requests' },
     'member:transfer:review': { zh: '审批会员关系转接', en: 'Review transfers' },
     'member:card:verify': { zh: '核验电子会员卡', en: 'Verify member cards' },
+    'member:figures:read': { zh: '查看会员统计', en: 'View member figures' },
   },
   errors: MEMBER_ERRORS,
-  fieldMessages: MEMBER_FIELD_MESSAGES,
-  routes: [memberImportRoutes, memberRoutes, memberWorkflowRoutes, memberSelfRoutes],
+  fieldMessages: { ...MEMBER_FIELD_MESSAGES, ...FIGURES_FIELD_MESSAGES },
+  routes: [memberImportRoutes, memberFigureRoutes, memberRoutes, memberWorkflowRoutes, memberSelfRoutes],
   jobs: { [IMPORT_JOB]: (deps) => (ctx) => runImportJob(deps, ctx) },
   // Error files past their retention are deleted hourly, and once at start.
   loops: [

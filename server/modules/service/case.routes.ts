@@ -27,7 +27,6 @@ import {
 } from './case.transitions.js';
 import { auditMissedLookup, counterLookup } from './counter.js';
 import { exportCases } from './export.js';
-import { caseFigures } from './figures.js';
 import { CASE_STATES, CATEGORIES, CHANNELS, RATINGS } from './service.schema.js';
 
 export const ZCaseListItem = z
@@ -242,56 +241,6 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
         page,
         pageSize,
       };
-    },
-  );
-
-  r.get(
-    '/api/cases/figures',
-    {
-      schema: {
-        tags,
-        summary:
-          'Service-center figures in scope: open, overdue, closed this month, handling time, satisfaction; by channel and service',
-        querystring: z.strictObject({ orgId: ZId.optional(), from: ZDate.optional(), to: ZDate.optional() }),
-        response: {
-          200: z.object({
-            total: z.number().int(),
-            open: z.number().int(),
-            overdue: z.number().int(),
-            closedThisMonth: z.number().int(),
-            avgHandlingHours: z.number().nullable(),
-            rated: z.number().int(),
-            satisfactionRate: z.number().nullable(),
-            byChannel: z.array(
-              z.object({
-                channel: z.string(),
-                total: z.number().int(),
-                open: z.number().int(),
-                resolved: z.number().int(),
-              }),
-            ),
-            byService: z.array(
-              z.object({
-                serviceId: z.number().int(),
-                serviceName: z.string(),
-                category: z.string(),
-                total: z.number().int(),
-                open: z.number().int(),
-                overdue: z.number().int(),
-                resolved: z.number().int(),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
-      },
-    },
-    async (req) => {
-      const actor = requireActor(req, 'staff');
-      const orgPath = req.query.orgId
-        ? await assertOrgAccess(deps.db, actor, CASE_READ, req.query.orgId, CASE_READ)
-        : undefined;
-      return caseFigures(deps.db, actor, deps.clock.now(), { orgPath, from: req.query.from, to: req.query.to });
     },
   );
 

@@ -63,20 +63,28 @@ const SUMS = sql.raw(
   MEASURES.map((m) => `coalesce(sum(s.${m}), 0)::${m === 'handle_seconds' ? 'float8' : 'int'} as ${m}`).join(', '),
 );
 
-export async function caseFigures(
-  db: Db,
-  actor: Actor,
-  now: Date,
-  opts: { orgPath?: string; from?: string; to?: string },
-) {
-  const inScope = (column: SQL) => [
+export interface FiguresScope {
+  orgPath?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** The caller's case scope on an org id column, narrowed to one org's subtree when asked. */
+export function scopeOf(actor: Actor, opts: FiguresScope) {
+  return (column: SQL) => [
     orgCondition(actor, CASE_READ, column),
     ...(opts.orgPath ? [sql`${column} in (select id from org_ref where path like ${opts.orgPath + '%'})`] : []),
   ];
+}
+
+// A China date d starts at d 00:00 +08:00, i.e. d − 8 hours UTC.
+export const createdOn = (a: string, b: string) =>
+  sql`(c.created_at >= (${a}::date - interval '8 hours') and c.created_at < (${b}::date - interval '8 hours'))`;
+
+/** The tally's rows (with created_month) for the whole months of a range, and the cases of its partial months. */
+export function tallySources(actor: Actor, opts: FiguresScope): SQL[] {
+  const inScope = scopeOf(actor, opts);
   const { months, days } = splitRange(opts.from, opts.to);
-  // A China date d starts at d 00:00 +08:00, i.e. d − 8 hours UTC.
-  const createdOn = (a: string, b: string) =>
-    sql`(c.created_at >= (${a}::date - interval '8 hours') and c.created_at < (${b}::date - interval '8 hours'))`;
   const sources: SQL[] = [];
   if (months) {
     const where = [
@@ -84,13 +92,19 @@ export async function caseFigures(
       ...(months.from ? [sql`t.created_month >= ${months.from}::date`] : []),
       ...(months.to ? [sql`t.created_month < ${months.to}::date`] : []),
     ];
-    sources.push(sql`select ${columnsOf('t')} from case_tally t where ${sql.join(where, sql` and `)}`);
+    sources.push(sql`select ${columnsOf('t')}, t.created_month from case_tally t where ${sql.join(where, sql` and `)}`);
   }
   if (days.length) {
     const during = days.map(([a, b]) => createdOn(a, b));
-    sources.push(sql`select ${columnsOf('k')} from service_case c, case_tally_of(c, 1) k
+    sources.push(sql`select ${columnsOf('k')}, k.created_month from service_case c, case_tally_of(c, 1) k
       where ${sql.join([...inScope(sql`c.handling_org_id`), sql`(${sql.join(during, sql` or `)})`], sql` and `)}`);
   }
+  return sources;
+}
+
+export async function caseFigures(db: Db, actor: Actor, now: Date, opts: FiguresScope) {
+  const inScope = scopeOf(actor, opts);
+  const sources = tallySources(actor, opts);
   // The services' names come with their sums: a county's figures hold hundreds of services (437 at
   // the bench's volume), and a second statement with their ids as parameters cost the server more
   // than the sums did.

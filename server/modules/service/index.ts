@@ -10,12 +10,14 @@ import { openCase } from './case.open.js';
 import { caseRoutes } from './case.routes.js';
 import { catalogRoutes } from './catalog.routes.js';
 import { compactCaseTally } from './figures.js';
+import { caseFigureRoutes } from './figures.routes.js';
+import { FIGURES_FIELD_MESSAGES } from '../../kernel/figures.js';
 import { readUpload } from './files.js';
 import { caseFileRoutes } from './files.routes.js';
 import { toInbox } from './notify.js';
 import { inboxRoutes } from './inbox.routes.js';
 import { postRoutes } from './posts.routes.js';
-import { seedCaseStep } from './seed-step.js';
+import { seedCaseHistory, seedCaseStep } from './seed-step.js';
 import { SERVICE_ERRORS, SERVICE_FIELD_MESSAGES } from './service.errors.js';
 import { service, serviceCase } from './service.schema.js';
 import { sweepCases } from './sweep.js';
@@ -41,8 +43,8 @@ export const serviceModule = defineModule({
     'service:catalog:manage': { zh: '管理服务目录', en: 'Manage the service catalog' },
   },
   errors: SERVICE_ERRORS,
-  fieldMessages: SERVICE_FIELD_MESSAGES,
-  routes: [catalogRoutes, caseRoutes, caseFileRoutes, postRoutes, transferTargetRoutes, inboxRoutes],
+  fieldMessages: { ...SERVICE_FIELD_MESSAGES, ...FIGURES_FIELD_MESSAGES },
+  routes: [catalogRoutes, caseFigureRoutes, caseRoutes, caseFileRoutes, postRoutes, transferTargetRoutes, inboxRoutes],
   // Minute by minute: overdue cases, AB cover, folding case_tally.
   loops: [
     {
@@ -59,7 +61,7 @@ export const serviceModule = defineModule({
   seed: async ({ tx, deps, orgs, members }) => {
     if (members > 0) await seedDemoServices(tx, deps, orgs);
   },
-  api: { openCase, loadCase, sweepCases, seedCaseStep, toInbox, readUpload },
+  api: { openCase, loadCase, sweepCases, seedCaseStep, seedCaseHistory, toInbox, readUpload },
   workbench: serviceWorkbench,
   auditActions: SERVICE_AUDIT_ACTIONS,
   auditTargets: SERVICE_AUDIT_TARGETS,
@@ -69,6 +71,6 @@ export { openCase, type OpenCaseInput } from './case.open.js';
 export { loadCase } from './case.access.js';
 export { sweepCases } from './sweep.js';
 export { CATEGORIES, CHANNELS, CASE_STATES, type CaseState, type FormField } from './service.schema.js';
-export { seedCaseStep } from './seed-step.js';
+export { seedCaseStep, seedCaseHistory, type HistoricCase } from './seed-step.js';
 export { toInbox } from './notify.js';
 export { readUpload, MAX_FILE_BYTES } from './files.js';

@@ -7545,11 +7545,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Service-center figures in scope: open, overdue, closed this month, handling time, satisfaction; by channel and service */
+        /** Service-center figures in scope: open, overdue, closed this month, handling time, satisfaction; by channel and service; cases per day, week or month by channel with their ratings (without dates: the last 30 days, 26 weeks or 12 months) */
         get: {
             parameters: {
                 query?: {
                     from?: string;
+                    /** @description the period of `series` (China time; weeks from Monday) */
+                    granularity?: "day" | "week" | "month";
                     orgId?: number;
                     to?: string;
                 };
@@ -7565,30 +7567,113 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            avgHandlingHours: number | null;
-                            byChannel: {
-                                channel: string;
-                                open: number;
-                                resolved: number;
-                                total: number;
-                            }[];
-                            byService: {
-                                category: string;
-                                open: number;
-                                overdue: number;
-                                resolved: number;
-                                serviceId: number;
-                                serviceName: string;
-                                total: number;
-                            }[];
-                            closedThisMonth: number;
-                            open: number;
-                            overdue: number;
-                            rated: number;
-                            satisfactionRate: number | null;
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["CaseFigures"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/figures/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One chart's table of the figures as .xlsx (same scope, org and dates; audited) */
+        get: {
+            parameters: {
+                query: {
+                    from?: string;
+                    /** @description the period of `series` (China time; weeks from Monday) */
+                    granularity?: "day" | "week" | "month";
+                    orgId?: number;
+                    table: "trend" | "channels" | "services";
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An .xlsx file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -8893,6 +8978,213 @@ export interface paths {
                     };
                     content: {
                         "application/octet-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hardship/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hardship figures in scope: households on file (draft, verifying, filed) by category and by cause; dates count the files opened then */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    orgId?: number;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HardshipFigures"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hardship/figures/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One chart's table of the hardship figures as .xlsx (same scope and dates; audited) */
+        get: {
+            parameters: {
+                query: {
+                    from?: string;
+                    orgId?: number;
+                    table: "categories" | "causes";
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An .xlsx file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -15086,6 +15378,213 @@ export interface paths {
                     q?: string;
                     sort?: "name" | "-name" | "joinedAt" | "-joinedAt";
                     status?: "active" | "transferring" | "left" | "deceased";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An .xlsx file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Member figures in scope: current members by job type and age band (from the birth date), joins per month (without dates: the last 12 months) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    orgId?: number;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberFigures"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/figures/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One chart's table of the member figures as .xlsx (same scope and dates; audited) */
+        get: {
+            parameters: {
+                query: {
+                    from?: string;
+                    orgId?: number;
+                    table: "jobTypes" | "ages" | "joins";
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -22111,6 +22610,92 @@ export interface components {
             size: number;
             url: string;
         };
+        CaseFigures: {
+            avgHandlingHours: number | null;
+            byChannel: {
+                channel: string;
+                open: number;
+                resolved: number;
+                total: number;
+            }[];
+            byService: {
+                category: string;
+                open: number;
+                overdue: number;
+                resolved: number;
+                serviceId: number;
+                serviceName: string;
+                total: number;
+            }[];
+            closedThisMonth: number;
+            /** @enum {string} */
+            granularity: "day" | "week" | "month";
+            open: number;
+            overdue: number;
+            rated: number;
+            satisfactionRate: number | null;
+            series: {
+                counter: number;
+                online: number;
+                /** @description the first day of the period, YYYY-MM-DD */
+                period: string;
+                phone: number;
+                rated: number;
+                satisfactionRate: number | null;
+                /** @description rated 满意 or 基本满意 */
+                satisfied: number;
+                total: number;
+            }[];
+            total: number;
+            /** @description the China dates `series` covers */
+            window: {
+                from: string;
+                to: string;
+            };
+        };
+        CaseFiguresInput: {
+            avgHandlingHours: number | null;
+            byChannel: {
+                channel: string;
+                open: number;
+                resolved: number;
+                total: number;
+            }[];
+            byService: {
+                category: string;
+                open: number;
+                overdue: number;
+                resolved: number;
+                serviceId: number;
+                serviceName: string;
+                total: number;
+            }[];
+            closedThisMonth: number;
+            /** @enum {string} */
+            granularity: "day" | "week" | "month";
+            open: number;
+            overdue: number;
+            rated: number;
+            satisfactionRate: number | null;
+            series: {
+                counter: number;
+                online: number;
+                /** @description the first day of the period, YYYY-MM-DD */
+                period: string;
+                phone: number;
+                rated: number;
+                satisfactionRate: number | null;
+                /** @description rated 满意 or 基本满意 */
+                satisfied: number;
+                total: number;
+            }[];
+            total: number;
+            /** @description the China dates `series` covers */
+            window: {
+                from: string;
+                to: string;
+            };
+        };
         CaseInput: {
             access: {
                 current: boolean;
@@ -22404,6 +22989,34 @@ export interface components {
             orgName: string;
             roleCode: string;
             roleName: string;
+        };
+        HardshipFigures: {
+            byCategory: {
+                /** @enum {string} */
+                category: "deep" | "relative" | "sudden";
+                count: number;
+            }[];
+            byCause: {
+                /** @enum {string} */
+                cause: "serious_illness" | "disability" | "schooling" | "single_parent" | "unemployment" | "disaster" | "accident" | "other";
+                count: number;
+            }[];
+            /** @description files in draft, verifying or filed */
+            total: number;
+        };
+        HardshipFiguresInput: {
+            byCategory: {
+                /** @enum {string} */
+                category: "deep" | "relative" | "sudden";
+                count: number;
+            }[];
+            byCause: {
+                /** @enum {string} */
+                cause: "serious_illness" | "disability" | "schooling" | "single_parent" | "unemployment" | "disaster" | "accident" | "other";
+                count: number;
+            }[];
+            /** @description files in draft, verifying or filed */
+            total: number;
         };
         HardshipFile: {
             actions: string[];
@@ -23061,6 +23674,56 @@ export interface components {
             status: "active" | "transferring" | "left" | "deceased";
             token: string;
             ttlSeconds: number;
+        };
+        MemberFigures: {
+            byAge: {
+                /** @enum {string} */
+                band: "under25" | "25to34" | "35to44" | "45to54" | "55plus";
+                count: number;
+            }[];
+            byJobType: {
+                count: number;
+                /** @enum {string} */
+                jobType: "regular" | "courier" | "food_delivery" | "truck_driver" | "ride_hailing" | "other_new";
+            }[];
+            joinsByMonth: {
+                joins: number;
+                period: string;
+            }[];
+            /** @description of them in a 新就业形态 job type */
+            newEmployment: number;
+            /** @description current members (在会 and 转接中) */
+            total: number;
+            /** @description the China dates joinsByMonth covers */
+            window: {
+                from: string;
+                to: string;
+            };
+        };
+        MemberFiguresInput: {
+            byAge: {
+                /** @enum {string} */
+                band: "under25" | "25to34" | "35to44" | "45to54" | "55plus";
+                count: number;
+            }[];
+            byJobType: {
+                count: number;
+                /** @enum {string} */
+                jobType: "regular" | "courier" | "food_delivery" | "truck_driver" | "ride_hailing" | "other_new";
+            }[];
+            joinsByMonth: {
+                joins: number;
+                period: string;
+            }[];
+            /** @description of them in a 新就业形态 job type */
+            newEmployment: number;
+            /** @description current members (在会 and 转接中) */
+            total: number;
+            /** @description the China dates joinsByMonth covers */
+            window: {
+                from: string;
+                to: string;
+            };
         };
         MemberInput: {
             age: number;

@@ -6,6 +6,7 @@ import type { Deps } from '../../../kernel/context.js';
 import type { Db } from '../../../kernel/db.js';
 import { registerOrgUsage } from '../../org/index.js';
 import { removeEvidence } from './evidence.js';
+import { hardshipFigureRoutes } from './figures.routes.js';
 import { hardshipRoutes as staffRoutes } from './hardship.routes.js';
 import { FILE_STATES, HARDSHIP_CATEGORIES, hardshipFile, hardshipLine, INCOME_BANDS } from './hardship.schema.js';
 import { purgeDue } from './hardship.service.js';
@@ -40,6 +41,7 @@ export async function purgeHardship(
 }
 
 export async function hardshipRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(hardshipFigureRoutes);
   await app.register(staffRoutes);
   await app.register(hardshipSelfRoutes);
 }

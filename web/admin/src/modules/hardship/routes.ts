@@ -1,4 +1,4 @@
-import { Calendar, Coin, Files, Help } from '@element-plus/icons-vue';
+import { Calendar, Coin, DataAnalysis, Files, Help } from '@element-plus/icons-vue';
 import { defineAdminModule } from '../types';
 
 /** 困难帮扶 (issue 5): files, reviews, lines; identify/ and aid/ add their entries to the group. */
@@ -29,6 +29,14 @@ export default defineAdminModule({
       permissions: ['assistance:file:read', 'assistance:line:manage'],
       icon: Coin,
       view: () => import('../../views/hardship/LinesView.vue'),
+    },
+    {
+      name: 'hardship-figures',
+      path: 'hardship/figures',
+      titleKey: 'chart.menu.hardship',
+      permissions: ['assistance:figures:read'],
+      icon: DataAnalysis,
+      view: () => import('../../views/hardship/HardshipFiguresView.vue'),
     },
   ],
   routes: [

@@ -1,4 +1,4 @@
-import { Avatar, Checked, EditPen, List, Switch } from '@element-plus/icons-vue';
+import { Avatar, Checked, DataAnalysis, EditPen, List, Switch } from '@element-plus/icons-vue';
 import { defineAdminModule } from '../types';
 
 /** 会员管理: the roster and the member flows, each behind its own permission; right after 组织机构. */
@@ -37,6 +37,14 @@ export default defineAdminModule({
       permissions: ['member:join:review'],
       icon: EditPen,
       view: () => import('../../views/member/CorrectionsView.vue'),
+    },
+    {
+      name: 'member-figures',
+      path: 'members/figures',
+      titleKey: 'chart.menu.members',
+      permissions: ['member:figures:read'],
+      icon: DataAnalysis,
+      view: () => import('../../views/member/MemberFiguresView.vue'),
     },
   ],
   routes: [
