@@ -11,6 +11,7 @@ export const ASSISTANCE_AUDIT_ACTIONS = {
   'hardship.updated': { zh: '编辑困难职工档案', en: 'Hardship file edited' },
   'hardship.submitted': { zh: '提交核实', en: 'Hardship file submitted for verification' },
   'hardship.visited': { zh: '登记入户核实', en: 'Home visit recorded' },
+  'hardship.figures.export': { zh: '导出帮扶统计', en: 'Hardship figures exported' },
   'hardship.filed': { zh: '审核建档', en: 'Hardship file filed' },
   'hardship.reviewed': { zh: '年度复核', en: 'Hardship file reviewed' },
   'hardship.exited': { zh: '退出困难职工档案', en: 'Hardship file exited' },

@@ -15,6 +15,7 @@ export const MEMBER_AUDIT_ACTIONS = {
   'member.correct': { zh: '更正会员信息（已批准）', en: 'Member corrected (request approved)' },
   'member.reveal': { zh: '查看完整身份证号或手机号', en: 'Full ID number or phone revealed' },
   'member.export': { zh: '导出会员', en: 'Members exported' },
+  'member.figures.export': { zh: '导出会员统计', en: 'Member figures exported' },
   'member.import': { zh: '批量导入会员', en: 'Members imported' },
   'member.link_account': { zh: '会员账号关联会员档案', en: 'Member account linked to a record' },
   'join.submit': { zh: '提交入会申请', en: 'Join request submitted' },

@@ -28,6 +28,7 @@ export const SERVICE_AUDIT_ACTIONS = {
   'case.attachment': { zh: '上传工单附件', en: 'Attachment added to a case' },
   'case.overdue': { zh: '工单超期', en: 'Case overdue' },
   'case.export': { zh: '导出工单', en: 'Cases exported' },
+  'case.figures.export': { zh: '导出服务统计', en: 'Service figures exported' },
   'case.counter_lookup': { zh: '窗口查询来访人', en: 'Counter lookup' },
   'case.reveal_phone': { zh: '查看申请人完整手机号', en: "Applicant's full phone revealed" },
 } as const satisfies Record<string, Label>;
