@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { createTestApp, type TestApp } from '../test/harness.js';
 import { outbox } from './kernel.schema.js';
-import { createHttpSmsDriver, dispatchOutbox, enqueueSms } from './outbox.js';
+import { createHttpSmsDriver, dispatchOutbox, enqueueSms, SMS_TEXT } from './outbox.js';
 
 // The real HTTP SMS driver against a gateway stand-in listening on loopback.
 let gateway: http.Server;
@@ -30,6 +30,17 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms`;
 });
 afterAll(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
+
+describe('SMS texts', () => {
+  it('a staff reason that ends with its own full stop is closed once, in every template that quotes one', () => {
+    const params = { org: '瑞丰科技工会', reason: '材料不全，请补充后再申请。', service: '法律援助', no: 'FW1' };
+    for (const template of ['join_rejected', 'transfer_rejected', 'case_rejected']) {
+      const text = SMS_TEXT[template]?.(params) ?? '';
+      expect(text, template).toMatch(/：材料不全，请补充后再申请。$/);
+      expect(text, template).not.toContain('。。');
+    }
+  });
+});
 
 describe('SMS through the outbox', () => {
   let t: TestApp;

@@ -20,16 +20,19 @@ export interface SmsDriver {
   send(message: SmsMessage): Promise<void>;
 }
 
+/** Staff-written free text inside a template that closes the sentence itself: without its own full stop. */
+const clause = (text: string | undefined): string => (text ?? '').trim().replace(/[。.]+$/u, '');
+
 export const SMS_TEXT: Record<string, (p: Record<string, string>) => string> = {
   login_code: (p) => `【智慧工会】您的登录验证码为 ${p.code}，5 分钟内有效。如非本人操作，请忽略本短信。`,
   join_approved: (p) => `【智慧工会】您加入${p.org}的申请已通过，欢迎成为工会会员！`,
-  join_rejected: (p) => `【智慧工会】您加入${p.org}的申请未通过：${p.reason}。`,
+  join_rejected: (p) => `【智慧工会】您加入${p.org}的申请未通过：${clause(p.reason)}。`,
   transfer_completed: (p) => `【智慧工会】您的会员关系已转入${p.org}。`,
-  transfer_rejected: (p) => `【智慧工会】您的会员关系转接申请未通过：${p.reason}。`,
+  transfer_rejected: (p) => `【智慧工会】您的会员关系转接申请未通过：${clause(p.reason)}。`,
   case_accepted: (p) => `【智慧工会】您的服务申请（${p.service}，单号 ${p.no}）已由${p.org}受理，我们会尽快办理。`,
   case_resolved: (p) =>
     `【智慧工会】您的服务申请（${p.service}，单号 ${p.no}）已办结，请在“我的服务”中查看结果并评价。`,
-  case_rejected: (p) => `【智慧工会】您的服务申请（${p.service}，单号 ${p.no}）未予受理：${p.reason}。`,
+  case_rejected: (p) => `【智慧工会】您的服务申请（${p.service}，单号 ${p.no}）未予受理：${clause(p.reason)}。`,
   case_transferred: (p) => `【智慧工会】您的服务申请（${p.service}，单号 ${p.no}）已转由${p.org}办理。`,
 };
 

@@ -6,7 +6,7 @@ import { AppError } from '../../kernel/errors.js';
 import { orgRef } from '../org/index.js';
 import { CASE_HANDLE, CASE_READ, CASE_SUPERVISE, loadCase, staffWith, type LoadedCase } from './case.access.js';
 import { recordStep } from './case.events.js';
-import { clause, sentence, tellApplicant, toInbox } from './notify.js';
+import { sentence, tellApplicant, toInbox } from './notify.js';
 import { assigneeNow } from './posts.service.js';
 import {
   caseOrgAccess,
@@ -154,7 +154,7 @@ export async function rejectCase(tx: Db, env: TxEnv, actor: Actor, id: number, r
       title: '服务申请未予受理',
       body: `您的${row.serviceName}申请未予受理：${sentence(reason)}`,
     },
-    { template: 'case_rejected', params: { reason: clause(reason) } },
+    { template: 'case_rejected', params: { reason } },
   );
 }
 

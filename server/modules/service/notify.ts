@@ -21,11 +21,6 @@ export function sentence(text: string): string {
   return /[！？!?…；;]$/u.test(body) ? body : `${body}。`;
 }
 
-/** Free text inside an SMS template that closes the sentence itself: without its own full stop. */
-export function clause(text: string): string {
-  return text.trim().replace(/[。.]+$/u, '');
-}
-
 export async function toInbox(
   tx: Db,
   at: Date,
