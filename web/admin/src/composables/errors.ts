@@ -1,5 +1,5 @@
 // Turning API errors into what the user sees: field errors under form items, a toast otherwise.
-import { reactive } from 'vue';
+import { reactive, ref } from 'vue';
 import { ElMessage } from 'element-plus';
 import { ApiError } from '../api/client';
 import { i18n } from '../i18n';
@@ -51,4 +51,24 @@ export function useFieldErrors() {
   }
 
   return { errors, clear, apply, handle };
+}
+
+/** A form's save: shows `saving` while it runs and puts a failure's details under the fields. */
+export function useFormSave(fields: readonly string[]) {
+  const saving = ref(false);
+  const { errors, clear, handle } = useFieldErrors();
+
+  async function run(save: () => Promise<void>): Promise<void> {
+    saving.value = true;
+    clear();
+    try {
+      await save();
+    } catch (err) {
+      handle(err, fields);
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  return { saving, errors, clear, run };
 }
