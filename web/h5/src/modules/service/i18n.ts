@@ -1,5 +1,6 @@
 // The service center, Q&A and voice as the member uses them.
 import type { Messages } from '../../../../lib/i18n';
+import { QA_CATEGORY_WORDS } from '../../../../lib/words';
 
 export default {
   service: {
@@ -196,16 +197,6 @@ export default {
       askRequired: ['请填写问题（至少 5 个字）', 'Please write your question (at least 5 characters)'],
       viewCase: ['查看办件', 'Open the case'],
     },
-    policyCategory: {
-      labour_contract: ['劳动合同', 'Labour contracts'],
-      wages_hours: ['工资工时', 'Wages and hours'],
-      social_insurance: ['社会保险', 'Social insurance'],
-      work_injury: ['工伤', 'Work injury'],
-      union: ['工会组织与会员', 'Unions and membership'],
-      rights: ['维权与法律援助', 'Rights and legal aid'],
-      assistance: ['帮扶救助', 'Assistance'],
-      new_employment: ['新就业形态', 'New forms of employment'],
-      other: ['其他', 'Other'],
-    },
+    policyCategory: QA_CATEGORY_WORDS,
   },
 } satisfies Messages;
