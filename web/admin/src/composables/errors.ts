@@ -58,12 +58,14 @@ export function useFormSave(fields: readonly string[]) {
   const saving = ref(false);
   const { errors, clear, handle } = useFieldErrors();
 
-  async function run(save: () => Promise<void>): Promise<void> {
+  /** `onError` sees a failure first (e.g. to place errors of nested fields). */
+  async function run(save: () => Promise<void>, onError?: (err: unknown) => void): Promise<void> {
     saving.value = true;
     clear();
     try {
       await save();
     } catch (err) {
+      onError?.(err);
       handle(err, fields);
     } finally {
       saving.value = false;
