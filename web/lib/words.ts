@@ -80,3 +80,25 @@ export const HARDSHIP_CATEGORY_WORDS = {
   relative: ['相对困难', 'Relative hardship'],
   sudden: ['意外致困', 'Sudden hardship'],
 } satisfies Messages;
+
+// 政治面貌 and 学历 are stored as the registry's Chinese words whatever the interface language (as
+// in the roster import and the demo data); each is paired with its message key under member.political
+// or member.education, so only the label is translated.
+export const POLITICAL: readonly (readonly [string, string])[] = [
+  ['中共党员', 'party'],
+  ['中共预备党员', 'probationary'],
+  ['共青团员', 'league'],
+  ['民主党派成员', 'democratic'],
+  ['无党派人士', 'independent'],
+  ['群众', 'masses'],
+];
+export const EDUCATION: readonly (readonly [string, string])[] = [
+  ['小学及以下', 'primary'],
+  ['初中', 'junior'],
+  ['高中', 'senior'],
+  ['中专', 'vocational'],
+  ['大专', 'college'],
+  ['本科', 'bachelor'],
+  ['硕士研究生', 'master'],
+  ['博士研究生', 'doctor'],
+];
