@@ -1,6 +1,6 @@
 // Choices on the member forms. 政治面貌 and 学历 are stored as the Chinese words the registry
 // uses, whatever the interface language; the labels are translated for display.
-import { JOB_TYPES, type JobType } from '../api/members';
+import { JOB_TYPES, type HouseholdType, type JobType } from '../api/members';
 import { EDUCATION, POLITICAL } from '../../../lib/words';
 
 export interface Choice<V extends string = string> {
@@ -30,4 +30,29 @@ export const educationChoices: Choice[] = EDUCATION.map(([value, key]) => ({
 /** The label key of a stored value, or null when it is free text (shown as written). */
 export function choiceLabel(choices: Choice[], value: string | null | undefined): string | null {
   return choices.find((c) => c.value === value)?.label ?? null;
+}
+
+/** The work and further details the join and correction forms ask (MemberDetailFields). */
+export interface MemberDetailForm {
+  jobType: JobType | null;
+  employer: string;
+  post: string;
+  ethnicity: string;
+  politicalStatus: string | null;
+  education: string | null;
+  householdType: HouseholdType | null;
+  migrantWorker: boolean;
+}
+
+export function emptyMemberDetails(): MemberDetailForm {
+  return {
+    jobType: null,
+    employer: '',
+    post: '',
+    ethnicity: '',
+    politicalStatus: null,
+    education: null,
+    householdType: null,
+    migrantWorker: false,
+  };
 }
