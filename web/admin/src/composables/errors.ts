@@ -1,6 +1,6 @@
 // Turning API errors into what the user sees: field errors under form items, a toast otherwise.
 import { reactive, ref } from 'vue';
-import { ElMessage } from 'element-plus';
+import { ElMessage, type FormInstance } from 'element-plus';
 import { ApiError } from '../api/client';
 import { i18n } from '../i18n';
 
@@ -73,4 +73,9 @@ export function useFormSave(fields: readonly string[]) {
   }
 
   return { saving, errors, clear, run };
+}
+
+/** Whether a form's rules pass (they show their messages under the fields when not). */
+export async function isValid(form: FormInstance | undefined): Promise<boolean> {
+  return !!form && (await form.validate().catch(() => false));
 }
