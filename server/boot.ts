@@ -7,7 +7,7 @@ import { createCrypto, loadMasterKey } from './kernel/crypto.js';
 import { migrateDatabase, openDatabase, type Database } from './kernel/db.js';
 import { deliverInvalidation, INVALIDATION_CHANNEL } from './kernel/invalidation.js';
 import { JobRunner } from './kernel/jobs.js';
-import { logSerializers } from './kernel/log.js';
+import { logSerializers, prettyDestination } from './kernel/log.js';
 import { createDevSmsDriver, createHttpSmsDriver, dispatchOutbox, type SmsDriver } from './kernel/outbox.js';
 import { Pump } from './kernel/pump.js';
 import { syncBuiltinRoles } from './modules/auth/index.js';
@@ -22,7 +22,10 @@ export interface BootOptions {
   log?: FastifyBaseLogger;
 }
 
-/** The process's logger (stdout unless a destination is given: tests capture it). */
+/**
+ * The process's logger: JSON lines in production (or `LOG_FORMAT=json`), one short readable line
+ * per entry in development; to stdout unless a destination is given (tests capture it).
+ */
 export function createLogger(config: Config, destination?: pino.DestinationStream): FastifyBaseLogger {
   return pino(
     {
@@ -42,7 +45,7 @@ export function createLogger(config: Config, destination?: pino.DestinationStrea
         censor: '[redacted]',
       },
     },
-    destination,
+    destination ?? (config.logFormat === 'pretty' ? prettyDestination() : undefined),
   );
 }
 

@@ -5,6 +5,7 @@ import { registerPermissions } from './kernel/access.js';
 import { registerErrors } from './kernel/errors.js';
 import { registerFieldMessages } from './kernel/http.js';
 import type { ErrorCodesOf, ModuleDef, PermissionsOf } from './kernel/module.js';
+import { registerWorkbench } from './kernel/workbench.js';
 import { assistanceModule } from './modules/assistance/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { authModule } from './modules/auth/index.js';
@@ -13,6 +14,7 @@ import { orgModule } from './modules/org/index.js';
 import { qaModule } from './modules/qa/index.js';
 import { serviceModule } from './modules/service/index.js';
 import { voiceModule } from './modules/voice/index.js';
+import { workbenchModule } from './modules/workbench/index.js';
 
 export const MODULES = [
   orgModule,
@@ -23,6 +25,7 @@ export const MODULES = [
   voiceModule,
   assistanceModule,
   auditModule,
+  workbenchModule,
 ] as const;
 
 type Manifest = (typeof MODULES)[number];
@@ -37,3 +40,5 @@ for (const m of manifests) {
   registerErrors(m.errors ?? {});
   registerFieldMessages(m.fieldMessages ?? {});
 }
+// After every permission is known: a counter names a permission of any module.
+for (const m of manifests) if (m.workbench) registerWorkbench(m.name, m.workbench);

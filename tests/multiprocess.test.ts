@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeIdNumber } from '../server/modules/member/index.js';
 import { createTestApp, ENGINE, TEST_KEY, type TestApp } from '../server/test/harness.js';
 
 // Two app processes on one PostgreSQL: a session ended in one process is refused by the other at
-// once (its cache is invalidated through NOTIFY), and so is a scope changed by an org move.
+// once (its cache is invalidated through NOTIFY), and so is a scope changed by an org move. The
+// workbench's counters keep no state in a process, so new work shows in every process at once.
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -74,5 +76,32 @@ describe.runIf(ENGINE === 'postgres')('several app processes', () => {
     expect(await get('/api/orgs', cookie)).toBe(200);
     await t.request('DELETE', `/api/staff/${staff?.id}/grants/${staff?.grants[0]?.id}`, { cookie: admin });
     await expect.poll(() => get('/api/orgs', cookie), { timeout: 1000, interval: 20 }).toBe(401);
+  });
+
+  it("a join request sent through one process is the officer's pending work in the other at once", async () => {
+    const officer = await t.login('grassroots');
+    const joins = async () => {
+      const res = await fetch(`${base}/api/workbench/pending`, { headers: { cookie: officer } });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { todo: Array<{ key: string; count: number }> };
+      return body.todo.find((x) => x.key === 'member.joins')?.count;
+    };
+    const before = (await joins()) ?? -1;
+    expect(before).toBeGreaterThanOrEqual(0);
+    const worker = await t.loginMember('13800000001');
+    const unions = (await t.request('GET', '/api/unions?q=瑞丰', { cookie: worker })).json<{
+      items: Array<{ id: number }>;
+    }>();
+    const sent = await t.request('POST', '/api/me/join', {
+      cookie: worker,
+      body: {
+        orgId: unions.items[0]?.id,
+        name: '王新工',
+        idNumber: makeIdNumber('321102', '1991-05-06', 771),
+        jobType: 'courier',
+      },
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect(await joins()).toBe(before + 1);
   });
 });

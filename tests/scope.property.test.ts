@@ -368,7 +368,7 @@ const TARGETED: Array<[string, Check]> = [
       ),
   ],
   [
-    'GET|PATCH /api/qa/entries/:id, publish',
+    'GET|PATCH /api/qa/entries/:id, publish, views',
     async ({ cookie, target }) => {
       const e = await post<{ id: number }>('/api/qa/entries', {
         orgId: target,
@@ -382,6 +382,7 @@ const TARGETED: Array<[string, Check]> = [
         'qa patch',
       );
       expectNot2xx((await t.request('POST', `/api/qa/entries/${e.id}/publish`, { cookie })).statusCode, 'qa publish');
+      expectNot2xx((await t.request('POST', `/api/qa/entries/${e.id}/views`, { cookie })).statusCode, 'qa view');
     },
   ],
   [

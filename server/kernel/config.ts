@@ -88,6 +88,7 @@ const ZEnv = z.object({
     .max(24 * 90)
     .default(24 * 30),
   IMPORT_ERROR_FILE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });
 
 export interface Config {
@@ -108,6 +109,8 @@ export interface Config {
   session: { staffIdleMs: number; memberIdleMs: number; staffAbsoluteMs: number; memberAbsoluteMs: number };
   /** Days an import's file of bad rows (full ID numbers, phones) is kept for download, then deleted. */
   importErrorFileDays: number;
+  /** One JSON object per line (production, log collectors) or one short readable line (development). */
+  logFormat: 'json' | 'pretty';
 }
 
 export class ConfigError extends Error {}
@@ -167,5 +170,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       memberAbsoluteMs: e.MEMBER_ABSOLUTE_HOURS * 3_600_000,
     },
     importErrorFileDays: e.IMPORT_ERROR_FILE_DAYS,
+    logFormat: e.LOG_FORMAT ?? (production ? 'json' : 'pretty'),
   };
 }

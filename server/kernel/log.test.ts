@@ -4,6 +4,7 @@ import { createLogger } from '../boot.js';
 import { makeIdNumber } from '../modules/member/id-number.js';
 import { createTestApp, TEST_KEY, type TestApp } from '../test/harness.js';
 import { loadConfig } from './config.js';
+import { prettyDestination } from './log.js';
 import { createDevSmsDriver } from './outbox.js';
 
 // The log at the level production uses (info), captured: searching the roster by a full 身份证号
@@ -71,7 +72,7 @@ describe('personal data stays out of the log', () => {
     const text = captured();
     const search = lines
       .map((l) => JSON.parse(l) as { msg: string; req?: { route?: string; url?: string } })
-      .find((l) => l.msg === 'incoming request' && l.req?.route === '/api/members');
+      .find((l) => l.msg === 'request completed' && l.req?.route === '/api/members');
     expect(search?.req?.url).toBe('/api/members?q=…');
     for (const secret of [idNumber, phone, idNumber.slice(0, 17), encodeAll(idNumber), encodeAll(phone)])
       expect(text).not.toContain(secret);
@@ -113,5 +114,48 @@ describe('personal data stays out of the log', () => {
     expect(text).toContain('Failed query: select * from member');
     for (const secret of [idNumber, phone]) expect(text).not.toContain(secret);
     expect(text).not.toMatch(/\d{11}/);
+  });
+});
+
+describe('one line per request', () => {
+  it('a request is logged once, when answered: route, redacted URL, status and time', async () => {
+    lines = [];
+    expect((await t.request('GET', `/api/members?q=${phone}&page=1`, { cookie: admin })).statusCode).toBe(200);
+    const entries = lines.map((l) => JSON.parse(l) as { msg: string; req?: { url?: string }; res?: unknown });
+    const requests = entries.filter((e) => e.req);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({
+      msg: 'request completed',
+      req: { method: 'GET', route: '/api/members', url: '/api/members?q=…&page=…' },
+      res: { statusCode: 200 },
+    });
+    expect(typeof Reflect.get(requests[0] ?? {}, 'responseTime')).toBe('number');
+  });
+
+  it('development prints it as one short line; production and LOG_FORMAT=json keep JSON', () => {
+    expect(loadConfig({}).logFormat).toBe('pretty');
+    expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(loadConfig({ NODE_ENV: 'production', UNIONHUB_DATA_KEY: TEST_KEY, SMS_DRIVER: 'outbox' }).logFormat).toBe(
+      'json',
+    );
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
+
+    const out: string[] = [];
+    const dest = prettyDestination({ write: (s: string) => out.push(s) });
+    const time = new Date(2026, 11, 7, 9, 5, 3).getTime();
+    dest.write(
+      `${JSON.stringify({ level: 30, time, pid: 1, hostname: 'h', reqId: 'r', req: { method: 'GET', route: '/api/members', url: '/api/members?q=…' }, res: { statusCode: 200 }, responseTime: 12.4, msg: 'request completed' })}\n`,
+    );
+    dest.write(
+      `${JSON.stringify({ level: 30, time, pid: 1, hostname: 'h', msg: 'demo SMS (not sent)', phone: '139****1234' })}\n`,
+    );
+    dest.write(
+      `${JSON.stringify({ level: 50, time, pid: 1, hostname: 'h', err: { type: 'Error', message: 'boom', stack: 'Error: boom\n    at f (a.js:1:1)' }, msg: 'unhandled error' })}\n`,
+    );
+    expect(out).toEqual([
+      '09:05:03 GET /api/members?q=… 200 12ms\n',
+      '09:05:03 INFO demo SMS (not sent) phone=139****1234\n',
+      '09:05:03 ERROR unhandled error\n  Error: boom\n    at f (a.js:1:1)\n',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Actor } from './access.js';
 import type { Deps } from './context.js';
 import type { Db } from './db.js';
 import type { ErrorDef, Label } from './errors.js';
@@ -29,6 +30,43 @@ export interface Loop {
   run(deps: Deps): Promise<void>;
 }
 
+/**
+ * One kind of work that waits on staff (工作台 待办): the workbench card, the bell's line and the
+ * menu badge. `count` must be scoped exactly like the list behind `path` (kernel/access.ts), so the
+ * number on the card is the number of rows the list shows; it is polled, so keep it an indexed count.
+ */
+export interface WorkbenchCounter {
+  /** `module.thing`, stable: the console matches menu badges and default tabs on it. */
+  key: string;
+  label: Label;
+  /** Only a caller holding this permission (at some org) gets the counter; checked when MODULES loads. */
+  permission: string;
+  /** The console path (with the list's filter as its query) that lists exactly the counted items. */
+  path: string;
+  count(db: Db, actor: Actor, now: Date): Promise<number>;
+  /**
+   * Its items are also counted by another counter (overdue cases are also to accept or someone's
+   * open cases): shown on its own card, left out of the total and the menu badge so nothing counts twice.
+   */
+  overlaps?: boolean;
+}
+
+/** A figure of today for the caller's scope (工作台 今日数据): not work, just what happened. */
+export interface WorkbenchFigure {
+  key: string;
+  label: Label;
+  permission: string;
+  /** Where the figure's rows can be seen, if somewhere. */
+  path?: string;
+  value(db: Db, actor: Actor, now: Date): Promise<number>;
+}
+
+/** What a module puts on the console's workbench; later modules declare theirs the same way. */
+export interface WorkbenchHook {
+  todo?: readonly WorkbenchCounter[];
+  today?: readonly WorkbenchFigure[];
+}
+
 export interface ModuleDef {
   /** The module's folder name. */
   name: string;
@@ -48,6 +86,8 @@ export interface ModuleDef {
   seed?: (ctx: SeedContext) => Promise<void>;
   /** The functions (and constants) other modules may call; types are exported beside the manifest. */
   api?: Readonly<Record<string, unknown>>;
+  /** Pending-work counters and today's figures for the console's workbench (kernel/workbench.ts). */
+  workbench?: WorkbenchHook;
 }
 
 /** Checks a manifest against ModuleDef and keeps its literal types (permission and error keys). */

@@ -52,6 +52,8 @@ export async function createTestApp(
     env?: Record<string, string>;
     realClock?: boolean;
     log?: FastifyBaseLogger;
+    /** Serve the web apps from here instead of dist/web. */
+    webDir?: string;
   } = {},
 ): Promise<TestApp> {
   const { database, drop } = await freshDatabase();
@@ -71,7 +73,7 @@ export async function createTestApp(
   const deps = await createDeps(config, { database, clock: opts.realClock ? systemClock : clock, sms, log });
   // Demo members are off unless a test asks: most tests make the members they look at.
   if (opts.demo !== false) await seedDemo(deps, log, { members: opts.members ?? 0 });
-  const app = await buildApp(deps, { logger: log });
+  const app = await buildApp(deps, { logger: log, webDir: opts.webDir });
 
   const request: TestApp['request'] = (method, url, o = {}) =>
     app.inject({

@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import Components from 'unplugin-vue-components/vite';
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
+import { messagesPerLanguage } from '../vite.plugins.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // `npx vite --config web/admin/vite.config.ts` proxies the API; UH_API_TARGET points it elsewhere.
@@ -12,8 +13,10 @@ const apiTarget = process.env.UH_API_TARGET ?? 'http://127.0.0.1:3000';
 export default defineConfig({
   root,
   base: '/admin/',
+  logLevel: 'warn',
   plugins: [
     vue(),
+    messagesPerLanguage(),
     Components({
       dirs: [],
       dts: 'src/components.d.ts',
@@ -27,11 +30,17 @@ export default defineConfig({
     __VUE_I18N_FULL_INSTALL__: 'false',
     __VUE_I18N_LEGACY_API__: 'false',
     __INTLIFY_PROD_DEVTOOLS__: 'false',
+    // web/lib/i18n.ts compiles our messages (placeholders only): vue-i18n's compiler stays out.
+    __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
   },
   build: {
     outDir: '../../dist/web/admin',
     emptyOutDir: true,
     chunkSizeWarningLimit: 800,
+    // scripts/finish-web.ts compresses the output and prints one summary line; Vite lists no assets.
+    reportCompressedSize: false,
+    // The plugin-timing notice is advice for profiling the build, printed on every busy machine.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: {
     port: 5173,

@@ -15,6 +15,7 @@ export type Alert = Schemas['Alert'];
 export type AlertStatus = Alert['status'];
 export type AlertKind = Alert['kind'];
 export type QaHit = Schemas['QaHit'];
+export type QaHot = Schemas['QaHot'];
 export type QaEntry = Schemas['QaEntry'];
 export type QaEntryInput = Body<'/api/qa/entries', 'post'>;
 export type MyVoiceItem = Schemas['MyVoiceItem'];

@@ -7,16 +7,17 @@ import { seedDemoAid } from '../../seed/demo-aid.js';
 import { seedDemoHardship } from '../../seed/demo-hardship.js';
 import { seedDemoIdentify } from '../../seed/demo-identify.js';
 import { ASSISTANCE_ERRORS, ASSISTANCE_FIELD_MESSAGES } from './assistance.errors.js';
-import { aidAllRoutes, assistanceForFile, assistanceHistory } from './aid/index.js';
+import { aidAllRoutes, aidTodo, assistanceForFile, assistanceHistory } from './aid/index.js';
 import {
   currentFiledFile,
   effectiveLine,
   fileSummary,
   hardshipRoutes,
+  hardshipTodo,
   openDraftFile,
   purgeHardship,
 } from './hardship/index.js';
-import { identifyRoutes, recompute, RECOMPUTE_JOB, runRecompute } from './identify/index.js';
+import { identifyRoutes, identifyTodo, recompute, RECOMPUTE_JOB, runRecompute } from './identify/index.js';
 
 export const assistanceModule = defineModule({
   name: 'assistance',
@@ -75,6 +76,7 @@ export const assistanceModule = defineModule({
     assistanceHistory,
     assistanceForFile,
   },
+  workbench: { todo: [...hardshipTodo, ...identifyTodo, ...aidTodo] },
 });
 
 export {

@@ -76,15 +76,20 @@ export async function listOwnCorrections(db: Db, crypto: Crypto, memberId: numbe
   return rows.map((r) => present(crypto, r.c, r.memberName, r.orgName));
 }
 
+/** The correction list's conditions (also the workbench's count of pending corrections). */
+export function correctionWhere(actor: Actor, f: { status?: CorrectionRow['status'] | undefined }): SQL | undefined {
+  const conditions: SQL[] = [orgCondition(actor, REVIEW, correction.orgId)];
+  if (f.status) conditions.push(eq(correction.status, f.status));
+  return and(...conditions);
+}
+
 export async function listCorrections(
   db: Db,
   crypto: Crypto,
   actor: Actor,
   f: { status?: CorrectionRow['status'] | undefined; page: number; pageSize: number },
 ) {
-  const conditions: SQL[] = [orgCondition(actor, REVIEW, correction.orgId)];
-  if (f.status) conditions.push(eq(correction.status, f.status));
-  const where = and(...conditions);
+  const where = correctionWhere(actor, f);
   const [total] = await db.select({ n: count() }).from(correction).where(where);
   const rows = await selectCorrections(db)
     .where(where)

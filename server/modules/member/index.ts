@@ -16,6 +16,7 @@ import { memberRoutes } from './member.routes.js';
 import { member } from './member.schema.js';
 import { identityColumns } from './member.service.js';
 import { memberWorkflowRoutes } from './workflow.routes.js';
+import { memberWorkbench } from './workbench.js';
 
 // An org with members cannot be deleted (it can be closed).
 registerOrgUsage(async (tx, orgId) => {
@@ -65,6 +66,7 @@ export const memberModule = defineModule({
     identityColumns,
     cardMemberId,
   },
+  workbench: memberWorkbench,
 });
 
 export {

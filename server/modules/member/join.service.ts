@@ -96,15 +96,20 @@ export async function latestJoin(db: Db, crypto: Crypto, accountId: number): Pro
   return row ? presentJoin(crypto, row.r, row.orgName) : null;
 }
 
+/** The join-request list's conditions (also the workbench's count of pending requests). */
+export function joinWhere(actor: Actor, f: { status?: JoinRow['status'] | undefined }): SQL | undefined {
+  const conditions: SQL[] = [orgCondition(actor, REVIEW, joinRequest.orgId)];
+  if (f.status) conditions.push(eq(joinRequest.status, f.status));
+  return and(...conditions);
+}
+
 export async function listJoins(
   db: Db,
   crypto: Crypto,
   actor: Actor,
   f: { status?: JoinRow['status'] | undefined; page: number; pageSize: number },
 ) {
-  const conditions: SQL[] = [orgCondition(actor, REVIEW, joinRequest.orgId)];
-  if (f.status) conditions.push(eq(joinRequest.status, f.status));
-  const where = and(...conditions);
+  const where = joinWhere(actor, f);
   const [total] = await db.select({ n: count() }).from(joinRequest).where(where);
   const rows = await db
     .select({ r: joinRequest, orgName: org.name })

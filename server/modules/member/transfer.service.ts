@@ -112,6 +112,18 @@ export async function requestTransfer(
   return row.id;
 }
 
+/** The transfer list's conditions (also the workbench's counts of steps waiting on either side). */
+export function transferWhere(
+  actor: Actor,
+  f: { direction?: 'in' | 'out' | undefined; status?: TransferRow['status'] | undefined },
+): SQL | undefined {
+  const out = orgCondition(actor, REVIEW, transfer.fromOrgId);
+  const inc = orgCondition(actor, REVIEW, transfer.toOrgId);
+  const conditions: SQL[] = [f.direction === 'out' ? out : f.direction === 'in' ? inc : (or(out, inc) ?? out)];
+  if (f.status) conditions.push(eq(transfer.status, f.status));
+  return and(...conditions);
+}
+
 export async function listTransfers(
   db: Db,
   crypto: Crypto,
@@ -123,11 +135,7 @@ export async function listTransfers(
     pageSize: number;
   },
 ) {
-  const out = orgCondition(actor, REVIEW, transfer.fromOrgId);
-  const inc = orgCondition(actor, REVIEW, transfer.toOrgId);
-  const conditions: SQL[] = [f.direction === 'out' ? out : f.direction === 'in' ? inc : (or(out, inc) ?? out)];
-  if (f.status) conditions.push(eq(transfer.status, f.status));
-  const where = and(...conditions);
+  const where = transferWhere(actor, f);
   const [total] = await db.select({ n: count() }).from(transfer).where(where);
   const rows = await selectTransfers(db)
     .where(where)

@@ -4,10 +4,12 @@ import { z } from 'zod';
 import { assertOrgAccess } from '../../kernel/access.js';
 import { inTransaction, requireActor } from '../../kernel/context.js';
 import { errorResponses, ZId, ZIdParams, zPage, ZPageQuery } from '../../kernel/http.js';
+import { AppError } from '../../kernel/errors.js';
 import { openCase } from '../service/index.js';
 import { chinaDate } from '../../kernel/clock.js';
 import { memberUnion } from '../member/index.js';
 import { QA_CATEGORIES, QA_KINDS, QA_STATUSES } from './qa.schema.js';
+import { hotEntries, recordView } from './qa.hot.js';
 import { searchEntries } from './qa.search.js';
 import { createEntry, getEntry, listEntries, setPublished, updateEntry } from './qa.service.js';
 
@@ -53,6 +55,22 @@ const ZQaHit = z
   })
   .meta({ id: 'QaHit' });
 
+const ZQaHot = z
+  .object({
+    id: z.number().int(),
+    kind: z.enum(QA_KINDS),
+    category: z.enum(QA_CATEGORIES),
+    question: z.string(),
+    answer: z.string(),
+    source: z.string().nullable(),
+    orgId: z.number().int(),
+    orgName: z.string(),
+    effectiveFrom: z.string().nullable(),
+    effectiveTo: z.string().nullable(),
+    views: z.number().int().describe('How often the answer was opened'),
+  })
+  .meta({ id: 'QaHot' });
+
 const fields = {
   kind: z.enum(QA_KINDS),
   category: z.enum(QA_CATEGORIES),
@@ -95,6 +113,46 @@ export async function qaRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const actor = requireActor(req);
       return searchEntries(deps.db, actor, { ...req.query, today: chinaDate(deps.clock.now()) });
+    },
+  );
+
+  r.get(
+    '/api/qa/hot',
+    {
+      schema: {
+        tags,
+        summary:
+          'Before typing: the most opened questions the caller may read (of a category, to browse), and the categories that hold entries',
+        querystring: z.strictObject({
+          category: z.enum(QA_CATEGORIES).optional(),
+          limit: z.coerce.number().int().min(1).max(50).default(10),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(ZQaHot),
+            categories: z.array(z.object({ category: z.enum(QA_CATEGORIES), entries: z.number().int() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => hotEntries(deps.db, requireActor(req), { ...req.query, today: chinaDate(deps.clock.now()) }),
+  );
+
+  r.post(
+    '/api/qa/entries/:id/views',
+    {
+      schema: {
+        tags,
+        summary: 'An answer was opened: counts towards the hot questions (only an entry the caller may read)',
+        params: ZIdParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const seen = await recordView(deps.db, requireActor(req), req.params.id, chinaDate(deps.clock.now()));
+      if (!seen) throw new AppError('NOT_FOUND');
+      return reply.code(204).send(null);
     },
   );
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, customType, date, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, check, customType, date, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { org } from '../org/org.schema.js';
 
 export const QA_KINDS = ['qa', 'policy'] as const;
@@ -47,6 +47,9 @@ export const qaEntry = pgTable(
     publishedBy: bigint('published_by', { mode: 'number' }),
     publishedByName: text('published_by_name'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    // How often an answer was opened (the H5's 热门问题). Not indexed, so the increment is a HOT
+    // update; the hot list sorts the few hundred entries one person can see.
+    viewCount: integer('view_count').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

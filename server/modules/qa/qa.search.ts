@@ -80,19 +80,27 @@ function inQuestion(concepts: Concept[], ownWords = false): SQL {
   );
 }
 
+/**
+ * The entries a person reads (`e` is qa_entry): published, in force on `today` (a China date), of
+ * their home org or one of its ancestors (`homeChain`), optionally of one category.
+ */
+export function visibleEntries(orgIds: number[], today: string, category?: QaEntryRow['category']): SQL {
+  return sql`e.org_id in (${sql.join(
+    orgIds.map((id) => sql`${id}`),
+    sql`, `,
+  )}) and e.status = 'published'
+      and (e.effective_from is null or e.effective_from <= ${today}::date)
+      and (e.effective_to is null or e.effective_to >= ${today}::date)
+      ${category ? sql`and e.category = ${category}` : sql``}`;
+}
+
 export async function searchEntries(db: Db, actor: Actor, input: SearchInput) {
   const concepts = queryConcepts(input.q);
   const orgIds = await homeChain(db, actor);
   const tokens = concepts.map((c) => c.word);
   if (orgIds.length === 0) return { items: [], tokens };
   const raw = input.q.trim();
-  const visible = sql`e.org_id in (${sql.join(
-    orgIds.map((id) => sql`${id}`),
-    sql`, `,
-  )}) and e.status = 'published'
-      and (e.effective_from is null or e.effective_from <= ${input.today}::date)
-      and (e.effective_to is null or e.effective_to >= ${input.today}::date)
-      ${input.category ? sql`and e.category = ${input.category}` : sql``}`;
+  const visible = visibleEntries(orgIds, input.today, input.category);
   const rule = ruleQuery(concepts);
   const anyConcept = concepts.map(conceptQuery).join(' | ');
   // One index condition per branch of the union: with both in one OR, PostgreSQL rechecks the OR

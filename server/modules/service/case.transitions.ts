@@ -6,7 +6,7 @@ import { AppError } from '../../kernel/errors.js';
 import { org } from '../org/index.js';
 import { CASE_HANDLE, CASE_READ, CASE_SUPERVISE, loadCase, staffWith, type LoadedCase } from './case.access.js';
 import { recordStep } from './case.events.js';
-import { tellApplicant, toInbox } from './notify.js';
+import { clause, sentence, tellApplicant, toInbox } from './notify.js';
 import { assigneeNow } from './posts.service.js';
 import {
   caseOrgAccess,
@@ -135,7 +135,7 @@ export async function resolveCase(tx: Db, env: TxEnv, actor: Actor, id: number, 
     {
       kind: 'case_resolved',
       title: '服务申请已办结',
-      body: `您的${row.serviceName}申请已办结：${resolution}。请对办理结果进行评价。`,
+      body: `您的${row.serviceName}申请已办结：${sentence(resolution)}请对办理结果进行评价。`,
     },
     { template: 'case_resolved', params: {} },
   );
@@ -149,8 +149,12 @@ export async function rejectCase(tx: Db, env: TxEnv, actor: Actor, id: number, r
     tx,
     env,
     row,
-    { kind: 'case_rejected', title: '服务申请未予受理', body: `您的${row.serviceName}申请未予受理：${reason}` },
-    { template: 'case_rejected', params: { reason } },
+    {
+      kind: 'case_rejected',
+      title: '服务申请未予受理',
+      body: `您的${row.serviceName}申请未予受理：${sentence(reason)}`,
+    },
+    { template: 'case_rejected', params: { reason: clause(reason) } },
   );
 }
 
@@ -323,7 +327,7 @@ export async function reopenCase(tx: Db, env: TxEnv, actor: Actor, id: number, r
     await toInbox(tx, env.source.at, [row.assigneeId], {
       kind: 'case_reopened',
       title: '工单被重新打开',
-      body: `申请人重新打开了${row.serviceName}工单：${reason}`,
+      body: `申请人重新打开了${row.serviceName}工单：${sentence(reason)}`,
       caseId: row.id,
     });
 }

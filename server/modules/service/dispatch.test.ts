@@ -260,6 +260,9 @@ describe('export', () => {
     expect(text).toContain('周**');
     expect(text).not.toContain('13800000001');
     expect(text).not.toContain('周师傅');
+    // The state under the one name staff and members share (shared/case-states.ts).
+    expect(text).toContain('待受理');
+    expect(text).not.toContain('已提交');
   });
 });
 

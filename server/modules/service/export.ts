@@ -5,7 +5,8 @@ import { writeAudit, type AuditSource } from '../../kernel/audit.js';
 import type { Crypto } from '../../kernel/crypto.js';
 import type { Db } from '../../kernel/db.js';
 import { caseConditions, presentListItem, selectCases, type CaseFilter } from './case.query.js';
-import { serviceCase } from './service.schema.js';
+import { serviceCase, type CaseState } from './service.schema.js';
+import { CASE_STATE_LABELS } from '../../../shared/case-states.js';
 import { chinaMinute } from '../../kernel/clock.js';
 
 // The case list as an .xlsx: the same filters and scope as the list, names and phones masked,
@@ -13,15 +14,8 @@ import { chinaMinute } from '../../kernel/clock.js';
 
 export const EXPORT_MAX = 50_000;
 
-const STATE_ZH: Record<string, string> = {
-  submitted: '已提交',
-  accepted: '已受理',
-  in_progress: '办理中',
-  resolved: '已办结',
-  rejected: '不予受理',
-  withdrawn: '已撤回',
-  transferred: '已转办',
-};
+// Every state has its one label (shared with both web apps); a state without one fails here.
+const STATE_LABELS: Record<CaseState, readonly [string, string]> = CASE_STATE_LABELS;
 const CHANNEL_ZH: Record<string, string> = { online: '线上', counter: '柜面', phone: '电话' };
 const RATING_ZH: Record<string, string> = {
   satisfied: '满意',
@@ -64,7 +58,7 @@ export async function exportCases(
       no: c.no,
       service: c.serviceName,
       channel: CHANNEL_ZH[c.channel],
-      state: STATE_ZH[c.state],
+      state: STATE_LABELS[c.state][0],
       name: c.applicantName,
       phone: c.applicantPhone ?? '',
       org: c.handlingOrgName,

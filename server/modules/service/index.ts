@@ -12,12 +12,14 @@ import { compactCaseTally } from './figures.js';
 import { readUpload } from './files.js';
 import { caseFileRoutes } from './files.routes.js';
 import { toInbox } from './notify.js';
+import { inboxRoutes } from './inbox.routes.js';
 import { postRoutes } from './posts.routes.js';
 import { seedCaseStep } from './seed-step.js';
 import { SERVICE_ERRORS, SERVICE_FIELD_MESSAGES } from './service.errors.js';
 import { service, serviceCase } from './service.schema.js';
 import { sweepCases } from './sweep.js';
 import { transferTargetRoutes } from './targets.routes.js';
+import { serviceWorkbench } from './workbench.js';
 
 // An org that defines services or handles cases is in use: it can be closed, not deleted.
 registerOrgUsage(async (tx, orgId) => {
@@ -39,7 +41,7 @@ export const serviceModule = defineModule({
   },
   errors: SERVICE_ERRORS,
   fieldMessages: SERVICE_FIELD_MESSAGES,
-  routes: [catalogRoutes, caseRoutes, caseFileRoutes, postRoutes, transferTargetRoutes],
+  routes: [catalogRoutes, caseRoutes, caseFileRoutes, postRoutes, transferTargetRoutes, inboxRoutes],
   // Minute by minute: overdue cases, AB cover, folding case_tally.
   loops: [
     {
@@ -57,6 +59,7 @@ export const serviceModule = defineModule({
     if (members > 0) await seedDemoServices(tx, deps, orgs);
   },
   api: { openCase, loadCase, sweepCases, seedCaseStep, toInbox, readUpload },
+  workbench: serviceWorkbench,
 });
 
 export { openCase, type OpenCaseInput } from './case.open.js';

@@ -12,6 +12,20 @@ export function caseNo(c: Pick<CaseRow, 'id' | 'createdAt'>): string {
   return `FW${local}${String(c.id).padStart(6, '0')}`;
 }
 
+/**
+ * Free text (a resolution, a reason) as one finished sentence inside a message: staff often end
+ * theirs with 。 already, and a template that added its own wrote "已补发工资。。".
+ */
+export function sentence(text: string): string {
+  const body = text.trim().replace(/[。.]+$/u, '');
+  return /[！？!?…；;]$/u.test(body) ? body : `${body}。`;
+}
+
+/** Free text inside an SMS template that closes the sentence itself: without its own full stop. */
+export function clause(text: string): string {
+  return text.trim().replace(/[。.]+$/u, '');
+}
+
 export async function toInbox(
   tx: Db,
   at: Date,

@@ -1,14 +1,13 @@
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction, requireActor } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
-import { errorResponses, ZId, ZIdParams, zPage, ZPageQuery } from '../../kernel/http.js';
+import { errorResponses, ZId, ZIdParams } from '../../kernel/http.js';
 import { listPosts, returnFromAway, savePost } from './posts.service.js';
-import { AWAY_REASONS, inboxMessage } from './service.schema.js';
+import { AWAY_REASONS } from './service.schema.js';
 
-// AB post settings and the inbox (站内信) of every signed-in account.
+// AB post settings (the inbox is inbox.routes.ts).
 
 const ZPost = z
   .object({
@@ -40,16 +39,6 @@ const ZPostBody = z.strictObject({
     })
     .refine((a) => Date.parse(a.from) < Date.parse(a.until), { message: 'time.range', path: ['until'] })
     .nullable(),
-});
-
-const ZInboxItem = z.object({
-  id: z.number().int(),
-  kind: z.string(),
-  title: z.string(),
-  body: z.string(),
-  caseId: z.number().int().nullable(),
-  read: z.boolean(),
-  createdAt: z.iso.datetime(),
 });
 
 export async function postRoutes(app: FastifyInstance): Promise<void> {
@@ -132,90 +121,6 @@ export async function postRoutes(app: FastifyInstance): Promise<void> {
       const actor = requireActor(req, 'staff');
       await inTransaction(deps, req, (tx, env) => returnFromAway(tx, env, actor, req.params.id));
       return one(req, req.params.id);
-    },
-  );
-
-  r.get(
-    '/api/me/inbox',
-    {
-      schema: {
-        tags: ['inbox'],
-        summary: 'My in-app messages, newest first',
-        querystring: z.strictObject({ unread: z.enum(['true', 'false']).optional(), ...ZPageQuery }),
-        response: { 200: zPage(ZInboxItem).extend({ unread: z.number().int() }), ...errorResponses },
-      },
-    },
-    async (req) => {
-      const actor = requireActor(req);
-      const { page, pageSize } = req.query;
-      const mine = eq(inboxMessage.accountId, actor.accountId);
-      const where = req.query.unread === 'true' ? and(mine, isNull(inboxMessage.readAt)) : mine;
-      const [items, [total], [unread]] = await Promise.all([
-        deps.db
-          .select()
-          .from(inboxMessage)
-          .where(where)
-          .orderBy(desc(inboxMessage.id))
-          .limit(pageSize)
-          .offset((page - 1) * pageSize),
-        deps.db.select({ n: count() }).from(inboxMessage).where(where),
-        deps.db
-          .select({ n: count() })
-          .from(inboxMessage)
-          .where(and(mine, isNull(inboxMessage.readAt))),
-      ]);
-      return {
-        items: items.map((m) => ({
-          id: m.id,
-          kind: m.kind,
-          title: m.title,
-          body: m.body,
-          caseId: m.caseId,
-          read: m.readAt !== null,
-          createdAt: m.createdAt.toISOString(),
-        })),
-        total: total?.n ?? 0,
-        unread: unread?.n ?? 0,
-        page,
-        pageSize,
-      };
-    },
-  );
-
-  r.post(
-    '/api/me/inbox/:id/read',
-    {
-      schema: {
-        tags: ['inbox'],
-        summary: 'Mark one message read',
-        params: ZIdParams,
-        response: { 204: z.null(), ...errorResponses },
-      },
-    },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      const done = await deps.db
-        .update(inboxMessage)
-        .set({ readAt: deps.clock.now() })
-        .where(and(eq(inboxMessage.id, req.params.id), eq(inboxMessage.accountId, actor.accountId)))
-        .returning({ id: inboxMessage.id });
-      if (done.length === 0) throw new AppError('NOT_FOUND');
-      return reply.code(204).send(null);
-    },
-  );
-
-  r.post(
-    '/api/me/inbox/read-all',
-    {
-      schema: { tags: ['inbox'], summary: 'Mark all my messages read', response: { 204: z.null(), ...errorResponses } },
-    },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      await deps.db
-        .update(inboxMessage)
-        .set({ readAt: deps.clock.now() })
-        .where(and(eq(inboxMessage.accountId, actor.accountId), isNull(inboxMessage.readAt)));
-      return reply.code(204).send(null);
     },
   );
 }

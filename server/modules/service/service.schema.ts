@@ -329,7 +329,8 @@ export const inboxMessage = pgTable(
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('inbox_account_idx').on(t.accountId, t.id.desc())],
+  // Newest first by the event's time, the order the inbox reads.
+  (t) => [index('inbox_account_idx').on(t.accountId, t.createdAt.desc(), t.id.desc())],
 );
 
 export type ServiceRow = typeof service.$inferSelect;

@@ -99,17 +99,32 @@ export interface AlertFilter {
   pageSize: number;
 }
 
-export async function listAlerts(db: Db, actor: Actor, f: AlertFilter) {
+/** The alert board's conditions (over `alert a join org o`). */
+function alertsWhere(actor: Actor, f: Omit<AlertFilter, 'page' | 'pageSize'>): SQL {
   const c: SQL[] = [orgCondition(actor, READ, sql`a.org_id`)];
   if (f.status) c.push(sql`a.status = ${f.status}`);
   if (f.kind) c.push(sql`a.kind = ${f.kind}`);
   if (f.orgPath) c.push(sql`o.path like ${f.orgPath + '%'}`);
-  const where = sql.join(c, sql` and `);
-  const [found, [n]] = await Promise.all([
+  return sql.join(c, sql` and `);
+}
+
+/** How many alerts the board shows for a filter (alert_org_idx: org, status); the workbench polls it. */
+export async function countAlerts(db: Db, actor: Actor, f: Omit<AlertFilter, 'page' | 'pageSize'>): Promise<number> {
+  const where = alertsWhere(actor, f);
+  const [n] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from alert a join org o on o.id = a.org_id where ${where}`,
+  );
+  return n?.n ?? 0;
+}
+
+export async function listAlerts(db: Db, actor: Actor, f: AlertFilter) {
+  const where = alertsWhere(actor, f);
+  const [found, total] = await Promise.all([
     selectAlerts(db, where, sql`order by a.id desc limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`),
-    rows<{ n: number }>(db, sql`select count(*)::int as n from alert a join org o on o.id = a.org_id where ${where}`),
+    countAlerts(db, actor, f),
   ]);
-  return { items: await presentAlerts(db, found), total: n?.n ?? 0 };
+  return { items: await presentAlerts(db, found), total };
 }
 
 async function loadAlert(db: Db, actor: Actor, id: number, permission: Permission = READ): Promise<AlertDbRow> {

@@ -9,6 +9,7 @@ import { trendThreshold, weekStart } from './alert.rules.js';
 import { VOICE_ERRORS } from './voice.errors.js';
 import { voiceRoutes } from './voice.routes.js';
 import { submitVoice } from './voice.service.js';
+import { voiceWorkbench } from './workbench.js';
 
 // An org that received voice items or keeps alert topics cannot be deleted (it can be closed).
 registerOrgUsage(async (tx, orgId) => {
@@ -38,6 +39,7 @@ export const voiceModule = defineModule({
     if (demoMember) await seedDemoVoice(tx, deps, orgs, demoMember.accountId);
   },
   api: { submitVoice, weekStart, trendThreshold },
+  workbench: voiceWorkbench,
 });
 
 export { voiceItem, alertTopic, alert, VOICE_KINDS } from './voice.schema.js';

@@ -108,7 +108,8 @@ export interface StaffFilter {
   pageSize: number;
 }
 
-export async function listStaffItems(db: Db, actor: Actor, f: StaffFilter) {
+/** The voice board's conditions (over `voice_item v join org o`); also the workbench's count. */
+export function staffItemsWhere(actor: Actor, f: Omit<StaffFilter, 'page' | 'pageSize'>): SQL {
   const c: SQL[] = [orgCondition(actor, READ, sql`v.org_id`)];
   if (f.status) c.push(sql`v.status = ${f.status}`);
   if (f.kind) c.push(sql`v.kind = ${f.kind}`);
@@ -116,7 +117,11 @@ export async function listStaffItems(db: Db, actor: Actor, f: StaffFilter) {
   if (f.alerted !== undefined)
     c.push(sql`${f.alerted ? sql`` : sql`not`} exists (select 1 from alert_item ai where ai.item_id = v.id)`);
   if (f.q) c.push(sql`(v.title ilike ${`%${escapeLike(f.q)}%`} or v.content ilike ${`%${escapeLike(f.q)}%`})`);
-  const where = sql.join(c, sql` and `);
+  return sql.join(c, sql` and `);
+}
+
+export async function listStaffItems(db: Db, actor: Actor, f: StaffFilter) {
+  const where = staffItemsWhere(actor, f);
   const [items, total] = await Promise.all([
     selectStaffItems(db, where, sql`order by v.id desc limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`),
     countItems(db, where),

@@ -1,5 +1,7 @@
+import { watch } from 'vue';
 import { createRouter, createWebHistory, type RouteLocationRaw } from 'vue-router';
 import { setUnauthorizedHandler } from './api/client';
+import { currentLocale, i18n } from './i18n';
 import type { AdminModule, MenuEntry, MenuGroup } from './modules/types';
 import { useOrgStore } from './stores/orgs';
 import { useSessionStore } from './stores/session';
@@ -35,7 +37,12 @@ for (const m of MODULES) {
 export const router = createRouter({
   history: createWebHistory('/admin/'),
   routes: [
-    { path: '/login', name: 'login', component: () => import('./views/login/LoginView.vue'), meta: { public: true } },
+    {
+      path: '/login',
+      name: 'login',
+      component: () => import('./views/login/LoginView.vue'),
+      meta: { public: true, titleKey: 'login.title' },
+    },
     {
       path: '/',
       component: () => import('./layouts/AdminLayout.vue'),
@@ -56,13 +63,13 @@ export const router = createRouter({
   ],
 });
 
-/** The first page the caller may open. */
+/**
+ * Where the console opens: the workbench, which every staff member may see. (It used to be the
+ * first menu entry the caller's permissions allowed, worked out before the session was loaded:
+ * so `/admin/` always became `?redirect=/account`.)
+ */
 export function homeRoute(): RouteLocationRaw {
-  const session = useSessionStore();
-  // Single entries first (组织机构, staff, audit), then the groups.
-  const entries = [...MODULES.filter((m) => !m.group), ...MODULES.filter((m) => m.group)].flatMap((m) => m.menu);
-  const first = entries.find((m) => m.permissions.length > 0 && session.canAny(m.permissions));
-  return { name: first?.name ?? 'account' };
+  return { name: 'workbench' };
 }
 
 router.beforeEach(async (to) => {
@@ -72,13 +79,23 @@ router.beforeEach(async (to) => {
     try {
       await session.fetchMe();
     } catch {
-      return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+      // the landing page needs no redirect: sign-in goes there anyway
+      return { name: 'login', query: to.name === 'workbench' ? {} : { redirect: to.fullPath } };
     }
   }
   if (!session.isActive) return { name: 'login', query: { redirect: to.fullPath } };
   if (to.meta.permissions && !session.canAny(to.meta.permissions)) return homeRoute();
   return true;
 });
+
+/** The browser tab: the page's name, then the platform's (e.g. 会员花名册 · 智慧工会), in the current language. */
+export function showPageTitle(): void {
+  const { t } = i18n.global;
+  const key = router.currentRoute.value.meta.titleKey;
+  document.title = key ? `${t(key)} · ${t('pageTitle.brand')}` : `${t('app.title')} · ${t('app.subtitle')}`;
+}
+router.afterEach(() => showPageTitle());
+watch(currentLocale, () => showPageTitle());
 
 setUnauthorizedHandler(() => {
   const session = useSessionStore();

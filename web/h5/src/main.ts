@@ -1,7 +1,7 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
-import { i18n } from './i18n';
+import { i18n, languageReady } from './i18n';
 import { router, redirectToLogin } from './router';
 import { setUnauthenticatedHandler } from './api/client';
 import { usePrefsStore } from './stores/prefs';
@@ -13,4 +13,5 @@ app.use(i18n);
 usePrefsStore(); // applies the saved language and text size before the first page renders
 setUnauthenticatedHandler(redirectToLogin);
 app.use(router);
-app.mount('#app');
+// The saved language's messages first (English is fetched on demand), so no page renders keys.
+void languageReady().then(() => app.mount('#app'));

@@ -12716,7 +12716,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My in-app messages, newest first */
+        /** My in-app messages, newest first (by the time of the event), with the unread count */
         get: {
             parameters: {
                 query?: {
@@ -12737,16 +12737,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                body: string;
-                                caseId: number | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                id: number;
-                                kind: string;
-                                read: boolean;
-                                title: string;
-                            }[];
+                            items: components["schemas"]["InboxMessage"][];
                             page: number;
                             pageSize: number;
                             total: number;
@@ -13054,6 +13045,107 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/inbox/unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of my messages are unread (the badges) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -16662,6 +16754,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/qa/entries/{id}/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An answer was opened: counts towards the hot questions (only an entry the caller may read) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/qa/entries/{id}/withdraw": {
         parameters: {
             query?: never;
@@ -16775,6 +16984,115 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/qa/hot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Before typing: the most opened questions the caller may read (of a category, to browse), and the categories that hold entries */
+        get: {
+            parameters: {
+                query?: {
+                    category?: "labour_contract" | "wages_hours" | "social_insurance" | "work_injury" | "union" | "rights" | "assistance" | "new_employment" | "other";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categories: {
+                                /** @enum {string} */
+                                category: "labour_contract" | "wages_hours" | "social_insurance" | "work_injury" | "union" | "rights" | "assistance" | "new_employment" | "other";
+                                entries: number;
+                            }[];
+                            items: components["schemas"]["QaHot"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -20915,6 +21233,204 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workbench": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The console's workbench: the caller's pending work per kind (counted in scope, only for permissions held) and today's figures */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Workbench"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workbench/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Only the pending-work counters: what the bell and the menu badges poll (every 20 s while visible) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkbenchPending"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -22089,6 +22605,26 @@ export interface components {
             orgId: number;
             rules: components["schemas"]["IdentifyRuleInput"][];
         };
+        InboxMessage: {
+            body: string;
+            caseId: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            id: number;
+            kind: string;
+            read: boolean;
+            title: string;
+        };
+        InboxMessageInput: {
+            body: string;
+            caseId: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            id: number;
+            kind: string;
+            read: boolean;
+            title: string;
+        };
         Job: {
             /** Format: date-time */
             createdAt: string;
@@ -22675,6 +23211,38 @@ export interface components {
             score: number;
             source: string | null;
         };
+        QaHot: {
+            answer: string;
+            /** @enum {string} */
+            category: "labour_contract" | "wages_hours" | "social_insurance" | "work_injury" | "union" | "rights" | "assistance" | "new_employment" | "other";
+            effectiveFrom: string | null;
+            effectiveTo: string | null;
+            id: number;
+            /** @enum {string} */
+            kind: "qa" | "policy";
+            orgId: number;
+            orgName: string;
+            question: string;
+            source: string | null;
+            /** @description How often the answer was opened */
+            views: number;
+        };
+        QaHotInput: {
+            answer: string;
+            /** @enum {string} */
+            category: "labour_contract" | "wages_hours" | "social_insurance" | "work_injury" | "union" | "rights" | "assistance" | "new_employment" | "other";
+            effectiveFrom: string | null;
+            effectiveTo: string | null;
+            id: number;
+            /** @enum {string} */
+            kind: "qa" | "policy";
+            orgId: number;
+            orgName: string;
+            question: string;
+            source: string | null;
+            /** @description How often the answer was opened */
+            views: number;
+        };
         Role: {
             builtin: boolean;
             code: string;
@@ -22980,6 +23548,66 @@ export interface components {
             status: "open" | "replied" | "closed";
             title: string;
             topics: string[];
+        };
+        Workbench: {
+            today: components["schemas"]["WorkbenchFigure"][];
+            todo: components["schemas"]["WorkbenchTodo"][];
+            /** @description the pending work, each item once (overlapping counters left out) */
+            total: number;
+        };
+        WorkbenchFigure: {
+            en: string;
+            key: string;
+            path: string | null;
+            value: number;
+            zh: string;
+        };
+        WorkbenchFigureInput: {
+            en: string;
+            key: string;
+            path: string | null;
+            value: number;
+            zh: string;
+        };
+        WorkbenchInput: {
+            today: components["schemas"]["WorkbenchFigureInput"][];
+            todo: components["schemas"]["WorkbenchTodoInput"][];
+            /** @description the pending work, each item once (overlapping counters left out) */
+            total: number;
+        };
+        WorkbenchPending: {
+            todo: components["schemas"]["WorkbenchTodo"][];
+            /** @description the pending work, each item once (overlapping counters left out) */
+            total: number;
+        };
+        WorkbenchPendingInput: {
+            todo: components["schemas"]["WorkbenchTodoInput"][];
+            /** @description the pending work, each item once (overlapping counters left out) */
+            total: number;
+        };
+        WorkbenchTodo: {
+            /** @description the total the list at `path` shows (lists that cap their count stop at 10,000) */
+            count: number;
+            en: string;
+            /** @description module.thing, e.g. service.accept */
+            key: string;
+            /** @description its items are also counted by another counter: left out of `total` and menu badges */
+            overlaps: boolean;
+            /** @description console path listing exactly these items */
+            path: string;
+            zh: string;
+        };
+        WorkbenchTodoInput: {
+            /** @description the total the list at `path` shows (lists that cap their count stop at 10,000) */
+            count: number;
+            en: string;
+            /** @description module.thing, e.g. service.accept */
+            key: string;
+            /** @description its items are also counted by another counter: left out of `total` and menu badges */
+            overlaps: boolean;
+            /** @description console path listing exactly these items */
+            path: string;
+            zh: string;
         };
     };
     responses: never;

@@ -24,3 +24,4 @@ export async function aidAllRoutes(app: FastifyInstance): Promise<void> {
 
 export { assistanceHistory, assistanceForFile, type AssistanceHistoryItem } from './record.service.js';
 export { aidProgramme, aidRecord, aidWish, aidHouseholdTotal, PROGRAMME_KINDS } from './aid.schema.js';
+export { aidTodo } from './workbench.js';

@@ -206,15 +206,20 @@ async function loadWish(db: Db, actor: Actor, id: number) {
   return w.w;
 }
 
+/** The staff wish list's conditions (over aid_wish joined to its org). */
+export function staffWishesWhere(actor: Actor, f: { state?: WishState; orgPath?: string }): SQL | undefined {
+  const where: SQL[] = [orgCondition(actor, WISH_MANAGE, aidWish.orgId)];
+  if (f.state) where.push(eq(aidWish.state, f.state));
+  if (f.orgPath) where.push(sql`${org.path} like ${f.orgPath + '%'}`);
+  return and(...where);
+}
+
 export async function staffWishes(
   db: Db,
   actor: Actor,
   f: { state?: WishState; orgPath?: string; page: number; pageSize: number },
 ) {
-  const where: SQL[] = [orgCondition(actor, WISH_MANAGE, aidWish.orgId)];
-  if (f.state) where.push(eq(aidWish.state, f.state));
-  if (f.orgPath) where.push(sql`${org.path} like ${f.orgPath + '%'}`);
-  const cond = and(...where);
+  const cond = staffWishesWhere(actor, f);
   const found = await db
     .select({ w: aidWish, orgName: org.name, name: member.name })
     .from(aidWish)

@@ -94,3 +94,4 @@ export {
 } from './hardship.service.js';
 export { effectiveLine, type EffectiveLine } from './lines.js';
 export { FILE_READ, FILE_HANDLE, LINE_MANAGE } from './hardship.access.js';
+export { hardshipTodo } from './workbench.js';

@@ -65,14 +65,8 @@ export interface CandidateFilter {
 const ageOn = (birth: string, today: string) =>
   Number(today.slice(0, 4)) - Number(birth.slice(0, 4)) - (today.slice(5) < birth.slice(5) ? 1 : 0);
 
-/** The visible candidates in scope, best first, each masked as the member list masks (name in full, ID number and phone masked). */
-export async function listCandidates(
-  db: Db,
-  crypto: Crypto,
-  actor: Actor,
-  f: CandidateFilter & { page: number; pageSize: number },
-  now: Date,
-) {
+/** The identification list's conditions: both scopes, and candidates no dismissal hides now. */
+export function candidateWhere(actor: Actor, f: CandidateFilter, now: Date): SQL | undefined {
   // Both scopes: the list never shows a member the caller could not find in the roster.
   const where: SQL[] = [
     orgCondition(actor, IDENTIFY_READ, identifyCandidate.orgId),
@@ -82,7 +76,18 @@ export async function listCandidates(
   if (f.orgPath) where.push(sql`${identifyCandidate.orgId} in (select id from org where path like ${f.orgPath + '%'})`);
   if (f.rule) where.push(sql`${identifyCandidate.reasons} @> ${JSON.stringify([{ code: f.rule }])}::jsonb`);
   if (f.minScore) where.push(sql`${identifyCandidate.score} >= ${f.minScore}`);
-  const cond = and(...where);
+  return and(...where);
+}
+
+/** The visible candidates in scope, best first, each masked as the member list masks (name in full, ID number and phone masked). */
+export async function listCandidates(
+  db: Db,
+  crypto: Crypto,
+  actor: Actor,
+  f: CandidateFilter & { page: number; pageSize: number },
+  now: Date,
+) {
+  const cond = candidateWhere(actor, f, now);
   const [items, counted] = await Promise.all([
     db
       .select({ c: identifyCandidate, m: member, orgName: org.name })

@@ -18,3 +18,4 @@ registerOrgUsage(async (tx, orgId) => {
 export { identifyRoutes, runRecompute, RECOMPUTE_JOB } from './identify.routes.js';
 export { recompute, dryRun } from './compute.js';
 export { IDENTIFY_READ, IDENTIFY_HANDLE, IDENTIFY_RULES } from './identify.service.js';
+export { identifyTodo } from './workbench.js';

@@ -3,11 +3,13 @@
 import { ref, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { ElMessage, ElMessageBox } from 'element-plus';
+import { useWorkbenchStore } from '../stores/workbench';
 import { showError } from './errors';
 import type { RequestStatus } from '../api/types';
 
 /** The tabs over a request list (join requests, corrections). */
 export type RequestTab = Extract<RequestStatus, 'pending' | 'approved' | 'rejected'>;
+export const REQUEST_TABS: readonly RequestTab[] = ['pending', 'approved', 'rejected'];
 
 export interface ReviewSteps<T> {
   rows: Ref<T[]>;
@@ -25,6 +27,8 @@ export function useReview<T extends { id: number }>(steps: ReviewSteps<T>) {
   const rejecting: Ref<T | null> = ref(null);
   const rejectOpen = ref(false);
   const find = (id: number) => steps.rows.value.find((r) => r.id === id) ?? null;
+  // a decision takes an item off the caller's pending work: the badges and the bell follow at once
+  const work = useWorkbenchStore();
 
   async function approve(id: number): Promise<void> {
     const row = find(id);
@@ -48,6 +52,7 @@ export function useReview<T extends { id: number }>(steps: ReviewSteps<T>) {
     } finally {
       busyId.value = null;
       void steps.reload();
+      void work.refresh(true);
     }
   }
 
@@ -62,6 +67,7 @@ export function useReview<T extends { id: number }>(steps: ReviewSteps<T>) {
     await steps.reject(row, reason);
     ElMessage.success(steps.rejected(row));
     void steps.reload();
+    void work.refresh(true);
   }
 
   /** The approve button's text for a row (the same words its confirmation uses). */

@@ -33,11 +33,14 @@ export const inboxApi = {
     ok(api.GET('/api/me/inbox', { params: { query: { ...query, unread: query.unread ? 'true' : undefined } } })),
   read: (id: number) => ok(api.POST('/api/me/inbox/{id}/read', at(id))),
   readAll: () => ok(api.POST('/api/me/inbox/read-all')),
+  unread: async () => (await ok(api.GET('/api/me/inbox/unread'))).unread,
 };
 
 export const qaApi = {
   search: (q: string) => ok(api.GET('/api/qa/search', { params: { query: { q, limit: 20 } } })),
   ask: (question: string) => ok(api.POST('/api/qa/ask', { body: { question } })),
+  hot: (query: Query<'/api/qa/hot'>) => ok(api.GET('/api/qa/hot', { params: { query } })),
+  view: (id: number) => ok(api.POST('/api/qa/entries/{id}/views', at(id))),
 };
 
 export const voiceApi = {

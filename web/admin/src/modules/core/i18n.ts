@@ -124,4 +124,8 @@ export default {
     title: ['页面不存在', 'Page not found'],
     back: ['返回首页', 'Back to start'],
   },
+  // The browser tab (and WeChat's header): "<page> · 智慧工会" (router.ts sets it per route).
+  pageTitle: {
+    brand: ['智慧工会', 'UnionHub'],
+  },
 } satisfies Messages;

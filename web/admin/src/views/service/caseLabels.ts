@@ -1,5 +1,6 @@
 // Labels and colours the service-center pages share.
 import type { CaseState } from '../../../../lib/service';
+import { CASE_STATE_LABELS, caseStateLabel } from '../../../../../shared/case-states.js';
 import { currentLocale, i18n } from '../../i18n';
 
 type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';
@@ -29,9 +30,18 @@ export function ratingTag(rating: string): TagType {
   return RATING_TAG.get(rating) ?? 'info';
 }
 
+// Every state the contract knows has its one label, the one the member's H5 shows too.
+export const CASE_STATE_NAMES: Record<CaseState, readonly [string, string]> = CASE_STATE_LABELS;
+
+/** A case state as members and staff both name it (shared/case-states.ts). */
+export function caseStateName(state: string): string {
+  return caseStateLabel(state, currentLocale.value === 'en' ? 'en' : 'zh');
+}
+
 /** A label under `prefix` when the copy has one, else the raw code (a code added on the server later). */
 export function labelOf(prefix: string, code: string | null | undefined): string {
   if (!code) return '—';
+  if (prefix === 'service.state') return caseStateName(code);
   const key = `${prefix}.${code}`;
   return i18n.global.te(key) ? i18n.global.t(key) : code;
 }

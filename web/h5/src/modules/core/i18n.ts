@@ -10,6 +10,7 @@ export default {
   tabs: {
     home: ['首页', 'Home'],
     mine: ['我的', 'Me'],
+    inbox: ['消息', 'Messages'],
   },
   common: {
     cancel: ['取消', 'Cancel'],
@@ -54,23 +55,29 @@ export default {
     morning: ['早上好', 'Good morning'],
     afternoon: ['下午好', 'Good afternoon'],
     evening: ['晚上好', 'Good evening'],
-    services: ['常用服务', 'Services'],
-    comingSoon: ['更多服务正在陆续开通，敬请期待', 'More services are on the way'],
     memberOf: ['{org} 会员', 'Member of {org}'],
     notMember: ['您还不是工会会员，可在线申请入会', 'Not a union member yet: you can apply online'],
+    messages: ['消息', 'Messages'],
+    notices: ['新消息', 'New'],
+    sections: {
+      services: ['服务', 'Services'],
+      servicesEmpty: ['服务正在开通中', 'Services are being opened'],
+      benefits: ['普惠', 'Member benefits'],
+      benefitsEmpty: ['普惠优惠即将上线，敬请期待', 'Member discounts and vouchers are coming soon'],
+      activities: ['活动', 'Activities'],
+      activitiesEmpty: ['近期暂无活动，开放报名后会在这里显示', 'No activities yet; they show here once sign-up opens'],
+    },
   },
   entries: {
-    mine: ['我的', 'Me'],
-    password: ['登录密码', 'Password'],
-    largeText: ['大字模式', 'Large text'],
-    language: ['English', '中文'],
     join: ['入会申请', 'Join the union'],
     card: ['电子会员卡', 'Member card'],
     memberInfo: ['会员信息', 'My record'],
     transfer: ['关系转接', 'Transfer'],
+    correction: ['信息更正', 'Corrections'],
   },
   mine: {
     union: ['工会会员', 'Union membership'],
+    my: ['我的服务', 'My services'],
     notMember: ['尚未入会', 'Not a member'],
     account: ['账户与安全', 'Account & security'],
     display: ['阅读与语言', 'Reading & language'],
@@ -103,5 +110,9 @@ export default {
     required: ['请输入密码', 'Enter a password'],
     save: ['保存', 'Save'],
     saved: ['密码已保存', 'Password saved'],
+  },
+  // The browser tab (and WeChat's header): "<page> · 智慧工会" (router.ts sets it per route).
+  pageTitle: {
+    brand: ['智慧工会', 'UnionHub'],
   },
 } satisfies Messages;

@@ -1,5 +1,6 @@
 // The service center, Q&A and voice as the member uses them.
 import type { Messages } from '../../../../lib/i18n';
+import { CASE_STATE_LABELS } from '../../../../../shared/case-states.js';
 import { QA_CATEGORY_WORDS } from '../../../../lib/words';
 
 export default {
@@ -21,15 +22,8 @@ export default {
       travel: ['职工旅游', 'Travel'],
       policy: ['政策咨询', 'Policy questions'],
     },
-    state: {
-      submitted: ['已提交', 'Submitted'],
-      accepted: ['已受理', 'Accepted'],
-      in_progress: ['办理中', 'In progress'],
-      resolved: ['已办结', 'Resolved'],
-      rejected: ['不予受理', 'Rejected'],
-      withdrawn: ['已撤回', 'Withdrawn'],
-      transferred: ['已转办', 'Transferred'],
-    },
+    // One name per state for members and staff (shared/case-states.ts).
+    state: CASE_STATE_LABELS,
     rating: {
       satisfied: ['满意', 'Satisfied'],
       basically_satisfied: ['基本满意', 'Mostly satisfied'],
@@ -196,6 +190,9 @@ export default {
       less: ['收起', 'Less'],
       askRequired: ['请填写问题（至少 5 个字）', 'Please write your question (at least 5 characters)'],
       viewCase: ['查看办件', 'Open the case'],
+      hotTitle: ['热门问题', 'Popular questions'],
+      categories: ['按分类查看', 'Browse by category'],
+      browseEmpty: ['暂无解答', 'No answers yet'],
     },
     policyCategory: QA_CATEGORY_WORDS,
   },

@@ -1,0 +1,1 @@
+ALTER TABLE "qa_entry" ADD COLUMN "view_count" integer DEFAULT 0 NOT NULL;
