@@ -1,6 +1,6 @@
 // Turning API errors into what the user sees: field errors under form items, a toast otherwise.
-import { reactive } from 'vue';
-import { ElMessage } from 'element-plus';
+import { reactive, ref } from 'vue';
+import { ElMessage, type FormInstance } from 'element-plus';
 import { ApiError } from '../api/client';
 import { i18n } from '../i18n';
 
@@ -51,4 +51,31 @@ export function useFieldErrors() {
   }
 
   return { errors, clear, apply, handle };
+}
+
+/** A form's save: shows `saving` while it runs and puts a failure's details under the fields. */
+export function useFormSave(fields: readonly string[]) {
+  const saving = ref(false);
+  const { errors, clear, handle } = useFieldErrors();
+
+  /** `onError` sees a failure first (e.g. to place errors of nested fields). */
+  async function run(save: () => Promise<void>, onError?: (err: unknown) => void): Promise<void> {
+    saving.value = true;
+    clear();
+    try {
+      await save();
+    } catch (err) {
+      onError?.(err);
+      handle(err, fields);
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  return { saving, errors, clear, run };
+}
+
+/** Whether a form's rules pass (they show their messages under the fields when not). */
+export async function isValid(form: FormInstance | undefined): Promise<boolean> {
+  return !!form && (await form.validate().catch(() => false));
 }

@@ -45,3 +45,11 @@ export function usePagedList<T>(fetchPage: (paging: Paging) => Promise<Page<T>>,
 
   return { rows, total, totalCapped, loading, paging, fetchRows, search };
 }
+
+/** What usePagedList gives a page; PagedTable takes it whole. */
+export type PagedList<T> = ReturnType<typeof usePagedList<T>>;
+
+/** What PagedTable exposes to its page (a staff row opens its grants). */
+export interface PagedTableHandle<T> {
+  toggleRowExpansion: (row: T, expanded?: boolean) => void;
+}

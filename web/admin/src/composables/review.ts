@@ -5,6 +5,11 @@ import { useI18n } from 'vue-i18n';
 import { ElMessage, ElMessageBox } from 'element-plus';
 import { useWorkbenchStore } from '../stores/workbench';
 import { showError } from './errors';
+import type { RequestStatus } from '../api/types';
+
+/** The tabs over a request list (join requests, corrections). */
+export type RequestTab = Extract<RequestStatus, 'pending' | 'approved' | 'rejected'>;
+export const REQUEST_TABS: readonly RequestTab[] = ['pending', 'approved', 'rejected'];
 
 export interface ReviewSteps<T> {
   rows: Ref<T[]>;
@@ -65,5 +70,19 @@ export function useReview<T extends { id: number }>(steps: ReviewSteps<T>) {
     void work.refresh(true);
   }
 
-  return { busyId, rejecting, rejectOpen, approve, openReject, reject };
+  /** The approve button's text for a row (the same words its confirmation uses). */
+  const approveLabel = (id: number): string => {
+    const row = find(id);
+    return row ? steps.confirm(row).button : '';
+  };
+
+  return { busyId, rejecting, rejectOpen, approve, openReject, reject, approveLabel };
+}
+
+/** What the row buttons of a review list need (ReviewButtons). */
+export interface ReviewActions {
+  busyId: Ref<number | null>;
+  approve: (id: number) => Promise<void>;
+  openReject: (id: number) => void;
+  approveLabel: (id: number) => string;
 }

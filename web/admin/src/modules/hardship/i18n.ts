@@ -1,5 +1,6 @@
 // Hardship files, reviews and poverty lines.
 import type { Messages } from '../../../../lib/i18n';
+import { HARDSHIP_CATEGORY_WORDS } from '../../../../lib/words';
 
 export default {
   hardship: {
@@ -17,11 +18,7 @@ export default {
       exited: ['已退出', 'Exited'],
       closed: ['已关闭', 'Closed'],
     },
-    category: {
-      deep: ['深度困难', 'Deep hardship'],
-      relative: ['相对困难', 'Relative hardship'],
-      sudden: ['意外致困', 'Sudden hardship'],
-    },
+    category: HARDSHIP_CATEGORY_WORDS,
     cause: {
       serious_illness: ['患大病', 'Serious illness'],
       disability: ['残疾', 'Disability'],

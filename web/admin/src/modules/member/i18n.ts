@@ -1,8 +1,10 @@
 // The member registry and its join, transfer and correction flows.
 import type { Messages } from '../../../../lib/i18n';
+import { MEMBER_FIELD_WORDS, MEMBER_WORDS } from '../../../../lib/words';
 
 export default {
   member: {
+    ...MEMBER_WORDS,
     menu: {
       group: ['会员管理', 'Members'],
       members: ['会员花名册', 'Member roster'],
@@ -12,33 +14,13 @@ export default {
       corrections: ['信息更正', 'Corrections'],
     },
     field: {
-      name: ['姓名', 'Name'],
-      idNumber: ['身份证号', 'ID number'],
-      gender: ['性别', 'Gender'],
-      birthDate: ['出生日期', 'Date of birth'],
+      ...MEMBER_FIELD_WORDS,
       age: ['年龄', 'Age'],
-      phone: ['手机号', 'Phone'],
-      orgName: ['所属工会', 'Union'],
       orgId: ['所属工会', 'Union'],
       toOrgId: ['转入工会', 'Destination union'],
       status: ['状态', 'Status'],
-      jobType: ['就业形态', 'Employment'],
-      employer: ['工作单位', 'Employer'],
-      post: ['岗位', 'Post'],
       joinedAt: ['入会时间', 'Joined'],
-      cardNo: ['会员卡号', 'Card no.'],
-      ethnicity: ['民族', 'Ethnicity'],
-      politicalStatus: ['政治面貌', 'Political status'],
-      education: ['学历', 'Education'],
-      householdType: ['户籍类型', 'Household'],
-      migrantWorker: ['农民工', 'Migrant worker'],
       updatedAt: ['更新时间', 'Updated'],
-    },
-    status: {
-      active: ['在会', 'Member'],
-      transferring: ['转出中', 'Transferring'],
-      left: ['退会', 'Left'],
-      deceased: ['已故', 'Deceased'],
     },
     statusAction: {
       active: ['恢复在会', 'Restore membership'],
@@ -55,40 +37,6 @@ export default {
     },
     statusChanged: ['状态已改为“{status}”', 'Status changed to “{status}”'],
     changeStatus: ['状态', 'Status'],
-    gender: {
-      male: ['男', 'Male'],
-      female: ['女', 'Female'],
-    },
-    household: {
-      urban: ['城镇', 'Urban'],
-      rural: ['农村', 'Rural'],
-    },
-    jobType: {
-      regular: ['普通职工', 'Regular employee'],
-      courier: ['快递员', 'Courier'],
-      food_delivery: ['外卖骑手', 'Food delivery rider'],
-      truck_driver: ['货车司机', 'Truck driver'],
-      ride_hailing: ['网约车司机', 'Ride-hailing driver'],
-      other_new: ['其他新就业形态', 'Other new employment'],
-    },
-    political: {
-      party: ['中共党员', 'CPC member'],
-      probationary: ['中共预备党员', 'CPC probationary member'],
-      league: ['共青团员', 'CYL member'],
-      democratic: ['民主党派成员', 'Democratic party member'],
-      independent: ['无党派人士', 'Independent'],
-      masses: ['群众', 'General public'],
-    },
-    education: {
-      primary: ['小学及以下', 'Primary or below'],
-      junior: ['初中', 'Junior high'],
-      senior: ['高中', 'Senior high'],
-      vocational: ['中专', 'Vocational school'],
-      college: ['大专', 'Junior college'],
-      bachelor: ['本科', "Bachelor's"],
-      master: ['硕士研究生', "Master's"],
-      doctor: ['博士研究生', 'Doctorate'],
-    },
     channel: {
       online: ['线上', 'Online'],
       counter: ['窗口', 'Counter'],

@@ -1,5 +1,6 @@
 // Policy Q&A, the voice board and alerts.
 import type { Messages } from '../../../../lib/i18n';
+import { QA_CATEGORY_WORDS } from '../../../../lib/words';
 
 export default {
   qa: {
@@ -7,17 +8,7 @@ export default {
       qa: ['问答', 'Q&A'],
       policy: ['政策文件', 'Policy'],
     },
-    category: {
-      labour_contract: ['劳动合同', 'Labour contracts'],
-      wages_hours: ['工资工时', 'Wages and hours'],
-      social_insurance: ['社会保险', 'Social insurance'],
-      work_injury: ['工伤', 'Work injury'],
-      union: ['工会组织与会员', 'Unions and membership'],
-      rights: ['维权与法律援助', 'Rights and legal aid'],
-      assistance: ['帮扶救助', 'Assistance'],
-      new_employment: ['新就业形态', 'New forms of employment'],
-      other: ['其他', 'Other'],
-    },
+    category: QA_CATEGORY_WORDS,
     status: {
       draft: ['草稿（待审核）', 'Draft (to review)'],
       published: ['已发布', 'Published'],

@@ -1,6 +1,7 @@
 // Labels, choices and formatting the member pages share.
 import { JOB_TYPES, type JobType, type MemberStatus, type RequestStatus, type TransferStatus } from '../../api/types';
 import { currentLocale, i18n } from '../../i18n';
+import { EDUCATION, POLITICAL } from '../../../../lib/words';
 
 type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';
 
@@ -38,26 +39,6 @@ export const REQUEST_STATUS_TAG: Record<RequestStatus, TagType> = {
   cancelled: 'info',
 };
 
-// 政治面貌 and 学历 are stored as the registry's Chinese words whatever the interface language
-// (as in the roster import, the H5 and the demo data); only their labels are translated.
-export const POLITICAL: readonly (readonly [string, string])[] = [
-  ['中共党员', 'party'],
-  ['中共预备党员', 'probationary'],
-  ['共青团员', 'league'],
-  ['民主党派成员', 'democratic'],
-  ['无党派人士', 'independent'],
-  ['群众', 'masses'],
-];
-export const EDUCATION: readonly (readonly [string, string])[] = [
-  ['小学及以下', 'primary'],
-  ['初中', 'junior'],
-  ['高中', 'senior'],
-  ['中专', 'vocational'],
-  ['大专', 'college'],
-  ['本科', 'bachelor'],
-  ['硕士研究生', 'master'],
-  ['博士研究生', 'doctor'],
-];
 /** The 56 民族 as the registry writes them (shown as written in both languages). */
 export const ETHNICITIES: readonly string[] = (
   '汉族 壮族 回族 满族 维吾尔族 苗族 彝族 土家族 藏族 蒙古族 侗族 布依族 瑶族 白族 朝鲜族 哈尼族 黎族 哈萨克族 傣族 畲族 ' +

@@ -1,5 +1,6 @@
 // My hardship file and consent.
 import type { Messages } from '../../../../lib/i18n';
+import { HARDSHIP_CATEGORY_WORDS } from '../../../../lib/words';
 
 export default {
   hardship: {
@@ -12,11 +13,7 @@ export default {
       exited: ['已退出', 'Exited'],
       closed: ['已关闭', 'Closed'],
     },
-    category: {
-      deep: ['深度困难', 'Deep hardship'],
-      relative: ['相对困难', 'Relative hardship'],
-      sudden: ['意外致困', 'Sudden hardship'],
-    },
+    category: HARDSHIP_CATEGORY_WORDS,
     noFile: [
       '您目前没有困难职工档案。遇到生活困难，可以向工会申请帮扶救助。',
       'You have no hardship file. If you are in difficulty, you can ask the union for help.',

@@ -1,67 +1,15 @@
 // Membership: joining, the card, my record, corrections and transfers.
 import type { Messages } from '../../../../lib/i18n';
+import { MEMBER_FIELD_WORDS, MEMBER_WORDS } from '../../../../lib/words';
 
 export default {
   member: {
+    ...MEMBER_WORDS,
     field: {
-      name: ['姓名', 'Name'],
-      idNumber: ['身份证号', 'ID number'],
-      gender: ['性别', 'Gender'],
-      birthDate: ['出生日期', 'Birth date'],
-      phone: ['手机号', 'Phone'],
-      jobType: ['就业形态', 'Job type'],
-      employer: ['工作单位', 'Employer'],
-      post: ['岗位', 'Position'],
-      ethnicity: ['民族', 'Ethnicity'],
-      politicalStatus: ['政治面貌', 'Political status'],
-      education: ['学历', 'Education'],
-      householdType: ['户籍类型', 'Household'],
-      migrantWorker: ['农民工', 'Migrant worker'],
-      orgName: ['所属工会', 'Union'],
+      ...MEMBER_FIELD_WORDS,
       joinedAt: ['入会日期', 'Joined'],
-      cardNo: ['会员卡号', 'Card no.'],
-    },
-    jobType: {
-      regular: ['普通职工', 'Regular employee'],
-      courier: ['快递员', 'Courier'],
-      food_delivery: ['外卖骑手', 'Food delivery rider'],
-      truck_driver: ['货车司机', 'Truck driver'],
-      ride_hailing: ['网约车司机', 'Ride-hailing driver'],
-      other_new: ['其他新就业形态', 'Other platform work'],
     },
     newEmployment: ['新就业形态', 'New forms of employment'],
-    status: {
-      active: ['在会', 'Active'],
-      transferring: ['转出中', 'Transferring'],
-      left: ['退会', 'Left'],
-      deceased: ['已故', 'Deceased'],
-    },
-    gender: {
-      male: ['男', 'Male'],
-      female: ['女', 'Female'],
-    },
-    household: {
-      urban: ['城镇', 'Urban'],
-      rural: ['农村', 'Rural'],
-    },
-    political: {
-      party: ['中共党员', 'CPC member'],
-      probationary: ['中共预备党员', 'CPC probationary member'],
-      league: ['共青团员', 'Communist Youth League member'],
-      democratic: ['民主党派成员', 'Democratic party member'],
-      independent: ['无党派人士', 'No party affiliation'],
-      masses: ['群众', 'Ordinary citizen'],
-    },
-    education: {
-      primary: ['小学及以下', 'Primary school or less'],
-      junior: ['初中', 'Junior high school'],
-      senior: ['高中', 'Senior high school'],
-      vocational: ['中专', 'Secondary vocational school'],
-      college: ['大专', 'Junior college'],
-      bachelor: ['本科', "Bachelor's degree"],
-      master: ['硕士研究生', "Master's degree"],
-      doctor: ['博士研究生', 'Doctorate'],
-    },
     blank: ['未填写', 'Not given'],
   },
   request: {

@@ -1,6 +1,7 @@
 // The service center, Q&A and voice as the member uses them.
 import type { Messages } from '../../../../lib/i18n';
 import { CASE_STATE_LABELS } from '../../../../../shared/case-states.js';
+import { QA_CATEGORY_WORDS } from '../../../../lib/words';
 
 export default {
   service: {
@@ -193,16 +194,6 @@ export default {
       categories: ['按分类查看', 'Browse by category'],
       browseEmpty: ['暂无解答', 'No answers yet'],
     },
-    policyCategory: {
-      labour_contract: ['劳动合同', 'Labour contracts'],
-      wages_hours: ['工资工时', 'Wages and hours'],
-      social_insurance: ['社会保险', 'Social insurance'],
-      work_injury: ['工伤', 'Work injury'],
-      union: ['工会组织与会员', 'Unions and membership'],
-      rights: ['维权与法律援助', 'Rights and legal aid'],
-      assistance: ['帮扶救助', 'Assistance'],
-      new_employment: ['新就业形态', 'New forms of employment'],
-      other: ['其他', 'Other'],
-    },
+    policyCategory: QA_CATEGORY_WORDS,
   },
 } satisfies Messages;
