@@ -117,6 +117,7 @@ export default {
       '至少 8 位，含大写字母、小写字母、数字、符号中的三类，避免常见词和键盘顺序',
       'At least 8 characters, three of upper case, lower case, digits and symbols; no common words or keyboard runs',
     ],
+    passwordShort: ['至少 8 位', 'At least 8 characters'],
     totp: ['动态口令（二次验证）', 'Authenticator (two-step verification)'],
     totpStatus: ['当前状态', 'Status'],
   },
