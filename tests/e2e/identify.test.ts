@@ -43,8 +43,13 @@ describe('identification journey', () => {
     );
 
     await settled();
-    // verify the next one: no consent yet → record the signed form → the draft file opens
-    await rows.first().locator(tid('identify-verify')).click();
+    // verify one with no consent yet (not a relapse: a member whose file was exited consented
+    // then, so verifying opens the draft at once) → record the signed form → the draft file opens
+    await rows
+      .filter({ hasNot: desk.locator(tid('reason-relapse')) })
+      .first()
+      .locator(tid('identify-verify'))
+      .click();
     await desk.waitForSelector('.el-message-box', { state: 'visible' });
     await shot(desk, 'identify-02-consent');
     await desk.click('.el-message-box__btns .el-button--primary');
