@@ -2,6 +2,7 @@
 import { defineModule } from '../../kernel/module.js';
 import { AUTH_AUDIT_ACTIONS, AUTH_AUDIT_TARGETS } from './auth.audit.js';
 import { registerOrgUsage } from '../org/index.js';
+import { accountPhoneHash, createMemberAccount, findAccountContact, staffActor } from './account.lookup.js';
 import { AUTH_ERRORS, AUTH_FIELD_MESSAGES } from './auth.errors.js';
 import { authRoutes } from './auth.routes.js';
 import { holdsPermission, staffWith } from './grants.js';
@@ -36,6 +37,10 @@ export const authModule = defineModule({
     hashPassword,
     assertPasswordAllowed,
     orgHasStaff,
+    findAccountContact,
+    accountPhoneHash,
+    createMemberAccount,
+    staffActor,
   },
   auditActions: AUTH_AUDIT_ACTIONS,
   auditTargets: AUTH_AUDIT_TARGETS,

@@ -4,7 +4,7 @@ import { defineModule } from '../../kernel/module.js';
 import { MEMBER_AUDIT_ACTIONS, MEMBER_AUDIT_TARGETS } from './member.audit.js';
 import { registerOrgUsage } from '../org/index.js';
 import { seedDemoMemberRecord, seedDemoMembers } from '../../seed/demo-members.js';
-import { homeChain, memberOfAccount, memberUnion } from './account.js';
+import { homeChain, memberNameOfAccount, memberOfAccount, memberUnion } from './account.js';
 import { cardMemberId } from './card.service.js';
 import { seedDemoMemberAccounts } from './demo-accounts.js';
 import { idFacts, idNumberProblem, makeIdNumber, normaliseIdNumber } from './id-number.js';
@@ -16,6 +16,7 @@ import { memberImportRoutes } from './import.routes.js';
 import { FIGURES_FIELD_MESSAGES } from '../../kernel/figures.js';
 import { memberSelfRoutes } from './me.routes.js';
 import { MEMBER_ERRORS, MEMBER_FIELD_MESSAGES } from './member.errors.js';
+import { findMember, lockMember, sealedIdentities } from './member.lookup.js';
 import { memberRoutes } from './member.routes.js';
 import { member } from './member.schema.js';
 import { identityColumns } from './member.service.js';
@@ -74,6 +75,10 @@ export const memberModule = defineModule({
     normaliseIdNumber,
     identityColumns,
     cardMemberId,
+    findMember,
+    sealedIdentities,
+    lockMember,
+    memberNameOfAccount,
   },
   workbench: memberWorkbench,
   auditActions: MEMBER_AUDIT_ACTIONS,

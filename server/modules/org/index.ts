@@ -4,7 +4,7 @@ import { ORG_AUDIT_ACTIONS, ORG_AUDIT_TARGETS } from './org.audit.js';
 import { ORG_ERRORS, ORG_FIELD_MESSAGES } from './org.errors.js';
 import { orgRoutes } from './org.routes.js';
 import { getOrg, registerOrgUsage } from './org.service.js';
-import { nextOrgId } from './org.repo.js';
+import { ensureRootOrg, nextOrgId } from './org.repo.js';
 import { pathIds } from './tree.js';
 
 export const orgModule = defineModule({
@@ -19,7 +19,7 @@ export const orgModule = defineModule({
   errors: ORG_ERRORS,
   fieldMessages: ORG_FIELD_MESSAGES,
   routes: [orgRoutes],
-  api: { getOrg, registerOrgUsage, nextOrgId, pathIds },
+  api: { getOrg, registerOrgUsage, nextOrgId, pathIds, ensureRootOrg },
   auditActions: ORG_AUDIT_ACTIONS,
   auditTargets: ORG_AUDIT_TARGETS,
 });
