@@ -10,6 +10,7 @@ import { errorResponses, langOf, ZId } from '../../../kernel/http.js';
 import { ZDate } from '../../member/index.js';
 import { HARDSHIP_FIGURES, hardshipFigures } from './figures.js';
 import { HARDSHIP_CATEGORIES, HARDSHIP_CAUSES } from './hardship.schema.js';
+import { CATEGORY_LABELS, CAUSE_LABELS } from './labels.js';
 
 // GET /api/hardship/figures (帮扶统计: households on file by category and cause) and the .xlsx of
 // each chart's table.
@@ -25,21 +26,6 @@ const ZHardshipFigures = z
   })
   .meta({ id: 'HardshipFigures' });
 
-const CATEGORY: Record<(typeof HARDSHIP_CATEGORIES)[number], Label> = {
-  deep: { zh: '深度困难', en: 'Deep hardship' },
-  relative: { zh: '相对困难', en: 'Relative hardship' },
-  sudden: { zh: '意外致困', en: 'Sudden hardship' },
-};
-const CAUSE: Record<(typeof HARDSHIP_CAUSES)[number], Label> = {
-  serious_illness: { zh: '患大病', en: 'Serious illness' },
-  disability: { zh: '残疾', en: 'Disability' },
-  schooling: { zh: '子女就学', en: 'Children in school' },
-  single_parent: { zh: '单亲', en: 'Single parent' },
-  unemployment: { zh: '失业下岗', en: 'Unemployment' },
-  disaster: { zh: '因灾', en: 'Disaster' },
-  accident: { zh: '意外事故', en: 'Accident' },
-  other: { zh: '其他', en: 'Other' },
-};
 const COUNT: TableColumn = { key: 'count', label: { zh: '户数', en: 'Households' } };
 const TABLE_DEFS: Record<(typeof TABLES)[number], { title: Label; columns: TableColumn[] }> = {
   categories: {
@@ -55,8 +41,8 @@ const TABLE_DEFS: Record<(typeof TABLES)[number], { title: Label; columns: Table
 type Figures = Awaited<ReturnType<typeof hardshipFigures>>;
 function tableRows(table: (typeof TABLES)[number], f: Figures, lang: Lang) {
   return table === 'categories'
-    ? f.byCategory.map((c) => ({ label: CATEGORY[c.category][lang], count: c.count }))
-    : f.byCause.map((c) => ({ label: CAUSE[c.cause][lang], count: c.count }));
+    ? f.byCategory.map((c) => ({ label: CATEGORY_LABELS[c.category][lang], count: c.count }))
+    : f.byCause.map((c) => ({ label: CAUSE_LABELS[c.cause][lang], count: c.count }));
 }
 
 export async function hardshipFigureRoutes(app: FastifyInstance): Promise<void> {

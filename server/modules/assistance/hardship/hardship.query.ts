@@ -8,6 +8,7 @@ import { maskName } from '../../../kernel/crypto.js';
 import { allOf, countUpTo, escapeLike, type Db } from '../../../kernel/db.js';
 import { accountRef } from '../../auth/index.js';
 import { memberRef } from '../../member/index.js';
+import { CATEGORY_LABELS, CAUSE_LABELS } from './labels.js';
 import { orgRef } from '../../org/index.js';
 import { assistanceHistory } from './hooks.js';
 import { FILE_READ, type LoadedFile } from './hardship.access.js';
@@ -124,17 +125,6 @@ const STATE_ZH: Record<string, string> = {
   exited: '已退出',
   closed: '已关闭',
 };
-const CATEGORY_ZH: Record<string, string> = { deep: '深度困难', relative: '相对困难', sudden: '意外致困' };
-const CAUSE_ZH: Record<string, string> = {
-  serious_illness: '患大病',
-  disability: '残疾',
-  schooling: '子女就学',
-  single_parent: '单亲',
-  unemployment: '失业下岗',
-  disaster: '因灾',
-  accident: '意外事故',
-  other: '其他',
-};
 const BAND_ZH: Record<string, string> = {
   below_minimum: '低于最低生活保障标准',
   below_low_income: '低于低收入标准',
@@ -175,8 +165,8 @@ export async function exportFiles(
       name: x.memberName,
       org: x.orgName,
       state: STATE_ZH[x.state],
-      category: x.category ? CATEGORY_ZH[x.category] : '',
-      causes: x.causes.map((c) => CAUSE_ZH[c] ?? c).join('、'),
+      category: x.category ? CATEGORY_LABELS[x.category].zh : '',
+      causes: x.causes.map((c) => CAUSE_LABELS[c].zh).join('、'),
       size: x.householdSize ?? '',
       band: x.incomeBand ? BAND_ZH[x.incomeBand] : '',
       filed: x.filedAt ? chinaToday(new Date(x.filedAt)) : '',
