@@ -3,7 +3,7 @@ import type { Actor } from '../../kernel/access.js';
 import { rows, type Db } from '../../kernel/db.js';
 import { homeChain } from '../member/index.js';
 import { QA_CATEGORIES, type QaEntryRow } from './qa.schema.js';
-import { visibleEntries } from './qa.search.js';
+import { visibleEntries, type EntryListRow } from './qa.search.js';
 
 // What the policy Q&A page shows before anyone types: the questions people open most (then the
 // newest), and the categories that hold entries, to browse. Opening an answer counts a view.
@@ -14,17 +14,7 @@ export interface HotInput {
   today: string;
 }
 
-interface HotRow {
-  id: number;
-  kind: QaEntryRow['kind'];
-  category: QaEntryRow['category'];
-  question: string;
-  answer: string;
-  source: string | null;
-  orgId: number;
-  orgName: string;
-  effectiveFrom: string | null;
-  effectiveTo: string | null;
+interface HotRow extends EntryListRow {
   views: number;
 }
 

@@ -47,7 +47,8 @@ const OWN_WORD_IN_QUESTION = 0.5;
 /** How many entries, picked cheaply, get the full ranking. */
 const CANDIDATES = 50;
 
-interface HitRow {
+/** An entry as a person's list shows it (search hits, hot questions), with its union's name. */
+export interface EntryListRow {
   id: number;
   kind: QaEntryRow['kind'];
   category: QaEntryRow['category'];
@@ -58,6 +59,9 @@ interface HitRow {
   orgName: string;
   effectiveFrom: string | null;
   effectiveTo: string | null;
+}
+
+interface HitRow extends EntryListRow {
   score: number;
 }
 
