@@ -186,6 +186,24 @@ describe.runIf(ENGINE === 'postgres')(
       expect(after.statusCode, after.body).toBe(201);
     });
 
+    it('the counters every console polls meet terminated connections with 503, never 500, and leak none', async () => {
+      const statuses: number[] = [];
+      for (let round = 0; round < 4; round++) {
+        await Promise.all(
+          Array.from({ length: 10 }, () => t.deps.db.transaction((tx) => tx.execute(sql`select pg_sleep(0.02)`))),
+        );
+        const kill = killAll();
+        const res = await Promise.all(
+          Array.from({ length: 10 }, () => t.request('GET', '/api/workbench/pending', { cookie })),
+        );
+        await kill;
+        statuses.push(...res.map((r) => r.statusCode));
+      }
+      expect(statuses.filter((s) => s !== 200 && s !== 503)).toEqual([]);
+      expect(t.deps.database.connectionsInUse()).toBe(0);
+      expect((await t.request('GET', '/api/workbench/pending', { cookie })).statusCode).toBe(200);
+    });
+
     it('a job whose connection is terminated is retried on a fresh one and succeeds', async () => {
       let runs = 0;
       t.deps.jobs.register('test.fault', async (ctx) => {
