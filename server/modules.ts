@@ -11,10 +11,12 @@ import { assistanceModule } from './modules/assistance/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { authModule } from './modules/auth/index.js';
 import { memberModule } from './modules/member/index.js';
+import { merchantModule } from './modules/merchant/index.js';
 import { orgModule } from './modules/org/index.js';
 import { qaModule } from './modules/qa/index.js';
 import { serviceModule } from './modules/service/index.js';
 import { voiceModule } from './modules/voice/index.js';
+import { voucherModule } from './modules/voucher/index.js';
 import { workbenchModule } from './modules/workbench/index.js';
 
 export const MODULES = [
@@ -27,6 +29,8 @@ export const MODULES = [
   assistanceModule,
   auditModule,
   workbenchModule,
+  merchantModule,
+  voucherModule,
 ] as const;
 
 type Manifest = (typeof MODULES)[number];

@@ -1,0 +1,19 @@
+// The voucher module's public surface (消费券/补贴券): campaigns, the claim engine, caps per kind,
+// lotteries, redemption at merchants and settlement. Other modules import it only through this file.
+import { defineModule } from '../../kernel/module.js';
+
+export const voucherModule = defineModule({
+  name: 'voucher',
+  permissions: {
+    'voucher:campaign:read': { zh: '查看消费券活动及其实时数据', en: 'View voucher campaigns and their live figures' },
+    'voucher:campaign:manage': {
+      zh: '创建、发布、关闭消费券活动，设置领取上限，抽签',
+      en: 'Create, publish and close voucher campaigns, set caps, run lottery draws',
+    },
+    'voucher:settlement:read': { zh: '查看商户结算单', en: 'View merchant settlement statements' },
+    'voucher:settlement:approve': {
+      zh: '生成、审批、导出商户结算单',
+      en: 'Draw up, approve and export merchant settlement statements',
+    },
+  },
+});
