@@ -110,12 +110,6 @@ export async function createMerchantAccount(tx: Db, input: NewMerchantAccount): 
   }
 }
 
-/** Whether a username is free (no account of any kind holds it). */
-export async function usernameTaken(db: Db, username: string): Promise<boolean> {
-  const [a] = await db.select({ id: account.id }).from(account).where(eq(account.username, username));
-  return a !== undefined;
-}
-
 // The merchant behind a merchant account, for `GET /api/auth/me`: the merchant module registers it
 // (auth cannot import merchant, which imports auth).
 type MerchantOfAccount = (db: Db, accountId: number) => Promise<{ id: number; name: string } | undefined>;

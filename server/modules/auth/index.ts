@@ -9,7 +9,6 @@ import {
   findAccountContact,
   registerMerchantLookup,
   staffActor,
-  usernameTaken,
 } from './account.lookup.js';
 import { AUTH_ERRORS, AUTH_FIELD_MESSAGES } from './auth.errors.js';
 import { authRoutes } from './auth.routes.js';
@@ -51,7 +50,6 @@ export const authModule = defineModule({
     staffActor,
     createMerchantAccount,
     registerMerchantLookup,
-    usernameTaken,
   },
   auditActions: AUTH_AUDIT_ACTIONS,
   auditTargets: AUTH_AUDIT_TARGETS,
@@ -65,7 +63,6 @@ export {
   staffActor,
   createMerchantAccount,
   registerMerchantLookup,
-  usernameTaken,
   type NewMerchantAccount,
 } from './account.lookup.js';
 export { authRoutes } from './auth.routes.js';

@@ -84,6 +84,11 @@ router.beforeEach(async (to) => {
     }
   }
   if (!session.isActive) return { name: 'login', query: { redirect: to.fullPath } };
+  // A merchant account (signed in on the H5's merchant mode, same site) has no console: sign in as staff.
+  if (session.me?.kind === 'merchant') {
+    session.setMe(null);
+    return { name: 'login' };
+  }
   if (to.meta.permissions && !session.canAny(to.meta.permissions)) return homeRoute();
   return true;
 });
