@@ -2,7 +2,7 @@ import type { FormItemRule } from 'element-plus';
 import { i18n } from '../i18n';
 
 /**
- * The rules of a ReasonField: at most 200 characters; with `required` (the message key shown when
+ * The rules of a reason (a TextareaField with prop `reason`): at most 200 characters; with `required` (the message key shown when
  * it is empty) also at least 2.
  */
 export function reasonRules(required?: string): FormItemRule[] {
