@@ -8,12 +8,18 @@ export interface FiguresRange {
   to?: string;
 }
 
+/** FiguresFilters' values: an org (none: the caller's whole scope) and a period. */
+export interface FiguresFilterValues {
+  orgId: number | undefined;
+  range: [string, string] | null;
+}
+
 /**
  * A statistics page's state (FiguresFilters' org and period, the figures, loading) and its load.
  * `fetch` receives the range; a page with more filters (服务统计's granularity) adds them there.
  */
 export function useFigures<F>(fetch: (range: FiguresRange) => Promise<F>) {
-  const filters = reactive({ orgId: undefined as number | undefined, range: null as [string, string] | null });
+  const filters = reactive<FiguresFilterValues>({ orgId: undefined, range: null });
   const figures = ref<F | null>(null);
   const loading = ref(false);
   const range = (): FiguresRange => ({ orgId: filters.orgId, from: filters.range?.[0], to: filters.range?.[1] });

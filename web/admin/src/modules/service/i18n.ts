@@ -85,6 +85,7 @@ export default {
       start: ['开始日期', 'From'],
       end: ['结束日期', 'To'],
       callbacks: ['回访', 'Call-backs'],
+      qPlaceholder: ['FW2026…', 'FW2026…'],
     },
     reveal: {
       button: ['查看号码', 'Show number'],

@@ -12,7 +12,7 @@ import {
 } from '../../api/types';
 import { PAGE_SIZES } from '../../composables/pagedList';
 
-export interface MemberFilterValues {
+export type MemberFilterValues = {
   q: string;
   orgId: number | null;
   status: MemberStatus | '';
@@ -23,7 +23,7 @@ export interface MemberFilterValues {
   ageMax: number | null;
   joined: [string, string] | null;
   employer: string;
-}
+};
 
 export const SORTS: readonly MemberSort[] = ['name', '-name', 'joinedAt', '-joinedAt'];
 export const DEFAULT_SORT: MemberSort = '-joinedAt';

@@ -1,10 +1,10 @@
 import type { StaffStatus } from '../../api/types';
 
-export interface StaffFilterValues {
+export type StaffFilterValues = {
   q: string;
   orgId: number | null;
   status: StaffStatus | '';
-}
+};
 
 export function blankStaffFilters(): StaffFilterValues {
   return { q: '', orgId: null, status: '' };
