@@ -250,7 +250,7 @@ export const claimStorm: Scenario = {
         () => false,
       );
       await env.deps.database.query('truncate bench_bare_claim restart identity');
-      await sleep(250);
+      await sleep(1_000);
       const runs: StormFigures[] = [];
       const checks: Check[] = [];
       const bare1 = await runBare('bare #1');
@@ -259,7 +259,7 @@ export const claimStorm: Scenario = {
       log(bare1);
 
       await env.deps.database.query(`insert into bench_stock (id, remaining) values (1, ${VOUCHERS})`);
-      await sleep(250);
+      await sleep(1_000);
       const naive = await storm(
         {
           ...base,
@@ -281,7 +281,7 @@ export const claimStorm: Scenario = {
       if (await claimRouteExists(server)) {
         campaign = await openCampaign(env, server);
         await verifyReal(server, campaign.id, first);
-        await sleep(250);
+        await sleep(1_000);
         const startedAt = Date.now();
         const c = campaign;
         real = await storm(
@@ -306,7 +306,7 @@ export const claimStorm: Scenario = {
       }
 
       await env.deps.database.query('truncate bench_bare_claim restart identity');
-      await sleep(250);
+      await sleep(1_000);
       const bare2 = await runBare('bare #2');
       runs.push(bare2);
       checks.push(...(await checkBare(env, bare2)));
@@ -384,7 +384,7 @@ function report(r: {
     '',
     `Load: autocannon in the bench process, ${CONNECTIONS} connections in a closed loop, each request a \`POST\` as the next member in turn (its own session cookie, or its index in the path for the baselines) with a fresh \`Idempotency-Key\`. The app runs in a child process (\`server-child.ts\`, as main.ts runs it); the two baselines are bench-only routes that child adds (\`bench/storm/routes.ts\`, never in the product) on the same Fastify instance and the same pool (max 10):`,
     '',
-    '- **bare**: `POST /bench/bare/:n`: one `insert … returning id` per request, autocommit: one commit per request. Run until 20,000 × 201, before and after the real run (the mean of both is the baseline).',
+    `- **bare**: \`POST /bench/bare/:n\`: one \`insert … returning id\` per request, autocommit: one commit per request. Run until ${fmt.int(VOUCHERS)} × 201, before and after the real run (the mean of both is the baseline).`,
     '- **naive**: `POST /bench/naive/:n`: one transaction per request: `update bench_stock set remaining = remaining - 1 where id = 1 and remaining > 0`, then the insert (unique per member). Run until the stock is gone, then 1 s of sold-out answers.',
     `- **real**: \`POST /api/voucher-campaigns/:id/claims\`. The load starts before the campaign opens (${Number.isFinite(r.openedAtMs) ? `it opened ${(r.openedAtMs / 1000).toFixed(1)} s into the run` : 'not run'}): the early answers are 409 VOUCHER_NOT_OPEN; the run ends 1 s after the last voucher.`,
     '',
