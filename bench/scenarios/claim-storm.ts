@@ -216,9 +216,9 @@ export const claimStorm: Scenario = {
       UNIONHUB_DATA_KEY: BENCH_KEY,
       DATA_DIR: '/tmp/unionhub-bench',
       BENCH_CHILD_ROUTES: 'claim-storm',
-      // A storm from one address: the per-IP limits are for the internet, not for this loopback test.
-      CLAIM_RATE_PER_MINUTE: '1000000',
-      CLAIM_IP_RATE_PER_MINUTE: '1000000',
+      // A storm from one address: the per-IP limit is for the internet, not for this loopback test.
+      // The per-member limit stays the product's default.
+      CLAIM_RATE_PER_IP_PER_MINUTE: '10000000',
     });
     try {
       const first = members[0] as SignedInMember;
