@@ -285,31 +285,45 @@ describe.runIf(ENGINE === 'postgres')('voucher claim storm (PostgreSQL, two app 
     });
   }
 
-  it('a retry after a lost answer returns the same voucher, in either process', { timeout: 30_000 }, async () => {
-    const id = await campaign(10);
-    const who = await members(2);
-    for (const [k, member] of who.entries()) {
-      const key = `lost-${k}`;
-      await claimAndHangUp(bases[k] as string, id, member.cookie, key);
-      // The claim went through although nobody read the answer.
-      await expect
-        .poll(async () => (await vouchersOf(id)).filter((v) => v.memberId === member.memberId).length, {
-          timeout: 5_000,
-          interval: 50,
-        })
-        .toBe(1);
-      const stored = (await vouchersOf(id)).find((v) => v.memberId === member.memberId);
-      // The retry (same key) in the other process too: the same voucher, 201.
-      for (const base of bases) {
-        const retry = await claim(base, id, member.cookie, key);
-        expect(retry.status, JSON.stringify(retry.body)).toBe(201);
-        expect(retry.body.id).toBe(stored?.id);
+  it(
+    'a retry after a lost answer returns the same voucher, in either process, even once the member is at the limit and the campaign sold out',
+    { timeout: 30_000 },
+    async () => {
+      const id = await campaign(3);
+      const who = (await members(4)) as [SignedInMember, SignedInMember, SignedInMember, SignedInMember];
+      const lost = [who[0], who[1]];
+      for (const [k, member] of lost.entries()) {
+        await claimAndHangUp(bases[k] as string, id, member.cookie, `lost-${k}`);
+        // The claim went through although nobody read the answer.
+        await expect
+          .poll(async () => (await vouchersOf(id)).filter((v) => v.memberId === member.memberId).length, {
+            timeout: 5_000,
+            interval: 50,
+          })
+          .toBe(1);
       }
-      // A new key is a new claim: over the limit.
-      const fresh = await claim(bases[k] as string, id, member.cookie, `${key}-new`);
-      expect(fresh.status).toBe(409);
-      expect(fresh.body.error?.code).toBe('VOUCHER_LIMIT_REACHED');
-      expect((await vouchersOf(id)).filter((v) => v.memberId === member.memberId).length).toBe(1);
-    }
-  });
+      // The last voucher goes to a third member; a fourth then meets "sold out" in both processes,
+      // which from then on know it from memory.
+      expect((await claim(bases[0] as string, id, who[2].cookie, 'third')).status).toBe(201);
+      for (const base of bases) {
+        const late = await claim(base, id, who[3].cookie, `fourth-${base}`);
+        expect(late.body.error?.code).toBe('VOUCHER_SOLD_OUT');
+      }
+      const stored = await vouchersOf(id);
+      for (const [k, member] of lost.entries()) {
+        const mine = stored.find((v) => v.memberId === member.memberId);
+        // The retry (same key), in the process that lost the answer and in the other: the same voucher, 201.
+        for (const base of bases) {
+          const retry = await claim(base, id, member.cookie, `lost-${k}`);
+          expect(retry.status, `${base}: ${JSON.stringify(retry.body)}`).toBe(201);
+          expect(retry.body.id).toBe(mine?.id);
+        }
+        // A new key is a new claim: refused.
+        const fresh = await claim(bases[k] as string, id, member.cookie, `lost-${k}-new`);
+        expect(fresh.status).toBe(409);
+        expect(['VOUCHER_LIMIT_REACHED', 'VOUCHER_SOLD_OUT']).toContain(fresh.body.error?.code);
+      }
+      expect((await vouchersOf(id)).length).toBe(3);
+    },
+  );
 });
