@@ -164,9 +164,10 @@ async function checkNaive(env: BenchEnv, f: StormFigures): Promise<Check[]> {
   ]);
   return [
     {
-      // The baseline's rate is what counts; on a slow host it may not sell out within the run.
-      what: 'naive: never beyond the stock, one row per 201',
-      ok: rows === f.ok && rows + left === VOUCHERS,
+      // The baseline's rate is what counts; on a slow host it may not sell out within the run (and
+      // requests in flight when the load stopped may commit unanswered).
+      what: 'naive: never beyond the stock',
+      ok: rows >= f.ok && rows + left === VOUCHERS,
       detail: `${fmt.int(rows)} rows, ${fmt.int(f.ok)} × 201, ${left} left`,
     },
     { what: "naive: every 201's row present", ok: present === f.ok, detail: `${fmt.int(present)} of ${fmt.int(f.ok)}` },
