@@ -74,6 +74,10 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'assistance:identify:rules',
       'member:figures:read',
       'assistance:figures:read',
+      'voucher:campaign:read',
+      'voucher:campaign:manage',
+      'voucher:settlement:read',
+      'voucher:settlement:approve',
     ],
   },
   {
