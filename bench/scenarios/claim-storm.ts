@@ -59,16 +59,34 @@ async function post(
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
+    signal: AbortSignal.timeout(60_000),
   });
   return { status: res.status, body: await res.json().catch(() => null) };
+}
+
+/**
+ * Waits until the server has worked off what the last run left queued (the load generator's
+ * stop drops its connections, not the requests the server already read): /api/health answers
+ * within 100 ms. A slow host can hold hundreds of such requests for many seconds.
+ */
+async function drain(server: ChildServer): Promise<void> {
+  const until = Date.now() + 180_000;
+  while (Date.now() < until) {
+    const t = performance.now();
+    const ok = await fetch(`${server.base}/api/health`, { signal: AbortSignal.timeout(60_000) })
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok && performance.now() - t < 100) return;
+    await sleep(500);
+  }
+  throw new Error('the server did not become idle within 180 s after a run');
 }
 
 const codeOf = (body: unknown) => (body as { error?: { code?: string } } | null)?.error?.code;
 
 /** The baselines answer as meant before anything is measured; their tables are emptied afterwards. */
 async function verifyBaselines(env: BenchEnv, server: ChildServer, member: SignedInMember): Promise<void> {
-  const me = await getJson(`${server.base}/api/auth/me`, { cookie: member.cookie });
+  const me = await getJson(`${server.base}/api/auth/me`, { cookie: member.cookie }, 60_000);
   if (me.status !== 200 || (me.body as { kind?: string }).kind !== 'member')
     throw new Error(`a bulk-made member session is refused: ${me.status} ${JSON.stringify(me.body).slice(0, 300)}`);
   await env.deps.database.query('insert into bench_stock (id, remaining) values (1, 2)');
@@ -120,7 +138,7 @@ async function openCampaign(env: BenchEnv, server: ChildServer): Promise<{ id: n
 
 /** Before opening: the campaign is in the member's list, and a claim is refused as not open yet. */
 async function verifyReal(server: ChildServer, campaignId: number, member: SignedInMember): Promise<void> {
-  const mine = await getJson(`${server.base}/api/me/voucher-campaigns`, { cookie: member.cookie });
+  const mine = await getJson(`${server.base}/api/me/voucher-campaigns`, { cookie: member.cookie }, 60_000);
   const listed = (mine.body as { items?: Array<{ id: number }> } | null)?.items?.some((c) => c.id === campaignId);
   if (mine.status !== 200 || !listed)
     throw new Error(
@@ -135,7 +153,7 @@ async function verifyReal(server: ChildServer, campaignId: number, member: Signe
 }
 
 async function claimRouteExists(server: ChildServer): Promise<boolean> {
-  const spec = await getJson(`${server.base}/api/openapi.json`);
+  const spec = await getJson(`${server.base}/api/openapi.json`, {}, 60_000);
   const paths = (spec.body as { paths?: Record<string, Record<string, unknown>> }).paths ?? {};
   return Boolean(paths[CLAIM_PATH]?.post);
 }
@@ -251,8 +269,8 @@ export const claimStorm: Scenario = {
         },
         () => false,
       );
+      await drain(server);
       await env.deps.database.query('truncate bench_bare_claim restart identity');
-      await sleep(1_000);
       const runs: StormFigures[] = [];
       const checks: Check[] = [];
       const bare1 = await runBare('bare #1');
@@ -261,7 +279,7 @@ export const claimStorm: Scenario = {
       log(bare1);
 
       await env.deps.database.query(`insert into bench_stock (id, remaining) values (1, ${VOUCHERS})`);
-      await sleep(1_000);
+      await drain(server);
       const naive = await storm(
         {
           ...base,
@@ -283,7 +301,7 @@ export const claimStorm: Scenario = {
       if (await claimRouteExists(server)) {
         campaign = await openCampaign(env, server);
         await verifyReal(server, campaign.id, first);
-        await sleep(1_000);
+        await drain(server);
         const startedAt = Date.now();
         const c = campaign;
         real = await storm(
@@ -307,8 +325,8 @@ export const claimStorm: Scenario = {
         checks.push({ what: 'the claim route exists', ok: false, detail: `${CLAIM_PATH} is not in /api/openapi.json` });
       }
 
+      await drain(server);
       await env.deps.database.query('truncate bench_bare_claim restart identity');
-      await sleep(1_000);
       const bare2 = await runBare('bare #2');
       runs.push(bare2);
       checks.push(...(await checkBare(env, bare2)));
