@@ -107,7 +107,7 @@ async function openCampaign(env: BenchEnv, server: ChildServer): Promise<{ id: n
     CAMPAIGN_ORG,
   ]);
   const now = Date.now();
-  const opensAt = new Date(now + OPEN_AFTER_MS + 2_000); // + the time to publish and to start the load
+  const opensAt = new Date(now + OPEN_AFTER_MS + 5_000); // + the time to publish, check and start the load (slow hosts)
   const created = await post(
     `${server.base}/api/voucher-campaigns`,
     { cookie: admin },
