@@ -156,6 +156,8 @@ describe.runIf(ENGINE === 'postgres')('voucher claim storm (PostgreSQL, two app 
         LOG_LEVEL: 'silent',
       },
       stdio: 'ignore',
+      // A process group of its own: npx starts tsx, which starts node; all of them end together.
+      detached: true,
     });
     const other = `http://127.0.0.1:${port}`;
     bases = [own, other];
@@ -180,7 +182,7 @@ describe.runIf(ENGINE === 'postgres')('voucher claim storm (PostgreSQL, two app 
   }, 60_000);
 
   afterAll(async () => {
-    child?.kill('SIGTERM');
+    if (child?.pid) process.kill(-child.pid, 'SIGTERM');
     await admin?.end();
     await t?.close();
   });
