@@ -9,6 +9,7 @@ import { addVolume } from './volume.js';
 // CPU and memory (RSS, VmHWM) are measured apart from the load generator's. Started by child.ts;
 // configuration comes through the environment (DATABASE_URL, or DATA_DIR alone for PGlite).
 //   BENCH_CHILD_SEED=1  load the demo federation (no members) and volume.ts's orgs first
+//   BENCH_CHILD_ROUTES=claim-storm  add the claim-storm baselines (storm/routes.ts: bench-only routes)
 // Reports {port} over IPC once listening; {stop} from the parent closes it.
 
 async function main(): Promise<void> {
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
     await deps.database.query('analyze');
   }
   const app = await buildApp(deps);
+  if (process.env.BENCH_CHILD_ROUTES === 'claim-storm')
+    (await import('./storm/routes.js')).registerStormRoutes(app, deps);
   deps.jobs.start();
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
