@@ -168,6 +168,26 @@ describe('campaigns', () => {
     expect(audit[0]?.n).toBe(1);
   });
 
+  it('merchants: only partners taking vouchers, of the org above or below', async () => {
+    const listed = (await t.request('GET', '/api/merchants?pageSize=5')).json<{ items: Array<{ id: number }> }>().items;
+    const merchantId = listed[0]?.id ?? 0;
+    expect(merchantId).toBeGreaterThan(0);
+    const ok = await t.request('POST', '/api/voucher-campaigns', {
+      cookie: county,
+      body: campaignBody(ids['JS-ZJ-JK'] ?? 0, t.clock.now(), { merchantIds: [merchantId] }),
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({ merchantIds: [merchantId] });
+    const unknown = await t.request('POST', '/api/voucher-campaigns', {
+      cookie: county,
+      body: campaignBody(ids['JS-ZJ-JK'] ?? 0, t.clock.now(), { merchantIds: [merchantId, 99_999_999] }),
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json<ErrorBody>().error.details).toEqual([
+      { path: 'merchantIds', message: '所选商户不存在或不在本组织范围内' },
+    ]);
+  });
+
   it('the demo campaigns: one open, one closed', async () => {
     const list = await t.request('GET', '/api/voucher-campaigns?pageSize=100', { cookie: admin });
     const items = list.json<{ items: Array<{ name: string; state: string }> }>().items;
