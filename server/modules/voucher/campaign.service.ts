@@ -1,4 +1,4 @@
-import { and, desc, eq, like, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import { AppError, type ErrorDetail } from '../../kernel/errors.js';
 import { assertOrgAccess, OutOfScopeError, orgCondition, pathInScope, type Actor } from '../../kernel/access.js';
 import { writeAudit } from '../../kernel/audit.js';
@@ -7,7 +7,7 @@ import { cappedTotal, LIST_COUNT_CAP, rows, type Db } from '../../kernel/db.js';
 import { isOneOf } from '../../kernel/types.js';
 import { orgRef } from '../org/index.js';
 import { JOB_TYPES } from '../member/index.js';
-import { MERCHANT_CATEGORIES } from '../merchant/index.js';
+import { ACCEPTING_STATUSES, MERCHANT_CATEGORIES, merchantRef } from '../merchant/index.js';
 import { campaign, voucherStock, type CAMPAIGN_KINDS, type CAMPAIGN_MODES } from './voucher.schema.js';
 
 // Voucher campaigns (消费券活动): a draft is edited freely; publishing freezes its terms (members
@@ -59,8 +59,25 @@ export function termsProblems(t: CampaignTerms): ErrorDetail[] {
   return out;
 }
 
-function assertTerms(t: CampaignTerms): void {
-  const problems = termsProblems(t);
+/**
+ * The merchants named must be partners taking vouchers now (listed or warned) of the campaign's
+ * org, one above it or one below it (a city's merchants serve a county's campaign and the reverse).
+ */
+async function merchantProblems(db: Db, orgId: number, merchantIds: number[] | null | undefined) {
+  if (!merchantIds || merchantIds.length === 0) return [];
+  const [own] = await db.select({ path: orgRef.path }).from(orgRef).where(eq(orgRef.id, orgId));
+  const found = await db
+    .select({ id: merchantRef.id, path: orgRef.path })
+    .from(merchantRef)
+    .innerJoin(orgRef, eq(orgRef.id, merchantRef.orgId))
+    .where(and(inArray(merchantRef.id, merchantIds), inArray(merchantRef.status, [...ACCEPTING_STATUSES])));
+  const path = own?.path ?? '';
+  const fine = new Set(found.filter((m) => m.path.startsWith(path) || path.startsWith(m.path)).map((m) => m.id));
+  return merchantIds.some((id) => !fine.has(id)) ? [{ path: 'merchantIds', message: 'voucher.merchants' }] : [];
+}
+
+async function assertTerms(db: Db, orgId: number, t: CampaignTerms): Promise<void> {
+  const problems = [...termsProblems(t), ...(await merchantProblems(db, orgId, t.merchantIds))];
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems);
 }
 
@@ -95,7 +112,7 @@ export async function createCampaign(
   input: CampaignTerms & { orgId: number },
 ): Promise<number> {
   await assertOrgAccess(tx, actor, MANAGE, input.orgId, READ);
-  assertTerms(input);
+  await assertTerms(tx, input.orgId, input);
   const at = env.source.at;
   const [row] = await tx
     .insert(campaign)
@@ -152,7 +169,7 @@ export async function updateCampaign(
     validUntil: patch.validUntil ?? c.validUntil,
     registrationEndsAt: patch.registrationEndsAt !== undefined ? patch.registrationEndsAt : c.registrationEndsAt,
   };
-  assertTerms(merged);
+  await assertTerms(tx, c.orgId, merged);
   await tx
     .update(campaign)
     .set({ ...columnsOf(merged), updatedAt: env.source.at })

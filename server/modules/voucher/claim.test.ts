@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../kernel/db.js';
 import { DEMO_MEMBER_PHONE } from '../../seed/demo.js';
-import { createTestApp, type TestApp } from '../../test/harness.js';
+import { createTestApp, ENGINE, type TestApp } from '../../test/harness.js';
 import { campaignBody, makeMember, orgIds, publishedCampaign } from './claim.fixtures.js';
 import { claimVoucher, verifyVoucherToken } from './claim.service.js';
 
@@ -14,6 +14,8 @@ let admin: string;
 let city: string;
 let member: string;
 let ids: Record<string, number> = {};
+/** 100 member accounts at 京口快递物流园联合工会 (made by the sold-out test). */
+const crowd: number[] = [];
 
 beforeAll(async () => {
   t = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '10000', CLAIM_RATE_PER_MEMBER_PER_MINUTE: '1000' } });
@@ -22,7 +24,7 @@ beforeAll(async () => {
   ids = await orgIds(t, admin);
   await makeMember(t, admin, ids['JS-ZJ-JK-XS-001'] ?? 0, { phone: DEMO_MEMBER_PHONE });
   member = await t.loginMember(DEMO_MEMBER_PHONE);
-});
+}, 180_000);
 afterAll(() => t.close());
 
 const claim = (id: number, cookie = member, key?: string) =>
@@ -71,8 +73,12 @@ describe('claims', () => {
 
   it('100 parallel claims for 10 vouchers issue exactly 10; the rest are VOUCHER_SOLD_OUT', async () => {
     const id = await publishedCampaign(t, city, campaignBody(ids['JS-ZJ'] ?? 0, t.clock.now()));
-    const accounts = [];
-    for (let i = 0; i < 100; i++) accounts.push((await makeMember(t, admin, ids['JS-ZJ-JK-002'] ?? 0)).accountId);
+    const accounts: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const made = await Promise.all(Array.from({ length: 10 }, () => makeMember(t, admin, ids['JS-ZJ-JK-002'] ?? 0)));
+      accounts.push(...made.map((m) => m.accountId));
+    }
+    crowd.push(...accounts);
     const results = await Promise.allSettled(accounts.map((a) => claimVoucher(t.deps, a, id, undefined, 'zh')));
     const ok = results.filter((r) => r.status === 'fulfilled');
     expect(ok).toHaveLength(10);
@@ -87,7 +93,7 @@ describe('claims', () => {
     // Known sold out: answered from memory.
     const late = await claim(id);
     expect(late.json<{ error: { code: string } }>().error.code).toBe('VOUCHER_SOLD_OUT');
-  });
+  }, 180_000);
 
   it('one member sending 20 claims at once gets exactly the per-member limit', async () => {
     const id = await publishedCampaign(
@@ -173,4 +179,47 @@ describe('claims', () => {
     const cookie = await t.loginMember(other.phone);
     expect((await t.request('GET', `/api/me/vouchers/${v.id}/qr`, { cookie })).statusCode).toBe(404);
   });
+
+  it.skipIf(ENGINE !== 'postgres')(
+    'connections terminated mid-storm: every acknowledged claim is stored once, the stock adds up, the engine recovers',
+    async () => {
+      const quantity = 60;
+      const id = await publishedCampaign(
+        t,
+        city,
+        campaignBody(ids['JS-ZJ'] ?? 0, t.clock.now(), { quantity, budgetFen: quantity * 5000 }),
+      );
+      const kill = () =>
+        t.deps.database.query(
+          `select pg_terminate_backend(pid) from pg_stat_activity
+           where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`,
+        );
+      const storm = Promise.allSettled(crowd.map((a) => claimVoucher(t.deps, a, id, `storm-${a}`, 'zh')));
+      for (let i = 0; i < 3; i++) {
+        await new Promise((r) => setTimeout(r, 5));
+        await kill().catch(() => undefined);
+      }
+      const results = await storm;
+      const acknowledged = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.id] : []));
+      const found = await rows<{ id: number; member_id: number }>(
+        t.deps.db,
+        sql`select id, member_id from voucher where campaign_id = ${id}`,
+      );
+      const [stock] = await rows<{ remaining: number }>(
+        t.deps.db,
+        sql`select remaining from voucher_stock where campaign_id = ${id}`,
+      );
+      expect(found.length + (stock?.remaining ?? 0)).toBe(quantity);
+      expect(new Set(found.map((v) => v.member_id)).size).toBe(found.length);
+      const stored = new Set(found.map((v) => v.id));
+      for (const v of acknowledged) expect(stored.has(v)).toBe(true);
+      // A retry of every request (same key) answers the same voucher, or a clear refusal.
+      const retried = await Promise.allSettled(crowd.map((a) => claimVoucher(t.deps, a, id, `storm-${a}`, 'zh')));
+      const again = retried.flatMap((r) => (r.status === 'fulfilled' ? [r.value.id] : []));
+      for (const v of acknowledged) expect(again).toContain(v);
+      expect(again.length).toBe(found.length);
+      expect(t.deps.database.connectionsInUse()).toBe(0);
+    },
+    120_000,
+  );
 });
