@@ -23,7 +23,7 @@ export async function makeMember(
   over: Record<string, unknown> = {},
 ): Promise<{ accountId: number; phone: string }> {
   const n = seq++;
-  const phone = (over.phone as string | undefined) ?? `137${String(n).padStart(8, '0')}`;
+  const phone = typeof over.phone === 'string' ? over.phone : `137${String(n).padStart(8, '0')}`;
   const res = await t.request('POST', '/api/members', {
     cookie: admin,
     body: {

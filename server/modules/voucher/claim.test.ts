@@ -82,7 +82,9 @@ describe('claims', () => {
     const results = await Promise.allSettled(accounts.map((a) => claimVoucher(t.deps, a, id, undefined, 'zh')));
     const ok = results.filter((r) => r.status === 'fulfilled');
     expect(ok).toHaveLength(10);
-    const refused = results.flatMap((r) => (r.status === 'rejected' ? [String((r.reason as Error).message)] : []));
+    const refused = results.flatMap((r) =>
+      r.status === 'rejected' ? [r.reason instanceof Error ? r.reason.message : String(r.reason)] : [],
+    );
     expect(new Set(refused)).toEqual(new Set(['VOUCHER_SOLD_OUT']));
     expect(await stored(id)).toBe(10);
     const [s] = await rows<{ remaining: number }>(

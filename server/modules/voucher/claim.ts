@@ -34,7 +34,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../kernel/clock.js';
 import { rows, type Db } from '../../kernel/db.js';
-import { isDatabaseUnavailable } from '../../kernel/errors.js';
+import { AppError, isDatabaseUnavailable } from '../../kernel/errors.js';
 import { isOneOf } from '../../kernel/types.js';
 import { chinaYear, type CampaignKind } from './caps.js';
 import { VOUCHER_STATES } from './voucher.schema.js';
@@ -215,7 +215,7 @@ export class ClaimEngine {
       batch.forEach((p, i) => {
         const r = results[i] ?? 'retry';
         if (r !== 'retry') return p.resolve(r);
-        if (++p.tries >= MAX_TRIES) return p.reject(new Error('claim kept conflicting'));
+        if (++p.tries >= MAX_TRIES) return p.reject(new AppError('CONFLICT'));
         lane.queue.push(p);
       });
     } catch (err) {
