@@ -1,6 +1,9 @@
 // The voucher module's public surface (消费券/补贴券): campaigns, the claim engine, caps per kind,
 // lotteries, redemption at merchants and settlement. Other modules import it only through this file.
 import { defineModule } from '../../kernel/module.js';
+import { LOTTERY_AUDIT_ACTIONS, LOTTERY_ERRORS, LOTTERY_FIELD_MESSAGES, SETTLEMENT_ERRORS } from './lottery.errors.js';
+import { lotteryRoutes } from './lottery.routes.js';
+import { lotteryAllowsClaim, myRegistration } from './lottery.service.js';
 
 export const voucherModule = defineModule({
   name: 'voucher',
@@ -16,4 +19,11 @@ export const voucherModule = defineModule({
       en: 'Draw up, approve and export merchant settlement statements',
     },
   },
+  errors: { ...LOTTERY_ERRORS, ...SETTLEMENT_ERRORS },
+  fieldMessages: { ...LOTTERY_FIELD_MESSAGES },
+  routes: [lotteryRoutes],
+  api: { lotteryAllowsClaim, myRegistration },
+  auditActions: { ...LOTTERY_AUDIT_ACTIONS },
 });
+
+export { lotteryAllowsClaim, myRegistration, type MyRegistration } from './lottery.service.js';
