@@ -4,6 +4,7 @@ import { defineModule } from '../../kernel/module.js';
 import { LOTTERY_AUDIT_ACTIONS, LOTTERY_ERRORS, LOTTERY_FIELD_MESSAGES, SETTLEMENT_ERRORS } from './lottery.errors.js';
 import { lotteryRoutes } from './lottery.routes.js';
 import { lotteryAllowsClaim, myRegistration } from './lottery.service.js';
+import { settlementRoutes } from './settlement.routes.js';
 
 export const voucherModule = defineModule({
   name: 'voucher',
@@ -21,7 +22,7 @@ export const voucherModule = defineModule({
   },
   errors: { ...LOTTERY_ERRORS, ...SETTLEMENT_ERRORS },
   fieldMessages: { ...LOTTERY_FIELD_MESSAGES },
-  routes: [lotteryRoutes],
+  routes: [lotteryRoutes, settlementRoutes],
   api: { lotteryAllowsClaim, myRegistration },
   auditActions: { ...LOTTERY_AUDIT_ACTIONS },
 });

@@ -64,3 +64,55 @@ export async function insertRegistrations(
            1 + (m % 5), false, false, false, ${at}
     from unnest(${sql.raw(`'{${memberIds.join(',')}}'::bigint[]`)}) m`);
 }
+
+/** A listed merchant of an org (written straight to the table), its id. */
+export async function insertMerchant(
+  db: Db,
+  orgId: number,
+  name: string,
+  o: { categories?: string[]; status?: string } = {},
+): Promise<number> {
+  const [m] = await rows<{ id: number }>(
+    db,
+    sql`insert into merchant (org_id, name, licence_no, categories, status, created_at, updated_at)
+        values (${orgId}, ${name}, ${`LIC-${name}`}, ${sql.raw(`'{${(o.categories ?? ['dining']).join(',')}}'::text[]`)},
+                ${o.status ?? 'listed'}, now(), now()) returning id`,
+  );
+  return Number(m?.id);
+}
+
+let voucherSeq = 0;
+
+/** A voucher of a campaign held by a member, issued or (with `redeemedAt`) redeemed at a merchant. */
+export async function insertVoucher(
+  db: Db,
+  v: {
+    campaignId: number;
+    memberId: number;
+    accountId: number;
+    faceValueFen: number;
+    claimedAt: Date;
+    redeemedAt?: Date;
+    merchantId?: number;
+    seq?: number;
+  },
+): Promise<{ id: number; code: string }> {
+  voucherSeq++;
+  const code = `T${String(v.campaignId).padStart(4, '0')}${String(voucherSeq).padStart(6, '0')}`;
+  const [made] = await rows<{ id: number }>(
+    db,
+    sql`insert into voucher (campaign_id, member_id, account_id, seq, code, state, face_value_fen, claimed_at, redeemed_at, redeemed_merchant_id)
+        values (${v.campaignId}, ${v.memberId}, ${v.accountId}, ${v.seq ?? 1}, ${code},
+                ${v.redeemedAt ? 'redeemed' : 'issued'}, ${v.faceValueFen}, ${v.claimedAt}, ${v.redeemedAt ?? null},
+                ${v.merchantId ?? null}) returning id`,
+  );
+  return { id: Number(made?.id), code };
+}
+
+/** Until the merchant module's view is merged in: the columns the voucher module reads of a merchant. */
+export async function ensureMerchantRefView(db: Db): Promise<void> {
+  await db.execute(sql`do $$ begin
+    if not exists (select 1 from pg_views where viewname = 'merchant_ref') then
+      create view merchant_ref as select id, org_id, name, categories, status, address, lat, lng from merchant;
+    end if; end $$`);
+}
