@@ -108,11 +108,3 @@ export async function insertVoucher(
   );
   return { id: Number(made?.id), code };
 }
-
-/** Until the merchant module's view is merged in: the columns the voucher module reads of a merchant. */
-export async function ensureMerchantRefView(db: Db): Promise<void> {
-  await db.execute(sql`do $$ begin
-    if not exists (select 1 from pg_views where viewname = 'merchant_ref') then
-      create view merchant_ref as select id, org_id, name, categories, status, address, lat, lng from merchant;
-    end if; end $$`);
-}

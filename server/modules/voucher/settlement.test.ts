@@ -5,7 +5,6 @@ import type { TxEnv } from '../../kernel/context.js';
 import { rows } from '../../kernel/db.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import {
-  ensureMerchantRefView,
   insertCampaign,
   insertMembers,
   insertMerchant,
@@ -42,7 +41,6 @@ interface Detail {
 
 beforeAll(async () => {
   t = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '10000' } });
-  await ensureMerchantRefView(t.deps.db);
   admin = await t.login('admin');
   county = await t.login('county');
   for (const o of (await t.request('GET', '/api/orgs', { cookie: admin })).json<{
