@@ -68,7 +68,7 @@ async function copyOnce(url: string, campaignId: number): Promise<{ ms: number; 
     let rows = 0;
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       bytes += chunk.length;
-      for (const b of chunk) if (b === 10) rows++;
+      for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) rows++;
     }
     return { ms: performance.now() - t0, bytes, rows };
   } finally {

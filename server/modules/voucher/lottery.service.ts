@@ -214,29 +214,34 @@ export async function runDraw(
   return { seed, algorithm: DRAW_ALGORITHM, ...result };
 }
 
-/** The draw statement itself (also what the bench times): ranks, keeps `slots`, stores the winners. */
+/**
+ * The draw itself (also what the bench times): one read-only statement ranks every registration
+ * by its key and keeps the first `slots` (PostgreSQL may run it with parallel workers, which a
+ * statement that writes cannot use); the winners are then stored in rank order.
+ */
 export async function drawInto(
   db: Db,
   campaignId: number,
   seed: string,
   slots: number,
 ): Promise<{ winners: number; registrations: number }> {
-  const [done] = await rows<{ winners: number; registrations: number }>(
+  const ranked = await rows<{ memberId: number; pseudoId: string; weight: number; k: number }>(
     db,
-    sql`with ranked as (
-          select r.member_id, r.pseudo_id, r.weight, ${drawKeySql(seed)} as k
-          from ${registration} r where r.campaign_id = ${campaignId}
-          order by k, r.pseudo_id collate "C" limit ${slots}
-        ), stored as (
-          insert into ${drawWinner} (campaign_id, rank, member_id, pseudo_id, weight, draw_key)
-          select ${campaignId}, row_number() over (order by k, pseudo_id collate "C"), member_id, pseudo_id, weight, k
-          from ranked
-          returning 1
-        )
-        select (select count(*) from stored)::int as winners,
-               (select count(*) from ${registration} where campaign_id = ${campaignId})::int as registrations`,
+    sql`select r.member_id as "memberId", r.pseudo_id as "pseudoId", r.weight, ${drawKeySql(seed)} as k
+        from ${registration} r where r.campaign_id = ${campaignId}
+        order by k, r.pseudo_id collate "C" limit ${slots}`,
   );
-  return done ?? { winners: 0, registrations: 0 };
+  const [total] = await db.select({ n: count() }).from(registration).where(eq(registration.campaignId, campaignId));
+  const winners = ranked.map((w, i) => ({
+    campaignId,
+    rank: i + 1,
+    memberId: Number(w.memberId),
+    pseudoId: w.pseudoId,
+    weight: w.weight,
+    drawKey: Number(w.k),
+  }));
+  for (let i = 0; i < winners.length; i += 5000) await db.insert(drawWinner).values(winners.slice(i, i + 5000));
+  return { winners: winners.length, registrations: total?.n ?? 0 };
 }
 
 /** Re-runs the published draw over the stored registrations, without storing: the same winners, in the same order. */
