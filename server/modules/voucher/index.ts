@@ -1,9 +1,16 @@
 // The voucher module's public surface (消费券/补贴券): campaigns, the claim engine, caps per kind,
 // lotteries, redemption at merchants and settlement. Other modules import it only through this file.
 import { defineModule } from '../../kernel/module.js';
-import { LOTTERY_AUDIT_ACTIONS, LOTTERY_ERRORS, LOTTERY_FIELD_MESSAGES, SETTLEMENT_ERRORS } from './lottery.errors.js';
+import {
+  LOTTERY_AUDIT_ACTIONS,
+  LOTTERY_ERRORS,
+  LOTTERY_FIELD_MESSAGES,
+  REDEEM_ERRORS,
+  SETTLEMENT_ERRORS,
+} from './lottery.errors.js';
 import { lotteryRoutes } from './lottery.routes.js';
 import { lotteryAllowsClaim, myRegistration } from './lottery.service.js';
+import { redeemRoutes } from './redeem.routes.js';
 import { settlementRoutes } from './settlement.routes.js';
 
 export const voucherModule = defineModule({
@@ -20,9 +27,9 @@ export const voucherModule = defineModule({
       en: 'Draw up, approve and export merchant settlement statements',
     },
   },
-  errors: { ...LOTTERY_ERRORS, ...SETTLEMENT_ERRORS },
+  errors: { ...LOTTERY_ERRORS, ...REDEEM_ERRORS, ...SETTLEMENT_ERRORS },
   fieldMessages: { ...LOTTERY_FIELD_MESSAGES },
-  routes: [lotteryRoutes, settlementRoutes],
+  routes: [lotteryRoutes, redeemRoutes, settlementRoutes],
   api: { lotteryAllowsClaim, myRegistration },
   auditActions: { ...LOTTERY_AUDIT_ACTIONS },
 });

@@ -18,6 +18,22 @@ export const LOTTERY_ERRORS = {
   VOUCHER_NOT_DRAWN: { status: 404, zh: '本次活动尚未抽签', en: 'This lottery has not been drawn yet' },
 } as const satisfies Record<string, ErrorDef>;
 
+export const REDEEM_ERRORS = {
+  // Also declared by the claim engine's voucher.errors.ts (wt-claims), texts identical: keep one when merging.
+  VOUCHER_ALREADY_REDEEMED: { status: 409, zh: '该券已核销', en: 'This voucher has already been redeemed' },
+  VOUCHER_EXPIRED: { status: 409, zh: '该券已过期', en: 'This voucher has expired' },
+  VOUCHER_NOT_VALID_HERE: {
+    status: 403,
+    zh: '该券不能在本商户使用',
+    en: 'This voucher cannot be used at this merchant',
+  },
+  MERCHANT_SUSPENDED: {
+    status: 403,
+    zh: '商户已被暂停合作，暂不能核销消费券',
+    en: 'The merchant is suspended and cannot redeem vouchers',
+  },
+} as const satisfies Record<string, ErrorDef>;
+
 export const SETTLEMENT_ERRORS = {
   VOUCHER_SETTLEMENT_STATE: {
     status: 409,
@@ -39,6 +55,7 @@ export const LOTTERY_AUDIT_ACTIONS = {
   'voucher_registration.create': { zh: '报名抽签', en: 'Registered for a lottery' },
   'voucher_registration.delete': { zh: '撤回抽签报名', en: 'Withdrew a lottery registration' },
   'voucher_draw.create': { zh: '抽签', en: 'Lottery drawn' },
+  'voucher.redeem': { zh: '核销消费券', en: 'Voucher redeemed' },
   'voucher_settlement.create': { zh: '生成结算单', en: 'Settlement statement drawn up' },
   'voucher_settlement.confirm': { zh: '商户确认结算单', en: 'Settlement statement confirmed by the merchant' },
   'voucher_settlement.approve': { zh: '审批结算单', en: 'Settlement statement approved' },

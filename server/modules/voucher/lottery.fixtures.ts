@@ -108,3 +108,20 @@ export async function insertVoucher(
   );
   return { id: Number(made?.id), code };
 }
+
+/** A merchant account (username, password hash given) acting for a merchant, its account id. */
+export async function insertMerchantAccount(
+  db: Db,
+  merchantId: number,
+  orgId: number,
+  username: string,
+  passwordHash: string,
+): Promise<number> {
+  const [a] = await rows<{ id: number }>(
+    db,
+    sql`insert into account (kind, username, display_name, org_id, password_hash)
+        values ('merchant', ${username}, ${username}, ${orgId}, ${passwordHash}) returning id`,
+  );
+  await db.execute(sql`insert into merchant_account (account_id, merchant_id) values (${a?.id}, ${merchantId})`);
+  return Number(a?.id);
+}

@@ -4,12 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TxEnv } from '../../kernel/context.js';
 import { rows } from '../../kernel/db.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
-import {
-  insertCampaign,
-  insertMembers,
-  insertMerchant,
-  insertVoucher,
-} from './lottery.fixtures.js';
+import { insertCampaign, insertMembers, insertMerchant, insertVoucher } from './lottery.fixtures.js';
 import { confirmSettlement } from './settlement.service.js';
 
 // Settlement statements: drawn up from redeemed vouchers not settled before, confirmed by the
