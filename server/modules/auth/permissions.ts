@@ -74,6 +74,13 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'assistance:identify:rules',
       'member:figures:read',
       'assistance:figures:read',
+      'merchant:merchant:read',
+      'merchant:merchant:manage',
+      'merchant:merchant:supervise',
+      'voucher:campaign:read',
+      'voucher:campaign:manage',
+      'voucher:settlement:read',
+      'voucher:settlement:approve',
     ],
   },
   {
@@ -118,6 +125,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'assistance:identify:rules',
       'member:figures:read',
       'assistance:figures:read',
+      'merchant:merchant:read',
     ],
   },
   {

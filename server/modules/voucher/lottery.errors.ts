@@ -19,9 +19,6 @@ export const LOTTERY_ERRORS = {
 } as const satisfies Record<string, ErrorDef>;
 
 export const REDEEM_ERRORS = {
-  // Also declared by the claim engine's voucher.errors.ts (wt-claims), texts identical: keep one when merging.
-  VOUCHER_ALREADY_REDEEMED: { status: 409, zh: '该券已核销', en: 'This voucher has already been redeemed' },
-  VOUCHER_EXPIRED: { status: 409, zh: '该券已过期', en: 'This voucher has expired' },
   VOUCHER_NOT_VALID_HERE: {
     status: 403,
     zh: '该券不能在本商户使用',

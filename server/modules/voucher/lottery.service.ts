@@ -8,7 +8,6 @@ import { maskName } from '../../kernel/crypto.js';
 import { rows, type Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
 import { currentFiledFile } from '../assistance/index.js';
-import { memberOfAccount } from '../member/index.js';
 import {
   DRAW_ALGORITHM,
   DRAW_ALGORITHM_TEXT,
@@ -18,6 +17,7 @@ import {
   rerunDraw,
   WEIGHT_RULE,
 } from './lottery.draw.js';
+import { eligible, memberFacts, type MemberFacts } from './claim.service.js';
 import { draw, drawWinner, registration } from './lottery.schema.js';
 import { campaign, voucher } from './voucher.schema.js';
 
@@ -25,7 +25,6 @@ import { campaign, voucher } from './voucher.schema.js';
 // the published result, and the check the claim path asks (isLotteryWinner).
 
 type CampaignRow = typeof campaign.$inferSelect;
-type MemberRow = NonNullable<Awaited<ReturnType<typeof memberOfAccount>>>;
 
 const NEW_EMPLOYMENT_JOBS: readonly string[] = [
   'courier',
@@ -45,12 +44,10 @@ async function orgPath(db: Db, orgId: number): Promise<string | undefined> {
   return o?.path;
 }
 
-/** Whether a member may take part in a campaign: active, in the campaign org's subtree, of an eligible job type. */
-export async function memberEligibleFor(db: Db, c: CampaignRow, m: MemberRow): Promise<boolean> {
-  if (m.status !== 'active') return false;
-  if (c.memberTypes && c.memberTypes.length > 0 && !c.memberTypes.includes(m.jobType)) return false;
-  const [cp, mp] = await Promise.all([orgPath(db, c.orgId), orgPath(db, m.orgId)]);
-  return !!cp && !!mp && mp.startsWith(cp);
+/** Whether a member may take part in a campaign: the claim engine's rule (subtree, active, job type). */
+async function memberEligibleFor(db: Db, c: CampaignRow, m: MemberFacts): Promise<boolean> {
+  const orgPathOfCampaign = await orgPath(db, c.orgId);
+  return !!orgPathOfCampaign && eligible({ memberTypes: c.memberTypes, orgPath: orgPathOfCampaign }, m);
 }
 
 async function loadCampaign(db: Db, id: number, lock = false): Promise<CampaignRow> {
@@ -62,7 +59,7 @@ async function loadCampaign(db: Db, id: number, lock = false): Promise<CampaignR
 
 /** The member behind a member actor, and the lottery campaign it may see (404 when not visible). */
 async function memberAndLottery(db: Db, actor: Actor, campaignId: number) {
-  const m = await memberOfAccount(db, actor.accountId);
+  const m = await memberFacts(db, actor.accountId);
   const c = await loadCampaign(db, campaignId);
   if (!m || c.state === 'draft') throw new AppError('NOT_FOUND');
   if (c.mode !== 'lottery') throw new AppError('VOUCHER_NOT_LOTTERY');
@@ -110,17 +107,17 @@ export async function register(tx: Db, env: TxEnv, actor: Actor, campaignId: num
   if (c.state !== 'published' || now >= registrationEndsAt(c) || (await isDrawn(tx, c.id)))
     throw new AppError('VOUCHER_REGISTRATION_CLOSED');
   if (!(await memberEligibleFor(tx, c, m))) throw new AppError('VOUCHER_REGISTRATION_NOT_ELIGIBLE');
-  const hardship = !!(await currentFiledFile(tx, m.id));
+  const hardship = !!(await currentFiledFile(tx, m.memberId));
   const newEmployment = NEW_EMPLOYMENT_JOBS.includes(m.jobType);
-  const [prior] = await tx.select({ n: count() }).from(voucher).where(eq(voucher.memberId, m.id));
+  const [prior] = await tx.select({ n: count() }).from(voucher).where(eq(voucher.memberId, m.memberId));
   const firstBenefit = (prior?.n ?? 0) === 0;
   const inserted = await tx
     .insert(registration)
     .values({
       campaignId: c.id,
-      memberId: m.id,
+      memberId: m.memberId,
       accountId: actor.accountId,
-      pseudoId: pseudoIdOf(c.id, m.id),
+      pseudoId: pseudoIdOf(c.id, m.memberId),
       weight: registrationWeight({ hardship, newEmployment, firstBenefit }),
       hardship,
       newEmployment,
@@ -136,7 +133,7 @@ export async function register(tx: Db, env: TxEnv, actor: Actor, campaignId: num
       targetType: 'voucher_campaign',
       targetId: c.id,
     });
-  const mine = await myRegistration(tx, c.id, m.id);
+  const mine = await myRegistration(tx, c.id, m.memberId);
   if (!mine) throw new AppError('CONFLICT');
   return mine;
 }
@@ -148,7 +145,7 @@ export async function withdraw(tx: Db, env: TxEnv, actor: Actor, campaignId: num
     throw new AppError('VOUCHER_REGISTRATION_CLOSED');
   const gone = await tx
     .delete(registration)
-    .where(and(eq(registration.campaignId, c.id), eq(registration.memberId, m.id)))
+    .where(and(eq(registration.campaignId, c.id), eq(registration.memberId, m.memberId)))
     .returning({ id: registration.id });
   if (!gone[0]) throw new AppError('NOT_FOUND');
   await writeAudit(tx, env.crypto, env.source, {
@@ -271,9 +268,9 @@ async function visibleDrawnCampaign(db: Db, actor: Actor, campaignId: number): P
     if (!path || !hasPermission(actor, 'voucher:campaign:read') || !pathInScope(actor, 'voucher:campaign:read', path))
       throw new AppError('NOT_FOUND');
   } else {
-    const m = await memberOfAccount(db, actor.accountId);
+    const m = await memberFacts(db, actor.accountId);
     if (!m || c.state === 'draft') throw new AppError('NOT_FOUND');
-    if (!(await memberEligibleFor(db, c, m)) && !(await myRegistration(db, c.id, m.id)))
+    if (!(await memberEligibleFor(db, c, m)) && !(await myRegistration(db, c.id, m.memberId)))
       throw new AppError('NOT_FOUND');
   }
   if (c.mode !== 'lottery') throw new AppError('VOUCHER_NOT_LOTTERY');
@@ -294,8 +291,8 @@ export async function publishedDraw(db: Db, actor: Actor, campaignId: number) {
   const mine =
     actor.kind === 'member'
       ? await (async () => {
-          const m = await memberOfAccount(db, actor.accountId);
-          return m ? myRegistration(db, c.id, m.id) : null;
+          const m = await memberFacts(db, actor.accountId);
+          return m ? myRegistration(db, c.id, m.memberId) : null;
         })()
       : null;
   return {
@@ -347,6 +344,11 @@ export async function lotteryAllowsClaim(db: Db, c: Pick<CampaignRow, 'id' | 'mo
     .from(drawWinner)
     .where(and(eq(drawWinner.campaignId, c.id), eq(drawWinner.memberId, memberId)));
   return !!w;
+}
+
+/** The claim engine's lottery gate: whether a member won the campaign's draw. */
+export async function isLotteryWinner(db: Db, campaignId: number, memberId: number): Promise<boolean> {
+  return lotteryAllowsClaim(db, { id: campaignId, mode: 'lottery' }, memberId);
 }
 
 export { rerunDraw };

@@ -9,7 +9,8 @@ import { errorResponses, ZIdParams } from '../../kernel/http.js';
 import { merchantOfAccount } from '../merchant/index.js';
 import { ZDate } from '../member/index.js';
 import { VOUCHER_STATES } from './voucher.schema.js';
-import { merchantRedemptions, redeemVoucher, type TokenReader } from './redeem.service.js';
+import { verifyVoucherToken } from './claim.service.js';
+import { merchantRedemptions, redeemVoucher } from './redeem.service.js';
 import { ZSettlement } from './settlement.routes.js';
 import { confirmSettlement, merchantSettlements } from './settlement.service.js';
 
@@ -28,10 +29,6 @@ const ZRedeemedVoucher = z
     redeemedAt: z.iso.datetime().nullable(),
   })
   .meta({ id: 'RedeemedVoucher' });
-
-// The QR token is the claim engine's (signed, 60 s: verifyVoucherToken on wt-claims); until that
-// is merged in, only short codes resolve.
-const tokenReader: TokenReader = () => null;
 
 async function callerMerchant(deps: Deps, actor: Actor) {
   const m = await merchantOfAccount(deps.db, actor.accountId);
@@ -56,7 +53,9 @@ export async function redeemRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const m = await callerMerchant(deps, requireActor(req, 'merchant'));
-      return inTransaction(deps, req, (tx, env) => redeemVoucher(tx, env, m, req.body.code, tokenReader));
+      return inTransaction(deps, req, (tx, env) =>
+        redeemVoucher(tx, env, m, req.body.code, (token, now) => verifyVoucherToken(deps.crypto, token, now)),
+      );
     },
   );
 
