@@ -4,6 +4,7 @@ import { rows } from '../../kernel/db.js';
 import { DEMO_PASSWORD } from '../../seed/demo.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { hashPassword } from '../auth/index.js';
+import { voucherQr } from './claim.service.js';
 import {
   insertCampaign,
   insertMembers,
@@ -107,6 +108,18 @@ describe('redemption', () => {
     expect(audit?.n).toBe(1);
   });
 
+  it("redeems the member's signed QR token; a forged or stale token is unknown", async () => {
+    const v = await aVoucher();
+    const qr = await voucherQr(t.deps.db, t.deps.crypto, adminId, v.id, t.clock.now());
+    const ok = await t.request('POST', '/api/vouchers/redeem', { cookie: diningCookie, body: { code: qr.token } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ voucher: { id: v.id, state: 'redeemed' } });
+    const w = await aVoucher();
+    const old = await voucherQr(t.deps.db, t.deps.crypto, adminId, w.id, new Date(t.clock.now().getTime() - 120_000));
+    const stale = await t.request('POST', '/api/vouchers/redeem', { cookie: diningCookie, body: { code: old.token } });
+    expect(stale.statusCode).toBe(404);
+  });
+
   it('redeems once when many scans race (ten at once)', async () => {
     const v = await aVoucher();
     const answers = await Promise.all(
@@ -184,7 +197,7 @@ describe('redemption', () => {
     const day = new Date(t.clock.now().getTime() - 31 * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
     const list = await t.request('GET', `/api/merchant/redemptions?date=${day}`, { cookie: diningCookie });
     expect(list.statusCode, list.body).toBe(200);
-    expect(list.json()).toMatchObject({ date: day, count: 2, faceValueFen: 6000 });
+    expect(list.json()).toMatchObject({ date: day, count: 3, faceValueFen: 9000 });
     const today = await t.request('GET', '/api/merchant/redemptions', { cookie: diningCookie });
     expect(today.json()).toMatchObject({ count: 0 });
 
@@ -196,7 +209,7 @@ describe('redemption', () => {
     expect(made.statusCode, made.body).toBe(201);
     const id = made.json<{ id: number }>().id;
     const mine = await t.request('GET', '/api/merchant/settlements', { cookie: diningCookie });
-    expect(mine.json()).toMatchObject({ items: [{ id, state: 'draft', vouchers: 2, subsidyDueFen: 6000 }] });
+    expect(mine.json()).toMatchObject({ items: [{ id, state: 'draft', vouchers: 3, subsidyDueFen: 9000 }] });
     expect((await t.request('GET', '/api/merchant/settlements', { cookie: cultureCookie })).json()).toEqual({
       items: [],
     });
