@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { rows } from '../../kernel/db.js';
 import { defineModule } from '../../kernel/module.js';
 import { seedDemoVouchers } from '../../seed/demo-voucher.js';
+import { seedDemoVoucherExtra } from '../../seed/demo-voucher-extra.js';
 import { registerOrgUsage } from '../org/index.js';
 import { campaignRoutes } from './campaign.routes.js';
 import { capsAt } from './caps.js';
@@ -56,6 +57,8 @@ export const voucherModule = defineModule({
   seed: async ({ tx, deps, orgs, demoMember }) => {
     if (demoMember) await seedDemoVouchers(tx, deps, orgs, demoMember.accountId);
   },
+  // After every step: the member accounts (13800000002–30) exist then; lottery registrations and redemptions need them.
+  seedLast: async ({ tx, deps, orgs, members }) => seedDemoVoucherExtra(tx, deps, orgs, members),
   api: { verifyVoucherToken, capsAt, memberFacts, lotteryAllowsClaim, myRegistration },
   auditActions: { ...VOUCHER_AUDIT_ACTIONS, ...LOTTERY_AUDIT_ACTIONS },
   auditTargets: VOUCHER_AUDIT_TARGETS,
