@@ -14,6 +14,7 @@ import { qaSearch } from './scenarios/qa-search.js';
 import { serviceQueue } from './scenarios/service-queue.js';
 import { hardshipIdentify } from './scenarios/hardship-identify.js';
 import { claimStorm } from './scenarios/claim-storm.js';
+import { lotteryDraw } from './scenarios/lottery-draw.js';
 import { EXTRA_GRASSROOTS, TOWNS_PER_DISTRICT } from './volume.js';
 
 // `npm run bench`: builds the bench database, runs every scenario, writes bench/RESULTS.md,
@@ -30,6 +31,7 @@ const SCENARIOS: Scenario[] = [
   hardshipIdentify,
   memberImport,
   claimStorm,
+  lotteryDraw,
 ];
 // BENCH_RESULTS writes the report elsewhere (e.g. a run of some scenarios beside a full RESULTS.md).
 const RESULTS = process.env.BENCH_RESULTS
