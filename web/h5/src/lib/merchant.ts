@@ -18,3 +18,22 @@ export function locate(): Promise<Coords | null> {
     );
   });
 }
+
+/**
+ * "where it can be used" as one line, from a voucher's or campaign's summary of merchants: a text,
+ * a list of names or of {name}, or nothing (every partner merchant of the union).
+ */
+export function placesText(summary: unknown, everywhere: string): string {
+  if (typeof summary === 'string') return summary || everywhere;
+  if (Array.isArray(summary)) {
+    const names = summary
+      .map((m: unknown) => (typeof m === 'string' ? m : typeof m === 'object' && m && 'name' in m ? String(m.name) : ''))
+      .filter(Boolean);
+    return names.length ? names.join('、') : everywhere;
+  }
+  if (typeof summary === 'object' && summary !== null) {
+    const s = summary as { names?: unknown; items?: unknown; text?: unknown };
+    return placesText(s.text ?? s.names ?? s.items, everywhere);
+  }
+  return everywhere;
+}

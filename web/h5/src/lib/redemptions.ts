@@ -1,0 +1,28 @@
+// A merchant's redemptions at a glance: how many and their face value, from the list the server answers.
+import type { MerchantRedemptions } from '../api/voucher';
+
+export interface RedemptionRow {
+  id: number;
+  code?: string;
+  campaignName?: string;
+  faceValueFen: number;
+  redeemedAt: string;
+}
+
+/** The rows of GET /api/merchant/redemptions (an `items` list). */
+export function redemptionRows(r: MerchantRedemptions): RedemptionRow[] {
+  const items = (r as { items?: unknown }).items;
+  return Array.isArray(items) ? (items as RedemptionRow[]) : [];
+}
+
+export function redemptionSummary(r: MerchantRedemptions): { count: number; totalFen: number } {
+  const rows = redemptionRows(r);
+  const given = r as { total?: unknown; totalFen?: unknown; faceValueTotalFen?: unknown };
+  const totalFen =
+    typeof given.totalFen === 'number'
+      ? given.totalFen
+      : typeof given.faceValueTotalFen === 'number'
+        ? given.faceValueTotalFen
+        : rows.reduce((sum, v) => sum + (v.faceValueFen ?? 0), 0);
+  return { count: typeof given.total === 'number' ? given.total : rows.length, totalFen };
+}
