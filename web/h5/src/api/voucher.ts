@@ -33,8 +33,7 @@ export const voucherApi = {
   qr: (id: number) => ok(api.GET('/api/me/vouchers/{id}/qr', at(id))),
   // merchant mode
   redeem: (code: string) => ok(api.POST('/api/vouchers/redeem', { body: { code } })),
-  redemptions: (date?: string) =>
-    ok(api.GET('/api/merchant/redemptions', { params: { query: date ? { date } : {} } })),
+  redemptions: (date?: string) => ok(api.GET('/api/merchant/redemptions', { params: { query: date ? { date } : {} } })),
   settlements: async (): Promise<Settlement[]> => (await ok(api.GET('/api/merchant/settlements'))).items,
   confirmSettlement: (id: number) => ok(api.POST('/api/merchant/settlements/{id}/confirm', at(id))),
 };

@@ -27,7 +27,9 @@ export function placesText(summary: unknown, everywhere: string): string {
   if (typeof summary === 'string') return summary || everywhere;
   if (Array.isArray(summary)) {
     const names = summary
-      .map((m: unknown) => (typeof m === 'string' ? m : typeof m === 'object' && m && 'name' in m ? String(m.name) : ''))
+      .map((m: unknown) =>
+        typeof m === 'string' ? m : typeof m === 'object' && m && 'name' in m ? String(m.name) : '',
+      )
       .filter(Boolean);
     return names.length ? names.join('、') : everywhere;
   }

@@ -53,7 +53,10 @@ export default {
     username: ['商户账号', 'Account'],
     usernamePlaceholder: ['工会分配的商户账号', 'The account the union gave you'],
     usernameRequired: ['请输入商户账号', 'Enter the account'],
-    merchantHint: ['合作商户登录后可扫码核销消费券、查看结算单', 'Partner merchants redeem vouchers and see statements here'],
+    merchantHint: [
+      '合作商户登录后可扫码核销消费券、查看结算单',
+      'Partner merchants redeem vouchers and see statements here',
+    ],
     notMerchant: ['该账号不是商户账号', 'This is not a merchant account'],
     directory: ['查看工会合作商户', 'See partner merchants'],
   },

@@ -33,7 +33,10 @@ export default {
       warned: ['整改中', 'Under notice'],
       mapLoading: ['正在加载地图…', 'Loading the map…'],
       mapNoPlace: ['以下商户未标注位置，请看列表', 'These merchants have no position on the map: see the list'],
-      mapHint: ['未配置地图底图：图上只标出商户位置，点圆点查看商户', 'No base map configured: the dots are the merchants; tap one to open it'],
+      mapHint: [
+        '未配置地图底图：图上只标出商户位置，点圆点查看商户',
+        'No base map configured: the dots are the merchants; tap one to open it',
+      ],
       you: ['我的位置', 'You are here'],
       callsLink: ['我是商户，申请成为工会合作商户', 'Own a business? Apply to join the network'],
       signIn: ['职工登录', 'Member sign-in'],
@@ -95,7 +98,10 @@ export default {
         'The union will contact you after review. Application number: {id}',
       ],
       back: ['返回商户名录', 'Back to the merchants'],
-      privacy: ['所填信息仅用于合作商户评审和联系', 'The information is used only to review the application and contact you'],
+      privacy: [
+        '所填信息仅用于合作商户评审和联系',
+        'The information is used only to review the application and contact you',
+      ],
     },
     mode: {
       title: ['商户模式', 'Merchant mode'],
