@@ -1,4 +1,6 @@
-// What the merchant pages share: the categories (server/modules/merchant, in its order) and the phone's location.
+// What the merchant pages share: the categories (server/modules/merchant, in its order), the phone's
+// location, and where a voucher can be used in words.
+import { i18n } from '../i18n';
 
 export const CATEGORIES = ['shopping', 'dining', 'culture', 'fitness', 'health', 'education', 'travel'] as const;
 
@@ -19,23 +21,17 @@ export function locate(): Promise<Coords | null> {
   });
 }
 
-/**
- * "where it can be used" as one line, from a voucher's or campaign's summary of merchants: a text,
- * a list of names or of {name}, or nothing (every partner merchant of the union).
- */
-export function placesText(summary: unknown, everywhere: string): string {
-  if (typeof summary === 'string') return summary || everywhere;
-  if (Array.isArray(summary)) {
-    const names = summary
-      .map((m: unknown) =>
-        typeof m === 'string' ? m : typeof m === 'object' && m && 'name' in m ? String(m.name) : '',
-      )
-      .filter(Boolean);
-    return names.length ? names.join('、') : everywhere;
-  }
-  if (typeof summary === 'object' && summary !== null) {
-    const s = summary as { names?: unknown; items?: unknown; text?: unknown };
-    return placesText(s.text ?? s.names ?? s.items, everywhere);
-  }
-  return everywhere;
+/** Where a voucher or campaign can be used: chosen merchants, categories, or every partner merchant of the union. */
+export interface WhereValid {
+  merchantIds?: number[] | null;
+  categories?: readonly string[] | null;
+}
+
+/** "where it can be used" in one line: 3 家指定商户, 购物、餐饮类商户, 全部合作商户. */
+export function placesText(where: WhereValid | null | undefined): string {
+  const { t } = i18n.global;
+  if (where?.merchantIds?.length) return t('voucher.where.merchants', { n: where.merchantIds.length });
+  if (where?.categories?.length)
+    return t('voucher.where.categories', { list: where.categories.map((c) => t(`merchant.category.${c}`)).join('、') });
+  return t('voucher.where.everywhere');
 }

@@ -26,3 +26,16 @@ export function redemptionSummary(r: MerchantRedemptions): { count: number; tota
         : rows.reduce((sum, v) => sum + (v.faceValueFen ?? 0), 0);
   return { count: typeof given.total === 'number' ? given.total : rows.length, totalFen };
 }
+
+/** When a voucher was redeemed, if its answer says (the member's list may leave it out). */
+export function redeemedAt(v: object): string | null {
+  const at = (v as { redeemedAt?: unknown }).redeemedAt;
+  return typeof at === 'string' ? at : null;
+}
+
+/** The merchant that redeemed a voucher, if its answer names it. */
+export function redeemedWhere(v: object): string | null {
+  const o = v as { redeemedMerchantName?: unknown; redeemedAtMerchant?: { name?: unknown } | null };
+  const name = o.redeemedMerchantName ?? o.redeemedAtMerchant?.name;
+  return typeof name === 'string' && name ? name : null;
+}

@@ -23,6 +23,11 @@ export default {
     minSpend: ['满 {value} 元可用', 'On spend of ¥{value}+'],
     noMinSpend: ['无门槛', 'No minimum'],
     validity: ['有效期 {from} 至 {to}', 'Valid {from} to {to}'],
+    where: {
+      everywhere: ['全部合作商户', 'All partner merchants'],
+      merchants: ['{n} 家指定商户', '{n} selected merchants'],
+      categories: ['{list}类合作商户', 'Partner merchants in {list}'],
+    },
     campaigns: {
       title: ['消费券', 'Vouchers'],
       empty: ['目前没有您可以领取的消费券', 'No vouchers for you at the moment'],
@@ -49,7 +54,6 @@ export default {
       ended: ['已结束', 'Ended'],
       limit: ['每人限领 {n} 张', 'Up to {n} per member'],
       where: ['适用商户：{list}', 'Where: {list}'],
-      everywhere: ['全部合作商户', 'All partner merchants'],
     },
     draw: {
       title: ['抽签结果', 'Draw result'],
