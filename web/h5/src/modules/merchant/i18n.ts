@@ -57,7 +57,7 @@ export default {
       ],
       complainRequired: ['请写 5～500 个字', 'Write 5–500 characters'],
       complainSend: ['提交投诉', 'Submit'],
-      complained: ['投诉已提交，可在“我的诉求”查看进度', 'Submitted: follow it under My cases'],
+      complained: ['投诉已提交，可在“我的办件”查看进度', 'Submitted: follow it under My cases'],
       vouchers: ['我的券', 'My vouchers'],
     },
     calls: {
