@@ -1,8 +1,17 @@
 // What the merchant pages share: the categories (server/modules/merchant, in its order), the phone's
 // location, and where a voucher can be used in words.
+import type { MerchantItem } from '../api/merchant';
 import { i18n } from '../i18n';
 
-export const CATEGORIES = ['shopping', 'dining', 'culture', 'fitness', 'health', 'education', 'travel'] as const;
+export const CATEGORIES = [
+  'shopping',
+  'dining',
+  'culture',
+  'fitness',
+  'health',
+  'education',
+  'travel',
+] as const satisfies readonly MerchantItem['categories'][number][];
 
 export interface Coords {
   lat: number;
