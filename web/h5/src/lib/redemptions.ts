@@ -17,14 +17,12 @@ export function redemptionRows(r: MerchantRedemptions): RedemptionRow[] {
 
 export function redemptionSummary(r: MerchantRedemptions): { count: number; totalFen: number } {
   const rows = redemptionRows(r);
-  const given = r as { total?: unknown; totalFen?: unknown; faceValueTotalFen?: unknown };
-  const totalFen =
-    typeof given.totalFen === 'number'
-      ? given.totalFen
-      : typeof given.faceValueTotalFen === 'number'
-        ? given.faceValueTotalFen
-        : rows.reduce((sum, v) => sum + (v.faceValueFen ?? 0), 0);
-  return { count: typeof given.total === 'number' ? given.total : rows.length, totalFen };
+  const given = r as { count?: unknown; faceValueFen?: unknown };
+  return {
+    count: typeof given.count === 'number' ? given.count : rows.length,
+    totalFen:
+      typeof given.faceValueFen === 'number' ? given.faceValueFen : rows.reduce((sum, v) => sum + v.faceValueFen, 0),
+  };
 }
 
 /** When a voucher was redeemed, if its answer says (the member's list may leave it out). */
