@@ -1,31 +1,17 @@
-// A merchant's redemptions at a glance: how many and their face value, from the list the server answers.
+// A merchant's redemptions, and what a voucher's answer says about its own redemption.
 import type { MerchantRedemptions } from '../api/voucher';
 
-export interface RedemptionRow {
-  id: number;
-  code?: string;
-  campaignName?: string;
-  faceValueFen: number;
-  redeemedAt: string;
-}
+export type RedemptionRow = MerchantRedemptions['items'][number];
 
-/** The rows of GET /api/merchant/redemptions (an `items` list). */
 export function redemptionRows(r: MerchantRedemptions): RedemptionRow[] {
-  const items = (r as { items?: unknown }).items;
-  return Array.isArray(items) ? (items as RedemptionRow[]) : [];
+  return r.items;
 }
 
 export function redemptionSummary(r: MerchantRedemptions): { count: number; totalFen: number } {
-  const rows = redemptionRows(r);
-  const given = r as { count?: unknown; faceValueFen?: unknown };
-  return {
-    count: typeof given.count === 'number' ? given.count : rows.length,
-    totalFen:
-      typeof given.faceValueFen === 'number' ? given.faceValueFen : rows.reduce((sum, v) => sum + v.faceValueFen, 0),
-  };
+  return { count: r.count, totalFen: r.faceValueFen };
 }
 
-/** When a voucher was redeemed, if its answer says (the member's list may leave it out). */
+/** When a voucher was redeemed, if its answer says (the member's list leaves it out today). */
 export function redeemedAt(v: object): string | null {
   const at = (v as { redeemedAt?: unknown }).redeemedAt;
   return typeof at === 'string' ? at : null;
@@ -33,7 +19,6 @@ export function redeemedAt(v: object): string | null {
 
 /** The merchant that redeemed a voucher, if its answer names it. */
 export function redeemedWhere(v: object): string | null {
-  const o = v as { redeemedMerchantName?: unknown; redeemedAtMerchant?: { name?: unknown } | null };
-  const name = o.redeemedMerchantName ?? o.redeemedAtMerchant?.name;
+  const name = (v as { redeemedMerchantName?: unknown }).redeemedMerchantName;
   return typeof name === 'string' && name ? name : null;
 }
