@@ -10,7 +10,7 @@ import { PHONE, shot, startStage, tid, watchPage, type Stage } from './support.j
 let s: Stage;
 const problems: string[] = [];
 beforeAll(async () => {
-  s = await startStage();
+  s = await startStage({ members: 60 }); // the demo member's record comes with the members
 });
 afterAll(() => s?.close());
 
@@ -55,9 +55,10 @@ describe('benefit network on the H5', () => {
     await member.click(tid('login-submit'));
     await member.waitForSelector(`${tid('home-section-benefits')} ${tid('home-entry-campaigns')}`);
     await member.click(tid('home-entry-campaigns'));
+    await member.waitForSelector(`[data-test^="campaign-"], ${tid('campaigns-empty')}, ${tid('page-error')}`);
+    await shot(member, 'benefit-h5-04-campaigns');
     const claim = member.locator('[data-test^="campaign-claim-"]').first();
     await claim.waitFor();
-    await shot(member, 'benefit-h5-04-campaigns');
     await claim.click();
     await member.click('.van-dialog__confirm'); // 去使用
     await member.waitForSelector(tid('voucher-qr'));
