@@ -16,7 +16,20 @@ describe('H5 home registry', () => {
     const { homeSections, homeEntries } = await load();
     expect(homeSections.map((s) => s.key)).toEqual(['services', 'benefits', 'activities']);
     const keys = homeEntries.map((e) => e.key);
-    for (const key of ['services', 'cases', 'policy', 'voice', 'inbox', 'hardship', 'wishes', 'card', 'transfer'])
+    for (const key of [
+      'services',
+      'cases',
+      'policy',
+      'voice',
+      'inbox',
+      'hardship',
+      'wishes',
+      'card',
+      'transfer',
+      'merchants',
+      'campaigns',
+      'vouchers',
+    ])
       expect(keys).toContain(key);
     expect(new Set(keys).size).toBe(keys.length);
     expect(homeEntries.every((e) => homeSections.some((s) => s.key === e.section))).toBe(true);

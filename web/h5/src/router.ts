@@ -12,6 +12,8 @@ declare module 'vue-router' {
     tabbar?: boolean;
     /** The page's name in the browser tab: "<title> · 智慧工会". */
     titleKey?: string;
+    /** Merchant mode (a partner merchant's account): the only pages such an account sees besides the public ones. */
+    merchant?: boolean;
   }
 }
 
@@ -125,6 +127,74 @@ export const router = createRouter({
       component: () => import('./pages/HardshipPage.vue'),
       meta: { titleKey: 'hardship.title' },
     },
+    // 普惠 (工惠优享家): the merchant directory, its map and the open call are public (the landing page
+    // links them); vouchers need a member; merchant mode needs a merchant account.
+    {
+      path: '/merchants',
+      name: 'merchants',
+      component: () => import('./pages/MerchantsPage.vue'),
+      meta: { public: true, titleKey: 'merchant.directory.title' },
+    },
+    {
+      path: '/merchants/:id(\\d+)',
+      name: 'merchant',
+      component: () => import('./pages/MerchantDetailPage.vue'),
+      meta: { public: true, titleKey: 'merchant.detail.title' },
+    },
+    {
+      path: '/merchant-calls',
+      name: 'merchant-calls',
+      component: () => import('./pages/MerchantCallsPage.vue'),
+      meta: { public: true, titleKey: 'merchant.calls.title' },
+    },
+    {
+      path: '/merchant-calls/:id(\\d+)/apply',
+      name: 'merchant-apply',
+      component: () => import('./pages/MerchantApplyPage.vue'),
+      meta: { public: true, titleKey: 'merchant.apply.title' },
+    },
+    {
+      path: '/campaigns',
+      name: 'campaigns',
+      component: () => import('./pages/CampaignsPage.vue'),
+      meta: { titleKey: 'voucher.campaigns.title' },
+    },
+    {
+      path: '/vouchers',
+      name: 'vouchers',
+      component: () => import('./pages/VouchersPage.vue'),
+      meta: { titleKey: 'voucher.mine.title' },
+    },
+    {
+      path: '/vouchers/:id(\\d+)',
+      name: 'voucher',
+      component: () => import('./pages/VoucherDetailPage.vue'),
+      meta: { titleKey: 'voucher.detail.title' },
+    },
+    {
+      path: '/merchant',
+      name: 'merchant-home',
+      component: () => import('./pages/MerchantHomePage.vue'),
+      meta: { merchant: true, titleKey: 'merchant.mode.title' },
+    },
+    {
+      path: '/merchant/redeem',
+      name: 'merchant-redeem',
+      component: () => import('./pages/RedeemPage.vue'),
+      meta: { merchant: true, titleKey: 'voucher.redeem.title' },
+    },
+    {
+      path: '/merchant/redemptions',
+      name: 'merchant-redemptions',
+      component: () => import('./pages/RedemptionsPage.vue'),
+      meta: { merchant: true, titleKey: 'voucher.redemptions.title' },
+    },
+    {
+      path: '/merchant/settlements',
+      name: 'merchant-settlements',
+      component: () => import('./pages/SettlementsPage.vue'),
+      meta: { merchant: true, titleKey: 'voucher.settlements.title' },
+    },
     { path: '/:rest(.*)*', redirect: { name: 'home' } },
   ],
   scrollBehavior: () => ({ top: 0 }),
@@ -139,9 +209,15 @@ router.beforeEach(async (to) => {
       toastError(err); // server unreachable: show why, and offer the login page
     }
   }
-  if (to.meta.public) return to.name === 'login' && session.me ? { name: 'home' } : true;
+  const merchantMode = session.me?.kind === 'merchant';
+  const start = { name: merchantMode ? 'merchant-home' : 'home' };
+  if (to.name === 'login') return session.me ? start : true;
+  // the sign-in page needs only core's messages; every other page (public ones too) all of them
+  if (to.meta.public) return loadAllMessages().then(() => true);
   if (!session.me) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
-  await loadAllMessages(); // the sign-in page needs only core's messages; every other page all of them
+  await loadAllMessages();
+  // A merchant account sees merchant mode only; a member never sees it.
+  if (merchantMode !== !!to.meta.merchant) return start;
   return true;
 });
 

@@ -1,7 +1,8 @@
 import type { Body } from '../../../lib/api/client';
 import { api, ok } from './client';
 
-export type LoginBody = { phone: string; password: string } | { phone: string; code: string };
+export type LoginBody =
+  { phone: string; password: string } | { phone: string; code: string } | { username: string; password: string }; // merchant mode (商户登录)
 
 export const authApi = {
   sendOtp: (phone: string) => ok(api.POST('/api/auth/otp', { body: { phone } }), true),

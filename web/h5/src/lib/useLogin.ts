@@ -1,4 +1,5 @@
-// What both login forms share: submit, refuse non-member results, collect field errors, move on.
+// What the login forms share: submit, refuse an account of the wrong kind (a staff account on the
+// member tabs, anything but a merchant on the merchant tab), collect field errors, move on.
 import { reactive, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { showSuccessToast, showToast } from 'vant';
@@ -17,14 +18,14 @@ export function useLogin(onDone: () => void) {
     delete errors[field];
   }
 
-  async function submit(body: LoginBody): Promise<void> {
+  async function submit(body: LoginBody, kind: 'member' | 'merchant' = 'member'): Promise<void> {
     submitting.value = true;
     for (const key of Object.keys(errors)) delete errors[key];
     try {
       const result = await session.login(body);
-      if (result.next !== 'done' || result.me.kind !== 'member') {
+      if (result.next !== 'done' || result.me.kind !== kind) {
         await session.logout().catch(() => undefined);
-        showToast(t('login.notMember'));
+        showToast(t(kind === 'merchant' ? 'login.notMerchant' : 'login.notMember'));
         return;
       }
       showSuccessToast(t('login.success'));

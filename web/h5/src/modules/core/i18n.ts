@@ -49,6 +49,16 @@ export default {
     success: ['登录成功', 'Signed in'],
     privacy: ['个人信息加密存储，仅用于工会会员服务', 'Personal data is stored encrypted, for union services only'],
     notMember: ['该账号不能在职工端登录，请前往管理后台', 'This account cannot sign in here; use the admin console'],
+    tabMerchant: ['商户登录', 'Merchant'],
+    username: ['商户账号', 'Account'],
+    usernamePlaceholder: ['工会分配的商户账号', 'The account the union gave you'],
+    usernameRequired: ['请输入商户账号', 'Enter the account'],
+    merchantHint: [
+      '合作商户登录后可扫码核销消费券、查看结算单',
+      'Partner merchants redeem vouchers and see statements here',
+    ],
+    notMerchant: ['该账号不是商户账号', 'This is not a merchant account'],
+    directory: ['查看工会合作商户', 'See partner merchants'],
   },
   home: {
     hello: ['{time}，{name}', '{time}, {name}'],
