@@ -45,84 +45,74 @@ export type MerchantCall = {
   categories: MerchantCategory[];
   opensAt: string;
   closesAt: string;
-  state?: string;
-  applications?: number;
+  state: 'open' | 'closed';
+  createdAt: string;
 };
-export type MerchantLocation = {
-  address: string;
-  lat?: number | null;
-  lng?: number | null;
-};
-export type MerchantApplication = {
-  id: number;
-  merchantId?: number;
-  callId?: number | null;
-  callTitle?: string | null;
-  orgName?: string;
-  name: string;
-  licenceNo: string;
-  categories: MerchantCategory[];
-  discountTerms: string;
-  hours: string;
-  contactName: string;
-  contactPhone: string;
-  locations: MerchantLocation[];
-  state: ApplicationState;
-  appliedAt?: string;
-  createdAt?: string;
-  scores?: ScoreLine[] | null;
-  total?: number | null;
-  reason?: string | null;
-};
+export type MerchantLocation = { address: string; lat: number | null; lng: number | null };
+/** A merchant as staff list it (an application is a merchant still `applied`, or decided). */
 export type StaffMerchant = {
   id: number;
   orgId: number;
   orgName: string;
+  callId: number | null;
+  callTitle: string | null;
   name: string;
   licenceNo: string;
   categories: MerchantCategory[];
   status: MerchantStatus;
   address: string;
+  lat: number | null;
+  lng: number | null;
   discountTerms: string;
   hours: string;
-  agreementEndsOn?: string | null;
-  complaints?: number;
-  updatedAt?: string;
+  contactName: string;
+  /** masked */
+  contactPhone: string | null;
+  /** masked: the last 4 digits */
+  settlementAccount: string | null;
+  createdAt: string;
+  updatedAt: string;
 };
-export type MerchantHistoryEntry = {
-  at: string;
-  action: string;
-  actorName: string | null;
-  detail: string | null;
-};
-export type MerchantRecord = Omit<StaffMerchant, 'complaints'> & {
-  contactName?: string;
-  contactPhone?: string;
-  locations?: MerchantLocation[];
+export type MerchantApplication = StaffMerchant;
+export type MerchantHistoryEntry = { at: string; action: string; actorName: string | null; detail: string };
+export type ScoreLineOut = { item: string; score: number; max: number; note?: string };
+export type MerchantRecord = StaffMerchant & {
+  locations: MerchantLocation[];
   agreement: {
     startsOn: string;
     endsOn: string;
     discountTerms: string;
     categories: MerchantCategory[];
-    settlementAccount: string;
+    signedAt: string;
   } | null;
+  reviews: Array<{
+    id: number;
+    scores: ScoreLineOut[];
+    total: number;
+    max: number;
+    decision: 'approve' | 'reject';
+    reason: string;
+    reviewerName: string | null;
+    at: string;
+  }>;
   inspections: Array<{
     id: number;
     inspectedOn: string;
-    items: ScoreLine[];
+    items: ScoreLineOut[];
+    score: number;
+    max: number;
+    photos: string[];
     note: string;
-    score?: number;
-    max?: number;
-    inspectorName?: string | null;
+    inspectorName: string | null;
   }>;
   assessments: Array<{ id: number; year: number; score: number; grade: string; note: string }>;
-  complaints: Array<{ id: number; caseId: number | null; content: string; createdAt: string; state?: string | null }>;
+  complaints: Array<{ id: number; caseId: number; at: string }>;
+  accounts: Array<{ accountId: number; displayName: string; status: 'active' | 'disabled' }>;
   history: MerchantHistoryEntry[];
-  accounts?: Array<{ id: number; username: string; displayName: string }>;
 };
 
 export const merchantApi = {
-  calls: (query: Paged<{ state?: string; orgId?: number }>) =>
+  calls: (query: Paged<{ state?: 'open' | 'closed'; orgId?: number }>) =>
     call<Page<MerchantCall>>('GET', '/api/merchant-calls', { query }),
   createCall: (body: {
     orgId: number;
@@ -136,7 +126,7 @@ export const merchantApi = {
   applications: (query: Paged<{ state?: ApplicationState }>) =>
     call<Page<MerchantApplication>>('GET', '/api/merchant-applications', { query }),
   review: (id: number, body: { scores: ScoreLine[]; decision: 'approve' | 'reject'; reason: string }) =>
-    call<MerchantApplication>('POST', `/api/merchant-applications/${id}/review`, { body }),
+    call<MerchantRecord>('POST', `/api/merchant-applications/${id}/review`, { body }),
   list: (query: Paged<{ status?: MerchantStatus; category?: MerchantCategory; q?: string; orgId?: number }>) =>
     call<Page<StaffMerchant>>('GET', '/api/merchants/manage', { query }),
   record: (id: number) => call<MerchantRecord>('GET', `/api/merchants/${id}/record`),
@@ -149,16 +139,19 @@ export const merchantApi = {
       discountTerms: string;
       categories: MerchantCategory[];
       settlementAccount: string;
+      locations?: MerchantLocation[];
     },
   ) => call<MerchantRecord>('POST', `/api/merchants/${id}/agreement`, { body }),
   inspect: (id: number, body: { inspectedOn: string; items: ScoreLine[]; note: string }) =>
-    call<unknown>('POST', `/api/merchants/${id}/inspections`, { body }),
+    call<{ id: number }>('POST', `/api/merchants/${id}/inspections`, { body }),
   assess: (id: number, body: { year: number; score: number; grade: string; note: string }) =>
-    call<unknown>('POST', `/api/merchants/${id}/assessments`, { body }),
+    call<{ id: number }>('POST', `/api/merchants/${id}/assessments`, { body }),
   step: (id: number, step: MerchantStep, reason: string) =>
-    call<unknown>('POST', `/api/merchants/${id}/${step}`, { body: { reason } }),
+    call<MerchantRecord>('POST', `/api/merchants/${id}/${step}`, { body: { reason } }),
   createAccount: (id: number, body: { username: string; displayName: string; password: string }) =>
-    call<{ id: number; username: string }>('POST', `/api/merchants/${id}/accounts`, { body }),
+    call<{ accountId: number; username: string; merchantId: number }>('POST', `/api/merchants/${id}/accounts`, {
+      body,
+    }),
 };
 
 /** The scoring sheet of an application review (items and their maximum points). */

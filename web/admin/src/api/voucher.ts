@@ -59,22 +59,21 @@ export type CampaignFigures = {
   budgetSpentFen: number;
   claimsPerMinute: Array<{ minute: string; count: number }>;
 };
+type Label = { zh: string; en: string };
+export type MemberRef = { name: string; pseudoId: string };
 export type Draw = {
+  campaignId: number;
   seed: string;
   algorithm: string;
-  weights?: string;
-  weightsDescription?: string;
+  algorithmText: Label;
+  /** the weights rule */
+  weights: Label;
+  registrations: number;
   drawnAt: string;
-  winners: Array<{ rank: number; memberRef: string; weight: number }>;
+  winners: Array<{ rank: number; memberRef: MemberRef; weight: number }>;
 };
-export type Registration = {
-  id: number;
-  memberRef?: string;
-  memberName?: string;
-  weight?: number;
-  registeredAt?: string;
-  createdAt?: string;
-};
+export type DrawCheck = { seed: string; algorithm: string; winners: number; matches: boolean };
+export type Registration = { id: number; memberRef: MemberRef; weight: number; registeredAt: string };
 export type Caps = {
   orgId: number;
   caps: Record<CapKind, number>;
@@ -104,10 +103,15 @@ export const voucherApi = {
   step: (id: number, step: 'publish' | 'close') => call<Campaign>('POST', `/api/voucher-campaigns/${id}/${step}`),
   figures: (id: number) => call<CampaignFigures>('GET', `/api/voucher-campaigns/${id}/figures`),
   runDraw: (id: number, seed?: string) =>
-    call<{ seed: string; algorithm: string; winners: number }>('POST', `/api/voucher-campaigns/${id}/draw`, {
-      body: seed ? { seed } : {},
-    }),
+    call<{ seed: string; algorithm: string; winners: number; registrations: number }>(
+      'POST',
+      `/api/voucher-campaigns/${id}/draw`,
+      {
+        body: seed ? { seed } : {},
+      },
+    ),
   draw: (id: number) => call<Draw>('GET', `/api/voucher-campaigns/${id}/draw`),
+  verifyDraw: (id: number) => call<DrawCheck>('GET', `/api/voucher-campaigns/${id}/draw/verify`),
   registrations: (id: number, query: Paged<object>) =>
     call<Page<Registration>>('GET', `/api/voucher-campaigns/${id}/registrations`, { query }),
   caps: (orgId: number) => call<Caps>('GET', '/api/voucher-caps', { query: { orgId } }),

@@ -73,6 +73,8 @@ export default {
       displayName: ['显示名称', 'Display name'],
       password: ['初始密码', 'Initial password'],
       locations: ['门店', 'Locations'],
+      reviews: ['评审记录', 'Reviews'],
+      decision: ['结论', 'Decision'],
     },
     sheet: {
       qualification: ['资质条件', 'Qualification'],
