@@ -26,7 +26,7 @@ export interface ActorGrant {
 
 export interface Actor {
   accountId: number;
-  kind: 'staff' | 'member';
+  kind: 'staff' | 'member' | 'merchant';
   username: string | null;
   displayName: string;
   orgId: number | null;

@@ -39,7 +39,7 @@ declare module 'fastify' {
 }
 
 /** The signed-in caller with a completed sign-in; 401 without one. */
-export function requireActor(req: FastifyRequest, kind?: 'staff' | 'member'): Actor {
+export function requireActor(req: FastifyRequest, kind?: Actor['kind']): Actor {
   const actor = req.session?.actor;
   if (!actor) throw new AppError('UNAUTHENTICATED');
   if (actor.sessionState !== 'active') throw new AppError('MFA_REQUIRED');

@@ -2,6 +2,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access.js';
 import type { Crypto } from '../../kernel/crypto.js';
 import type { Db } from '../../kernel/db.js';
+import { AppError, isUniqueViolation } from '../../kernel/errors.js';
 import { account } from './auth.schema.js';
 import { accountGrants } from './session.js';
 
@@ -71,4 +72,60 @@ export async function staffActor(db: Db, username: string): Promise<Actor | null
     sessionState: 'active',
     grants,
   };
+}
+
+export interface NewMerchantAccount {
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  /** The union running the partnership (the merchant's org); the account holds no grant there. */
+  orgId: number;
+  at?: Date | undefined;
+}
+
+/**
+ * A merchant account (username sign-in, no staff grants) with a password already hashed; returns
+ * its id. A taken username is 409 USERNAME_TAKEN on the `username` field.
+ */
+export async function createMerchantAccount(tx: Db, input: NewMerchantAccount): Promise<number> {
+  try {
+    const [a] = await tx
+      .insert(account)
+      .values({
+        kind: 'merchant',
+        username: input.username,
+        displayName: input.displayName,
+        orgId: input.orgId,
+        passwordHash: input.passwordHash,
+        passwordChangedAt: input.at ?? null,
+        ...(input.at ? { createdAt: input.at, updatedAt: input.at } : {}),
+      })
+      .returning({ id: account.id });
+    if (!a) throw new Error('account insert returned no row');
+    return a.id;
+  } catch (err) {
+    if (isUniqueViolation(err, 'account_username_unique'))
+      throw new AppError('USERNAME_TAKEN', [{ path: 'username', message: 'USERNAME_TAKEN' }]);
+    throw err;
+  }
+}
+
+/** Whether a username is free (no account of any kind holds it). */
+export async function usernameTaken(db: Db, username: string): Promise<boolean> {
+  const [a] = await db.select({ id: account.id }).from(account).where(eq(account.username, username));
+  return a !== undefined;
+}
+
+// The merchant behind a merchant account, for `GET /api/auth/me`: the merchant module registers it
+// (auth cannot import merchant, which imports auth).
+type MerchantOfAccount = (db: Db, accountId: number) => Promise<{ id: number; name: string } | undefined>;
+let merchantLookup: MerchantOfAccount | undefined;
+
+/** Called once by the merchant module's index.ts. */
+export function registerMerchantLookup(fn: MerchantOfAccount): void {
+  merchantLookup = fn;
+}
+
+export async function merchantOfMe(db: Db, accountId: number): Promise<{ id: number; name: string } | null> {
+  return (await merchantLookup?.(db, accountId)) ?? null;
 }

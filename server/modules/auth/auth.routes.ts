@@ -5,6 +5,7 @@ import { writeAudit } from '../../kernel/audit.js';
 import { auditSource } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
 import { errorResponses } from '../../kernel/http.js';
+import { ACCOUNT_KINDS } from './auth.schema.js';
 import { completeTotp, login, requestOtp, OTP_RESEND_MS, OTP_TTL_MS, type LoginSuccess } from './login.service.js';
 import { changePassword, getMe } from './me.service.js';
 import {
@@ -36,9 +37,13 @@ export const ZGrant = z
 export const ZMe = z
   .object({
     id: z.number().int(),
-    kind: z.enum(['staff', 'member']),
+    kind: z.enum(ACCOUNT_KINDS),
     username: z.string().nullable(),
     displayName: z.string(),
+    merchant: z
+      .object({ id: z.number().int(), name: z.string() })
+      .nullable()
+      .describe('kind merchant: the partner merchant the account acts for'),
     phone: z.string().nullable().describe('masked'),
     org: z.object({ id: z.number().int(), name: z.string() }).nullable(),
     grants: z.array(ZGrant),
@@ -92,7 +97,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       config: loginLimit,
       schema: {
         tags,
-        summary: 'Sign in: staff by username + password; members by phone + password or one-time code',
+        summary:
+          'Sign in: staff and merchant accounts by username + password; members by phone + password or one-time code',
         body: ZLoginBody,
         response: { 200: ZLoginResult, 423: errorResponses[409], ...errorResponses },
       },

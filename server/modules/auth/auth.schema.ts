@@ -13,13 +13,17 @@ import {
 } from 'drizzle-orm/pg-core';
 import { org } from '../org/org.schema.js';
 
-// A person who signs in: staff (username + password [+ TOTP]) or member (phone + password / code).
+export const ACCOUNT_KINDS = ['staff', 'member', 'merchant'] as const;
+export type AccountKind = (typeof ACCOUNT_KINDS)[number];
+
+// A person who signs in: staff (username + password [+ TOTP]), member (phone + password / code) or
+// merchant (a partner business of the benefit network: username + password, no grants).
 // The phone is PII: stored encrypted, found through its keyed blind index.
 export const account = pgTable(
   'account',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    kind: text('kind', { enum: ['staff', 'member'] }).notNull(),
+    kind: text('kind', { enum: ACCOUNT_KINDS }).notNull(),
     username: text('username').unique(),
     displayName: text('display_name').notNull(),
     orgId: bigint('org_id', { mode: 'number' }).references(() => org.id),
@@ -42,8 +46,9 @@ export const account = pgTable(
   (t) => [
     uniqueIndex('account_kind_phone_uq').on(t.kind, t.phoneHash),
     index('account_org_idx').on(t.orgId),
-    check('account_kind_check', sql`${t.kind} in ('staff','member')`),
+    check('account_kind_check', sql`${t.kind} in ('staff','member','merchant')`),
     check('account_staff_check', sql`${t.kind} <> 'staff' or (${t.username} is not null and ${t.orgId} is not null)`),
+    check('account_merchant_check', sql`${t.kind} <> 'merchant' or ${t.username} is not null`),
     check('account_member_check', sql`${t.kind} <> 'member' or ${t.phoneHash} is not null`),
   ],
 );
@@ -52,7 +57,7 @@ export const account = pgTable(
 // 0026). The phone's ciphertext and blind index are not in it: see account.lookup.ts.
 export const accountRef = pgView('account_ref', {
   id: bigint('id', { mode: 'number' }).notNull(),
-  kind: text('kind', { enum: ['staff', 'member'] }).notNull(),
+  kind: text('kind', { enum: ACCOUNT_KINDS }).notNull(),
   displayName: text('display_name').notNull(),
   orgId: bigint('org_id', { mode: 'number' }),
   status: text('status', { enum: ['active', 'disabled'] }).notNull(),

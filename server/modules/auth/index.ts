@@ -2,7 +2,15 @@
 import { defineModule } from '../../kernel/module.js';
 import { AUTH_AUDIT_ACTIONS, AUTH_AUDIT_TARGETS } from './auth.audit.js';
 import { registerOrgUsage } from '../org/index.js';
-import { accountPhoneHash, createMemberAccount, findAccountContact, staffActor } from './account.lookup.js';
+import {
+  accountPhoneHash,
+  createMemberAccount,
+  createMerchantAccount,
+  findAccountContact,
+  registerMerchantLookup,
+  staffActor,
+  usernameTaken,
+} from './account.lookup.js';
 import { AUTH_ERRORS, AUTH_FIELD_MESSAGES } from './auth.errors.js';
 import { authRoutes } from './auth.routes.js';
 import { holdsPermission, staffWith } from './grants.js';
@@ -41,13 +49,25 @@ export const authModule = defineModule({
     accountPhoneHash,
     createMemberAccount,
     staffActor,
+    createMerchantAccount,
+    registerMerchantLookup,
+    usernameTaken,
   },
   auditActions: AUTH_AUDIT_ACTIONS,
   auditTargets: AUTH_AUDIT_TARGETS,
 });
 
-export { accountRef } from './auth.schema.js';
-export { findAccountContact, accountPhoneHash, createMemberAccount, staffActor } from './account.lookup.js';
+export { accountRef, ACCOUNT_KINDS, type AccountKind } from './auth.schema.js';
+export {
+  findAccountContact,
+  accountPhoneHash,
+  createMemberAccount,
+  staffActor,
+  createMerchantAccount,
+  registerMerchantLookup,
+  usernameTaken,
+  type NewMerchantAccount,
+} from './account.lookup.js';
 export { authRoutes } from './auth.routes.js';
 export { staffRoutes } from './staff.routes.js';
 export { loadSession, readSessionCookie, sessionPolicy } from './session.js';

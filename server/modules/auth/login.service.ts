@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { writeAudit, type AuditSource } from '../../kernel/audit.js';
 import type { Deps } from '../../kernel/context.js';
 import { maskPhone, randomDigits, timingSafeEqualString } from '../../kernel/crypto.js';
@@ -10,7 +10,8 @@ import { verifyPassword } from './password.js';
 import { createSession, revokeSessionToken, sessionPolicy, type NewSession, type SessionState } from './session.js';
 import { checkTotp, isTotpRequired } from './totp.service.js';
 
-// Sign-in for staff (username + password [+ TOTP]) and members (phone + password or code).
+// Sign-in for staff (username + password [+ TOTP]), merchant accounts (username + password) and
+// members (phone + password or code).
 // Failures are audited too, so each attempt commits its audit row and its counters before the
 // error is thrown (see `settle`).
 
@@ -58,7 +59,7 @@ export function login(deps: Deps, input: LoginInput, attempt: Attempt): Promise<
     const phoneHash = phone ? deps.crypto.blindIndex('phone', phone) : null;
     const lookup =
       'username' in input
-        ? and(eq(account.kind, 'staff'), eq(account.username, input.username))
+        ? and(inArray(account.kind, ['staff', 'merchant']), eq(account.username, input.username))
         : and(eq(account.kind, 'member'), eq(account.phoneHash, phoneHash ?? ''));
     let [acct] = await tx.select().from(account).where(lookup).for('update');
     const who = 'username' in input ? { username: input.username } : { phone: maskPhone(phone ?? '') };

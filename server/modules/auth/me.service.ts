@@ -5,6 +5,7 @@ import type { Deps, RequestSession } from '../../kernel/context.js';
 import { maskPhone } from '../../kernel/crypto.js';
 import { AppError } from '../../kernel/errors.js';
 import { orgRef } from '../org/index.js';
+import { merchantOfMe } from './account.lookup.js';
 import { account } from './auth.schema.js';
 import { assertPasswordAllowed, hashPassword, verifyPassword } from './password.js';
 import { revokeOtherSessions } from './session.js';
@@ -29,6 +30,7 @@ export async function getMe(deps: Deps, s: RequestSession) {
     username: acct.username,
     displayName: acct.displayName,
     phone: acct.phoneEnc ? maskPhone(deps.crypto.decrypt(acct.phoneEnc)) : null,
+    merchant: acct.kind === 'merchant' ? await merchantOfMe(deps.db, acct.id) : null,
     org: acct.orgId && row.orgName ? { id: acct.orgId, name: row.orgName } : null,
     grants,
     permissions: actor.sessionState === 'active' ? allPermissions(actor) : [],

@@ -28,13 +28,14 @@ export async function verifyPassword(stored: string | null, password: string): P
   }
 }
 
-export type PasswordHolder = 'staff' | 'member';
+export type PasswordHolder = 'staff' | 'member' | 'merchant';
 
 // zxcvbn scores 0-4 by estimated guesses: 2 = ≥ 10^6 (holds against throttled online guessing),
 // 3 = ≥ 10^8 (holds against offline guessing of a slow hash). A member's account reaches only their
 // own record and sign-in locks after 5 failures, so 2 is enough there; a staff account reaches many
 // people's personal data, and its hash is what an attacker with a database copy would attack: 3.
-export const MIN_SCORE: Record<PasswordHolder, number> = { staff: 3, member: 2 };
+// A merchant account reaches its own shop's redemptions and statements: as a member's.
+export const MIN_SCORE: Record<PasswordHolder, number> = { staff: 3, member: 2, merchant: 2 };
 
 // Words anyone guessing at this platform tries first, beside the user's own identifiers.
 const SITE_WORDS = ['unionhub', 'gonghui', 'zhigong', 'union', 'zhihuigonghui'];

@@ -6,19 +6,20 @@ import type { Config } from '../../kernel/config.js';
 import { randomToken, sha256 } from '../../kernel/crypto.js';
 import { rows, type Db } from '../../kernel/db.js';
 import { invalidate, onInvalidation } from '../../kernel/invalidation.js';
-import { account, session } from './auth.schema.js';
+import { account, session, type AccountKind } from './auth.schema.js';
 
 // Sessions: a random 256-bit token in an httpOnly cookie; the database keeps only its SHA-256.
 export const SESSION_COOKIE = 'uh_sid';
 export type SessionState = 'active' | 'mfa_pending' | 'mfa_enroll';
 
+// Merchant accounts (a shop's counter phone) live like member sessions.
 // A half-finished sign-in (waiting for the authenticator code) does not live long.
 const PENDING_LIFETIME_MS = { mfa_pending: 5 * 60_000, mfa_enroll: 15 * 60_000 };
 const TOUCH_EVERY_MS = 60_000;
 
 export interface SessionPolicy {
-  idleMs(kind: 'staff' | 'member'): number;
-  absoluteMs(kind: 'staff' | 'member'): number;
+  idleMs(kind: AccountKind): number;
+  absoluteMs(kind: AccountKind): number;
 }
 
 export function sessionPolicy(config: Config): SessionPolicy {
@@ -39,7 +40,7 @@ export async function createSession(
   policy: SessionPolicy,
   input: {
     accountId: number;
-    kind: 'staff' | 'member';
+    kind: AccountKind;
     state: SessionState;
     ip: string | null;
     userAgent: string | null;

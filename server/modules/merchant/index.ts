@@ -2,6 +2,11 @@
 // agreements, the member directory, supervision (inspections, assessments, complaints, warnings,
 // suspension, exit) and merchant accounts. Other modules import it only through this file.
 import { defineModule } from '../../kernel/module.js';
+import { registerMerchantLookup } from '../auth/index.js';
+import { merchantAccepts, merchantOfAccount } from './merchant.lookup.js';
+
+// `GET /api/auth/me` names the merchant a merchant account acts for.
+registerMerchantLookup(merchantOfAccount);
 
 export const merchantModule = defineModule({
   name: 'merchant',
@@ -16,6 +21,15 @@ export const merchantModule = defineModule({
       en: 'Inspect and assess merchants, handle complaints, warn, suspend and reinstate',
     },
   },
+  api: { merchantOfAccount, merchantAccepts },
 });
 
-export { MERCHANT_CATEGORIES, MERCHANT_STATUSES } from './merchant.schema.js';
+export { MERCHANT_CATEGORIES, MERCHANT_STATUSES, merchantRef } from './merchant.schema.js';
+export {
+  merchantOfAccount,
+  merchantAccepts,
+  ACCEPTING_STATUSES,
+  type MerchantOfAccount,
+  type MerchantCategory,
+  type MerchantStatus,
+} from './merchant.lookup.js';

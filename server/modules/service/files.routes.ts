@@ -73,7 +73,7 @@ export async function caseFileRoutes(app: FastifyInstance): Promise<void> {
           .values({ ...stored, caseId: l.c.id, uploaderId: actor.accountId, createdAt: env.source.at })
           .returning();
         await tx.update(serviceCase).set({ updatedAt: env.source.at }).where(eq(serviceCase.id, l.c.id));
-        await recordStep(tx, env, actor.kind, l.c, {
+        await recordStep(tx, env, actor.kind === 'member' ? 'member' : 'staff', l.c, {
           kind: 'attachment',
           note: stored.fileName,
           audit: { fileId: f?.id },

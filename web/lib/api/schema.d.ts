@@ -3649,7 +3649,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in: staff by username + password; members by phone + password or one-time code */
+        /** Sign in: staff and merchant accounts by username + password; members by phone + password or one-time code */
         post: {
             parameters: {
                 query?: never;
@@ -23560,7 +23560,12 @@ export interface components {
             hasPassword: boolean;
             id: number;
             /** @enum {string} */
-            kind: "staff" | "member";
+            kind: "staff" | "member" | "merchant";
+            /** @description kind merchant: the partner merchant the account acts for */
+            merchant: {
+                id: number;
+                name: string;
+            } | null;
             org: {
                 id: number;
                 name: string;
@@ -23585,7 +23590,12 @@ export interface components {
             hasPassword: boolean;
             id: number;
             /** @enum {string} */
-            kind: "staff" | "member";
+            kind: "staff" | "member" | "merchant";
+            /** @description kind merchant: the partner merchant the account acts for */
+            merchant: {
+                id: number;
+                name: string;
+            } | null;
             org: {
                 id: number;
                 name: string;

@@ -73,6 +73,7 @@ export default {
     ],
     welcome: ['欢迎，{name}', 'Welcome, {name}'],
     footer: ['本系统仅供工会工作人员使用，操作将被记录。', 'For union staff only. Actions are recorded.'],
+    merchantRefused: ['商户账号请在手机端“商户模式”登录', 'Merchant accounts sign in on the phone, in merchant mode'],
   },
   totp: {
     code: ['动态口令', 'Code'],
