@@ -44,7 +44,7 @@ export type Campaign = Omit<CampaignInput, 'memberTypes' | 'merchantIds' | 'cate
   memberTypes?: string[] | null;
   merchantIds?: number[] | null;
   categories?: MerchantCategory[] | null;
-  registrationEndsAt?: string;
+  registrationEndsAt?: string | null;
   publishedAt?: string | null;
   closedAt?: string | null;
   claimed?: number;
