@@ -37,7 +37,7 @@ export type CampaignInput = {
   validUntil: string;
   registrationEndsAt?: string;
 };
-export type Campaign = Omit<CampaignInput, 'memberTypes' | 'merchantIds' | 'categories'> & {
+export type Campaign = Omit<CampaignInput, 'memberTypes' | 'merchantIds' | 'categories' | 'registrationEndsAt'> & {
   id: number;
   orgName?: string;
   state: CampaignState;
