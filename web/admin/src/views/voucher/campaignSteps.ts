@@ -4,7 +4,7 @@ import { ElMessage, ElMessageBox } from 'element-plus';
 import { voucherApi, type Campaign } from '../../api/voucher';
 import { showError } from '../../composables/errors';
 
-export function useCampaignSteps(done: (c: Campaign) => unknown) {
+export function useCampaignSteps(done: () => unknown) {
   const { t } = useI18n();
   return async function step(c: Campaign, action: 'publish' | 'close'): Promise<void> {
     try {
@@ -17,9 +17,9 @@ export function useCampaignSteps(done: (c: Campaign) => unknown) {
       return;
     }
     try {
-      const saved = await voucherApi.step(c.id, action);
+      await voucherApi.step(c.id, action);
       ElMessage.success(t('voucher.hint.done'));
-      await done(saved);
+      await done();
     } catch (err) {
       showError(err);
     }
