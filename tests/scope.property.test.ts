@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../server/modules/member/index.js';
+import { withCheckChar } from '../server/modules/merchant/index.js';
 import { createTestApp, type TestApp } from '../server/test/harness.js';
 
 // Data scope as a property: for random org trees, random actors (a role granted at a random
@@ -18,6 +19,7 @@ afterAll(() => t.close());
 const PW = 'Str0ng&Unique!';
 const ROLES = ['federation_manager', 'grassroots_officer', 'service_staff', 'auditor', 'sysadmin'];
 let run = 0;
+let merchantSeq = 0;
 
 interface Built {
   ids: number[];
@@ -531,6 +533,90 @@ const TARGETED: Array<[string, Check]> = [
     },
   ],
   [
+    'merchant calls and merchants at the target org (GET|PATCH|POST …)',
+    async ({ cookie, target }) => {
+      const call = await post<{ id: number }>('/api/merchant-calls', {
+        orgId: target,
+        title: '范围测试征集',
+        body: '范围测试',
+        categories: ['shopping'],
+        opensAt: new Date(t.clock.now().getTime() - 60_000).toISOString(),
+        closesAt: new Date(t.clock.now().getTime() + 86_400_000).toISOString(),
+      });
+      merchantSeq++;
+      const applied = await t.app.inject({
+        method: 'POST',
+        url: `/api/merchant-calls/${call.id}/applications`,
+        remoteAddress: `10.77.${Math.floor(merchantSeq / 250)}.${merchantSeq % 250}`,
+        payload: {
+          name: '范围测试商户',
+          licenceNo: withCheckChar(`91321100MA${String(merchantSeq).padStart(7, '0')}`),
+          categories: ['shopping'],
+          discountTerms: '九折',
+          hours: '全天',
+          contactName: '测试',
+          contactPhone: '13705119999',
+          locations: [{ address: '镇江市测试路 1 号' }],
+        },
+      });
+      expect(applied.statusCode, applied.body).toBe(201);
+      const m = applied.json<{ id: number }>().id;
+      const calls: Array<['GET' | 'POST' | 'PATCH', string, unknown]> = [
+        [
+          'POST',
+          '/api/merchant-calls',
+          {
+            orgId: target,
+            title: '越权征集',
+            body: '越权',
+            categories: ['shopping'],
+            opensAt: '2020-01-01T00:00:00Z',
+            closesAt: '2030-01-01T00:00:00Z',
+          },
+        ],
+        ['GET', `/api/merchant-calls/${call.id}`, undefined],
+        ['PATCH', `/api/merchant-calls/${call.id}`, { title: '越权修改' }],
+        ['POST', `/api/merchant-calls/${call.id}/close`, {}],
+        ['GET', `/api/merchant-applications?orgId=${target}`, undefined],
+        ['GET', `/api/merchants/manage?orgId=${target}`, undefined],
+        ['GET', `/api/merchants/${m}/record`, undefined],
+        ['GET', `/api/merchants/${m}/history`, undefined],
+        [
+          'POST',
+          `/api/merchant-applications/${m}/review`,
+          { scores: [{ item: '越权', score: 1, max: 1 }], decision: 'approve' },
+        ],
+        [
+          'POST',
+          `/api/merchants/${m}/agreement`,
+          {
+            startsOn: '2026-01-01',
+            endsOn: '2026-12-31',
+            discountTerms: '越权',
+            categories: ['shopping'],
+            settlementAccount: '123456789',
+          },
+        ],
+        [
+          'POST',
+          `/api/merchants/${m}/inspections`,
+          { inspectedOn: '2026-01-01', items: [{ item: '越权', score: 1, max: 1 }] },
+        ],
+        ['POST', `/api/merchants/${m}/assessments`, { year: 2026, score: 1, grade: '差' }],
+        ['POST', `/api/merchants/${m}/warn`, { reason: '越权' }],
+        ['POST', `/api/merchants/${m}/suspend`, { reason: '越权' }],
+        ['POST', `/api/merchants/${m}/reinstate`, { reason: '越权' }],
+        ['POST', `/api/merchants/${m}/exit`, { reason: '越权' }],
+        ['POST', `/api/merchants/${m}/accounts`, { username: `mx${merchantSeq}`, displayName: '越权', password: PW }],
+      ];
+      for (const [method, url, body] of calls)
+        expectNot2xx(
+          (await t.request(method, url, { cookie, ...(body === undefined ? {} : { body }) })).statusCode,
+          `${method} ${url}`,
+        );
+    },
+  ],
+  [
     'DELETE /api/orgs/:id',
     async ({ cookie, target }) =>
       expectNot2xx((await t.request('DELETE', `/api/orgs/${target}`, { cookie })).statusCode, 'delete'),
@@ -663,6 +749,20 @@ const LISTS: Array<[string, Check]> = [
         }>().items ?? [];
       for (const e of items)
         expect(e.orgId !== null && inScope(e.orgId), `audit row of org ${e.orgId} listed`).toBe(true);
+    },
+  ],
+  [
+    'GET /api/merchants/manage, /api/merchant-applications, /api/merchant-calls',
+    async ({ cookie, inScope }) => {
+      for (const url of [
+        '/api/merchants/manage?pageSize=100',
+        '/api/merchant-applications?pageSize=100',
+        '/api/merchant-calls?pageSize=100',
+      ]) {
+        const items =
+          (await t.request('GET', url, { cookie })).json<{ items?: Array<{ orgId: number }> }>().items ?? [];
+        for (const r of items) expect(inScope(r.orgId), `${url}: row of org ${r.orgId}`).toBe(true);
+      }
     },
   ],
 ];

@@ -29,6 +29,7 @@ const LIST_OF: Record<string, string> = {
   'assistance.candidates': '/api/hardship/candidates',
   'assistance.approvals': '/api/assistance/records?view=pending',
   'assistance.wishes': '/api/assistance/wishes?state=submitted',
+  'merchant.applications': '/api/merchant-applications?state=applied',
 };
 
 interface Todo {

@@ -74,6 +74,9 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'assistance:identify:rules',
       'member:figures:read',
       'assistance:figures:read',
+      'merchant:merchant:read',
+      'merchant:merchant:manage',
+      'merchant:merchant:supervise',
     ],
   },
   {
@@ -118,6 +121,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'assistance:identify:rules',
       'member:figures:read',
       'assistance:figures:read',
+      'merchant:merchant:read',
     ],
   },
   {

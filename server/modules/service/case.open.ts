@@ -31,7 +31,7 @@ export interface OpenCaseInput {
   orgId?: number;
   channel: (typeof CHANNELS)[number];
   fields: Record<string, unknown>;
-  source?: { module: 'voice' | 'qa'; id: number };
+  source?: { module: 'voice' | 'qa' | 'merchant'; id: number };
   note?: string | null;
   by?: ActorKind;
 }

@@ -75,7 +75,7 @@ export const ZCase = ZCaseListItem.extend({
   resolution: z.string().nullable(),
   rejectReason: z.string().nullable(),
   ratingComment: z.string().nullable(),
-  source: z.object({ module: z.enum(['voice', 'qa']), id: z.number().int() }).nullable(),
+  source: z.object({ module: z.enum(['voice', 'qa', 'merchant']), id: z.number().int() }).nullable(),
   attachments: z.array(ZAttachment),
   timeline: z.array(
     z.object({

@@ -104,7 +104,7 @@ export const serviceCase = pgTable(
     form: jsonb('form').$type<FormField[]>().notNull(),
     fieldsEnc: text('fields_enc').notNull(),
     channel: text('channel', { enum: CHANNELS }).notNull(),
-    source: jsonb('source').$type<{ module: 'voice' | 'qa'; id: number }>(),
+    source: jsonb('source').$type<{ module: 'voice' | 'qa' | 'merchant'; id: number }>(),
     state: text('state', { enum: CASE_STATES }).notNull(),
     memberId: bigint('member_id', { mode: 'number' }).references(() => member.id),
     accountId: bigint('account_id', { mode: 'number' }).references(() => account.id),
