@@ -9,8 +9,8 @@ export const CAMPAIGN_KINDS = ['spring_festival', 'festival', 'birthday', 'gener
 export const CAMPAIGN_MODES = ['first_come', 'lottery'] as const;
 export const CAMPAIGN_STATES = ['draft', 'published', 'closed'] as const;
 export const SETTLEMENT_STATES = ['draft', 'confirmed', 'approved'] as const;
-/** The kinds a yearly cap per member applies to. */
-export const CAP_KINDS = ['spring_festival', 'festival', 'birthday'] as const;
+/** The kinds a yearly cap per member may apply to (every kind; null: no cap). */
+export const CAP_KINDS = CAMPAIGN_KINDS;
 
 export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
 export type CampaignMode = (typeof CAMPAIGN_MODES)[number];
@@ -74,11 +74,7 @@ export type Draw = {
 };
 export type DrawCheck = { seed: string; algorithm: string; winners: number; matches: boolean };
 export type Registration = { id: number; memberRef: MemberRef; weight: number; registeredAt: string };
-export type Caps = {
-  orgId: number;
-  caps: Record<CapKind, number>;
-  inheritedFrom?: string | null;
-};
+export type Caps = { orgId: number; caps: Record<CapKind, number | null> };
 export type Settlement = {
   id: number;
   merchantId: number;
@@ -91,6 +87,26 @@ export type Settlement = {
   subsidyDueFen: number;
   confirmedAt?: string | null;
   approvedAt?: string | null;
+};
+
+export type SettlementDetail = Settlement & {
+  lines: Array<{
+    voucherId: number;
+    code: string;
+    campaignId: number;
+    campaignName: string;
+    faceValueFen: number;
+    subsidyFen: number;
+    redeemedAt: string;
+  }>;
+  budgets: Array<{
+    campaignId: number;
+    name: string;
+    budgetFen: number;
+    committedFen: number;
+    spentFen: number;
+    leftFen: number;
+  }>;
 };
 
 export const voucherApi = {
@@ -115,12 +131,13 @@ export const voucherApi = {
   registrations: (id: number, query: Paged<object>) =>
     call<Page<Registration>>('GET', `/api/voucher-campaigns/${id}/registrations`, { query }),
   caps: (orgId: number) => call<Caps>('GET', '/api/voucher-caps', { query: { orgId } }),
-  setCaps: (orgId: number, caps: Record<CapKind, number>) =>
+  setCaps: (orgId: number, caps: Record<CapKind, number | null>) =>
     call<Caps>('PUT', `/api/voucher-caps/${orgId}`, { body: { caps } }),
   settlements: (query: Paged<{ merchantId?: number; state?: SettlementState }>) =>
     call<Page<Settlement>>('GET', '/api/voucher-settlements', { query }),
   settle: (body: { merchantId: number; periodStart: string; periodEnd: string }) =>
     call<Settlement>('POST', '/api/voucher-settlements', { body }),
+  settlement: (id: number) => call<SettlementDetail>('GET', `/api/voucher-settlements/${id}`),
   approve: (id: number) => call<Settlement>('POST', `/api/voucher-settlements/${id}/approve`),
   exportXlsx: (s: Settlement) =>
     downloadFile(

@@ -71,6 +71,8 @@ export default {
       faceTotal: ['面值合计', 'Face value'],
       subsidyDue: ['应付补贴', 'Subsidy due'],
       cap: ['每人每年上限（元）', 'Per member per year (yuan)'],
+      code: ['券码', 'Code'],
+      redeemedAt: ['核销时间', 'Redeemed at'],
     },
     action: {
       create: ['新建活动', 'New campaign'],
@@ -112,10 +114,10 @@ export default {
       windowOrder: ['结束时间须晚于开始时间', 'The end must come after the start'],
       validAfterClaim: ['有效期须在开始领取之后结束', 'Validity must end after claims open'],
       capsHint: [
-        '每名会员每年在本工会及下级工会活动中累计领取的面值上限；未设置的沿用上级工会，缺省按全总规定（春节500元、其他节日200元、生日300元）。',
-        'The face value a member may receive per year across the campaigns of this union and below; unset values come from the parent union, by default the ACFTU rules (Spring Festival 500, other festivals 200, birthday 300 yuan).',
+        '每名会员每年在本工会及下级工会活动中累计领取的面值上限，留空为不限；未设置的沿用上级工会，缺省按全总规定（春节500元、其他节日200元、生日300元）。',
+        'The face value a member may receive per year across the campaigns of this union and below (empty: no cap); unset values come from the parent union, by default the ACFTU rules (Spring Festival 500, other festivals 200, birthday 300 yuan).',
       ],
-      inherited: ['沿用：{org}', 'Inherited from {org}'],
+      noCap: ['不限', 'No cap'],
       everyone: ['全体会员', 'Every member'],
       allMerchants: ['全部合作商户', 'Every partner merchant'],
     },
