@@ -24,31 +24,33 @@ describe('benefit network: console', () => {
     await desk.click(tid('menu-voucher-campaigns'));
     await desk.waitForSelector(tid('voucher-campaigns-table'));
     await desk.click(tid('voucher-create'));
+    // an Element Plus text box carries data-test on its <input>, a number box and a date range on their wrapper or inputs
+    const field = (name: string) => desk.locator(`input${tid(name)}, ${tid(name)} input`);
     const dialog = desk.locator(tid('voucher-campaign-dialog'));
     await dialog.waitFor();
 
     // a budget below face value × quantity is refused in the form, in 元
-    await desk.fill(`${tid('voucher-name')} input`, '端午节职工消费券抽签');
+    await field('voucher-name').fill('端午节职工消费券抽签');
     await desk.click(tid('voucher-mode-lottery'));
-    await desk.fill(`${tid('voucher-face')} input`, '50');
-    await desk.fill(`${tid('voucher-quantity')} input`, '10');
-    await desk.fill(`${tid('voucher-budget')} input`, '100');
-    await desk.locator(`${tid('voucher-budget')} input`).blur();
+    await field('voucher-face').fill('50');
+    await field('voucher-quantity').fill('10');
+    await field('voucher-budget').fill('100');
+    await field('voucher-budget').blur();
     const now = Date.now();
     const registrationEnds = new Date(now + 45_000);
     const range = async (test: string, from: Date, to: Date) => {
-      const inputs = desk.locator(`${tid(test)} input`);
+      const inputs = field(test);
       await inputs.nth(0).fill(typed(from));
       await inputs.nth(1).fill(typed(to));
       await inputs.nth(1).press('Enter');
     };
     await range('voucher-claim-window', new Date(now + 3_600_000), new Date(now + 8 * 86_400_000));
     await range('voucher-validity', new Date(now), new Date(now + 30 * 86_400_000));
-    await desk.fill(`${tid('voucher-registration-ends')} input`, typed(registrationEnds));
-    await desk.locator(`${tid('voucher-registration-ends')} input`).press('Enter');
+    await field('voucher-registration-ends').fill(typed(registrationEnds));
+    await field('voucher-registration-ends').press('Enter');
     await desk.click(tid('voucher-campaign-save'));
     expect(await dialog.textContent()).toContain('预算不足');
-    await desk.fill(`${tid('voucher-budget')} input`, '500');
+    await field('voucher-budget').fill('500');
     await shot(desk, 'benefit-admin-01-campaign-form');
     await desk.click(tid('voucher-campaign-save'));
 
@@ -77,7 +79,7 @@ describe('benefit network: console', () => {
     await new Promise((r) => setTimeout(r, Math.max(0, registrationEnds.getTime() - Date.now() + 1_000)));
     await desk.reload();
     await desk.waitForSelector(`${tid('voucher-registrations')}:has-text("${registered}")`);
-    await desk.fill(`${tid('voucher-draw-seed')} input`, 'zhenjiang-2026-dragon-boat');
+    await field('voucher-draw-seed').fill('zhenjiang-2026-dragon-boat');
     await desk.click(tid('voucher-draw'));
     await desk.click('.el-message-box__btns .el-button--primary');
     await desk.waitForSelector(tid('voucher-draw-result'));
