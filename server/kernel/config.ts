@@ -89,6 +89,8 @@ const ZEnv = z.object({
     .default(24 * 30),
   IMPORT_ERROR_FILE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  CLAIM_RATE_PER_MEMBER_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  CLAIM_RATE_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
 });
 
 export interface Config {
@@ -111,6 +113,8 @@ export interface Config {
   importErrorFileDays: number;
   /** One JSON object per line (production, log collectors) or one short readable line (development). */
   logFormat: 'json' | 'pretty';
+  /** Voucher claims per minute (voucher module): per member account and per IP (a rush comes through few NATs). */
+  claimRate: { perMember: number; perIp: number };
 }
 
 export class ConfigError extends Error {}
@@ -171,5 +175,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     importErrorFileDays: e.IMPORT_ERROR_FILE_DAYS,
     logFormat: e.LOG_FORMAT ?? (production ? 'json' : 'pretty'),
+    claimRate: { perMember: e.CLAIM_RATE_PER_MEMBER_PER_MINUTE, perIp: e.CLAIM_RATE_PER_IP_PER_MINUTE },
   };
 }

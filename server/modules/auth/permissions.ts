@@ -77,6 +77,10 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'merchant:merchant:read',
       'merchant:merchant:manage',
       'merchant:merchant:supervise',
+      'voucher:campaign:read',
+      'voucher:campaign:manage',
+      'voucher:settlement:read',
+      'voucher:settlement:approve',
     ],
   },
   {

@@ -1,6 +1,27 @@
 // The voucher module's public surface (消费券/补贴券): campaigns, the claim engine, caps per kind,
 // lotteries, redemption at merchants and settlement. Other modules import it only through this file.
+import { sql } from 'drizzle-orm';
+import { rows } from '../../kernel/db.js';
 import { defineModule } from '../../kernel/module.js';
+import { seedDemoVouchers } from '../../seed/demo-voucher.js';
+import { registerOrgUsage } from '../org/index.js';
+import { campaignRoutes } from './campaign.routes.js';
+import { capsAt } from './caps.js';
+import { capsRoutes } from './caps.routes.js';
+import { claimRoutes } from './claim.routes.js';
+import { memberFacts, verifyVoucherToken } from './claim.service.js';
+import { VOUCHER_AUDIT_ACTIONS, VOUCHER_AUDIT_TARGETS } from './voucher.audit.js';
+import { VOUCHER_ERRORS, VOUCHER_FIELD_MESSAGES } from './voucher.errors.js';
+
+// An org that runs campaigns or set caps cannot be deleted (it can be closed).
+registerOrgUsage(async (tx, orgId) => {
+  const [row] = await rows<{ used: boolean }>(
+    tx,
+    sql`select exists (select 1 from voucher_campaign where org_id = ${orgId})
+      or exists (select 1 from voucher_cap where org_id = ${orgId}) as used`,
+  );
+  return row?.used ?? false;
+});
 
 export const voucherModule = defineModule({
   name: 'voucher',
@@ -16,4 +37,17 @@ export const voucherModule = defineModule({
       en: 'Draw up, approve and export merchant settlement statements',
     },
   },
+  errors: VOUCHER_ERRORS,
+  fieldMessages: VOUCHER_FIELD_MESSAGES,
+  routes: [campaignRoutes, capsRoutes, claimRoutes],
+  seed: async ({ tx, deps, orgs, demoMember }) => {
+    if (demoMember) await seedDemoVouchers(tx, deps, orgs, demoMember.accountId);
+  },
+  api: { verifyVoucherToken, capsAt, memberFacts },
+  auditActions: VOUCHER_AUDIT_ACTIONS,
+  auditTargets: VOUCHER_AUDIT_TARGETS,
 });
+
+export { CAMPAIGN_KINDS, CAMPAIGN_MODES, CAMPAIGN_STATES, VOUCHER_STATES } from './voucher.schema.js';
+export { verifyVoucherToken } from './claim.service.js';
+export { capsAt, DEFAULT_CAPS, type Caps } from './caps.js';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { account } from '../auth/auth.schema.js';
 import { member } from '../member/member.schema.js';
 import { merchant } from '../merchant/merchant.schema.js';
@@ -37,6 +37,8 @@ export const campaign = pgTable(
     claimEndsAt: timestamp('claim_ends_at', { withTimezone: true }).notNull(),
     validFrom: timestamp('valid_from', { withTimezone: true }).notNull(),
     validUntil: timestamp('valid_until', { withTimezone: true }).notNull(),
+    /** Lottery: members register until then; the draw follows. */
+    registrationEndsAt: timestamp('registration_ends_at', { withTimezone: true }),
     createdBy: bigint('created_by', { mode: 'number' }).references(() => account.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
@@ -92,7 +94,58 @@ export const voucher = pgTable(
     index('voucher_merchant_idx')
       .on(t.redeemedMerchantId, t.redeemedAt)
       .where(sql`${t.redeemedMerchantId} is not null`),
+    index('voucher_campaign_claimed_idx').on(t.campaignId, t.claimedAt),
+    index('voucher_campaign_state_idx').on(t.campaignId, t.state),
     check('voucher_state_check', sql`${t.state} in ('issued','redeemed','expired','void')`),
     check('voucher_redeemed_check', sql`(${t.state} = 'redeemed') = (${t.redeemedAt} is not null)`),
   ],
+);
+
+// The stock of a published campaign: one row, taken once per claim batch by one guarded UPDATE
+// (claim.ts). Never below zero; `quantity - remaining` is the number of vouchers issued.
+export const voucherStock = pgTable(
+  'voucher_stock',
+  {
+    campaignId: bigint('campaign_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => campaign.id),
+    remaining: integer('remaining').notNull(),
+  },
+  (t) => [check('voucher_stock_remaining_check', sql`${t.remaining} >= 0`)],
+);
+
+// Yearly caps per member by kind (fen), set at an org for its subtree: the nearest ancestor's row
+// for a kind wins; no row anywhere: the defaults (caps.ts). capFen null: no cap for that kind.
+export const voucherCap = pgTable(
+  'voucher_cap',
+  {
+    orgId: bigint('org_id', { mode: 'number' })
+      .notNull()
+      .references(() => org.id),
+    kind: text('kind', { enum: CAMPAIGN_KINDS }).notNull(),
+    capFen: bigint('cap_fen', { mode: 'number' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.kind] }),
+    check('voucher_cap_check', sql`${t.capFen} is null or ${t.capFen} >= 0`),
+  ],
+);
+
+// What a member received per kind and calendar year (China time), kept with the vouchers in the
+// claim's transaction: the guarded upsert on this row is the cap check across all campaigns and
+// the lock that orders two claims of one member in two campaigns of a kind.
+export const voucherMemberTotal = pgTable(
+  'voucher_member_total',
+  {
+    memberId: bigint('member_id', { mode: 'number' })
+      .notNull()
+      .references(() => member.id),
+    kind: text('kind', { enum: CAMPAIGN_KINDS }).notNull(),
+    year: integer('year').notNull(),
+    totalFen: bigint('total_fen', { mode: 'number' }).notNull(),
+    /** The cap that applied at the last claim (the upsert's guard reads it from the new row). */
+    capFen: bigint('cap_fen', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.kind, t.year] })],
 );
