@@ -13,6 +13,7 @@ import { orgRead } from './scenarios/org-read.js';
 import { qaSearch } from './scenarios/qa-search.js';
 import { serviceQueue } from './scenarios/service-queue.js';
 import { hardshipIdentify } from './scenarios/hardship-identify.js';
+import { lotteryDraw } from './scenarios/lottery-draw.js';
 import { EXTRA_GRASSROOTS, TOWNS_PER_DISTRICT } from './volume.js';
 
 // `npm run bench`: builds the bench database, runs every scenario, writes bench/RESULTS.md,
@@ -28,6 +29,7 @@ const SCENARIOS: Scenario[] = [
   qaSearch,
   hardshipIdentify,
   memberImport,
+  lotteryDraw,
 ];
 // BENCH_RESULTS writes the report elsewhere (e.g. a run of some scenarios beside a full RESULTS.md).
 const RESULTS = process.env.BENCH_RESULTS

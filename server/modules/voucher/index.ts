@@ -9,9 +9,20 @@ import { campaignRoutes } from './campaign.routes.js';
 import { capsAt } from './caps.js';
 import { capsRoutes } from './caps.routes.js';
 import { claimRoutes } from './claim.routes.js';
-import { memberFacts, verifyVoucherToken } from './claim.service.js';
+import { memberFacts, registerLotteryGate, verifyVoucherToken } from './claim.service.js';
 import { VOUCHER_AUDIT_ACTIONS, VOUCHER_AUDIT_TARGETS } from './voucher.audit.js';
 import { VOUCHER_ERRORS, VOUCHER_FIELD_MESSAGES } from './voucher.errors.js';
+import {
+  LOTTERY_AUDIT_ACTIONS,
+  LOTTERY_ERRORS,
+  LOTTERY_FIELD_MESSAGES,
+  REDEEM_ERRORS,
+  SETTLEMENT_ERRORS,
+} from './lottery.errors.js';
+import { lotteryRoutes } from './lottery.routes.js';
+import { isLotteryWinner, lotteryAllowsClaim, myRegistration } from './lottery.service.js';
+import { redeemRoutes } from './redeem.routes.js';
+import { settlementRoutes } from './settlement.routes.js';
 
 // An org that runs campaigns or set caps cannot be deleted (it can be closed).
 registerOrgUsage(async (tx, orgId) => {
@@ -22,6 +33,8 @@ registerOrgUsage(async (tx, orgId) => {
   );
   return row?.used ?? false;
 });
+// Only the draw's winners claim a lottery campaign.
+registerLotteryGate(isLotteryWinner);
 
 export const voucherModule = defineModule({
   name: 'voucher',
@@ -37,17 +50,18 @@ export const voucherModule = defineModule({
       en: 'Draw up, approve and export merchant settlement statements',
     },
   },
-  errors: VOUCHER_ERRORS,
-  fieldMessages: VOUCHER_FIELD_MESSAGES,
-  routes: [campaignRoutes, capsRoutes, claimRoutes],
+  errors: { ...VOUCHER_ERRORS, ...LOTTERY_ERRORS, ...REDEEM_ERRORS, ...SETTLEMENT_ERRORS },
+  fieldMessages: { ...VOUCHER_FIELD_MESSAGES, ...LOTTERY_FIELD_MESSAGES },
+  routes: [campaignRoutes, capsRoutes, claimRoutes, lotteryRoutes, redeemRoutes, settlementRoutes],
   seed: async ({ tx, deps, orgs, demoMember }) => {
     if (demoMember) await seedDemoVouchers(tx, deps, orgs, demoMember.accountId);
   },
-  api: { verifyVoucherToken, capsAt, memberFacts },
-  auditActions: VOUCHER_AUDIT_ACTIONS,
+  api: { verifyVoucherToken, capsAt, memberFacts, lotteryAllowsClaim, myRegistration },
+  auditActions: { ...VOUCHER_AUDIT_ACTIONS, ...LOTTERY_AUDIT_ACTIONS },
   auditTargets: VOUCHER_AUDIT_TARGETS,
 });
 
 export { CAMPAIGN_KINDS, CAMPAIGN_MODES, CAMPAIGN_STATES, VOUCHER_STATES } from './voucher.schema.js';
 export { verifyVoucherToken } from './claim.service.js';
 export { capsAt, DEFAULT_CAPS, type Caps } from './caps.js';
+export { lotteryAllowsClaim, myRegistration, type MyRegistration } from './lottery.service.js';
