@@ -6,11 +6,16 @@
 // before it until that one commits: the rush is served one commit at a time and p99 grows with the
 // queue. Here each process gathers the claims of a campaign for a few milliseconds (and while the
 // previous batch of that campaign is committing), then commits them together in ONE transaction:
-//   1. Idempotency-Keys already used → those requests get their voucher again (a retry after a lost
-//      answer; the route gives a request without a key one of its own, so a batch retried after a
-//      lost COMMIT is safe too).
-//   2. Members already at the per-member limit → VOUCHER_LIMIT_REACHED; totals of the year over the
-//      cap → VOUCHER_CAP_REACHED (a first look; step 5 decides).
+//   1. One set-based statement reads, for every request of the batch: the voucher its Idempotency-Key
+//      already got (a retry after a lost answer gets it again; the route gives a request without a
+//      key one of its own, so a batch retried after a lost COMMIT is safe too), the member behind the
+//      account with its org path, status and job type, the cap of the kind in force there, the
+//      member's vouchers of the campaign and yearly total of the kind. The request itself costs one
+//      round trip before the engine (the session): nothing about the member is read per request.
+//   2. Not in the campaign's subtree → NOT_FOUND; not eligible → VOUCHER_NOT_ELIGIBLE (the campaign's
+//      rule, built once per campaign load); members already at the per-member limit →
+//      VOUCHER_LIMIT_REACHED; totals of the year over the cap → VOUCHER_CAP_REACHED (a first look;
+//      step 5 decides).
 //   3. The stock row is taken once for the whole batch: `remaining - least(remaining, n)`, guarded
 //      by the campaign being published and open at that instant. Whoever is beyond the stock gets
 //      VOUCHER_SOLD_OUT.
@@ -25,11 +30,12 @@
 //
 // The database decides everything; memory only answers early what can no longer change: a campaign
 // this process saw sold out (stock never grows back after a commit) and a member this process saw at
-// the limit (vouchers are never deleted). A batch that fails because its connection was lost (or a
-// deadlock or serialization failure) is retried on a fresh connection: step 1 finds what a commit
-// whose answer was lost already wrote, so nothing is issued twice. On PGlite (one connection) the
+// the limit (vouchers are never deleted; keyed by account). A batch that fails because its
+// connection was lost (or a deadlock or serialization failure) is retried on a fresh connection:
+// step 1 finds what a commit whose answer was lost already wrote, so nothing is issued twice. On PGlite (one connection) the
 // batches simply run one after another. One member appears once per batch (a second claim of the
-// same member waits for the next batch), so the per-member steps work on unique rows.
+// same account, or a second account of the same member, waits for the next batch), so the per-member
+// steps work on unique rows.
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../kernel/clock.js';
