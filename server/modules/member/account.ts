@@ -46,6 +46,13 @@ export function memberNameOfAccount(accountId: SQL): SQL<string | null> {
     order by m.account_id nulls last limit 1)`;
 }
 
+/** SQL: the id of the member record behind an account (the same rule as memberOfAccount), for sets read in one statement. */
+export function memberIdOfAccount(accountId: SQL): SQL<number | null> {
+  return sql<number | null>`(select m.id from ${member} m
+    where m.account_id = ${accountId} or (m.account_id is null and m.phone_hash = ${accountPhoneHash(accountId)})
+    order by m.account_id nulls last limit 1)`;
+}
+
 /** The caller's home org and its ancestors (what is inherited down the tree reaches them); without a home, the top of the tree. */
 export async function homeChain(db: Db, actor: Actor): Promise<number[]> {
   let path: string | undefined;

@@ -4,7 +4,7 @@ import { defineModule } from '../../kernel/module.js';
 import { MEMBER_AUDIT_ACTIONS, MEMBER_AUDIT_TARGETS } from './member.audit.js';
 import { registerOrgUsage } from '../org/index.js';
 import { seedDemoMemberRecord, seedDemoMembers } from '../../seed/demo-members.js';
-import { homeChain, memberNameOfAccount, memberOfAccount, memberUnion } from './account.js';
+import { homeChain, memberIdOfAccount, memberNameOfAccount, memberOfAccount, memberUnion } from './account.js';
 import { cardMemberId } from './card.service.js';
 import { seedDemoMemberAccounts } from './demo-accounts.js';
 import { idFacts, idNumberProblem, makeIdNumber, normaliseIdNumber } from './id-number.js';
@@ -79,6 +79,7 @@ export const memberModule = defineModule({
     sealedIdentities,
     lockMember,
     memberNameOfAccount,
+    memberIdOfAccount,
   },
   workbench: memberWorkbench,
   auditActions: MEMBER_AUDIT_ACTIONS,
@@ -94,6 +95,6 @@ export { memberImportRoutes } from './import.routes.js';
 export { idNumberProblem, idFacts, makeIdNumber, normaliseIdNumber } from './id-number.js';
 export { identityColumns } from './member.service.js';
 export { cardMemberId } from './card.service.js';
-export { memberOfAccount, memberUnion, homeChain, memberNameOfAccount } from './account.js';
+export { memberOfAccount, memberUnion, homeChain, memberNameOfAccount, memberIdOfAccount } from './account.js';
 export { PHONE, ZDate } from './member.fields.js';
 export { DEMO_PEOPLE } from './demo-accounts.js';

@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import { chinaDate } from '../../kernel/clock.js';
 import type { TxEnv } from '../../kernel/context.js';
 import { writeAudit } from '../../kernel/audit.js';
@@ -37,6 +37,23 @@ export async function capsAt(db: Db, orgPath: string): Promise<Caps> {
 /** The cap of one kind at an org (fen), null when none. */
 export async function capAt(db: Db, orgPath: string, kind: CampaignKind): Promise<number | null> {
   return (await capsAt(db, orgPath))[kind];
+}
+
+/**
+ * SQL for a lateral join: the setting of a kind nearest above an org path (the same rule as capsAt),
+ * as `(is_set, cap_fen)`; no row: the default applies (capOfSetting).
+ */
+export function capSettingAt(orgPath: SQL, kind: CampaignKind): SQL {
+  const chain = sql`string_to_array(trim(both '/' from ${orgPath}), '/')::bigint[]`;
+  return sql`(select true as is_set, vc.cap_fen from ${voucherCap} vc
+    where vc.kind = ${kind} and vc.org_id = any(${chain})
+    order by array_position(${chain}, vc.org_id) desc limit 1)`;
+}
+
+/** The cap (fen, null: none) from what capSettingAt found. */
+export function capOfSetting(kind: CampaignKind, isSet: boolean | null, capFen: number | string | null): number | null {
+  if (!isSet) return DEFAULT_CAPS[kind];
+  return capFen === null ? null : Number(capFen);
 }
 
 /** Sets an org's caps (the kinds given; null: no cap there); audited. */

@@ -6,22 +6,15 @@ import type { Db } from '../../kernel/db.js';
 import { AppError, type Lang } from '../../kernel/errors.js';
 import { memberRef, memberUnion } from '../member/index.js';
 import { orgRef } from '../org/index.js';
-import { capAt, capText } from './caps.js';
+import { capText } from './caps.js';
 import { categoriesOf, memberTypesOf, type CampaignRow } from './campaign.service.js';
-import { claimEngine, type IssuedVoucher } from './claim.js';
+import { claimEngine, type EngineCampaign, type IssuedVoucher, type MemberFacts } from './claim.js';
 import { campaign, voucher, voucherStock, type VOUCHER_STATES } from './voucher.schema.js';
 
 // The member's side of campaigns: what they may claim, the claim itself (through the engine in
 // claim.ts), their vouchers and the short-lived signed QR a merchant scans.
 
-/** The member behind a member account, with what eligibility looks at. */
-export interface MemberFacts {
-  memberId: number;
-  orgId: number;
-  path: string;
-  status: string;
-  jobType: string;
-}
+export type { MemberFacts };
 
 export async function memberFacts(db: Db, accountId: number): Promise<MemberFacts | null> {
   const u = await memberUnion(db, accountId);
@@ -56,6 +49,8 @@ interface CachedCampaign {
   orgPath: string;
   orgName: string;
   loadedAt: number;
+  /** What the engine needs, built once per load (eligibility included). */
+  engine: EngineCampaign;
 }
 // Published terms never change; the state can (closed), which the engine checks in its transaction.
 const CAMPAIGN_TTL_MS = 5_000;
@@ -72,7 +67,19 @@ async function campaignForClaim(db: Db, id: number, now: number): Promise<Cached
     .innerJoin(orgRef, eq(orgRef.id, campaign.orgId))
     .where(eq(campaign.id, id));
   if (!found) return null;
-  const entry = { ...found, loadedAt: now };
+  const { row, orgPath } = found;
+  const terms = { memberTypes: memberTypesOf(row), orgPath }; // checked once per load, not per claim
+  const entry: CachedCampaign = {
+    ...found,
+    loadedAt: now,
+    engine: {
+      id: row.id,
+      kind: row.kind,
+      faceValueFen: row.faceValueFen,
+      perMemberLimit: row.perMemberLimit,
+      admit: (m) => (!visibleTo(terms, m) ? 'NOT_FOUND' : eligible(terms, m) ? null : 'VOUCHER_NOT_ELIGIBLE'),
+    },
+  };
   if (found.row.state !== 'draft') cache.set(id, entry);
   return entry;
 }
@@ -116,8 +123,11 @@ async function alreadyAnswered(
 }
 
 /**
- * A member claims a voucher: the checks that need no lock here (visible, eligible, window, what
- * memory knows), then the engine's batch decides (stock, limit, cap, idempotency) and commits.
+ * A member claims a voucher. A first-come campaign open now goes straight to the engine, whose batch
+ * resolves the member, eligibility and cap for all its claims in one statement, then decides (stock,
+ * limit, cap, idempotency) and commits: one database round trip per request besides the session.
+ * A lottery campaign (the gate needs the member) or one not open by this process's copy of the
+ * campaign takes the checks here first, in the same order.
  */
 export async function claimVoucher(
   deps: { db: Db; clock: Clock },
@@ -132,34 +142,26 @@ export async function claimVoucher(
   const engine = claimEngine(deps.db, deps.clock);
   // Known sold out in this process: answered from memory, before any other database work (a
   // request with an Idempotency-Key first looks for the voucher a lost answer carried: one indexed read).
-  if (engine.known(campaignId, 0) === 'VOUCHER_SOLD_OUT') {
-    const again = await alreadyAnswered(deps.db, accountId, campaignId, idempotencyKey);
-    if (again) return presentVoucher(again, c.row, now);
-    throw new AppError('VOUCHER_SOLD_OUT');
-  }
-  const m = await memberFacts(deps.db, accountId);
-  if (!m || !visibleTo(c, m)) throw new AppError('NOT_FOUND');
-  if (!eligible({ ...c.row, orgPath: c.orgPath }, m)) throw new AppError('VOUCHER_NOT_ELIGIBLE');
-  const t = now.getTime();
-  if (c.row.state !== 'published' || t < c.row.claimStartsAt.getTime() || t >= c.row.claimEndsAt.getTime())
-    throw new AppError('VOUCHER_NOT_OPEN');
-  if (c.row.mode === 'lottery' && !(await lotteryGate(deps.db, campaignId, m.memberId)))
-    throw new AppError('VOUCHER_NOT_ELIGIBLE');
-  const early = engine.known(campaignId, m.memberId);
+  const early = engine.known(campaignId, accountId);
   if (early) {
     const again = await alreadyAnswered(deps.db, accountId, campaignId, idempotencyKey);
     if (again) return presentVoucher(again, c.row, now);
     throw new AppError(early);
   }
-  const capFen = await capAt(deps.db, m.path, c.row.kind);
-  const outcome = await engine.claim(
-    { id: c.row.id, kind: c.row.kind, faceValueFen: c.row.faceValueFen, perMemberLimit: c.row.perMemberLimit },
-    // Without a key the request gets one of its own: a batch retried after a lost COMMIT finds it.
-    { memberId: m.memberId, accountId, key: idempotencyKey ?? `auto:${randomUUID()}`, capFen },
-  );
+  const t = now.getTime();
+  const openNow = c.row.state === 'published' && t >= c.row.claimStartsAt.getTime() && t < c.row.claimEndsAt.getTime();
+  if (!openNow || c.row.mode === 'lottery') {
+    const m = await memberFacts(deps.db, accountId);
+    const refusal = m ? c.engine.admit(m) : 'NOT_FOUND';
+    if (refusal || !m) throw new AppError(refusal ?? 'NOT_FOUND');
+    if (!openNow) throw new AppError('VOUCHER_NOT_OPEN');
+    if (!(await lotteryGate(deps.db, campaignId, m.memberId))) throw new AppError('VOUCHER_NOT_ELIGIBLE');
+  }
+  // Without a key the request gets one of its own: a batch retried after a lost COMMIT finds it.
+  const outcome = await engine.claim(c.engine, { accountId, key: idempotencyKey ?? `auto:${randomUUID()}` });
   if (!outcome.ok) {
-    if (outcome.code === 'VOUCHER_CAP_REACHED' && capFen !== null)
-      throw new AppError('VOUCHER_CAP_REACHED', [{ path: 'kind', message: capText(c.row.kind, capFen, lang) }]);
+    if (outcome.code === 'VOUCHER_CAP_REACHED' && outcome.capFen !== undefined)
+      throw new AppError('VOUCHER_CAP_REACHED', [{ path: 'kind', message: capText(c.row.kind, outcome.capFen, lang) }]);
     throw new AppError(outcome.code);
   }
   return presentVoucher(outcome.voucher, c.row, now);

@@ -6,11 +6,16 @@
 // before it until that one commits: the rush is served one commit at a time and p99 grows with the
 // queue. Here each process gathers the claims of a campaign for a few milliseconds (and while the
 // previous batch of that campaign is committing), then commits them together in ONE transaction:
-//   1. Idempotency-Keys already used → those requests get their voucher again (a retry after a lost
-//      answer; the route gives a request without a key one of its own, so a batch retried after a
-//      lost COMMIT is safe too).
-//   2. Members already at the per-member limit → VOUCHER_LIMIT_REACHED; totals of the year over the
-//      cap → VOUCHER_CAP_REACHED (a first look; step 5 decides).
+//   1. One set-based statement reads, for every request of the batch: the voucher its Idempotency-Key
+//      already got (a retry after a lost answer gets it again; the route gives a request without a
+//      key one of its own, so a batch retried after a lost COMMIT is safe too), the member behind the
+//      account with its org path, status and job type, the cap of the kind in force there, the
+//      member's vouchers of the campaign and yearly total of the kind. The request itself costs one
+//      round trip before the engine (the session): nothing about the member is read per request.
+//   2. Not in the campaign's subtree → NOT_FOUND; not eligible → VOUCHER_NOT_ELIGIBLE (the campaign's
+//      rule, built once per campaign load); members already at the per-member limit →
+//      VOUCHER_LIMIT_REACHED; totals of the year over the cap → VOUCHER_CAP_REACHED (a first look;
+//      step 5 decides).
 //   3. The stock row is taken once for the whole batch: `remaining - least(remaining, n)`, guarded
 //      by the campaign being published and open at that instant. Whoever is beyond the stock gets
 //      VOUCHER_SOLD_OUT.
@@ -25,19 +30,31 @@
 //
 // The database decides everything; memory only answers early what can no longer change: a campaign
 // this process saw sold out (stock never grows back after a commit) and a member this process saw at
-// the limit (vouchers are never deleted). A batch that fails because its connection was lost (or a
-// deadlock or serialization failure) is retried on a fresh connection: step 1 finds what a commit
-// whose answer was lost already wrote, so nothing is issued twice. On PGlite (one connection) the
+// the limit (vouchers are never deleted; keyed by account). A batch that fails because its
+// connection was lost (or a deadlock or serialization failure) is retried on a fresh connection:
+// step 1 finds what a commit whose answer was lost already wrote, so nothing is issued twice. On PGlite (one connection) the
 // batches simply run one after another. One member appears once per batch (a second claim of the
-// same member waits for the next batch), so the per-member steps work on unique rows.
+// same account, or a second account of the same member, waits for the next batch), so the per-member
+// steps work on unique rows.
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../kernel/clock.js';
 import { rows, type Db } from '../../kernel/db.js';
 import { AppError, isDatabaseUnavailable } from '../../kernel/errors.js';
 import { isOneOf } from '../../kernel/types.js';
-import { chinaYear, type CampaignKind } from './caps.js';
+import { memberIdOfAccount, memberRef } from '../member/index.js';
+import { orgRef } from '../org/index.js';
+import { capOfSetting, capSettingAt, chinaYear, type CampaignKind } from './caps.js';
 import { VOUCHER_STATES } from './voucher.schema.js';
+
+/** The member behind a member account, with what eligibility looks at. */
+export interface MemberFacts {
+  memberId: number;
+  orgId: number;
+  path: string;
+  status: string;
+  jobType: string;
+}
 
 /** What the engine needs of a campaign (published terms, which never change). */
 export interface EngineCampaign {
@@ -45,15 +62,14 @@ export interface EngineCampaign {
   kind: CampaignKind;
   faceValueFen: number;
   perMemberLimit: number;
+  /** Whether the member may claim (visible: else NOT_FOUND; eligible: else VOUCHER_NOT_ELIGIBLE); null: yes. */
+  admit(m: MemberFacts): 'NOT_FOUND' | 'VOUCHER_NOT_ELIGIBLE' | null;
 }
 
 export interface ClaimSubject {
-  memberId: number;
   accountId: number;
   /** The Idempotency-Key (or one the route made for a request without one). */
   key: string;
-  /** The member's yearly cap for the campaign's kind, in fen; null: none. */
-  capFen: number | null;
 }
 
 export interface IssuedVoucher {
@@ -70,9 +86,14 @@ export type ClaimRefusal =
   | 'VOUCHER_LIMIT_REACHED'
   | 'VOUCHER_CAP_REACHED'
   | 'VOUCHER_NOT_OPEN'
-  | 'VOUCHER_IDEMPOTENCY_MISMATCH';
+  | 'VOUCHER_IDEMPOTENCY_MISMATCH'
+  | 'VOUCHER_NOT_ELIGIBLE'
+  | 'NOT_FOUND';
 
-export type ClaimOutcome = { ok: true; voucher: IssuedVoucher } | { ok: false; code: ClaimRefusal };
+export type ClaimOutcome =
+  | { ok: true; voucher: IssuedVoucher }
+  /** capFen: the cap passed, with VOUCHER_CAP_REACHED. */
+  | { ok: false; code: ClaimRefusal; capFen?: number };
 
 type BatchResult = ClaimOutcome | 'retry';
 
@@ -129,6 +150,26 @@ function isRetryable(err: unknown): boolean {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const idList = (ids: number[]) => sql`string_to_array(${ids.join(',')}, ',')::bigint[]`;
 
+interface FactRow {
+  i: number;
+  v_id: number | null;
+  v_campaign_id: number | null;
+  v_member_id: number | null;
+  v_code: string | null;
+  v_state: string | null;
+  v_face_value_fen: number | null;
+  v_claimed_at: Date | string | null;
+  member_id: number | null;
+  org_id: number | null;
+  path: string | null;
+  status: string | null;
+  job_type: string | null;
+  is_set: boolean | null;
+  cap_fen: number | string | null;
+  held: number;
+  total_fen: number | string | null;
+}
+
 interface VoucherOut {
   id: number;
   campaign_id: number;
@@ -164,16 +205,16 @@ export class ClaimEngine {
     this.opts = { ...DEFAULTS, ...opts };
   }
 
-  /** What memory already knows for sure (no database work): sold out, or this member at the limit. */
-  known(campaignId: number, memberId: number): ClaimRefusal | null {
+  /** What memory already knows for sure (no database work): sold out, or this member (account) at the limit. */
+  known(campaignId: number, accountId: number): ClaimRefusal | null {
     if (this.soldOut.has(campaignId)) return 'VOUCHER_SOLD_OUT';
-    if (this.atLimit.has(`${campaignId}:${memberId}`)) return 'VOUCHER_LIMIT_REACHED';
+    if (this.atLimit.has(`${campaignId}:${accountId}`)) return 'VOUCHER_LIMIT_REACHED';
     return null;
   }
 
   /** Claims one voucher; resolves once the batch holding it has committed. */
   claim(campaign: EngineCampaign, sub: ClaimSubject): Promise<ClaimOutcome> {
-    const early = this.known(campaign.id, sub.memberId);
+    const early = this.known(campaign.id, sub.accountId);
     if (early) return Promise.resolve({ ok: false, code: early });
     return new Promise((resolve, reject) => {
       let lane = this.lanes.get(campaign.id);
@@ -202,10 +243,10 @@ export class ClaimEngine {
     lane.running = true;
     const batch: Pending[] = [];
     const rest: Pending[] = [];
-    const members = new Set<number>();
+    const accounts = new Set<number>();
     for (const p of lane.queue) {
-      if (batch.length < this.opts.maxBatch && !members.has(p.sub.memberId)) {
-        members.add(p.sub.memberId);
+      if (batch.length < this.opts.maxBatch && !accounts.has(p.sub.accountId)) {
+        accounts.add(p.sub.accountId);
         batch.push(p);
       } else rest.push(p);
     }
@@ -239,7 +280,7 @@ export class ClaimEngine {
         out.results.forEach((r, i) => {
           const p = batch[i];
           if (p && r !== 'retry' && (r.ok ? c.perMemberLimit === 1 : r.code === 'VOUCHER_LIMIT_REACHED'))
-            this.atLimit.add(`${c.id}:${p.sub.memberId}`);
+            this.atLimit.add(`${c.id}:${p.sub.accountId}`);
         });
         return out.results;
       } catch (err) {
@@ -259,16 +300,42 @@ export class ClaimEngine {
     const year = chinaYear(now);
     const at = now.toISOString();
 
-    // 1. Requests already answered (a retry): the same voucher again.
-    const keyed = await rows<VoucherOut>(
+    // 1. One statement for the batch, per request: the voucher its key already got (a retry gets
+    //    it again), the member behind the account with what eligibility looks at, the cap of the kind
+    //    in force at the member's org, and the member's vouchers of the campaign and yearly total.
+    const facts = await rows<FactRow>(
       tx,
-      sql`select v.id, v.campaign_id, v.member_id, v.account_id, v.idempotency_key as key, v.code, v.state,
-          v.face_value_fen, v.claimed_at
-        from jsonb_to_recordset(${JSON.stringify(batch.map((p) => ({ a: p.sub.accountId, k: p.sub.key })))}::jsonb)
-          as x(a bigint, k text)
-        join voucher v on v.account_id = x.a and v.idempotency_key = x.k`,
+      sql`select x.i, v.id as v_id, v.campaign_id as v_campaign_id, v.member_id as v_member_id, v.code as v_code,
+          v.state as v_state, v.face_value_fen as v_face_value_fen, v.claimed_at as v_claimed_at,
+          mr.id as member_id, mr.org_id, o.path, mr.status, mr.job_type, cap.is_set, cap.cap_fen,
+          (select count(*)::int from voucher h where h.campaign_id = ${c.id} and h.member_id = mr.id) as held,
+          (select t.total_fen from voucher_member_total t
+            where t.member_id = mr.id and t.kind = ${c.kind} and t.year = ${year}) as total_fen
+        from jsonb_to_recordset(${JSON.stringify(batch.map((p, i) => ({ i, a: p.sub.accountId, k: p.sub.key })))}::jsonb)
+          as x(i int, a bigint, k text)
+        left join voucher v on v.account_id = x.a and v.idempotency_key = x.k
+        left join lateral (select ${memberIdOfAccount(sql`x.a`)} as id) ma on true
+        left join ${memberRef} mr on mr.id = ma.id
+        left join ${orgRef} o on o.id = mr.org_id
+        left join lateral ${capSettingAt(sql`o.path`, c.kind)} cap on true`,
     );
-    const byKey = new Map(keyed.map((v) => [`${v.account_id}:${v.key}`, v]));
+    const factOf = new Map(facts.map((f) => [f.i, f]));
+    const byKey = new Map<string, VoucherOut>();
+    batch.forEach((p, i) => {
+      const f = factOf.get(i);
+      if (f?.v_id == null) return;
+      byKey.set(`${p.sub.accountId}:${p.sub.key}`, {
+        id: f.v_id,
+        campaign_id: f.v_campaign_id ?? 0,
+        member_id: f.v_member_id ?? 0,
+        account_id: p.sub.accountId,
+        key: p.sub.key,
+        code: f.v_code ?? '',
+        state: f.v_state ?? 'void',
+        face_value_fen: f.v_face_value_fen ?? 0,
+        claimed_at: f.v_claimed_at ?? at,
+      });
+    });
     const answerKnown = (i: number, p: Pending): boolean => {
       const v = byKey.get(`${p.sub.accountId}:${p.sub.key}`);
       if (!v) return false;
@@ -278,32 +345,34 @@ export class ClaimEngine {
     };
     batch.forEach((p, i) => answerKnown(i, p));
 
-    // 2. The per-member limit and the yearly cap, as they stand.
+    // 2. Who may claim (visible, eligible), then the per-member limit and the yearly cap as they stand.
     const open = () => batch.flatMap((p, i) => (results[i] === undefined ? [i] : []));
-    const memberIds = open().map((i) => batch[i]?.sub.memberId ?? 0);
-    const counts = memberIds.length
-      ? await rows<{ member_id: number; n: number }>(
-          tx,
-          sql`select member_id, count(*)::int as n from voucher
-            where campaign_id = ${c.id} and member_id = any(${idList(memberIds)}) group by member_id`,
-        )
-      : [];
-    const held = new Map(counts.map((r) => [r.member_id, r.n]));
-    const totals = memberIds.length
-      ? await rows<{ member_id: number; total_fen: number }>(
-          tx,
-          sql`select member_id, total_fen from voucher_member_total
-            where kind = ${c.kind} and year = ${year} and member_id = any(${idList(memberIds)})`,
-        )
-      : [];
-    const received = new Map(totals.map((r) => [r.member_id, Number(r.total_fen)]));
+    const memberOf = new Map<number, { memberId: number; held: number; capFen: number | null }>();
+    const seen = new Set<number>();
     for (const i of open()) {
-      const p = batch[i];
-      if (!p) continue;
-      if ((held.get(p.sub.memberId) ?? 0) >= c.perMemberLimit)
-        results[i] = { ok: false, code: 'VOUCHER_LIMIT_REACHED' };
-      else if (p.sub.capFen !== null && (received.get(p.sub.memberId) ?? 0) + c.faceValueFen > p.sub.capFen)
-        results[i] = { ok: false, code: 'VOUCHER_CAP_REACHED' };
+      const f = factOf.get(i);
+      if (!f || f.member_id === null || f.path === null) {
+        results[i] = { ok: false, code: 'NOT_FOUND' };
+        continue;
+      }
+      const refusal = c.admit({
+        memberId: f.member_id,
+        orgId: f.org_id ?? 0,
+        path: f.path,
+        status: f.status ?? '',
+        jobType: f.job_type ?? '',
+      });
+      if (refusal) results[i] = { ok: false, code: refusal };
+      // Two accounts of one member in one batch: the second waits for the next batch.
+      else if (seen.has(f.member_id)) results[i] = 'retry';
+      else {
+        seen.add(f.member_id);
+        const capFen = capOfSetting(c.kind, f.is_set, f.cap_fen);
+        memberOf.set(i, { memberId: f.member_id, held: f.held, capFen });
+        if (f.held >= c.perMemberLimit) results[i] = { ok: false, code: 'VOUCHER_LIMIT_REACHED' };
+        else if (capFen !== null && Number(f.total_fen ?? 0) + c.faceValueFen > capFen)
+          results[i] = { ok: false, code: 'VOUCHER_CAP_REACHED', capFen };
+      }
     }
 
     // 3. The stock, taken once for the batch, only while the campaign is published and open.
@@ -333,16 +402,17 @@ export class ClaimEngine {
     const going = wanted.slice(0, taken);
     const rowsIn = going.flatMap((i) => {
       const p = batch[i];
-      return p
+      const m = memberOf.get(i);
+      return p && m
         ? [
             {
               i,
-              m: p.sub.memberId,
+              m: m.memberId,
               a: p.sub.accountId,
-              s: (held.get(p.sub.memberId) ?? 0) + 1,
+              s: m.held + 1,
               c: voucherCode(),
               k: p.sub.key,
-              cap: p.sub.capFen ?? NO_CAP,
+              cap: m.capFen ?? NO_CAP,
             },
           ]
         : [];
@@ -388,7 +458,7 @@ export class ClaimEngine {
       if (v && inCap.has(r.m)) {
         results[r.i] = { ok: true, voucher: issued(v) };
         kept++;
-      } else if (v) results[r.i] = { ok: false, code: 'VOUCHER_CAP_REACHED' };
+      } else if (v) results[r.i] = { ok: false, code: 'VOUCHER_CAP_REACHED', capFen: r.cap };
     }
 
     // Conflicts: the request's key was used meanwhile (another process), the limit was reached, or try again.
