@@ -6,6 +6,8 @@ import { AppError } from '../../kernel/errors.js';
 import { errorResponses, langOf, ZId, ZIdParams } from '../../kernel/http.js';
 import { MERCHANT_CATEGORIES } from '../merchant/index.js';
 import { claimVoucher, listMyCampaigns, listMyVouchers, voucherQr } from './claim.service.js';
+import { ZMyRegistration } from './lottery.routes.js';
+import { myRegistration } from './lottery.service.js';
 import { CAMPAIGN_KINDS, CAMPAIGN_MODES, VOUCHER_STATES } from './voucher.schema.js';
 
 export const ZVoucher = z
@@ -24,6 +26,8 @@ export const ZVoucher = z
   .meta({ id: 'Voucher' });
 
 const ZMyVoucher = ZVoucher.extend({
+  redeemedAt: z.iso.datetime().nullable(),
+  redeemedMerchantName: z.string().nullable().describe('the merchant that redeemed it'),
   merchantsWhereValid: z.object({
     merchantIds: z.array(z.number().int()).nullable().describe('null: every listed merchant of the org'),
     categories: z.array(z.enum(MERCHANT_CATEGORIES)).nullable(),
@@ -53,7 +57,7 @@ const ZMyCampaign = z
     open: z.boolean(),
     claimedByMe: z.number().int(),
     remaining: z.number().int(),
-    myRegistration: z.object({ state: z.string() }).nullable().describe('lottery campaigns: the member registration'),
+    myRegistration: ZMyRegistration.nullable().describe('lottery campaigns: the member registration and its outcome'),
   })
   .meta({ id: 'MyVoucherCampaign' });
 
@@ -78,7 +82,7 @@ export async function claimRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: z.object({ items: z.array(ZMyCampaign) }), ...errorResponses },
       },
     },
-    async (req) => listMyCampaigns(deps.db, requireActor(req, 'member').accountId, deps.clock.now()),
+    async (req) => listMyCampaigns(deps.db, requireActor(req, 'member').accountId, deps.clock.now(), myRegistration),
   );
 
   r.post(

@@ -4,6 +4,7 @@ import type { Clock } from '../../kernel/clock.js';
 import { timingSafeEqualString, type Crypto } from '../../kernel/crypto.js';
 import type { Db } from '../../kernel/db.js';
 import { AppError, type Lang } from '../../kernel/errors.js';
+import { merchantRef } from '../merchant/index.js';
 import { memberRef, memberUnion } from '../member/index.js';
 import { orgRef } from '../org/index.js';
 import { capText } from './caps.js';
@@ -167,8 +168,14 @@ export async function claimVoucher(
   return presentVoucher(outcome.voucher, c.row, now);
 }
 
-/** Published campaigns the member may take part in, open now or opening later, with their own claims. */
-export async function listMyCampaigns(db: Db, accountId: number, now: Date) {
+/** Published campaigns the member may take part in, open now or opening later, with their own claims
+ * and, for a lottery, their registration (the lottery's function, passed in: lottery imports this file). */
+export async function listMyCampaigns<R>(
+  db: Db,
+  accountId: number,
+  now: Date,
+  registrationOf: (db: Db, campaignId: number, memberId: number) => Promise<R | null>,
+) {
   const m = await memberFacts(db, accountId);
   if (!m) return { items: [] };
   const found = await db
@@ -211,7 +218,7 @@ export async function listMyCampaigns(db: Db, accountId: number, now: Date) {
       open: now >= r.c.claimStartsAt && now < r.c.claimEndsAt,
       claimedByMe: r.claimedByMe,
       remaining: r.remaining ?? r.c.quantity,
-      myRegistration: null,
+      myRegistration: r.c.mode === 'lottery' ? await registrationOf(db, r.c.id, m.memberId) : null,
     });
   }
   return { items };
@@ -225,15 +232,18 @@ export async function listMyVouchers(
   now: Date,
 ) {
   const found = await db
-    .select({ v: voucher, c: campaign })
+    .select({ v: voucher, c: campaign, merchantName: merchantRef.name })
     .from(voucher)
     .innerJoin(campaign, eq(campaign.id, voucher.campaignId))
+    .leftJoin(merchantRef, eq(merchantRef.id, voucher.redeemedMerchantId))
     .where(eq(voucher.accountId, accountId))
     .orderBy(desc(voucher.id))
     .limit(200);
   const items = found
-    .map(({ v, c }) => ({
+    .map(({ v, c, merchantName }) => ({
       ...presentVoucher(v, c, now),
+      redeemedAt: v.redeemedAt?.toISOString() ?? null,
+      redeemedMerchantName: merchantName,
       merchantsWhereValid: { merchantIds: c.merchantIds ?? null, categories: categoriesOf(c), orgId: c.orgId },
     }))
     .filter((v) => !state || v.state === state);

@@ -199,6 +199,10 @@ describe('draw', () => {
     expect(mine.statusCode).toBe(200);
     const won = mine.json<{ myRegistration: { won: boolean; rank: number | null } }>().myRegistration;
     expect(won.won).toBe(expected.includes(pseudoIdOf(c.id, memberId)));
+    // The member's campaign list carries the same outcome.
+    const list = await t.request('GET', '/api/me/voucher-campaigns', { cookie: member });
+    const listed = list.json<{ items: Array<{ id: number; myRegistration: { won: boolean | null } | null }> }>().items;
+    expect(listed.find((x) => x.id === c.id)?.myRegistration?.won).toBe(won.won);
     expect(await lotteryAllowsClaim(t.deps.db, c, memberId)).toBe(won.won);
     const [winner] = await rows<{ memberId: number }>(
       t.deps.db,

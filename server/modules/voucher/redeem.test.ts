@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from '../../seed/demo.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { hashPassword } from '../auth/index.js';
 import { voucherQr } from './claim.service.js';
+import { listMyVouchers } from './claim.service.js';
 import {
   insertCampaign,
   insertMembers,
@@ -101,6 +102,10 @@ describe('redemption', () => {
       sql`select state, redeemed_merchant_id as merchant from voucher where id = ${v.id}`,
     );
     expect(row).toMatchObject({ state: 'redeemed', merchant: dining });
+    // The holder's list says when and where.
+    const held = (await listMyVouchers(t.deps.db, adminId, 'redeemed', t.clock.now())).items.find((x) => x.id === v.id);
+    expect(held).toMatchObject({ state: 'redeemed', redeemedMerchantName: '宴春酒楼' });
+    expect(held?.redeemedAt).toEqual(expect.any(String));
     const [audit] = await rows<{ n: number }>(
       t.deps.db,
       sql`select count(*)::int as n from audit_log where action = 'voucher.redeem' and target_id = ${String(v.id)}`,

@@ -30395,6 +30395,9 @@ export interface components {
                 orgId: number;
             };
             minSpendFen: number;
+            redeemedAt: string | null;
+            /** @description the merchant that redeemed it */
+            redeemedMerchantName: string | null;
             /** @enum {string} */
             state: "issued" | "redeemed" | "expired" | "void";
             /** Format: date-time */
@@ -30417,10 +30420,8 @@ export interface components {
             minSpendFen: number;
             /** @enum {string} */
             mode: "first_come" | "lottery";
-            /** @description lottery campaigns: the member registration */
-            myRegistration: {
-                state: string;
-            } | null;
+            /** @description lottery campaigns: the member registration and its outcome */
+            myRegistration: components["schemas"]["LotteryRegistration"] | null;
             name: string;
             open: boolean;
             orgId: number;
@@ -30449,10 +30450,8 @@ export interface components {
             minSpendFen: number;
             /** @enum {string} */
             mode: "first_come" | "lottery";
-            /** @description lottery campaigns: the member registration */
-            myRegistration: {
-                state: string;
-            } | null;
+            /** @description lottery campaigns: the member registration and its outcome */
+            myRegistration: components["schemas"]["LotteryRegistrationInput"] | null;
             name: string;
             open: boolean;
             orgId: number;
@@ -30481,6 +30480,9 @@ export interface components {
                 orgId: number;
             };
             minSpendFen: number;
+            redeemedAt: string | null;
+            /** @description the merchant that redeemed it */
+            redeemedMerchantName: string | null;
             /** @enum {string} */
             state: "issued" | "redeemed" | "expired" | "void";
             /** Format: date-time */

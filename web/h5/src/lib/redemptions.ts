@@ -1,5 +1,5 @@
 // A merchant's redemptions, and what a voucher's answer says about its own redemption.
-import type { MerchantRedemptions } from '../api/voucher';
+import type { MerchantRedemptions, Voucher } from '../api/voucher';
 
 export type RedemptionRow = MerchantRedemptions['items'][number];
 
@@ -11,14 +11,12 @@ export function redemptionSummary(r: MerchantRedemptions): { count: number; tota
   return { count: r.count, totalFen: r.faceValueFen };
 }
 
-/** When a voucher was redeemed, if its answer says (the member's list leaves it out today). */
-export function redeemedAt(v: object): string | null {
-  const at = (v as { redeemedAt?: unknown }).redeemedAt;
-  return typeof at === 'string' ? at : null;
+/** When a voucher was redeemed (null while it is not). */
+export function redeemedAt(v: Voucher): string | null {
+  return v.redeemedAt;
 }
 
-/** The merchant that redeemed a voucher, if its answer names it. */
-export function redeemedWhere(v: object): string | null {
-  const name = (v as { redeemedMerchantName?: unknown }).redeemedMerchantName;
-  return typeof name === 'string' && name ? name : null;
+/** The merchant that redeemed a voucher, if known. */
+export function redeemedWhere(v: Voucher): string | null {
+  return v.redeemedMerchantName || null;
 }
