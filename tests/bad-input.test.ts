@@ -144,7 +144,8 @@ describe('bad input on every route', () => {
   });
 
   it('without a session every non-public route answers 401, never 5xx', async () => {
-    // /api/wishes: the 微心愿 board is public (anonymous wishes only).
+    // /api/wishes: the 微心愿 board is public (anonymous wishes only); so are the merchant
+    // directory, the open calls and the application form of the benefit network.
     const publicRoutes = [
       '/api/health',
       '/api/auth/login',
@@ -152,6 +153,10 @@ describe('bad input on every route', () => {
       '/api/auth/logout',
       '/api/openapi.json',
       '/api/wishes',
+      '/api/merchant-calls/open',
+      '/api/merchant-calls/{id}/applications',
+      '/api/merchants',
+      '/api/merchants/{id}',
     ];
     for (const r of routes) {
       if (publicRoutes.includes(r.path)) continue;
