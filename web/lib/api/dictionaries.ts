@@ -62,3 +62,17 @@ export const PROGRAMME_KINDS = ["winter_warmth","education_aid","medical_aid","f
 export const ASSISTANCE_STATES = ["proposed","approved","paid","rejected","cancelled"] as const;
 /** BoardWish.state */
 export const WISH_STATES = ["submitted","published","claimed","fulfilled","rejected","withdrawn"] as const;
+/** MerchantStaffItem.categories */
+export const MERCHANT_CATEGORIES = ["shopping","dining","culture","fitness","health","education","travel"] as const;
+/** MerchantStaffItem.status */
+export const MERCHANT_STATUSES = ["applied","approved","rejected","listed","warned","suspended","exited"] as const;
+/** VoucherCampaign.kind */
+export const CAMPAIGN_KINDS = ["spring_festival","festival","birthday","general"] as const;
+/** VoucherCampaign.mode */
+export const CAMPAIGN_MODES = ["first_come","lottery"] as const;
+/** VoucherCampaign.state */
+export const CAMPAIGN_STATES = ["draft","published","closed"] as const;
+/** Voucher.state */
+export const VOUCHER_STATES = ["issued","redeemed","expired","void"] as const;
+/** VoucherSettlement.state */
+export const SETTLEMENT_STATES = ["draft","confirmed","approved"] as const;

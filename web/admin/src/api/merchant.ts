@@ -1,26 +1,10 @@
-// 工惠优享家 partner merchants (issue 17, /work/briefs/benefit-api.md): open calls, applications and
+// 工惠优享家 partner merchants: open calls, applications and
 // their review, the staff list and record of a merchant, supervision steps and merchant accounts.
 import type { Body, Query, Schemas } from '../../../lib/api/client';
+import { MERCHANT_CATEGORIES, MERCHANT_STATUSES } from '../../../lib/api/dictionaries';
 import { api, ok } from './client';
 
-export const MERCHANT_CATEGORIES = [
-  'shopping',
-  'dining',
-  'culture',
-  'fitness',
-  'health',
-  'education',
-  'travel',
-] as const;
-export const MERCHANT_STATUSES = [
-  'applied',
-  'approved',
-  'rejected',
-  'listed',
-  'warned',
-  'suspended',
-  'exited',
-] as const;
+export { MERCHANT_CATEGORIES, MERCHANT_STATUSES };
 export const APPLICATION_STATES = ['applied', 'approved', 'rejected'] as const;
 /** The supervision steps a reason goes with. */
 export const MERCHANT_STEPS = ['warn', 'suspend', 'reinstate', 'exit'] as const;

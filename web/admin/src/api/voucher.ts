@@ -1,12 +1,10 @@
-// 消费券 campaigns, their live figures, lottery draws, caps per org and merchant settlements (issue 17,
-// /work/briefs/benefit-api.md). Money is in 分 (integers) in the API; the forms type 元.
+// 消费券 campaigns, their live figures, lottery draws, caps per org and merchant settlements (the voucher module
+// of the server). Money is in 分 (integers) in the API; the forms type 元.
 import { downloadFile, type Body, type Query, type Reply, type Schemas } from '../../../lib/api/client';
 import { api, ok } from './client';
+import { CAMPAIGN_KINDS, CAMPAIGN_MODES, CAMPAIGN_STATES, SETTLEMENT_STATES } from '../../../lib/api/dictionaries';
 
-export const CAMPAIGN_KINDS = ['spring_festival', 'festival', 'birthday', 'general'] as const;
-export const CAMPAIGN_MODES = ['first_come', 'lottery'] as const;
-export const CAMPAIGN_STATES = ['draft', 'published', 'closed'] as const;
-export const SETTLEMENT_STATES = ['draft', 'confirmed', 'approved'] as const;
+export { CAMPAIGN_KINDS, CAMPAIGN_MODES, CAMPAIGN_STATES, SETTLEMENT_STATES };
 /** The kinds a yearly cap per member may apply to (every kind; null: no cap). */
 export const CAP_KINDS = CAMPAIGN_KINDS;
 

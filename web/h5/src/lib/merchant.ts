@@ -1,17 +1,9 @@
 // What the merchant pages share: the categories (server/modules/merchant, in its order), the phone's
 // location, and where a voucher can be used in words.
-import type { MerchantItem } from '../api/merchant';
+import { MERCHANT_CATEGORIES } from '../../../lib/api/dictionaries';
 import { i18n } from '../i18n';
 
-export const CATEGORIES = [
-  'shopping',
-  'dining',
-  'culture',
-  'fitness',
-  'health',
-  'education',
-  'travel',
-] as const satisfies readonly MerchantItem['categories'][number][];
+export const CATEGORIES = MERCHANT_CATEGORIES;
 
 export interface Coords {
   lat: number;
