@@ -164,12 +164,24 @@ describe('settlement statements', () => {
       confirmSettlement(tx, env(), { merchantId, accountId: adminId }, id),
     );
     expect(confirmed.state).toBe('confirmed');
+    // Now it is work on 工作台 (待审批结算单), counted as the list of confirmed statements counts it.
+    const pending = async () =>
+      (await t.request('GET', '/api/workbench', { cookie: admin }))
+        .json<{ todo: Array<{ key: string; count: number; path: string }> }>()
+        .todo.find((x) => x.key === 'voucher.settlements');
+    const confirmedList = async () =>
+      (await t.request('GET', '/api/voucher-settlements?state=confirmed', { cookie: admin })).json<{ total: number }>()
+        .total;
+    const before = await pending();
+    expect(before).toMatchObject({ path: '/voucher/settlements?state=confirmed', count: await confirmedList() });
+    expect(before?.count).toBeGreaterThanOrEqual(1);
     await expect(
       t.deps.db.transaction((tx) => confirmSettlement(tx, env(), { merchantId, accountId: adminId }, id)),
     ).rejects.toMatchObject({ code: 'VOUCHER_SETTLEMENT_STATE' });
     const approved = await t.request('POST', `/api/voucher-settlements/${id}/approve`, { cookie: admin });
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json()).toMatchObject({ state: 'approved' });
+    expect((await pending())?.count).toBe((before?.count ?? 0) - 1);
     expect((await t.request('POST', `/api/voucher-settlements/${id}/approve`, { cookie: admin })).statusCode).toBe(409);
     const list = await t.request('GET', `/api/voucher-settlements?state=approved&merchantId=${merchantId}`, {
       cookie: admin,
