@@ -13,6 +13,7 @@ import { claimRoutes } from './claim.routes.js';
 import { memberFacts, registerLotteryGate, verifyVoucherToken } from './claim.service.js';
 import { VOUCHER_AUDIT_ACTIONS, VOUCHER_AUDIT_TARGETS } from './voucher.audit.js';
 import { VOUCHER_ERRORS, VOUCHER_FIELD_MESSAGES } from './voucher.errors.js';
+import { voucherWorkbench } from './workbench.js';
 import {
   LOTTERY_AUDIT_ACTIONS,
   LOTTERY_ERRORS,
@@ -62,6 +63,7 @@ export const voucherModule = defineModule({
   api: { verifyVoucherToken, capsAt, memberFacts, lotteryAllowsClaim, myRegistration },
   auditActions: { ...VOUCHER_AUDIT_ACTIONS, ...LOTTERY_AUDIT_ACTIONS },
   auditTargets: VOUCHER_AUDIT_TARGETS,
+  workbench: voucherWorkbench,
 });
 
 export { CAMPAIGN_KINDS, CAMPAIGN_MODES, CAMPAIGN_STATES, VOUCHER_STATES } from './voucher.schema.js';

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TxEnv } from '../../kernel/context.js';
+import type { Actor } from '../../kernel/access.js';
+import { auditTargetKind } from '../../kernel/audit-labels.js';
 import { rows } from '../../kernel/db.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { insertCampaign, insertMembers, insertMerchant, insertVoucher } from './lottery.fixtures.js';
@@ -18,6 +20,7 @@ let adminId = 0;
 let merchantId = 0;
 let otherMerchant = 0;
 let campaignId = 0;
+let issued = { id: 0, code: '' };
 const env = (): TxEnv => ({
   crypto: t.deps.crypto,
   source: { actorId: null, actorName: 'merchant-dining', ip: null, requestId: null, at: t.clock.now() },
@@ -79,7 +82,7 @@ beforeAll(async () => {
       redeemedAt: r.at,
       merchantId: r.merchant,
     });
-  await insertVoucher(t.deps.db, {
+  issued = await insertVoucher(t.deps.db, {
     campaignId,
     memberId: members[5] ?? 0,
     accountId: adminId,
@@ -161,12 +164,24 @@ describe('settlement statements', () => {
       confirmSettlement(tx, env(), { merchantId, accountId: adminId }, id),
     );
     expect(confirmed.state).toBe('confirmed');
+    // Now it is work on 工作台 (待审批结算单), counted as the list of confirmed statements counts it.
+    const pending = async () =>
+      (await t.request('GET', '/api/workbench', { cookie: admin }))
+        .json<{ todo: Array<{ key: string; count: number; path: string }> }>()
+        .todo.find((x) => x.key === 'voucher.settlements');
+    const confirmedList = async () =>
+      (await t.request('GET', '/api/voucher-settlements?state=confirmed', { cookie: admin })).json<{ total: number }>()
+        .total;
+    const before = await pending();
+    expect(before).toMatchObject({ path: '/voucher/settlements?state=confirmed', count: await confirmedList() });
+    expect(before?.count).toBeGreaterThanOrEqual(1);
     await expect(
       t.deps.db.transaction((tx) => confirmSettlement(tx, env(), { merchantId, accountId: adminId }, id)),
     ).rejects.toMatchObject({ code: 'VOUCHER_SETTLEMENT_STATE' });
     const approved = await t.request('POST', `/api/voucher-settlements/${id}/approve`, { cookie: admin });
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json()).toMatchObject({ state: 'approved' });
+    expect((await pending())?.count).toBe((before?.count ?? 0) - 1);
     expect((await t.request('POST', `/api/voucher-settlements/${id}/approve`, { cookie: admin })).statusCode).toBe(409);
     const list = await t.request('GET', `/api/voucher-settlements?state=approved&merchantId=${merchantId}`, {
       cookie: admin,
@@ -200,5 +215,66 @@ describe('settlement statements', () => {
     );
     expect(audit?.n).toBe(1);
     expect((await t.request('GET', `/api/voucher-settlements/${id}/export`, { cookie: county })).statusCode).toBe(404);
+  });
+});
+
+describe('the audit log names the voucher records', () => {
+  type Page = { total: number; items: Array<{ targetId: string; targetLabel: string; targetLink: string | null }> };
+  const audit = async (query: string) => {
+    const res = await t.request('GET', `/api/audit?${query}`, { cookie: admin });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<Page>();
+  };
+
+  it('a statement by merchant and period, found by the merchant’s name', async () => {
+    const [s] = await rows<{ id: number }>(
+      t.deps.db,
+      sql`select id from voucher_settlement where merchant_id = ${merchantId} order by id limit 1`,
+    );
+    const page = await audit(`targetType=voucher_settlement&targetId=${s?.id}&actions=voucher_settlement.create`);
+    expect(page.items[0]).toMatchObject({
+      targetLabel: '镇江宴春酒楼 2026-10-01–2026-10-31',
+      targetLink: '/voucher/settlements',
+    });
+    const found = await audit(`target=${encodeURIComponent('宴春')}&actions=voucher_settlement.create`);
+    expect(found.items.map((i) => i.targetId).sort()).toEqual(
+      (
+        await rows<{ id: number }>(
+          t.deps.db,
+          sql`select id from voucher_settlement where merchant_id = ${merchantId} order by id`,
+        )
+      )
+        .map((r) => String(r.id))
+        .sort(),
+    );
+    // a name's % is a literal, not a wildcard
+    expect((await audit(`target=${encodeURIComponent('%')}&actions=voucher_settlement.create`)).total).toBe(0);
+  });
+
+  it('a campaign by name with its page; a voucher by code and campaign, found by its code', async () => {
+    const kind = auditTargetKind('voucher_campaign');
+    const reader: Actor = {
+      accountId: adminId,
+      kind: 'staff',
+      username: 'admin',
+      displayName: 'admin',
+      orgId: null,
+      sessionState: 'active',
+      grants: [],
+    };
+    const ctx = { db: t.deps.db, crypto: t.deps.crypto, reader };
+    expect((await kind?.describe?.([String(campaignId)], ctx))?.get(String(campaignId))).toEqual({
+      label: '国庆消费券',
+      link: `/voucher/campaigns/${campaignId}`,
+    });
+    expect(await kind?.find?.('国庆', ctx, 10)).toContain(String(campaignId));
+    const v = auditTargetKind('voucher');
+    expect(v?.label.zh).toBe('消费券');
+    expect((await v?.describe?.([String(issued.id), 'x'], ctx))?.get(String(issued.id))).toEqual({
+      label: `${issued.code} · 国庆消费券`,
+      link: `/voucher/campaigns/${campaignId}`,
+    });
+    expect(await v?.find?.(issued.code.toLowerCase(), ctx, 10)).toEqual([String(issued.id)]);
+    expect(await v?.find?.('NOPE', ctx, 10)).toEqual([]);
   });
 });

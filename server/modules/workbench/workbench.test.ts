@@ -32,6 +32,7 @@ const LIST_OF: Record<string, string> = {
   'assistance.approvals': '/api/assistance/records?view=pending',
   'assistance.wishes': '/api/assistance/wishes?state=submitted',
   'merchant.applications': '/api/merchant-applications?state=applied',
+  'voucher.settlements': '/api/voucher-settlements?state=confirmed',
 };
 
 interface Todo {
