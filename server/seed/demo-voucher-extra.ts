@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Deps } from '../kernel/context.js';
 import { rows, type Db } from '../kernel/db.js';
 import { chinaDate } from '../kernel/clock.js';
+import { currentFiledFile } from '../modules/assistance/index.js';
+import { NEW_EMPLOYMENT } from '../modules/member/index.js';
 import { chinaYear } from '../modules/voucher/caps.js';
 import { pseudoIdOf, registrationWeight } from '../modules/voucher/lottery.draw.js';
 import { registration } from '../modules/voucher/lottery.schema.js';
@@ -51,10 +53,9 @@ export async function seedDemoVoucherExtra(tx: Db, deps: Deps, orgs: Map<string,
 
   // Members with an account in the city's subtree, in id order: the last six redeemed last Spring
   // Festival's vouchers, the others (up to 40) registered for the lottery.
-  const people = await rows<{ id: number; accountId: number; jobType: string; hardship: boolean; prior: boolean }>(
+  const people = await rows<{ id: number; accountId: number; jobType: string; prior: boolean }>(
     tx,
     sql`select m.id, m.account_id as "accountId", m.job_type as "jobType",
-          exists (select 1 from hardship_file f where f.member_id = m.id and f.state = 'filed') as hardship,
           exists (select 1 from voucher v where v.member_id = m.id) as prior
         from member_ref m join org_ref o on o.id = m.org_id
         where m.account_id is not null and m.status = 'active'
@@ -63,7 +64,11 @@ export async function seedDemoVoucherExtra(tx: Db, deps: Deps, orgs: Map<string,
   );
   const registrants = people.slice(0, Math.max(0, people.length - 6));
   for (const [i, p] of registrants.entries()) {
-    const f = { hardship: p.hardship, newEmployment: p.jobType !== 'regular', firstBenefit: !p.prior };
+    const f = {
+      hardship: !!(await currentFiledFile(tx, Number(p.id))),
+      newEmployment: NEW_EMPLOYMENT.some((j) => j === p.jobType),
+      firstBenefit: !p.prior,
+    };
     await tx.insert(registration).values({
       campaignId: lottery.id,
       memberId: Number(p.id),

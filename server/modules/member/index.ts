@@ -86,7 +86,7 @@ export const memberModule = defineModule({
   auditTargets: MEMBER_AUDIT_TARGETS,
 });
 
-export { memberRef, JOB_TYPES, MEMBER_STATUSES, type MemberRow } from './member.schema.js';
+export { memberRef, JOB_TYPES, NEW_EMPLOYMENT, MEMBER_STATUSES, type MemberRow } from './member.schema.js';
 export { findMember, sealedIdentities, lockMember, type MemberKey, type SealedIdentity } from './member.lookup.js';
 export { memberRoutes } from './member.routes.js';
 export { memberWorkflowRoutes } from './workflow.routes.js';

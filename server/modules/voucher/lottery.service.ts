@@ -8,6 +8,7 @@ import { maskName } from '../../kernel/crypto.js';
 import { rows, type Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
 import { currentFiledFile } from '../assistance/index.js';
+import { NEW_EMPLOYMENT } from '../member/index.js';
 import {
   DRAW_ALGORITHM,
   DRAW_ALGORITHM_TEXT,
@@ -26,13 +27,7 @@ import { campaign, voucher } from './voucher.schema.js';
 
 type CampaignRow = typeof campaign.$inferSelect;
 
-const NEW_EMPLOYMENT_JOBS: readonly string[] = [
-  'courier',
-  'food_delivery',
-  'truck_driver',
-  'ride_hailing',
-  'other_new',
-];
+const isNewEmployment = (jobType: string) => NEW_EMPLOYMENT.some((j) => j === jobType);
 
 /** When registration for a lottery campaign closes: its registration end, else when claiming starts. */
 export function registrationEndsAt(c: Pick<CampaignRow, 'claimStartsAt'> & { registrationEndsAt?: Date | null }): Date {
@@ -108,7 +103,7 @@ export async function register(tx: Db, env: TxEnv, actor: Actor, campaignId: num
     throw new AppError('VOUCHER_REGISTRATION_CLOSED');
   if (!(await memberEligibleFor(tx, c, m))) throw new AppError('VOUCHER_REGISTRATION_NOT_ELIGIBLE');
   const hardship = !!(await currentFiledFile(tx, m.memberId));
-  const newEmployment = NEW_EMPLOYMENT_JOBS.includes(m.jobType);
+  const newEmployment = isNewEmployment(m.jobType);
   const [prior] = await tx.select({ n: count() }).from(voucher).where(eq(voucher.memberId, m.memberId));
   const firstBenefit = (prior?.n ?? 0) === 0;
   const inserted = await tx
