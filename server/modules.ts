@@ -9,6 +9,7 @@ import type { ErrorCodesOf, ModuleDef, PermissionsOf } from './kernel/module.js'
 import { registerWorkbench } from './kernel/workbench.js';
 import { assistanceModule } from './modules/assistance/index.js';
 import { auditModule } from './modules/audit/index.js';
+import { congressModule } from './modules/congress/index.js';
 import { authModule } from './modules/auth/index.js';
 import { memberModule } from './modules/member/index.js';
 import { merchantModule } from './modules/merchant/index.js';
@@ -31,6 +32,7 @@ export const MODULES = [
   workbenchModule,
   merchantModule,
   voucherModule,
+  congressModule,
 ] as const;
 
 type Manifest = (typeof MODULES)[number];

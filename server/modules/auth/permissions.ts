@@ -81,6 +81,9 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'voucher:campaign:manage',
       'voucher:settlement:read',
       'voucher:settlement:approve',
+      'congress:congress:read',
+      'congress:congress:manage',
+      'congress:proposal:handle',
     ],
   },
   {
@@ -126,6 +129,9 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'member:figures:read',
       'assistance:figures:read',
       'merchant:merchant:read',
+      'congress:congress:read',
+      'congress:congress:manage',
+      'congress:proposal:handle',
     ],
   },
   {
@@ -160,6 +166,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'qa:entry:read',
       'voice:item:read',
       'voice:alert:read',
+      'congress:congress:read',
     ],
   },
   // 工会负责人: approves assistance at the org of the grant (and below). Approval is kept apart from
@@ -177,6 +184,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'assistance:wish:manage',
       'member:figures:read',
       'assistance:figures:read',
+      'congress:congress:read',
     ],
   },
 ];

@@ -1,0 +1,37 @@
+// The congress module's public surface (职工代表大会, "永不闭幕"): bodies, terms, representatives,
+// sessions with attendance and compliance records, votes with secret ballots, proposals,
+// evaluations and the work between sessions. Other modules import it only through this file.
+import { count, eq } from 'drizzle-orm';
+import { defineModule } from '../../kernel/module.js';
+import { registerOrgUsage } from '../org/index.js';
+import { CONGRESS_ERRORS, CONGRESS_FIELD_MESSAGES } from './congress.errors.js';
+import { congressBody } from './congress.schema.js';
+
+// An org with a congress is in use: it can be closed, not deleted.
+registerOrgUsage(async (tx, orgId) => {
+  const [b] = await tx.select({ n: count() }).from(congressBody).where(eq(congressBody.orgId, orgId));
+  return (b?.n ?? 0) > 0;
+});
+
+export const congressModule = defineModule({
+  name: 'congress',
+  permissions: {
+    'congress:congress:read': { zh: '查看职代会', en: 'View workers’ congresses' },
+    'congress:congress:manage': {
+      zh: '管理职代会：届次、代表、会议、签到、表决、评议',
+      en: 'Run congresses: terms, representatives, sessions, check-in, votes, evaluations',
+    },
+    'congress:proposal:handle': {
+      zh: '审查、交办、答复职工代表提案',
+      en: 'Review, assign and answer proposals',
+    },
+  },
+  errors: { ...CONGRESS_ERRORS },
+  fieldMessages: { ...CONGRESS_FIELD_MESSAGES },
+  routes: [],
+  auditActions: {
+    'congress_rules.update': { zh: '设置职代会规则', en: 'Congress rules set' },
+  },
+});
+
+export { REPRESENTATIVE_CATEGORIES, type RepresentativeCategory } from './congress.schema.js';
