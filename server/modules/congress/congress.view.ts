@@ -8,7 +8,6 @@ import type { CongressBody, CongressSession, CongressTerm, Representative } from
 import { quorumOf, rulesAt } from './congress.rules.js';
 import {
   congressAttendance,
-  congressBody,
   congressDocument,
   congressRepresentative,
   congressSession,
