@@ -6,6 +6,9 @@ import { defineModule } from '../../kernel/module.js';
 import { registerOrgUsage } from '../org/index.js';
 import { CONGRESS_ERRORS, CONGRESS_FIELD_MESSAGES } from './congress.errors.js';
 import { congressBody } from './congress.schema.js';
+import { VOTE_AUDIT_ACTIONS, VOTE_AUDIT_TARGETS } from './vote.audit.js';
+import { VOTE_ERRORS, VOTE_FIELD_MESSAGES } from './vote.errors.js';
+import { voteRoutes } from './vote.routes.js';
 
 // An org with a congress is in use: it can be closed, not deleted.
 registerOrgUsage(async (tx, orgId) => {
@@ -26,12 +29,14 @@ export const congressModule = defineModule({
       en: 'Review, assign and answer proposals',
     },
   },
-  errors: { ...CONGRESS_ERRORS },
-  fieldMessages: { ...CONGRESS_FIELD_MESSAGES },
-  routes: [],
+  errors: { ...CONGRESS_ERRORS, ...VOTE_ERRORS },
+  fieldMessages: { ...CONGRESS_FIELD_MESSAGES, ...VOTE_FIELD_MESSAGES },
+  routes: [voteRoutes],
   auditActions: {
     'congress_rules.update': { zh: '设置职代会规则', en: 'Congress rules set' },
+    ...VOTE_AUDIT_ACTIONS,
   },
+  auditTargets: { ...VOTE_AUDIT_TARGETS },
 });
 
 export { REPRESENTATIVE_CATEGORIES, type RepresentativeCategory } from './congress.schema.js';
