@@ -5,6 +5,7 @@ import { createTestApp, ENGINE, type TestApp } from '../../test/harness.js';
 import { makeMember, orgIds } from '../voucher/claim.fixtures.js';
 import { BallotEngine } from './ballot.engine.js';
 import { congressRepresentative } from './congress.schema.js';
+import { seedDemoVotes } from '../../seed/demo-congress-votes.js';
 import { checkIn, makeCongress, type CongressFixture, type FixtureRep } from './test-fixtures.js';
 
 // Votes (表决): the quorum at opening, "more than half of ALL representatives" at close, one
@@ -474,5 +475,41 @@ describe('paper ballots and show of hands', () => {
       (await paper(hands, { issued: 5, returned: 5, for: 3, against: 2, abstain: 0, invalid: 0 })).statusCode,
     ).toBe(200);
     expect((await close(hands)).json()).toMatchObject({ for: 3, against: 2, total: 6, passed: false });
+  });
+});
+
+describe('demo votes', () => {
+  it('seedDemoVotes writes closed votes that the routes read back consistently', async () => {
+    const c = await makeCongress(t, admin, { orgId: hs, reps: 12, present: 11, session: 'closed' });
+    const [acct] = await rows<{ id: number }>(
+      t.deps.db,
+      sql`select id::int as id from account where username = 'city'`,
+    );
+    await seedDemoVotes(t.deps.db, t.deps, {
+      orgId: hs,
+      bodyId: c.bodyId,
+      termId: c.termId,
+      reps: c.reps.map((r) => ({ id: r.id, memberId: r.memberId })),
+      sessions: { first: c.sessionId, second: c.sessionId, third: c.sessionId, upcoming: c.sessionId },
+      staffAccountId: acct?.id ?? 0,
+    });
+    const list = await t.request('GET', `/api/congress/sessions/${c.sessionId}/motions`, { cookie: city });
+    const items = list.json<{ items: Array<MotionOut & { method: string }> }>().items;
+    expect(items.map((m) => [m.method, m.state])).toEqual([
+      ['secret_electronic', 'closed'],
+      ['open', 'closed'],
+      ['secret_paper', 'closed'],
+    ]);
+    const [secret] = items;
+    if (!secret) throw new Error('no motion');
+    expect(secret).toMatchObject({ total: 12, presentAtOpen: 11, voted: 8 });
+    const pub = await t.request('GET', `/api/congress/motions/${secret.id}/receipts`, { cookie: city });
+    const published = pub.json<{ items: unknown[]; tally: { for: number; against: number; abstain: number } }>();
+    expect(published.items).toHaveLength(8);
+    expect(published.tally).toEqual({
+      for: secret.result?.for,
+      against: secret.result?.against,
+      abstain: secret.result?.abstain,
+    });
   });
 });
