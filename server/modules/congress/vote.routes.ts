@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction, requireActor } from '../../kernel/context.js';
-import { errorResponses, ZId, ZIdParams } from '../../kernel/http.js';
+import { errorResponses, ZErrorBody, ZId, ZIdParams } from '../../kernel/http.js';
 import { BALLOT_CHOICES, MOTION_METHODS, MOTION_STATES } from './vote.schema.js';
 import {
   board,
@@ -150,7 +150,7 @@ export async function voteRoutes(app: FastifyInstance): Promise<void> {
           abstain: ZCount,
           invalid: ZCount,
         }),
-        response: { 200: ZMotion, ...errorResponses },
+        response: { 200: ZMotion, ...errorResponses, 422: ZErrorBody },
       },
     },
     async (req) => {
@@ -166,7 +166,7 @@ export async function voteRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary: 'Close the vote: passed when for > half of ALL representatives on the roll',
         params: ZIdParams,
-        response: { 200: ZResult, ...errorResponses },
+        response: { 200: ZResult, ...errorResponses, 422: ZErrorBody },
       },
     },
     async (req) => {
