@@ -6,6 +6,11 @@ import { defineModule } from '../../kernel/module.js';
 import { registerOrgUsage } from '../org/index.js';
 import { CONGRESS_ERRORS, CONGRESS_FIELD_MESSAGES } from './congress.errors.js';
 import { congressBody } from './congress.schema.js';
+import { dutyRoutes } from './duty.routes.js';
+import { PROPOSAL_AUDIT_ACTIONS, PROPOSAL_AUDIT_TARGETS } from './proposal.audit.js';
+import { PROPOSAL_ERRORS, PROPOSAL_FIELD_MESSAGES } from './proposal.errors.js';
+import { proposalMeRoutes } from './proposal.me.routes.js';
+import { proposalRoutes } from './proposal.routes.js';
 
 // An org with a congress is in use: it can be closed, not deleted.
 registerOrgUsage(async (tx, orgId) => {
@@ -26,12 +31,14 @@ export const congressModule = defineModule({
       en: 'Review, assign and answer proposals',
     },
   },
-  errors: { ...CONGRESS_ERRORS },
-  fieldMessages: { ...CONGRESS_FIELD_MESSAGES },
-  routes: [],
+  errors: { ...CONGRESS_ERRORS, ...PROPOSAL_ERRORS },
+  fieldMessages: { ...CONGRESS_FIELD_MESSAGES, ...PROPOSAL_FIELD_MESSAGES },
+  routes: [proposalRoutes, proposalMeRoutes, dutyRoutes],
   auditActions: {
     'congress_rules.update': { zh: '设置职代会规则', en: 'Congress rules set' },
+    ...PROPOSAL_AUDIT_ACTIONS,
   },
+  auditTargets: { ...PROPOSAL_AUDIT_TARGETS },
 });
 
 export { REPRESENTATIVE_CATEGORIES, type RepresentativeCategory } from './congress.schema.js';
