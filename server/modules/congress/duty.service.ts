@@ -50,7 +50,14 @@ export async function addDutyRecord(
   const rep = await requireRepresentative(tx, actor, input.termId);
   const [row] = await tx
     .insert(congressDutyRecord)
-    .values({ termId: input.termId, representativeId: rep.id, kind: input.kind, on: input.on, summary: input.summary, createdAt: at })
+    .values({
+      termId: input.termId,
+      representativeId: rep.id,
+      kind: input.kind,
+      on: input.on,
+      summary: input.summary,
+      createdAt: at,
+    })
     .returning({ id: congressDutyRecord.id });
   if (!row) throw new Error('duty record not inserted');
   const [found] = await select(tx).where(eq(congressDutyRecord.id, row.id));
@@ -68,7 +75,12 @@ export async function myDutyRecords(db: Db, actor: Actor): Promise<DutyRecordVie
     .where(eq(congressRepresentative.memberId, m.id));
   if (seats.length === 0) return [];
   const found = await select(db)
-    .where(inArray(congressDutyRecord.representativeId, seats.map((s) => s.id)))
+    .where(
+      inArray(
+        congressDutyRecord.representativeId,
+        seats.map((s) => s.id),
+      ),
+    )
     .orderBy(desc(congressDutyRecord.on), desc(congressDutyRecord.id))
     .limit(500);
   return found.map(view);

@@ -32,7 +32,8 @@ export async function proposalMeRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Propose (提案) with the co-signers asked to second it; cosigning, or submitted when the rules want none',
+        summary:
+          'Propose (提案) with the co-signers asked to second it; cosigning, or submitted when the rules want none',
         body: z.strictObject({
           termId: ZId,
           title: ZProposalTitle,
@@ -121,7 +122,8 @@ export async function proposalMeRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Rate the answer (满意 / 基本满意 / 不满意), once per round; the proposer’s 不满意 sends it to a second handling',
+        summary:
+          'Rate the answer (满意 / 基本满意 / 不满意), once per round; the proposer’s 不满意 sends it to a second handling',
         params: ZIdParams,
         body: z.strictObject({ rating: ZRating, comment: ZComment.optional() }),
         response: { 200: ZMine, ...errorResponses },

@@ -46,8 +46,7 @@ export async function proposalReport(
   sum.addRow([zh ? '统计日期' : 'As of', today]);
   sum.addRow([]);
   sum.addRow([zh ? '状态' : 'State', zh ? '件数' : 'Count']).font = { bold: true };
-  for (const s of PROPOSAL_STATES)
-    sum.addRow([STATE_LABEL[s][lang], list.filter((p) => p.state === s).length]);
+  for (const s of PROPOSAL_STATES) sum.addRow([STATE_LABEL[s][lang], list.filter((p) => p.state === s).length]);
   sum.addRow([zh ? '合计' : 'Total', list.length]).font = { bold: true };
   sum.addRow([zh ? '其中：超期未答复' : 'Of which overdue', list.filter((p) => p.overdue).length]);
   sum.addRow([zh ? '其中：二次办理' : 'Of which handled twice', list.filter((p) => p.round > 1).length]);
@@ -74,7 +73,9 @@ export async function proposalReport(
     const departments = current
       .map((a) => `${a.department}（${a.role === 'lead' ? (zh ? '主办' : 'lead') : zh ? '协办' : 'assisting'}）`)
       .join('、');
-    const answers = p.answers.map((a) => `[${zh ? `第${a.round}轮` : `round ${a.round}`}] ${a.department}：${a.body}`).join('\n');
+    const answers = p.answers
+      .map((a) => `[${zh ? `第${a.round}轮` : `round ${a.round}`}] ${a.department}：${a.body}`)
+      .join('\n');
     const proposerRatings = p.ratings
       .filter((r) => r.representativeId === p.proposerId)
       .map((r) => `${zh ? `第${r.round}轮` : `round ${r.round}`} ${RATING_LABEL[r.rating][lang]}`)

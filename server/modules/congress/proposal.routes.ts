@@ -93,7 +93,8 @@ export async function proposalRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'The committee’s review of a submitted proposal: 立案 (accept), 转意见建议 (convert) or 不立案 (reject), with a written reason',
+        summary:
+          'The committee’s review of a submitted proposal: 立案 (accept), 转意见建议 (convert) or 不立案 (reject), with a written reason',
         params: ZIdParams,
         body: z.strictObject({ decision: ZDecision, reason: ZReason }),
         response: { 200: ZProposalDetail, ...errorResponses },
@@ -111,17 +112,16 @@ export async function proposalRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Assign an accepted proposal to a lead and assisting departments (deadline: today + answerDays unless given)',
+        summary:
+          'Assign an accepted proposal to a lead and assisting departments (deadline: today + answerDays unless given)',
         params: ZIdParams,
-        body: z
-          .strictObject({ lead: ZDeptDeadline, assisting: z.array(ZDeptDeadline).max(20).default([]) })
-          .refine(
-            (b) => {
-              const names = [b.lead.department, ...b.assisting.map((a) => a.department)];
-              return new Set(names).size === names.length;
-            },
-            { message: 'congress.departmentTwice', path: ['assisting'] },
-          ),
+        body: z.strictObject({ lead: ZDeptDeadline, assisting: z.array(ZDeptDeadline).max(20).default([]) }).refine(
+          (b) => {
+            const names = [b.lead.department, ...b.assisting.map((a) => a.department)];
+            return new Set(names).size === names.length;
+          },
+          { message: 'congress.departmentTwice', path: ['assisting'] },
+        ),
         response: { 200: ZProposalDetail, ...errorResponses },
       },
     },
@@ -137,7 +137,8 @@ export async function proposalRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'A department returns a mis-assigned proposal within returnWindowDays of the assignment (the lead’s return: back to accepted)',
+        summary:
+          'A department returns a mis-assigned proposal within returnWindowDays of the assignment (the lead’s return: back to accepted)',
         params: ZIdParams,
         body: z.strictObject({ assignmentId: ZId, reason: ZReason }),
         response: { 200: ZProposalDetail, ...errorResponses },
@@ -173,7 +174,8 @@ export async function proposalRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'The 提案办理情况报告 of a term as .xlsx (totals by state; one row per proposal) (audited); .docx is not offered',
+        summary:
+          'The 提案办理情况报告 of a term as .xlsx (totals by state; one row per proposal) (audited); .docx is not offered',
         params: ZIdParams,
         querystring: z.strictObject({ format: z.enum(['xlsx'], 'congress.reportFormat').default('xlsx') }),
         response: { 200: xlsxResponse, ...errorResponses },
@@ -192,7 +194,13 @@ export async function proposalRoutes(app: FastifyInstance): Promise<void> {
         }),
       );
       const raw: FastifyReply = reply;
-      return sendWorkbook(raw, file, `proposal-report-${term.id}`, `提案办理情况报告-${body.name}-第${term.number}届`, deps.clock.now());
+      return sendWorkbook(
+        raw,
+        file,
+        `proposal-report-${term.id}`,
+        `提案办理情况报告-${body.name}-第${term.number}届`,
+        deps.clock.now(),
+      );
     },
   );
 
@@ -201,7 +209,8 @@ export async function proposalRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Public tracking of a body’s proposals (提案公开): signed-in members of its org subtree, or staff who may read it',
+        summary:
+          'Public tracking of a body’s proposals (提案公开): signed-in members of its org subtree, or staff who may read it',
         params: ZIdParams,
         response: { 200: z.object({ items: z.array(ZPublicProposal) }), ...errorResponses },
       },

@@ -139,7 +139,13 @@ export interface ProposalDetail extends ProposalView {
     round: number;
   }>;
   answers: Array<{ id: number; department: string; body: string; round: number; at: string }>;
-  ratings: Array<{ representativeId: number; name: string; rating: ProposalRating; comment: string | null; round: number }>;
+  ratings: Array<{
+    representativeId: number;
+    name: string;
+    rating: ProposalRating;
+    comment: string | null;
+    round: number;
+  }>;
   events: Array<{ at: string; action: string; by: string; note: string | null }>;
 }
 
@@ -308,7 +314,13 @@ export async function detailOf(db: Db, id: number, today: string): Promise<Propo
       returnReason: a.returnReason,
       round: a.round,
     })),
-    answers: answers.map((a) => ({ id: a.id, department: a.department, body: a.body, round: a.round, at: a.at.toISOString() })),
+    answers: answers.map((a) => ({
+      id: a.id,
+      department: a.department,
+      body: a.body,
+      round: a.round,
+      at: a.at.toISOString(),
+    })),
     ratings,
     events: events.map((e) => ({ at: e.at.toISOString(), action: e.action, by: e.by, note: e.note })),
   };
@@ -507,7 +519,7 @@ export async function myProposals(
   const list = await views(
     db,
     sql`(${inArray(congressProposal.proposerId, seatIds)} or ${congressProposal.id} in
-      (select c.proposal_id from ${congressProposalCosigner} c where ${inArray(congressProposalCosigner.representativeId, seatIds)}))`,
+      (select ${congressProposalCosigner.proposalId} from ${congressProposalCosigner} where ${inArray(congressProposalCosigner.representativeId, seatIds)}))`,
     today,
   );
   return list.map((v) => ({ ...v, myRole: seatIds.includes(v.proposerId) ? 'proposer' : 'cosigner' }));
@@ -612,7 +624,9 @@ export async function staffProposal(
   id: number,
   lock = false,
 ): Promise<{ p: ProposalRow; orgId: number; path: string }> {
-  const p = lock ? await lockProposal(db, id) : (await db.select().from(congressProposal).where(eq(congressProposal.id, id)))[0];
+  const p = lock
+    ? await lockProposal(db, id)
+    : (await db.select().from(congressProposal).where(eq(congressProposal.id, id)))[0];
   if (!p) throw new OutOfScopeError('congress_proposal', String(id));
   const { body, path } = await termFor(db, actor, permission, p.termId);
   return { p, orgId: body.orgId, path };
@@ -699,7 +713,9 @@ export async function assign(tx: Db, env: TxEnv, actor: Actor, id: number, input
     })),
   );
   await move(tx, p, to, at);
-  const note = rowsIn.map((a) => `${a.department}（${a.role === 'lead' ? '主办' : '协办'}，${a.deadline ?? fallback}）`).join('；');
+  const note = rowsIn
+    .map((a) => `${a.department}（${a.role === 'lead' ? '主办' : '协办'}，${a.deadline ?? fallback}）`)
+    .join('；');
   await record(tx, id, 'assign', staffBy(actor), at, note);
   await writeAudit(tx, env.crypto, env.source, {
     orgId,
@@ -784,7 +800,14 @@ export async function answer(
     ]);
   const inserted = await tx
     .insert(congressProposalAnswer)
-    .values({ proposalId: id, department: a.department, body: input.body, round: p.round, answeredBy: actor.accountId, at })
+    .values({
+      proposalId: id,
+      department: a.department,
+      body: input.body,
+      round: p.round,
+      answeredBy: actor.accountId,
+      at,
+    })
     .onConflictDoNothing()
     .returning({ id: congressProposalAnswer.id });
   if (inserted.length === 0) throw new AppError('CONGRESS_ALREADY_ANSWERED');

@@ -63,13 +63,22 @@ export const ZProposalDetail = ZProposal.extend({
     }),
   ),
   answers: z.array(
-    z.object({ id: z.number().int(), department: z.string(), body: z.string(), round: z.number().int(), at: z.iso.datetime() }),
+    z.object({
+      id: z.number().int(),
+      department: z.string(),
+      body: z.string(),
+      round: z.number().int(),
+      at: z.iso.datetime(),
+    }),
   ),
   ratings: z.array(
     z.object({
       representativeId: z.number().int(),
       name: z.string(),
-      rating: z.enum(PROPOSAL_RATINGS), comment: z.string().nullable(), round: z.number().int() }),
+      rating: z.enum(PROPOSAL_RATINGS),
+      comment: z.string().nullable(),
+      round: z.number().int(),
+    }),
   ),
   events: z.array(z.object({ at: z.iso.datetime(), action: z.string(), by: z.string(), note: z.string().nullable() })),
 }).meta({ id: 'CongressProposalDetail' });
