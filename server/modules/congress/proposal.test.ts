@@ -494,7 +494,7 @@ describe('overdue and the report', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.rawPayload);
+    await wb.xlsx.load(Uint8Array.from(res.rawPayload).buffer);
     const sum = wb.getWorksheet('汇总');
     const list = wb.getWorksheet('提案明细');
     expect(sum && list).toBeTruthy();
