@@ -58,7 +58,7 @@ export const PROPOSAL_ERRORS = {
 export const PROPOSAL_FIELD_MESSAGES = {
   'congress.proposalTitle': { zh: '请填写提案标题（1至200字）', en: 'Give a title of 1 to 200 characters' },
   'congress.proposalBody': { zh: '请填写提案内容（1至20000字）', en: 'Give the proposal of 1 to 20,000 characters' },
-  'congress.reason': { zh: '请填写理由（1至2000字）', en: 'Give the reason in 1 to 2,000 characters' },
+  'congress.proposalReason': { zh: '请填写理由（1至2000字）', en: 'Give the reason in 1 to 2,000 characters' },
   'congress.department': { zh: '请填写承办部门（1至100字）', en: 'Give the department in 1 to 100 characters' },
   'congress.answer': { zh: '请填写答复内容（1至20000字）', en: 'Give the answer in 1 to 20,000 characters' },
   'congress.comment': { zh: '评价意见最多2000字', en: 'A comment has at most 2,000 characters' },

@@ -15,7 +15,7 @@ const text = (max: number, message: string) => z.string().trim().min(1, message)
 
 export const ZProposalTitle = text(200, 'congress.proposalTitle');
 export const ZProposalBody = text(20_000, 'congress.proposalBody');
-export const ZReason = text(2000, 'congress.reason');
+export const ZReason = text(2000, 'congress.proposalReason');
 export const ZDepartment = text(100, 'congress.department');
 export const ZAnswerBody = text(20_000, 'congress.answer');
 export const ZComment = z.string().trim().max(2000, 'congress.comment');
