@@ -74,10 +74,7 @@ export const congressEvaluationRating = pgTable(
   (t) => [
     uniqueIndex('congress_evaluation_rating_once_uq').on(t.itemId, t.representativeId),
     index('congress_evaluation_rating_evaluation_idx').on(t.evaluationId, t.representativeId),
-    check(
-      'congress_evaluation_rating_rating_check',
-      sql`${t.rating} in ('satisfied','basic','unsatisfied','unknown')`,
-    ),
+    check('congress_evaluation_rating_rating_check', sql`${t.rating} in ('satisfied','basic','unsatisfied','unknown')`),
   ],
 );
 

@@ -6,6 +6,12 @@ import { defineModule } from '../../kernel/module.js';
 import { registerOrgUsage } from '../org/index.js';
 import { CONGRESS_ERRORS, CONGRESS_FIELD_MESSAGES } from './congress.errors.js';
 import { congressBody } from './congress.schema.js';
+import { EVALUATION_AUDIT_ACTIONS } from './evaluation.audit.js';
+import { EVALUATION_ERRORS, EVALUATION_FIELD_MESSAGES } from './evaluation.errors.js';
+import { evaluationMeRoutes } from './evaluation.me.routes.js';
+import { evaluationRoutes } from './evaluation.routes.js';
+import { jointRoutes } from './joint.routes.js';
+import { publicationRoutes } from './publication.routes.js';
 
 // An org with a congress is in use: it can be closed, not deleted.
 registerOrgUsage(async (tx, orgId) => {
@@ -26,11 +32,12 @@ export const congressModule = defineModule({
       en: 'Review, assign and answer proposals',
     },
   },
-  errors: { ...CONGRESS_ERRORS },
-  fieldMessages: { ...CONGRESS_FIELD_MESSAGES },
-  routes: [],
+  errors: { ...CONGRESS_ERRORS, ...EVALUATION_ERRORS },
+  fieldMessages: { ...CONGRESS_FIELD_MESSAGES, ...EVALUATION_FIELD_MESSAGES },
+  routes: [evaluationRoutes, evaluationMeRoutes, jointRoutes, publicationRoutes],
   auditActions: {
     'congress_rules.update': { zh: '设置职代会规则', en: 'Congress rules set' },
+    ...EVALUATION_AUDIT_ACTIONS,
   },
 });
 
