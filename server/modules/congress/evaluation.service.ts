@@ -453,16 +453,10 @@ export async function followupViews(
       : 'ids' in where
         ? where.ids.length === 0
           ? sql`false`
-          : sql`f.id in (${sql.join(
-              where.ids.map((id) => sql`${id}`),
-              sql`, `,
-            )})`
+          : inArray(congressFollowup.id, where.ids)
         : where.evaluationIds.length === 0
           ? sql`false`
-          : sql`e.id in (${sql.join(
-              where.evaluationIds.map((id) => sql`${id}`),
-              sql`, `,
-            )})`;
+          : inArray(congressEvaluation.id, where.evaluationIds);
   const found = await db
     .select({
       id: congressFollowup.id,
