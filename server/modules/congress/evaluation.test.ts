@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../../test/harness.js';
 import { makeMember, orgIds } from '../voucher/claim.fixtures.js';
 import { congressSession } from './congress.schema.js';
 import { congressEvaluationRating } from './evaluation.schema.js';
+import { seedDemoEvaluations } from '../../seed/demo-congress-evaluations.js';
 import { checkIn, makeCongress, type CongressFixture } from './test-fixtures.js';
 
 // 民主评议, follow-ups, 联席会议 and the 厂务公开 page.
@@ -532,5 +533,55 @@ describe('scope and input', () => {
     expect(
       (await t.request('POST', `/api/congress/joint-meetings/abc/confirm`, { cookie: admin, body: {} })).statusCode,
     ).toBe(400);
+  });
+});
+
+describe('demo data', () => {
+  it('seeds a closed safety-report evaluation at the second session, follow-ups and a confirmed joint meeting', async () => {
+    const c = await makeCongress(t, admin, { orgId: hengshen(), reps: 14, session: 'closed' });
+    const now = t.clock.now().getTime();
+    const at = (days: number) => new Date(now + days * day);
+    const second = await laterSession(c.termId, 2, at(-150), 'closed');
+    const third = await laterSession(c.termId, 3, at(-60), 'closed');
+    const upcoming = await laterSession(c.termId, 4, at(20), 'planned');
+    await checkIn(t, second, c.reps.slice(0, 13));
+    await t.deps.db
+      .update(congressSession)
+      .set({ publishedAt: at(-140) })
+      .where(eq(congressSession.id, second));
+    await t.deps.db.transaction((tx) =>
+      seedDemoEvaluations(tx, t.deps, {
+        orgId: c.orgId,
+        bodyId: c.bodyId,
+        termId: c.termId,
+        reps: c.reps.map((r) => ({ id: r.id, memberId: r.memberId })),
+        sessions: { first: c.sessionId, second, third, upcoming },
+        staffAccountId: 1,
+      }),
+    );
+    const list = await t.request('GET', `/api/congress/sessions/${second}/evaluations`, { cookie: admin });
+    const [e] = list.json<{ items: Evaluation[] }>().items;
+    expect(e).toMatchObject({ state: 'closed', raters: 12 });
+    expect(e?.items.map((i) => i.title).slice(0, 4)).toEqual(ITEMS);
+    const counts = e?.items.map((i) => i.counts) ?? [];
+    const total = (k: string) => counts.reduce((n, x) => n + (x?.[k] ?? 0), 0);
+    expect(total('satisfied')).toBeGreaterThan(total('basic'));
+    expect(total('unsatisfied')).toBeGreaterThanOrEqual(2);
+    const followups = await t.request('GET', `/api/congress/terms/${c.termId}/followups`, { cookie: admin });
+    expect(
+      followups.json<{ items: Array<{ state: string; comment: string | null; reportTo: { sessionId: number } }> }>()
+        .items,
+    ).toEqual([
+      expect.objectContaining({ state: 'done', reportTo: expect.objectContaining({ sessionId: third }) }),
+      expect.objectContaining({ state: 'open', reportTo: expect.objectContaining({ sessionId: upcoming }) }),
+    ]);
+    const joint = await t.request('GET', `/api/congress/terms/${c.termId}/joint-meetings`, { cookie: admin });
+    const meetings = joint.json<{ items: Array<{ confirmedSessionId: number | null }> }>().items;
+    expect(meetings[0]?.confirmedSessionId).toBe(third);
+    const page = await t.request('GET', `/api/congress/bodies/${c.bodyId}/publication`, { cookie: admin });
+    expect(page.json<{ evaluations: Evaluation[]; followups: unknown[] }>()).toMatchObject({
+      evaluations: [expect.objectContaining({ id: e?.id })],
+      followups: [expect.anything(), expect.anything()],
+    });
   });
 });
