@@ -131,15 +131,15 @@ export async function evaluationViews(
   });
 }
 
-async function loadEvaluation(db: Db, id: number, lock = false): Promise<EvaluationRow> {
+async function loadEvaluation(db: Db, id: number, lock?: 'update' | 'share'): Promise<EvaluationRow> {
   const q = db.select().from(congressEvaluation).where(eq(congressEvaluation.id, id));
-  const [e] = lock ? await q.for('update') : await q;
+  const [e] = lock ? await q.for(lock) : await q;
   if (!e) throw new OutOfScopeError('congress_evaluation', String(id));
   return e;
 }
 
 /** An evaluation the staff caller may act on with `permission`, with its session, term and body (scope as sessionFor). */
-async function evaluationFor(db: Db, actor: Actor, permission: Permission, id: number, lock = false) {
+async function evaluationFor(db: Db, actor: Actor, permission: Permission, id: number, lock?: 'update') {
   const evaluation = await loadEvaluation(db, id, lock);
   return { evaluation, ...(await sessionFor(db, actor, permission, evaluation.sessionId)) };
 }
@@ -183,7 +183,7 @@ export async function moveEvaluation(
   id: number,
   to: 'open' | 'closed',
 ): Promise<EvaluationView> {
-  const { evaluation, session, body } = await evaluationFor(tx, actor, MANAGE, id, true);
+  const { evaluation, session, body } = await evaluationFor(tx, actor, MANAGE, id, 'update');
   const from: EvaluationState = to === 'open' ? 'draft' : 'open';
   if (evaluation.state !== from) throw new AppError('CONGRESS_EVALUATION_STATE');
   if (to === 'open' && session.state !== 'open') throw new AppError('CONGRESS_SESSION_STATE');
@@ -373,7 +373,8 @@ export async function rate(
   evaluationId: number,
   ratings: ReadonlyArray<{ itemId: number; rating: EvaluationRating; comment?: string | undefined }>,
 ): Promise<MyEvaluationView> {
-  const evaluation = await loadEvaluation(tx, evaluationId);
+  // A share lock: ratings run side by side, but not across the close (which locks for update).
+  const evaluation = await loadEvaluation(tx, evaluationId, 'share');
   const [session] = await tx.select().from(congressSession).where(eq(congressSession.id, evaluation.sessionId));
   if (!session || evaluation.state === 'draft') throw new AppError('NOT_FOUND');
   const rep = await requireRepresentative(tx, actor, session.termId);
