@@ -10,7 +10,13 @@ export const EVALUATION_ERRORS = {
     en: "The evaluation's state does not allow this",
   },
   CONGRESS_ALREADY_RATED: { status: 409, zh: '您已评价过该项', en: 'You have already rated this' },
-  CONGRESS_NOT_PRESENT: { status: 403, zh: '请先签到', en: 'Check in first' },
+  // Declared by the votes part too (vote.errors.ts on main): the very same status and texts, so
+  // the merged table is the same whichever spread comes last. Drop this copy once both are merged.
+  CONGRESS_NOT_PRESENT: {
+    status: 403,
+    zh: '请先签到，签到后才能投票',
+    en: 'Check in first: only present representatives vote',
+  },
   CONGRESS_EVALUATION_ITEM: {
     status: 422,
     zh: '评议项不属于该评议',
