@@ -1,0 +1,25 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Deps } from '../kernel/context.js';
+import { BackupRefused, createBackup } from './backup.js';
+import { startControl } from './control.js';
+
+// What the running server does for operations: on the embedded database, answer `npm run backup`
+// over the control socket (the snapshot is taken in this process, which holds the database).
+export async function startOps(deps: Deps, log: FastifyBaseLogger, skip: string[] = []): Promise<{ close(): Promise<void> }> {
+  if (deps.database.engine !== 'pglite') return { close: async () => undefined };
+  const control = await startControl(
+    deps.config.dataDir,
+    async (req, say) => {
+      log.info('backup requested over the control socket');
+      const manifest = await createBackup(
+        { database: deps.database, dataDir: deps.config.dataDir, crypto: deps.crypto, skip },
+        req.archive,
+        say,
+      );
+      log.info({ tables: Object.keys(manifest.tables).length }, 'backup written');
+      return manifest;
+    },
+    (err) => err instanceof BackupRefused,
+  );
+  return control;
+}
