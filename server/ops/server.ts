@@ -2,10 +2,15 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../kernel/context.js';
 import { BackupRefused, createBackup } from './backup.js';
 import { startControl } from './control.js';
+import { rotationUnfinished } from './rotate.js';
 
 // What the running server does for operations: on the embedded database, answer `npm run backup`
 // over the control socket (the snapshot is taken in this process, which holds the database).
 export async function startOps(deps: Deps, log: FastifyBaseLogger, skip: string[] = []): Promise<{ close(): Promise<void> }> {
+  if (await rotationUnfinished(deps.database)) {
+    // Rows under two keys: the server would fail on half of them. Finishing is one command.
+    throw new Error('a data-key rotation is unfinished on this database: run npm run key:rotate (same keys) to finish it, then start the server');
+  }
   if (deps.database.engine !== 'pglite') return { close: async () => undefined };
   const control = await startControl(
     deps.config.dataDir,
