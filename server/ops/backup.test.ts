@@ -154,7 +154,8 @@ describe(`backup and restore on ${ENGINE}`, () => {
       () => undefined,
       (n, d) => (n.startsWith('files/imports') ? Buffer.from('changed') : d),
     );
-    await expect(restoreBackup({ dataDir: path.join(tmp, 'n2'), dataKey: TEST_KEY }, damaged)).rejects.toThrow(
+    const url2 = ENGINE === 'postgres' ? await emptyPostgres() : undefined;
+    await expect(restoreBackup({ dataDir: path.join(tmp, 'n2'), databaseUrl: url2, dataKey: TEST_KEY }, damaged)).rejects.toThrow(
       /checksum/,
     );
     const otherKey = randomBytes(32).toString('base64');
