@@ -27,9 +27,12 @@ function readKey(file: string): Buffer {
 
 try {
   if (!config.databaseUrl && (await serverAnswers(config.dataDir))) {
-    throw new RotationRefused(`the server is running on ${config.dataDir}: stop it first (the rotation needs the database alone)`);
+    throw new RotationRefused(
+      `the server is running on ${config.dataDir}: stop it first (the rotation needs the database alone)`,
+    );
   }
-  if (!config.dataKey && !fs.existsSync(keyFile)) throw new RotationRefused(`no current key: neither UNIONHUB_DATA_KEY nor ${keyFile}`);
+  if (!config.dataKey && !fs.existsSync(keyFile))
+    throw new RotationRefused(`no current key: neither UNIONHUB_DATA_KEY nor ${keyFile}`);
   const oldKey = config.dataKey ? Buffer.from(config.dataKey, 'base64') : readKey(keyFile);
   const envNew = process.env.UNIONHUB_NEW_DATA_KEY;
   let newKey: Buffer;

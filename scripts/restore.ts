@@ -14,7 +14,9 @@ if (!archive || archive.startsWith('-')) {
 const config = loadConfig();
 try {
   if (!config.databaseUrl && (await serverAnswers(config.dataDir))) {
-    throw new BackupRefused(`a UnionHub server is running on ${config.dataDir}: stop it, and restore into an empty DATA_DIR`);
+    throw new BackupRefused(
+      `a UnionHub server is running on ${config.dataDir}: stop it, and restore into an empty DATA_DIR`,
+    );
   }
   const r = await restoreBackup(
     { dataDir: config.dataDir, databaseUrl: config.databaseUrl, dataKey: config.dataKey },

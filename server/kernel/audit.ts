@@ -72,7 +72,8 @@ export function rowMac(crypto: Crypto, r: ChainedFields): string {
   );
 }
 
-export const headSeal = (crypto: Crypto, lastId: number, lastHash: string) => crypto.auditMac(`head:${lastId}:${lastHash}`);
+export const headSeal = (crypto: Crypto, lastId: number, lastHash: string) =>
+  crypto.auditMac(`head:${lastId}:${lastHash}`);
 
 /** Normalise to what jsonb gives back (dates as ISO strings, no undefined). */
 const toJson = (v: unknown): unknown => (v === undefined ? null : JSON.parse(JSON.stringify(v)));

@@ -47,7 +47,9 @@ beforeAll(async () => {
     fs.writeFileSync(path.join(source, 'imports', 'job-1.xlsx'), 'import file');
     before = await tableCounts(t.deps.db);
     phones = (
-      await t.deps.database.query<{ p: string }>('select phone_enc as p from member where phone_enc is not null order by id')
+      await t.deps.database.query<{ p: string }>(
+        'select phone_enc as p from member where phone_enc is not null order by id',
+      )
     ).map((r) => crypto.decrypt(r.p));
     manifest = await createBackup({ database: t.deps.database, dataDir: source, crypto: t.deps.crypto }, archive);
     refusedOverwrite = await createBackup({ database: t.deps.database, dataDir: source, crypto }, archive).catch(
@@ -122,9 +124,9 @@ describe(`backup and restore on ${ENGINE}`, () => {
       const db = await openDatabase({ url });
       await db.query('create table something (id int)');
       await db.close();
-      await expect(restoreBackup({ dataDir: path.join(tmp, 'pg-busy'), databaseUrl: url, dataKey: TEST_KEY }, archive)).rejects.toThrow(
-        /not empty/,
-      );
+      await expect(
+        restoreBackup({ dataDir: path.join(tmp, 'pg-busy'), databaseUrl: url, dataKey: TEST_KEY }, archive),
+      ).rejects.toThrow(/not empty/);
     }
   });
 
@@ -155,14 +157,14 @@ describe(`backup and restore on ${ENGINE}`, () => {
       (n, d) => (n.startsWith('files/imports') ? Buffer.from('changed') : d),
     );
     const url2 = ENGINE === 'postgres' ? await emptyPostgres() : undefined;
-    await expect(restoreBackup({ dataDir: path.join(tmp, 'n2'), databaseUrl: url2, dataKey: TEST_KEY }, damaged)).rejects.toThrow(
-      /checksum/,
-    );
+    await expect(
+      restoreBackup({ dataDir: path.join(tmp, 'n2'), databaseUrl: url2, dataKey: TEST_KEY }, damaged),
+    ).rejects.toThrow(/checksum/);
     const otherKey = randomBytes(32).toString('base64');
     const url = ENGINE === 'postgres' ? await emptyPostgres() : undefined;
-    await expect(restoreBackup({ dataDir: path.join(tmp, 'n3'), databaseUrl: url, dataKey: otherKey }, archive)).rejects.toThrow(
-      /not the key/,
-    );
+    await expect(
+      restoreBackup({ dataDir: path.join(tmp, 'n3'), databaseUrl: url, dataKey: otherKey }, archive),
+    ).rejects.toThrow(/not the key/);
     // Nothing was written by the refusals.
     for (const d of ['n1', 'n2', 'n3']) expect(fs.existsSync(path.join(tmp, d, 'pglite'))).toBe(false);
   });

@@ -83,7 +83,10 @@ export function codeMigrationLevel(): MigrationLevel {
 }
 
 export async function migrationLevel(db: Db): Promise<MigrationLevel> {
-  const [exists] = await rows<{ t: string | null }>(db, sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`);
+  const [exists] = await rows<{ t: string | null }>(
+    db,
+    sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`,
+  );
   if (!exists?.t) return { count: 0, lastWhen: 0, lastTag: null };
   const [r] = await rows<{ count: number; last: string | number | null }>(
     db,
@@ -217,11 +220,14 @@ export async function createBackup(src: BackupSource, archive: string, log: Log 
   if (fs.existsSync(target)) throw new BackupRefused(`${target} exists already: give a new file name`);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   log(`snapshot of the ${src.database.engine === 'pglite' ? 'embedded' : 'PostgreSQL'} database…`);
-  const snap = src.database.engine === 'pglite' ? await pgliteSnapshot(src.database) : await postgresSnapshot(src.database);
+  const snap =
+    src.database.engine === 'pglite' ? await pgliteSnapshot(src.database) : await postgresSnapshot(src.database);
   // Files after the database: a file written since is extra (harmless); the sweeps only remove
   // expired files, which the rows no longer need.
   const files = dataFiles(src.dataDir, [target, ...(src.skip ?? [])]);
-  log(`database ${(snap.data.length / 1e6).toFixed(1)} MB, ${Object.values(snap.tables).reduce((a, b) => a + b, 0)} rows; ${files.length} files`);
+  log(
+    `database ${(snap.data.length / 1e6).toFixed(1)} MB, ${Object.values(snap.tables).reduce((a, b) => a + b, 0)} rows; ${files.length} files`,
+  );
   const entries: Record<string, { bytes: number; sha256: string }> = {};
   entries[snap.name] = { bytes: snap.data.length, sha256: sha256(snap.data) };
   const fileData = new Map<string, Buffer>();
@@ -323,7 +329,8 @@ function parseManifest(data: Buffer | undefined): Manifest {
     throw new BackupRefused('archive damaged: manifest.json is not JSON');
   }
   const m = ZManifest.safeParse(json);
-  if (!m.success) throw new BackupRefused(`not a UnionHub backup of format ${FORMAT}: ${m.error.issues[0]?.message ?? ''}`);
+  if (!m.success)
+    throw new BackupRefused(`not a UnionHub backup of format ${FORMAT}: ${m.error.issues[0]?.message ?? ''}`);
   return m.data;
 }
 
@@ -365,7 +372,13 @@ function restoreKey(target: RestoreTarget): Buffer {
 function safeName(name: string): string {
   const rel = name.slice('files/'.length);
   const norm = path.posix.normalize(rel);
-  if (!rel || norm !== rel || norm.startsWith('../') || path.posix.isAbsolute(norm) || NOT_FILES.has(norm.split('/')[0] ?? '')) {
+  if (
+    !rel ||
+    norm !== rel ||
+    norm.startsWith('../') ||
+    path.posix.isAbsolute(norm) ||
+    NOT_FILES.has(norm.split('/')[0] ?? '')
+  ) {
     throw new BackupRefused(`archive entry ${name} is not a plain path inside DATA_DIR`);
   }
   return norm;
@@ -408,7 +421,11 @@ async function decryptProbe(db: Db, crypto: Crypto): Promise<number> {
   return opened;
 }
 
-export async function restoreBackup(target: RestoreTarget, archive: string, log: Log = () => undefined): Promise<RestoreResult> {
+export async function restoreBackup(
+  target: RestoreTarget,
+  archive: string,
+  log: Log = () => undefined,
+): Promise<RestoreResult> {
   const file = path.resolve(archive);
   if (!fs.existsSync(file)) throw new BackupRefused(`no such archive: ${file}`);
   const engine = target.databaseUrl ? 'postgres' : 'pglite';
@@ -423,13 +440,16 @@ export async function restoreBackup(target: RestoreTarget, archive: string, log:
   if (manifest.engine !== engine) {
     throw new BackupRefused(
       `the backup is of the ${manifest.engine === 'pglite' ? 'embedded (PGlite)' : 'PostgreSQL'} database; ` +
-        (engine === 'postgres' ? 'unset DATABASE_URL to restore it as embedded' : 'set DATABASE_URL to an empty PostgreSQL database to restore it'),
+        (engine === 'postgres'
+          ? 'unset DATABASE_URL to restore it as embedded'
+          : 'set DATABASE_URL to an empty PostgreSQL database to restore it'),
     );
   }
   for (const [name, want] of Object.entries(manifest.entries)) {
     const data = byName.get(name);
     if (!data) throw new BackupRefused(`archive damaged: ${name} is missing`);
-    if (data.length !== want.bytes || sha256(data) !== want.sha256) throw new BackupRefused(`archive damaged: ${name} does not match its checksum`);
+    if (data.length !== want.bytes || sha256(data) !== want.sha256)
+      throw new BackupRefused(`archive damaged: ${name} does not match its checksum`);
   }
   const crypto = createCrypto(restoreKey(target));
   if (keyCheck(crypto) !== manifest.keyCheck) {
@@ -466,7 +486,15 @@ export async function restoreBackup(target: RestoreTarget, archive: string, log:
     try {
       const dump = path.join(tmp, 'db.dump');
       fs.writeFileSync(dump, data, { mode: 0o600 });
-      await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', '--dbname', target.databaseUrl, dump]);
+      await run('pg_restore', [
+        '--no-owner',
+        '--no-privileges',
+        '--exit-on-error',
+        '--single-transaction',
+        '--dbname',
+        target.databaseUrl,
+        dump,
+      ]);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
@@ -476,14 +504,21 @@ export async function restoreBackup(target: RestoreTarget, archive: string, log:
     const counts = await tableCounts(database.db);
     const wrong = Object.entries(manifest.tables).filter(([t, n]) => counts[t] !== n);
     if (wrong.length > 0) {
-      throw new Error(`restored rows differ from the manifest: ${wrong.map(([t, n]) => `${t} ${counts[t] ?? 'missing'} of ${n}`).join(', ')}`);
+      throw new Error(
+        `restored rows differ from the manifest: ${wrong.map(([t, n]) => `${t} ${counts[t] ?? 'missing'} of ${n}`).join(', ')}`,
+      );
     }
     log(`rows as in the manifest (${Object.keys(counts).length} tables); migrating to this code's level…`);
     await migrateDatabase(database);
     const audit = await verifyAudit(database.db, crypto);
-    if (!audit.ok) throw new Error(`the restored audit log does not verify: ${audit.problem ?? ''} (row ${audit.firstBadId ?? '?'})`);
+    if (!audit.ok)
+      throw new Error(
+        `the restored audit log does not verify: ${audit.problem ?? ''} (row ${audit.firstBadId ?? '?'})`,
+      );
     const opened = await decryptProbe(database.db, crypto);
-    log(`audit log intact (${audit.checked} rows); personal data opens with the key (${opened} encrypted columns probed)`);
+    log(
+      `audit log intact (${audit.checked} rows); personal data opens with the key (${opened} encrypted columns probed)`,
+    );
     return { manifest, auditRows: audit.checked, files };
   } finally {
     await database.close();

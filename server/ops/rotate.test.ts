@@ -36,11 +36,21 @@ describe(`key rotation on ${ENGINE}`, () => {
   it('stops half-way, refuses another key, resumes, and leaves everything under the new key only', async () => {
     const database = t.deps.database;
     const lines: string[] = [];
-    const first = await rotateKey({ database, dataDir: tmp, oldKey, newKey, batchSize: 5, stopAfterBatches: 2, log: (l) => lines.push(l) });
+    const first = await rotateKey({
+      database,
+      dataDir: tmp,
+      oldKey,
+      newKey,
+      batchSize: 5,
+      stopAfterBatches: 2,
+      log: (l) => lines.push(l),
+    });
     expect(first.done).toBe(false);
     expect(await rotationUnfinished(database)).toBe(true);
     // Half-way: some rows are under the new key, some still under the old one.
-    const mid = await database.query<{ p: string }>('select phone_enc as p from account where phone_enc is not null order by id');
+    const mid = await database.query<{ p: string }>(
+      'select phone_enc as p from account where phone_enc is not null order by id',
+    );
     const underNew = mid.filter((r) => {
       try {
         newC.decrypt(r.p);
@@ -52,9 +62,9 @@ describe(`key rotation on ${ENGINE}`, () => {
     expect(underNew).toBeGreaterThan(0);
     expect(underNew).toBeLessThan(mid.length);
 
-    await expect(
-      rotateKey({ database, dataDir: tmp, oldKey, newKey: randomBytes(32), batchSize: 5 }),
-    ).rejects.toThrow(RotationRefused);
+    await expect(rotateKey({ database, dataDir: tmp, oldKey, newKey: randomBytes(32), batchSize: 5 })).rejects.toThrow(
+      RotationRefused,
+    );
 
     const second = await rotateKey({ database, dataDir: tmp, oldKey, newKey, batchSize: 5, log: (l) => lines.push(l) });
     expect(second.done).toBe(true);
@@ -91,6 +101,8 @@ describe(`key rotation on ${ENGINE}`, () => {
       await expect(readSealed(oldC, path.join(tmp, rel))).rejects.toThrow();
     }
     // A second run has nothing left to do and says the key is already current.
-    await expect(rotateKey({ database, dataDir: tmp, oldKey: newKey, newKey, batchSize: 5 })).rejects.toThrow(RotationRefused);
+    await expect(rotateKey({ database, dataDir: tmp, oldKey: newKey, newKey, batchSize: 5 })).rejects.toThrow(
+      RotationRefused,
+    );
   });
 });

@@ -116,7 +116,8 @@ async function plan(db: Db): Promise<TablePlan[]> {
     );
   }
   const plans = [...byTable.values()].filter((p) => p.enc.length + p.hash.length + p.json.length > 0);
-  for (const p of plans) if (p.pk.length === 0) throw new RotationRefused(`table ${p.table} has no primary key to page by`);
+  for (const p of plans)
+    if (p.pk.length === 0) throw new RotationRefused(`table ${p.table} has no primary key to page by`);
   return plans.sort((a, b) => (a.table < b.table ? -1 : 1));
 }
 
@@ -146,8 +147,14 @@ class Rekey {
   }
 
   index(kind: string, clear: string, oldHash: string | null, where: string): string {
-    if (oldHash !== null && oldHash !== this.oldC.blindIndex(kind, clear) && oldHash !== this.newC.blindIndex(kind, clear)) {
-      throw new Error(`${where}: the blind index does not match its value under the old key; nothing of this batch was changed`);
+    if (
+      oldHash !== null &&
+      oldHash !== this.oldC.blindIndex(kind, clear) &&
+      oldHash !== this.newC.blindIndex(kind, clear)
+    ) {
+      throw new Error(
+        `${where}: the blind index does not match its value under the old key; nothing of this batch was changed`,
+      );
     }
     return this.newC.blindIndex(kind, clear);
   }
@@ -186,12 +193,21 @@ async function readProgress(db: Db): Promise<Progress | null> {
 
 async function saveProgress(db: Db, p: Partial<Progress>): Promise<void> {
   const sets = Object.entries(p).map(([k, v]) =>
-    k === 'last_pk' ? sql`${sql.identifier(k)} = ${v === null ? null : JSON.stringify(v)}::jsonb` : sql`${sql.identifier(k)} = ${v}`,
+    k === 'last_pk'
+      ? sql`${sql.identifier(k)} = ${v === null ? null : JSON.stringify(v)}::jsonb`
+      : sql`${sql.identifier(k)} = ${v}`,
   );
-  await db.execute(sql`update ${sql.identifier(PROGRESS)} set ${sql.join(sets, sql`, `)}, batches = batches + 1 where id = 1`);
+  await db.execute(
+    sql`update ${sql.identifier(PROGRESS)} set ${sql.join(sets, sql`, `)}, batches = batches + 1 where id = 1`,
+  );
 }
 
-async function rowsBatch(db: Db, p: TablePlan, after: unknown[] | null, limit: number): Promise<Record<string, unknown>[]> {
+async function rowsBatch(
+  db: Db,
+  p: TablePlan,
+  after: unknown[] | null,
+  limit: number,
+): Promise<Record<string, unknown>[]> {
   const pkList = sql.join(
     p.pk.map((c) => sql.identifier(c.name)),
     sql`, `,
@@ -274,7 +290,9 @@ export async function rotateKey(o: RotateOptions): Promise<RotateResult> {
         'a rotation to another key (or from another key) is unfinished here: give the same current and new keys as when it began',
       );
     }
-    log(`resuming the rotation (phase ${progress.phase}${progress.tbl ? `, table ${progress.tbl}` : ''}, ${progress.batches} batches done)`);
+    log(
+      `resuming the rotation (phase ${progress.phase}${progress.tbl ? `, table ${progress.tbl}` : ''}, ${progress.batches} batches done)`,
+    );
   } else {
     const plans = await plan(db); // refuses unknown columns before anything changes
     const audit = await verifyAudit(db, oldC);
@@ -312,7 +330,7 @@ export async function rotateKey(o: RotateOptions): Promise<RotateResult> {
       await db.transaction((tx) => saveProgress(tx, { phase: 'audit', tbl: null, last_pk: null }));
       table = null;
     }
-    for (let i = plans.findIndex((p) => p.table === table); table !== null && i >= 0 && i < plans.length; ) {
+    for (let i = plans.findIndex((p) => p.table === table); table !== null && i >= 0 && i < plans.length;) {
       if (stop()) return { done: false, batches };
       const p = plans[i];
       if (!p) break;
@@ -330,7 +348,10 @@ export async function rotateKey(o: RotateOptions): Promise<RotateResult> {
         return { n: batch.length, last: lastPk };
       });
       batches++;
-      if (moved.n > 0) log(`  ${p.table}: ${moved.n} rows re-keyed${moved.last ? ` (up to ${moved.last.join('/')})` : ', table done'}`);
+      if (moved.n > 0)
+        log(
+          `  ${p.table}: ${moved.n} rows re-keyed${moved.last ? ` (up to ${moved.last.join('/')})` : ', table done'}`,
+        );
       if (moved.last) after = moved.last;
       else {
         i++;
@@ -344,7 +365,10 @@ export async function rotateKey(o: RotateOptions): Promise<RotateResult> {
 
   // Phase 2: the audit chain, re-encrypted where it holds ciphertext and re-chained under the new key.
   if (progress.phase === 'audit') {
-    const [{ total } = { total: 0 }] = await rows<{ total: number }>(db, sql`select count(*)::int as total from audit_log`);
+    const [{ total } = { total: 0 }] = await rows<{ total: number }>(
+      db,
+      sql`select count(*)::int as total from audit_log`,
+    );
     let lastId = progress.audit_last_id;
     let prev = progress.audit_prev;
     for (;;) {
@@ -372,7 +396,11 @@ export async function rotateKey(o: RotateOptions): Promise<RotateResult> {
         const last = batch[batch.length - 1];
         if (!last) {
           const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1));
-          if (head) await tx.update(auditHead).set({ lastHash: p, seal: headSeal(newC, head.lastId, p) }).where(eq(auditHead.id, 1));
+          if (head)
+            await tx
+              .update(auditHead)
+              .set({ lastHash: p, seal: headSeal(newC, head.lastId, p) })
+              .where(eq(auditHead.id, 1));
           await saveProgress(tx, { phase: 'files' });
           return null;
         }
@@ -406,7 +434,8 @@ export async function rotateKey(o: RotateOptions): Promise<RotateResult> {
   }
 
   const check = await verifyAudit(db, newC);
-  if (!check.ok) throw new Error(`after rotation the audit chain does not verify under the new key: ${check.problem ?? ''}`);
+  if (!check.ok)
+    throw new Error(`after rotation the audit chain does not verify under the new key: ${check.problem ?? ''}`);
   await db.execute(sql.raw(`drop table ${PROGRESS}`));
   log(`rotation finished: the audit chain of ${check.checked} rows verifies under the new key`);
   return { done: true, batches };

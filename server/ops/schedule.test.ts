@@ -15,7 +15,10 @@ const dir = path.join(tmp, 'backups');
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: false, env: { DATA_DIR: tmp, BACKUP_DIR: dir, BACKUP_KEEP: '1', BACKUP_EVERY_HOURS: '6' } });
+  t = await createTestApp({
+    demo: false,
+    env: { DATA_DIR: tmp, BACKUP_DIR: dir, BACKUP_KEEP: '1', BACKUP_EVERY_HOURS: '6' },
+  });
   await seedOpsFixture(t.deps, 3);
 });
 

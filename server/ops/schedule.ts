@@ -98,22 +98,25 @@ export class BackupSchedule {
     if (this.stopped) return;
     this.nextAt = new Date(at);
     const delay = Math.max(0, at - this.deps.clock.now().getTime());
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce().then(
-        (file) => {
-          this.lastError = null;
-          this.log(`scheduled backup written: ${file}`);
-        },
-        (err: unknown) => {
-          this.lastError = err instanceof Error ? err.message : String(err);
-          this.log('scheduled backup failed', err);
-        },
-      );
-      void this.running.finally(() => {
-        this.running = null;
-        this.schedule(this.deps.clock.now().getTime() + this.cfg.everyHours * 3_600_000);
-      });
-    }, Math.min(delay, 2 ** 31 - 1));
+    this.timer = setTimeout(
+      () => {
+        this.running = this.runOnce().then(
+          (file) => {
+            this.lastError = null;
+            this.log(`scheduled backup written: ${file}`);
+          },
+          (err: unknown) => {
+            this.lastError = err instanceof Error ? err.message : String(err);
+            this.log('scheduled backup failed', err);
+          },
+        );
+        void this.running.finally(() => {
+          this.running = null;
+          this.schedule(this.deps.clock.now().getTime() + this.cfg.everyHours * 3_600_000);
+        });
+      },
+      Math.min(delay, 2 ** 31 - 1),
+    );
     this.timer.unref();
   }
 

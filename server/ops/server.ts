@@ -7,10 +7,16 @@ import { BackupSchedule } from './schedule.js';
 
 // What the running server does for operations: on the embedded database, answer `npm run backup`
 // over the control socket (the snapshot is taken in this process, which holds the database).
-export async function startOps(deps: Deps, log: FastifyBaseLogger, skip: string[] = []): Promise<{ close(): Promise<void> }> {
+export async function startOps(
+  deps: Deps,
+  log: FastifyBaseLogger,
+  skip: string[] = [],
+): Promise<{ close(): Promise<void> }> {
   if (await rotationUnfinished(deps.database)) {
     // Rows under two keys: the server would fail on half of them. Finishing is one command.
-    throw new Error('a data-key rotation is unfinished on this database: run npm run key:rotate (same keys) to finish it, then start the server');
+    throw new Error(
+      'a data-key rotation is unfinished on this database: run npm run key:rotate (same keys) to finish it, then start the server',
+    );
   }
   const schedule = new BackupSchedule(deps, (msg, err) => (err ? log.error({ err }, msg) : log.info(msg)));
   schedule.start();

@@ -69,16 +69,18 @@ export async function writeTarGz(entries: AsyncIterable<TarEntry> | Iterable<Tar
   await pipeline(Readable.from(blocks()), createGzip(), out);
 }
 
-export async function writeTarGzFile(entries: AsyncIterable<TarEntry> | Iterable<TarEntry>, file: string): Promise<void> {
+export async function writeTarGzFile(
+  entries: AsyncIterable<TarEntry> | Iterable<TarEntry>,
+  file: string,
+): Promise<void> {
   await writeTarGz(entries, createWriteStream(file, { mode: 0o600, flags: 'wx' }));
 }
 
 /** Reads every regular file of a .tar.gz (the archive is held in memory: backups of an embedded office are small). */
 export async function readTarGzFile(file: string): Promise<TarEntry[]> {
   const chunks: Buffer[] = [];
-  await pipeline(createReadStream(file), createGunzip(), async function* (source: AsyncIterable<Buffer>) {
-    for await (const c of source) chunks.push(c);
-  });
+  const gunzip = createReadStream(file).pipe(createGunzip());
+  for await (const c of gunzip) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(String(c)));
   const tar = Buffer.concat(chunks);
   const entries: TarEntry[] = [];
   let at = 0;
