@@ -458,46 +458,54 @@ export async function restoreBackup(
     );
   }
   log('archive intact, key matches; writing files…');
-  fs.mkdirSync(target.dataDir, { recursive: true, mode: 0o700 });
   let files = 0;
-  for (const name of Object.keys(manifest.entries)) {
-    if (!name.startsWith('files/')) continue;
-    const data = byName.get(name);
-    if (!data) continue;
-    const dest = path.join(target.dataDir, safeName(name));
-    fs.mkdirSync(path.dirname(dest), { recursive: true, mode: 0o700 });
-    fs.writeFileSync(dest, data, { mode: 0o600, flag: 'wx' });
-    files++;
-  }
-  log('restoring the database…');
-  if (engine === 'pglite') {
-    const data = byName.get(DB_PGLITE);
-    if (!data) throw new BackupRefused(`archive damaged: ${DB_PGLITE} is missing`);
-    const pg = await PGlite.create({
-      dataDir: path.join(target.dataDir, 'pglite'),
-      loadDataDir: new Blob([new Uint8Array(data)], { type: 'application/x-gzip' }),
-      extensions: { pg_trgm },
-    });
-    await pg.close();
-  } else {
-    const data = byName.get(DB_POSTGRES);
-    if (!data || !target.databaseUrl) throw new BackupRefused(`archive damaged: ${DB_POSTGRES} is missing`);
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'unionhub-restore-'));
-    try {
-      const dump = path.join(tmp, 'db.dump');
-      fs.writeFileSync(dump, data, { mode: 0o600 });
-      await run('pg_restore', [
-        '--no-owner',
-        '--no-privileges',
-        '--exit-on-error',
-        '--single-transaction',
-        '--dbname',
-        target.databaseUrl,
-        dump,
-      ]);
-    } finally {
-      fs.rmSync(tmp, { recursive: true, force: true });
+  try {
+    fs.mkdirSync(target.dataDir, { recursive: true, mode: 0o700 });
+    for (const name of Object.keys(manifest.entries)) {
+      if (!name.startsWith('files/')) continue;
+      const data = byName.get(name);
+      if (!data) continue;
+      const dest = path.join(target.dataDir, safeName(name));
+      fs.mkdirSync(path.dirname(dest), { recursive: true, mode: 0o700 });
+      fs.writeFileSync(dest, data, { mode: 0o600, flag: 'wx' });
+      files++;
     }
+    log('restoring the database…');
+    if (engine === 'pglite') {
+      const data = byName.get(DB_PGLITE);
+      if (!data) throw new BackupRefused(`archive damaged: ${DB_PGLITE} is missing`);
+      const pg = await PGlite.create({
+        dataDir: path.join(target.dataDir, 'pglite'),
+        loadDataDir: new Blob([new Uint8Array(data)], { type: 'application/x-gzip' }),
+        extensions: { pg_trgm },
+      });
+      await pg.close();
+    } else {
+      const data = byName.get(DB_POSTGRES);
+      if (!data || !target.databaseUrl) throw new BackupRefused(`archive damaged: ${DB_POSTGRES} is missing`);
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'unionhub-restore-'));
+      try {
+        const dump = path.join(tmp, 'db.dump');
+        fs.writeFileSync(dump, data, { mode: 0o600 });
+        await run('pg_restore', [
+          '--no-owner',
+          '--no-privileges',
+          '--exit-on-error',
+          '--single-transaction',
+          '--dbname',
+          target.databaseUrl,
+          dump,
+        ]);
+      } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
+    }
+  } catch (err) {
+    // Past the checks, a failure leaves a half-written target: say so, since a retry needs it empty.
+    const why = err instanceof Error ? err.message : String(err);
+    throw new Error(
+      `${why}\nThe restore stopped half-way: empty ${target.dataDir}${engine === 'postgres' ? ' and drop and recreate the database' : ''} before trying again.`,
+    );
   }
   const database = await openDatabase({ url: target.databaseUrl, dataDir: path.join(target.dataDir, 'pglite') });
   try {
