@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -11,10 +12,11 @@ import { z } from 'zod';
 // read the data directory anyway. It also keeps a second server off a data directory in use.
 
 export function controlPath(dataDir: string): string {
-  if (process.platform === 'win32') {
-    return `\\\\.\\pipe\\unionhub-${createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 16)}`;
-  }
-  return path.join(dataDir, 'ops.sock');
+  const id = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 16);
+  if (process.platform === 'win32') return `\\\\.\\pipe\\unionhub-${id}`;
+  const inDir = path.join(dataDir, 'ops.sock');
+  // A Unix socket path is limited to ~104 bytes: a deep DATA_DIR gets its socket in the temp directory.
+  return Buffer.byteLength(inDir) <= 100 ? inDir : path.join(os.tmpdir(), `unionhub-${id}.sock`);
 }
 
 const ZRequest = z.object({ op: z.literal('backup'), archive: z.string().min(1) });
