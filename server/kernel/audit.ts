@@ -21,7 +21,7 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-const GENESIS = 'genesis';
+export const GENESIS = 'genesis';
 const CHAIN_LOCK = 7340002;
 
 /** JSON with object keys sorted at every depth: jsonb reorders keys, the chain must not care. */
@@ -37,7 +37,7 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-interface ChainedFields {
+export interface ChainedFields {
   at: Date;
   actorId: number | null;
   actorName: string | null;
@@ -52,7 +52,8 @@ interface ChainedFields {
   prevHash: string;
 }
 
-function rowMac(crypto: Crypto, r: ChainedFields): string {
+/** A row's chain hash (exported for key rotation, server/ops/rotate.ts, which re-chains under the new key). */
+export function rowMac(crypto: Crypto, r: ChainedFields): string {
   return crypto.auditMac(
     canonicalJson([
       r.at.toISOString(),
@@ -71,7 +72,8 @@ function rowMac(crypto: Crypto, r: ChainedFields): string {
   );
 }
 
-const headSeal = (crypto: Crypto, lastId: number, lastHash: string) => crypto.auditMac(`head:${lastId}:${lastHash}`);
+export const headSeal = (crypto: Crypto, lastId: number, lastHash: string) =>
+  crypto.auditMac(`head:${lastId}:${lastHash}`);
 
 /** Normalise to what jsonb gives back (dates as ISO strings, no undefined). */
 const toJson = (v: unknown): unknown => (v === undefined ? null : JSON.parse(JSON.stringify(v)));

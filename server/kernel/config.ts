@@ -91,6 +91,14 @@ const ZEnv = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   CLAIM_RATE_PER_MEMBER_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   CLAIM_RATE_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_EVERY_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
 });
 
 export interface Config {
@@ -115,6 +123,8 @@ export interface Config {
   logFormat: 'json' | 'pretty';
   /** Voucher claims per minute (voucher module): per member account and per IP (a rush comes through few NATs). */
   claimRate: { perMember: number; perIp: number };
+  /** Scheduled backups (server/ops/schedule.ts): off without a directory. */
+  backup: { dir: string | undefined; everyHours: number; keep: number };
 }
 
 export class ConfigError extends Error {}
@@ -176,5 +186,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importErrorFileDays: e.IMPORT_ERROR_FILE_DAYS,
     logFormat: e.LOG_FORMAT ?? (production ? 'json' : 'pretty'),
     claimRate: { perMember: e.CLAIM_RATE_PER_MEMBER_PER_MINUTE, perIp: e.CLAIM_RATE_PER_IP_PER_MINUTE },
+    backup: {
+      dir: e.BACKUP_DIR === undefined ? undefined : path.resolve(e.BACKUP_DIR),
+      everyHours: e.BACKUP_EVERY_HOURS,
+      keep: e.BACKUP_KEEP,
+    },
   };
 }

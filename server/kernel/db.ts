@@ -36,6 +36,11 @@ export interface Database {
   connect: (() => Promise<Connection>) | null;
   /** Connections checked out of the pool now: 0 once the app is idle (more means a leak). */
   connectionsInUse(): number;
+  /**
+   * PGlite only (null on PostgreSQL, where pg_dump takes the snapshot): a gzipped tar of the data
+   * directory taken while no transaction is open, so it holds committed work only (server/ops/backup.ts).
+   */
+  snapshot: (() => Promise<Blob>) | null;
   close(): Promise<void>;
 }
 
@@ -145,6 +150,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; poolS
         };
       },
       connectionsInUse: () => pool.totalCount - pool.idleCount,
+      snapshot: null,
       async close() {
         closing = true;
         await Promise.all([...listeners].map((c) => c.end().catch(() => undefined)));
@@ -168,6 +174,13 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; poolS
     },
     connect: null,
     connectionsInUse: () => 0,
+    async snapshot() {
+      // A checkpoint first, so the copy needs little WAL replay when it is opened. Then the copy is
+      // made holding the transaction lock: every statement and transaction of this process waits
+      // for it (PGlite has this one connection), so no transaction is half done in the files.
+      await client.query('checkpoint');
+      return client._runExclusiveTransaction(() => client.dumpDataDir('gzip'));
+    },
     close: () => client.close(),
   };
 }
