@@ -19,6 +19,7 @@ afterAll(() => t.close());
 const PW = 'Str0ng&Unique!';
 const ROLES = ['federation_manager', 'grassroots_officer', 'service_staff', 'auditor', 'sysadmin'];
 let run = 0;
+let congressSeq = 0;
 let merchantSeq = 0;
 
 interface Built {
@@ -617,6 +618,84 @@ const TARGETED: Array<[string, Check]> = [
     },
   ],
   [
+    "a workers' congress at the target org: bodies, terms, representatives, sessions, motions, evaluations, proposals (GET|PATCH|POST …)",
+    async ({ cookie, target, member }) => {
+      congressSeq++;
+      const body = await post<{ id: number }>('/api/congress/bodies', {
+        orgId: target,
+        name: `范围测试职代会${congressSeq}`,
+      });
+      const term = await post<{ id: number }>(`/api/congress/bodies/${body.id}/terms`, {
+        number: 1,
+        startsOn: '2024-01-01',
+        endsOn: '2027-12-31',
+      });
+      const startsAt = new Date(t.clock.now().getTime() + 10 * 86_400_000).toISOString();
+      const session = await post<{ id: number }>(`/api/congress/terms/${term.id}/sessions`, {
+        title: '范围测试会议',
+        startsAt,
+        topics: ['范围'],
+      });
+      const motion = await post<{ id: number }>(`/api/congress/sessions/${session.id}/motions`, {
+        title: '范围测试表决',
+        method: 'open',
+      });
+      const evaluation = await post<{ id: number }>(`/api/congress/sessions/${session.id}/evaluations`, {
+        title: '范围测试评议',
+        items: ['一项'],
+      });
+      const joint = await post<{ id: number }>(`/api/congress/terms/${term.id}/joint-meetings`, {
+        heldOn: '2025-03-01',
+        topic: '范围',
+        decisions: '范围',
+      });
+      const calls: Array<['GET' | 'POST' | 'PATCH' | 'PUT', string, unknown]> = [
+        ['GET', `/api/congress/rules?orgId=${target}`, undefined],
+        ['PUT', `/api/congress/rules/${target}`, { rules: { noticeDays: 1 } }],
+        ['POST', '/api/congress/bodies', { orgId: target, name: '越权职代会' }],
+        ['GET', `/api/congress/bodies/${body.id}`, undefined],
+        ['POST', `/api/congress/bodies/${body.id}/terms`, { number: 2, startsOn: '2028-01-01', endsOn: '2031-12-31' }],
+        ['GET', `/api/congress/terms/${term.id}`, undefined],
+        ['GET', `/api/congress/terms/${term.id}/representatives`, undefined],
+        [
+          'POST',
+          `/api/congress/terms/${term.id}/representatives`,
+          { memberId: member, delegation: '越权', category: 'other' },
+        ],
+        ['GET', `/api/congress/terms/${term.id}/composition`, undefined],
+        ['GET', `/api/congress/terms/${term.id}/sessions`, undefined],
+        ['POST', `/api/congress/terms/${term.id}/sessions`, { title: '越权会议', startsAt, topics: [] }],
+        ['GET', `/api/congress/sessions/${session.id}`, undefined],
+        ['PATCH', `/api/congress/sessions/${session.id}`, { title: '越权修改' }],
+        ['POST', `/api/congress/sessions/${session.id}/documents`, { title: '越权', body: '越权' }],
+        ['POST', `/api/congress/sessions/${session.id}/open`, {}],
+        ['GET', `/api/congress/sessions/${session.id}/attendance`, undefined],
+        ['GET', `/api/congress/sessions/${session.id}/check-in-code`, undefined],
+        ['GET', `/api/congress/sessions/${session.id}/compliance`, undefined],
+        ['GET', `/api/congress/sessions/${session.id}/board`, undefined],
+        ['GET', `/api/congress/sessions/${session.id}/motions`, undefined],
+        ['GET', `/api/congress/motions/${motion.id}`, undefined],
+        ['POST', `/api/congress/motions/${motion.id}/open`, {}],
+        ['GET', `/api/congress/motions/${motion.id}/receipts`, undefined],
+        ['GET', `/api/congress/sessions/${session.id}/evaluations`, undefined],
+        ['GET', `/api/congress/evaluations/${evaluation.id}`, undefined],
+        ['POST', `/api/congress/evaluations/${evaluation.id}/close`, {}],
+        ['GET', `/api/congress/terms/${term.id}/joint-meetings`, undefined],
+        ['POST', `/api/congress/joint-meetings/${joint.id}/confirm`, { sessionId: session.id }],
+        ['GET', `/api/congress/terms/${term.id}/followups`, undefined],
+        ['GET', `/api/congress/terms/${term.id}/duty-records`, undefined],
+        ['GET', `/api/congress/terms/${term.id}/proposal-report?format=xlsx`, undefined],
+        ['GET', `/api/congress/bodies/${body.id}/proposals/public`, undefined],
+        ['GET', `/api/congress/bodies/${body.id}/publication`, undefined],
+      ];
+      for (const [method, url, payload] of calls)
+        expectNot2xx(
+          (await t.request(method, url, { cookie, ...(payload === undefined ? {} : { body: payload }) })).statusCode,
+          `${method} ${url}`,
+        );
+    },
+  ],
+  [
     'DELETE /api/orgs/:id',
     async ({ cookie, target }) =>
       expectNot2xx((await t.request('DELETE', `/api/orgs/${target}`, { cookie })).statusCode, 'delete'),
@@ -762,6 +841,26 @@ const LISTS: Array<[string, Check]> = [
         const items =
           (await t.request('GET', url, { cookie })).json<{ items?: Array<{ orgId: number }> }>().items ?? [];
         for (const r of items) expect(inScope(r.orgId), `${url}: row of org ${r.orgId}`).toBe(true);
+      }
+    },
+  ],
+  [
+    'GET /api/congress/bodies, /api/congress/proposals',
+    async ({ cookie, inScope }) => {
+      const bodies =
+        (await t.request('GET', '/api/congress/bodies?pageSize=100', { cookie })).json<{
+          items?: Array<{ orgId: number }>;
+        }>().items ?? [];
+      for (const b of bodies) expect(inScope(b.orgId), `congress body of org ${b.orgId} listed`).toBe(true);
+      const proposals =
+        (await t.request('GET', '/api/congress/proposals?pageSize=100', { cookie })).json<{
+          items?: Array<{ bodyId: number }>;
+        }>().items ?? [];
+      for (const p of proposals) {
+        const b = (await t.request('GET', `/api/congress/bodies/${p.bodyId}`, { cookie: admin })).json<{
+          orgId: number;
+        }>();
+        expect(inScope(b.orgId), `proposal of a body of org ${b.orgId} listed`).toBe(true);
       }
     },
   ],
