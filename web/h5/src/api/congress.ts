@@ -46,8 +46,8 @@ export const congressApi = {
   withdraw: (id: number) => ok(api.POST('/api/me/congress/proposals/{id}/withdraw', at(id))),
   rate: (id: number, rating: ProposalRating, comment?: string) =>
     ok(api.POST('/api/me/congress/proposals/{id}/rating', { ...at(id), body: { rating, comment } })),
-  peers: async (termId: number): Promise<Peer[]> =>
-    (await ok(api.GET('/api/me/congress/terms/{id}/representatives', at(termId)))).items,
+  /** The term's active representatives a proposer may invite to co-sign, and how many must accept. */
+  peers: (termId: number) => ok(api.GET('/api/me/congress/terms/{id}/representatives', at(termId))),
   dutyRecords: async (): Promise<DutyRecord[]> => (await ok(api.GET('/api/me/congress/duty-records'))).items,
   addDutyRecord: (body: NewDutyRecord) => ok(api.POST('/api/me/congress/duty-records', { body })),
 };

@@ -223,6 +223,7 @@ export default {
         cosignersHint: ['至少邀请 {n} 名代表附议，他们同意后提案送交审查', 'Invite at least {n}: once they accept, the proposal goes to the committee'],
         pick: ['选择附议代表', 'Choose co-signers'],
         picked: ['已选 {n} 人', '{n} chosen'],
+        pickDone: ['完成', 'Done'],
         search: ['按姓名或代表团查找', 'Find by name or delegation'],
         required: ['请填写', 'Required'],
         submit: ['提交', 'Submit'],
