@@ -6,6 +6,7 @@ import { defineModule } from '../../kernel/module.js';
 import { registerOrgUsage } from '../org/index.js';
 import { CONGRESS_ERRORS, CONGRESS_FIELD_MESSAGES } from './congress.errors.js';
 import { congressBody } from './congress.schema.js';
+import { congressPeerRoutes } from './me.peers.routes.js';
 
 // An org with a congress is in use: it can be closed, not deleted.
 registerOrgUsage(async (tx, orgId) => {
@@ -28,7 +29,7 @@ export const congressModule = defineModule({
   },
   errors: { ...CONGRESS_ERRORS },
   fieldMessages: { ...CONGRESS_FIELD_MESSAGES },
-  routes: [],
+  routes: [congressPeerRoutes],
   auditActions: {
     'congress_rules.update': { zh: '设置职代会规则', en: 'Congress rules set' },
   },

@@ -3,7 +3,11 @@
 import type { TagType } from 'vant';
 import type { Proposal } from '../api/congress';
 
-const SESSION: Record<'planned' | 'open' | 'closed', TagType> = { planned: 'primary', open: 'success', closed: 'default' };
+const SESSION: Record<'planned' | 'open' | 'closed', TagType> = {
+  planned: 'primary',
+  open: 'success',
+  closed: 'default',
+};
 export const sessionTagType = (state: keyof typeof SESSION): TagType => SESSION[state];
 
 const MOTION: Record<'draft' | 'open' | 'closed', TagType> = { draft: 'default', open: 'success', closed: 'default' };

@@ -52,7 +52,10 @@ export default {
       done: ['签到成功', 'Checked in'],
       doneAt: ['签到时间 {at}', 'At {at}'],
       failed: ['签到未成功', 'Check-in failed'],
-      badLink: ['签到链接不完整，请重新扫描会场的二维码', 'The check-in link is incomplete: scan the venue’s QR code again'],
+      badLink: [
+        '签到链接不完整，请重新扫描会场的二维码',
+        'The check-in link is incomplete: scan the venue’s QR code again',
+      ],
       toSession: ['查看会议', 'Open the session'],
     },
     motion: {
@@ -105,7 +108,10 @@ export default {
       receiptInput: ['凭证', 'Receipt'],
       checkButton: ['核对', 'Check'],
       found: ['已找到您的选票，记录为：{choice}', 'Your ballot is there, recorded as: {choice}'],
-      notFound: ['公开清单中没有这张凭证，请核对后再试', 'This receipt is not in the published list: check it and try again'],
+      notFound: [
+        '公开清单中没有这张凭证，请核对后再试',
+        'This receipt is not in the published list: check it and try again',
+      ],
       published: ['公开选票 {n} 张，可据此重新计票', '{n} ballots published: anyone can recount them'],
       hidden: ['表决结束后公布结果', 'Results are published when the vote closes'],
     },
@@ -220,7 +226,10 @@ export default {
         body: ['案由及建议', 'Reasons and proposal'],
         bodyPlaceholder: ['写明问题、理由和具体建议', 'The problem, the reasons and what should be done'],
         cosigners: ['附议代表', 'Co-signers'],
-        cosignersHint: ['至少邀请 {n} 名代表附议，他们同意后提案送交审查', 'Invite at least {n}: once they accept, the proposal goes to the committee'],
+        cosignersHint: [
+          '至少邀请 {n} 名代表附议，他们同意后提案送交审查',
+          'Invite at least {n}: once they accept, the proposal goes to the committee',
+        ],
         pick: ['选择附议代表', 'Choose co-signers'],
         picked: ['已选 {n} 人', '{n} chosen'],
         pickDone: ['完成', 'Done'],
