@@ -13,8 +13,9 @@ import { PHONE, shot, startStage, tid, watchPage, type Stage } from './support.j
 //    co-signers, who accept on their phones; the committee accepts, assigns and answers; the proposer
 //    reads the answer and rates 满意, which closes it. A duty record is added on the way.
 //
-// The representatives are demo members of 恒神 (13800000002 …, password Demo#2026) seated in a
-// congress the test builds through the API, so the journeys do not depend on the demo congress.
+// The representatives are demo members of 恒神 (13800000002 …, password Demo#2026; they also sit in
+// the demo congress) seated in a congress the test builds through the API, so the journeys do not
+// depend on the demo congress's sessions.
 
 let s: Stage;
 let admin: string;
@@ -260,6 +261,11 @@ describe('congress on representatives’ phones', () => {
     await proposer.click(tid('congress-proposals'));
     await proposer.click(tid('proposal-new'));
     await proposer.waitForSelector(tid('proposal-title'));
+    // The demo members also sit in the demo 恒神 congress: with two seats, the form asks which term.
+    if (await proposer.locator(tid('proposal-term')).count()) {
+      await proposer.click(tid('proposal-term'));
+      await proposer.click(tid(`proposal-term-option-${termId}`));
+    }
     await proposer.fill(`${tid('proposal-title')} input`, '关于增设车间饮水点的提案');
     await proposer.fill(
       `${tid('proposal-body')} textarea`,
