@@ -6,6 +6,7 @@ import { defineModule } from '../../kernel/module.js';
 import { seedDemoCongress } from '../../seed/demo-congress.js';
 import { seedDemoVotes } from '../../seed/demo-congress-votes.js';
 import { seedDemoProposals } from '../../seed/demo-congress-proposals.js';
+import { seedDemoEvaluations } from '../../seed/demo-congress-evaluations.js';
 import { registerOrgUsage } from '../org/index.js';
 import { CONGRESS_AUDIT_TARGETS, CONGRESS_CORE_AUDIT_ACTIONS, CONGRESS_CORE_FIELD_MESSAGES } from './congress.audit.js';
 import { CONGRESS_ERRORS, CONGRESS_FIELD_MESSAGES } from './congress.errors.js';
@@ -23,6 +24,12 @@ import { PROPOSAL_ERRORS, PROPOSAL_FIELD_MESSAGES } from './proposal.errors.js';
 import { proposalMeRoutes } from './proposal.me.routes.js';
 import { proposalRoutes } from './proposal.routes.js';
 import { proposalsToReview } from './proposal.workbench.js';
+import { EVALUATION_AUDIT_ACTIONS } from './evaluation.audit.js';
+import { EVALUATION_ERRORS, EVALUATION_FIELD_MESSAGES } from './evaluation.errors.js';
+import { evaluationMeRoutes } from './evaluation.me.routes.js';
+import { evaluationRoutes } from './evaluation.routes.js';
+import { jointRoutes } from './joint.routes.js';
+import { publicationRoutes } from './publication.routes.js';
 import { congressPeerRoutes } from './me.peers.routes.js';
 
 // An org with a congress is in use: it can be closed, not deleted.
@@ -44,12 +51,13 @@ export const congressModule = defineModule({
       en: 'Review, assign and answer proposals',
     },
   },
-  errors: { ...CONGRESS_ERRORS, ...VOTE_ERRORS, ...PROPOSAL_ERRORS },
+  errors: { ...CONGRESS_ERRORS, ...VOTE_ERRORS, ...PROPOSAL_ERRORS, ...EVALUATION_ERRORS },
   fieldMessages: {
     ...CONGRESS_FIELD_MESSAGES,
     ...CONGRESS_CORE_FIELD_MESSAGES,
     ...VOTE_FIELD_MESSAGES,
     ...PROPOSAL_FIELD_MESSAGES,
+    ...EVALUATION_FIELD_MESSAGES,
   },
   // After every step: the member records and accounts of 恒神 (13800000002–09) exist then.
   seedLast: async (ctx) => {
@@ -57,6 +65,7 @@ export const congressModule = defineModule({
     if (!demo) return;
     await seedDemoVotes(ctx.tx, ctx.deps, demo);
     await seedDemoProposals(ctx.tx, ctx.deps, demo);
+    await seedDemoEvaluations(ctx.tx, ctx.deps, demo);
   },
   routes: [
     congressRoutes,
@@ -67,6 +76,10 @@ export const congressModule = defineModule({
     proposalRoutes,
     proposalMeRoutes,
     dutyRoutes,
+    evaluationRoutes,
+    evaluationMeRoutes,
+    jointRoutes,
+    publicationRoutes,
     congressPeerRoutes,
   ],
   auditActions: {
@@ -74,6 +87,7 @@ export const congressModule = defineModule({
     ...CONGRESS_CORE_AUDIT_ACTIONS,
     ...VOTE_AUDIT_ACTIONS,
     ...PROPOSAL_AUDIT_ACTIONS,
+    ...EVALUATION_AUDIT_ACTIONS,
   },
   auditTargets: { ...CONGRESS_AUDIT_TARGETS, ...VOTE_AUDIT_TARGETS, ...PROPOSAL_AUDIT_TARGETS },
   workbench: { todo: [proposalsToReview] },

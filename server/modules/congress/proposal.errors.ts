@@ -13,11 +13,6 @@ export const PROPOSAL_ERRORS = {
     zh: '已超过退回期限，不能再退回该提案',
     en: 'The window to return this assignment has passed',
   },
-  CONGRESS_ALREADY_RATED: {
-    status: 409,
-    zh: '您已对本轮办理结果作出评价',
-    en: 'You have already rated this round',
-  },
   CONGRESS_COSIGNER_INVALID: {
     status: 422,
     zh: '附议人须为本届其他在任职工代表，且不得重复',
