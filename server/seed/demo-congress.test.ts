@@ -84,4 +84,26 @@ describe('demo congress', () => {
     const other = await t.loginMember('13800000010'); // a rider of the logistics park: no seat
     expect((await t.request('GET', '/api/me/congress', { cookie: other })).json()).toEqual({ seats: [] });
   });
+
+  it('publishes the closed sessions to the workforce: resolutions, evaluation results and proposal progress', async () => {
+    const me = await t.loginMember('13800000003');
+    const body = (await t.request('GET', '/api/me/congress', { cookie: me })).json<{
+      seats: Array<{ bodyId: number }>;
+    }>().seats[0]?.bodyId;
+    const res = await t.request('GET', `/api/congress/bodies/${body ?? 0}/publication`, { cookie: me });
+    expect(res.statusCode, res.body).toBe(200);
+    const page = res.json<{
+      sessions: Array<{ resolutions: Array<{ title: string; result: { passed: boolean } | null }> }>;
+      evaluations: Array<{ title: string }>;
+      proposals: Array<{ state: string }>;
+    }>();
+    expect(page.sessions).toHaveLength(3);
+    const resolutions = page.sessions.flatMap((s) => s.resolutions);
+    expect(resolutions.length).toBeGreaterThanOrEqual(3);
+    expect(resolutions.every((r) => r.result !== null)).toBe(true);
+    expect(resolutions.some((r) => r.result?.passed)).toBe(true);
+    expect(page.evaluations.length).toBeGreaterThanOrEqual(1);
+    expect(page.proposals.length).toBeGreaterThan(0);
+    expect(page.proposals.map((p) => p.state)).not.toContain('withdrawn');
+  });
 });

@@ -6,6 +6,8 @@ import { errorResponses, ZIdParams } from '../../kernel/http.js';
 import { ZEvaluation, ZFollowup } from './evaluation.routes.js';
 import { ZJointMeeting } from './joint.routes.js';
 import { publication } from './publication.js';
+import { ZPublicProposal } from './proposal.shapes.js';
+import { ZResult } from './vote.routes.js';
 
 // 厂务公开: a body's published congress record, for its workforce (members of the org subtree) and staff.
 
@@ -24,18 +26,7 @@ const ZPublication = z
           z.object({
             motionId: z.number().int(),
             title: z.string(),
-            result: z
-              .object({
-                for: z.number().int(),
-                against: z.number().int(),
-                abstain: z.number().int(),
-                invalid: z.number().int(),
-                present: z.number().int(),
-                total: z.number().int(),
-                passed: z.boolean(),
-                void: z.boolean(),
-              })
-              .nullable(),
+            result: ZResult.nullable(),
           }),
         ),
       }),
@@ -43,17 +34,7 @@ const ZPublication = z
     evaluations: z.array(ZEvaluation),
     followups: z.array(ZFollowup),
     jointMeetings: z.array(ZJointMeeting),
-    proposals: z.array(
-      z.object({
-        number: z.number().int(),
-        title: z.string(),
-        proposerName: z.string(),
-        state: z.string(),
-        departments: z.array(z.string()),
-        answeredAt: z.string().nullable(),
-        rating: z.string().nullable(),
-      }),
-    ),
+    proposals: z.array(ZPublicProposal),
   })
   .meta({ id: 'CongressPublication' });
 

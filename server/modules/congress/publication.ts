@@ -10,56 +10,14 @@ import { congressBody, congressSession, congressTerm } from './congress.schema.j
 import { congressEvaluation, congressJointMeeting } from './evaluation.schema.js';
 import { evaluationViews, followupViews, type EvaluationView, type FollowupView } from './evaluation.service.js';
 import { jointViews, type JointMeetingView } from './joint.service.js';
+import { publicProposals, type PublicProposal } from './proposal.service.js';
+import { resolutionsOf, type Resolution } from './vote.service.js';
+import { chinaDate } from '../../kernel/clock.js';
 
 // 厂务公开: what a body's congress published to the workforce — the published sessions with
 // their resolutions, the results of the evaluations held at them, the follow-ups those produced,
 // the joint-meeting decisions they confirmed, and proposal progress. Members of the body's org
 // subtree read it on the H5; staff with read scope in the console. Nothing unpublished shows.
-
-/** A resolution of a published session: a closed motion and its result. */
-export interface Resolution {
-  motionId: number;
-  title: string;
-  result: {
-    for: number;
-    against: number;
-    abstain: number;
-    invalid: number;
-    present: number;
-    total: number;
-    passed: boolean;
-    void: boolean;
-  } | null;
-}
-
-/** A line of the public proposal tracking list (the proposals part's shape). */
-export interface PublicProposal {
-  number: number;
-  title: string;
-  proposerName: string;
-  state: string;
-  departments: string[];
-  answeredAt: string | null;
-  rating: string | null;
-}
-
-/**
- * The resolutions of each session, by session id.
- * TODO(votes part, vote.schema.ts): read the closed motions through the function the votes part
- * exports (motions are its tables); until it lands on main every session shows none. The lead wires it.
- */
-export async function resolutionsOf(_db: Db, sessionIds: readonly number[]): Promise<Map<number, Resolution[]>> {
-  return new Map(sessionIds.map((id) => [id, []]));
-}
-
-/**
- * The body's public proposal tracking list.
- * TODO(proposals part, proposal.schema.ts): read it through the function the proposals part
- * exports (GET /api/congress/bodies/:id/proposals/public); until it lands the page shows none. The lead wires it.
- */
-export async function publicProposalsOf(_db: Db, _bodyId: number): Promise<PublicProposal[]> {
-  return [];
-}
 
 export interface Publication {
   body: { id: number; name: string; orgName: string };
@@ -137,6 +95,6 @@ export async function publication(db: Db, actor: Actor, bodyId: number, now: Dat
     evaluations: await evaluationViews(db, evaluations, () => true),
     followups: await followupViews(db, now, { evaluationIds: evaluations.map((e) => e.id) }),
     jointMeetings: await jointViews(db, joint),
-    proposals: await publicProposalsOf(db, body.id),
+    proposals: await publicProposals(db, body.id, chinaDate(now)),
   };
 }

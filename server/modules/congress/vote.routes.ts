@@ -20,7 +20,7 @@ import {
 // 表决 routes: staff run motions (create, open under the quorum, paper counts, close), members
 // cast secret ballots on the H5, everyone on the term checks receipts after close.
 
-const ZResult = z
+export const ZResult = z
   .object({
     for: z.number().int(),
     against: z.number().int(),

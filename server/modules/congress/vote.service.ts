@@ -66,6 +66,26 @@ function resultOf(m: MotionRow): MotionResult | null {
   };
 }
 
+/** A resolution of a session (厂务公开): a closed motion and its result. */
+export interface Resolution {
+  motionId: number;
+  title: string;
+  result: MotionResult | null;
+}
+
+/** The closed motions of each session, by session id, in the order they were created. */
+export async function resolutionsOf(db: Db, sessionIds: readonly number[]): Promise<Map<number, Resolution[]>> {
+  const found = new Map<number, Resolution[]>(sessionIds.map((id) => [id, []]));
+  if (sessionIds.length === 0) return found;
+  const closed = await db
+    .select()
+    .from(congressMotion)
+    .where(and(inArray(congressMotion.sessionId, [...sessionIds]), eq(congressMotion.state, 'closed')))
+    .orderBy(asc(congressMotion.id));
+  for (const m of closed) found.get(m.sessionId)?.push({ motionId: m.id, title: m.title, result: resultOf(m) });
+  return found;
+}
+
 /** Ballots cast so far per motion: the roll's flags (electronic), the ballots returned (paper, open). */
 async function votedCounts(db: Db, motions: MotionRow[]): Promise<Map<number, number>> {
   const electronic = motions.filter((m) => m.method === 'secret_electronic' && m.state !== 'draft').map((m) => m.id);
