@@ -37824,15 +37824,7 @@ export interface components {
             evaluations: components["schemas"]["CongressEvaluation"][];
             followups: components["schemas"]["CongressFollowup"][];
             jointMeetings: components["schemas"]["CongressJointMeeting"][];
-            proposals: {
-                answeredAt: string | null;
-                departments: string[];
-                number: number;
-                proposerName: string;
-                rating: string | null;
-                state: string;
-                title: string;
-            }[];
+            proposals: components["schemas"]["CongressPublicProposal"][];
             sessions: {
                 id: number;
                 number: number;
@@ -37840,16 +37832,7 @@ export interface components {
                 publishedAt: string;
                 resolutions: {
                     motionId: number;
-                    result: {
-                        abstain: number;
-                        against: number;
-                        for: number;
-                        invalid: number;
-                        passed: boolean;
-                        present: number;
-                        total: number;
-                        void: boolean;
-                    } | null;
+                    result: components["schemas"]["CongressMotionResult"] | null;
                     title: string;
                 }[];
                 /** Format: date-time */
@@ -37867,15 +37850,7 @@ export interface components {
             evaluations: components["schemas"]["CongressEvaluationInput"][];
             followups: components["schemas"]["CongressFollowupInput"][];
             jointMeetings: components["schemas"]["CongressJointMeetingInput"][];
-            proposals: {
-                answeredAt: string | null;
-                departments: string[];
-                number: number;
-                proposerName: string;
-                rating: string | null;
-                state: string;
-                title: string;
-            }[];
+            proposals: components["schemas"]["CongressPublicProposalInput"][];
             sessions: {
                 id: number;
                 number: number;
@@ -37883,16 +37858,7 @@ export interface components {
                 publishedAt: string;
                 resolutions: {
                     motionId: number;
-                    result: {
-                        abstain: number;
-                        against: number;
-                        for: number;
-                        invalid: number;
-                        passed: boolean;
-                        present: number;
-                        total: number;
-                        void: boolean;
-                    } | null;
+                    result: components["schemas"]["CongressMotionResultInput"] | null;
                     title: string;
                 }[];
                 /** Format: date-time */
