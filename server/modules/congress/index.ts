@@ -30,6 +30,7 @@ import { evaluationMeRoutes } from './evaluation.me.routes.js';
 import { evaluationRoutes } from './evaluation.routes.js';
 import { jointRoutes } from './joint.routes.js';
 import { publicationRoutes } from './publication.routes.js';
+import { congressPeerRoutes } from './me.peers.routes.js';
 
 // An org with a congress is in use: it can be closed, not deleted.
 registerOrgUsage(async (tx, orgId) => {
@@ -79,6 +80,7 @@ export const congressModule = defineModule({
     evaluationMeRoutes,
     jointRoutes,
     publicationRoutes,
+    congressPeerRoutes,
   ],
   auditActions: {
     'congress_rules.update': { zh: '设置职代会规则', en: 'Congress rules set' },

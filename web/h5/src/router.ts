@@ -127,6 +127,62 @@ export const router = createRouter({
       component: () => import('./pages/HardshipPage.vue'),
       meta: { titleKey: 'hardship.title' },
     },
+    // 职代会 for representatives: my seats and sessions, the venue's QR check-in, votes with
+    // receipts, evaluations, proposals with co-signing and rating, duty records
+    {
+      path: '/congress',
+      name: 'congress',
+      component: () => import('./pages/CongressPage.vue'),
+      meta: { titleKey: 'congress.home.title' },
+    },
+    {
+      path: '/congress/check-in',
+      name: 'congress-check-in',
+      component: () => import('./pages/CongressCheckInPage.vue'),
+      meta: { titleKey: 'congress.checkIn.title' },
+    },
+    {
+      path: '/congress/sessions/:id(\\d+)',
+      name: 'congress-session',
+      component: () => import('./pages/CongressSessionPage.vue'),
+      meta: { titleKey: 'congress.session.title' },
+    },
+    {
+      path: '/congress/sessions/:sessionId(\\d+)/motions/:id(\\d+)',
+      name: 'congress-motion',
+      component: () => import('./pages/CongressMotionPage.vue'),
+      meta: { titleKey: 'congress.motion.title' },
+    },
+    {
+      path: '/congress/sessions/:sessionId(\\d+)/evaluations/:id(\\d+)',
+      name: 'congress-evaluation',
+      component: () => import('./pages/CongressEvaluationPage.vue'),
+      meta: { titleKey: 'congress.evaluation.title' },
+    },
+    {
+      path: '/congress/proposals',
+      name: 'congress-proposals',
+      component: () => import('./pages/CongressProposalsPage.vue'),
+      meta: { titleKey: 'congress.proposal.title' },
+    },
+    {
+      path: '/congress/proposals/new',
+      name: 'congress-proposal-new',
+      component: () => import('./pages/CongressProposalNewPage.vue'),
+      meta: { titleKey: 'congress.proposal.form.title' },
+    },
+    {
+      path: '/congress/proposals/:id(\\d+)',
+      name: 'congress-proposal',
+      component: () => import('./pages/CongressProposalPage.vue'),
+      meta: { titleKey: 'congress.proposal.detail' },
+    },
+    {
+      path: '/congress/duties',
+      name: 'congress-duties',
+      component: () => import('./pages/CongressDutiesPage.vue'),
+      meta: { titleKey: 'congress.duty.title' },
+    },
     // 普惠 (工惠优享家): the merchant directory, its map and the open call are public (the landing page
     // links them); vouchers need a member; merchant mode needs a merchant account.
     {
