@@ -138,8 +138,7 @@ export async function readArchive(file: string, limits: ReadLimits): Promise<Arc
     await ended;
     if (failure) throw failure;
   } catch (err) {
-    if (damaged(err))
-      throw new ArchiveRefused(`archive damaged: ${err instanceof Error ? err.message : String(err)}`);
+    if (damaged(err)) throw new ArchiveRefused(`archive damaged: ${err instanceof Error ? err.message : String(err)}`);
     throw err;
   } finally {
     input.destroy();

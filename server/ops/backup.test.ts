@@ -17,14 +17,7 @@ import { readSealed } from '../kernel/files.js';
 import { createTestApp, ENGINE, TEST_KEY, type TestApp } from '../test/harness.js';
 import { adminQuery, urlFor } from '../test/pg.js';
 import { writeArchive } from './archive.js';
-import {
-  BackupRefused,
-  createBackup,
-  readBackupArchive,
-  restoreBackup,
-  tableCounts,
-  type Manifest,
-} from './backup.js';
+import { BackupRefused, createBackup, readBackupArchive, restoreBackup, tableCounts, type Manifest } from './backup.js';
 import { seedOpsFixture } from './ops.fixtures.js';
 
 // The drill the issue asks for, on the engine of this run: backup → wipe → restore, then rows,
@@ -89,6 +82,8 @@ describe(`backup and restore on ${ENGINE}`, () => {
     const key = Buffer.from(TEST_KEY, 'base64');
     for (const e of entries) expect(e.data.includes(key) || e.data.includes(Buffer.from(TEST_KEY))).toBe(false);
     expect(refusedOverwrite).toBeInstanceOf(BackupRefused);
+    // The staging directory and the `.part` file are gone.
+    expect(fs.readdirSync(tmp).filter((n) => n.endsWith('.part'))).toEqual([]);
   });
 
   it('restores into an empty place: rows, files, personal data, audit chain, and the server starts', async () => {
@@ -229,7 +224,10 @@ describe('restore refuses a hostile archive before writing anything', () => {
     const abs = path.join(tmp, 'escaped');
     await refuse(
       'absolute',
-      [{ path: 'manifest.json', data: manifestFor([abs]) }, { path: abs, data: payload }],
+      [
+        { path: 'manifest.json', data: manifestFor([abs]) },
+        { path: abs, data: payload },
+      ],
       /absolute path/,
     );
   });
@@ -238,7 +236,10 @@ describe('restore refuses a hostile archive before writing anything', () => {
     const name = 'files/../../escaped';
     await refuse(
       'dotdot',
-      [{ path: 'manifest.json', data: manifestFor([name]) }, { path: name, data: payload }],
+      [
+        { path: 'manifest.json', data: manifestFor([name]) },
+        { path: name, data: payload },
+      ],
       /climbs out/,
     );
   });
@@ -252,7 +253,10 @@ describe('restore refuses a hostile archive before writing anything', () => {
     ] as const) {
       await refuse(
         `link-${type}`,
-        [{ path: 'manifest.json', data: manifestFor(['files/x']) }, { path: 'files/x', type, linkpath }],
+        [
+          { path: 'manifest.json', data: manifestFor(['files/x']) },
+          { path: 'files/x', type, linkpath },
+        ],
         new RegExp(`is a ${type}: only files and directories`),
       );
     }
@@ -262,7 +266,10 @@ describe('restore refuses a hostile archive before writing anything', () => {
     const bomb = Buffer.alloc(32 * 1024 * 1024); // 32 MB of zeros: some 32 KB gzipped
     await refuse(
       'bomb',
-      [{ path: 'manifest.json', data: manifestFor(['files/x']) }, { path: 'files/x', data: bomb }],
+      [
+        { path: 'manifest.json', data: manifestFor(['files/x']) },
+        { path: 'files/x', data: bomb },
+      ],
       /expands beyond \d+ bytes/,
     );
     expect(fs.statSync(path.join(tmp, 'bomb.tar.gz')).size).toBeLessThan(1024 * 1024);
