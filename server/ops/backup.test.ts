@@ -1,8 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import pino from 'pino';
+import { Header } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { createDeps } from '../boot.js';
@@ -14,9 +16,9 @@ import { openDatabase, type Database } from '../kernel/db.js';
 import { readSealed } from '../kernel/files.js';
 import { createTestApp, ENGINE, TEST_KEY, type TestApp } from '../test/harness.js';
 import { adminQuery, urlFor } from '../test/pg.js';
-import { BackupRefused, createBackup, restoreBackup, tableCounts, type Manifest } from './backup.js';
+import { writeArchive } from './archive.js';
+import { BackupRefused, createBackup, readBackupArchive, restoreBackup, tableCounts, type Manifest } from './backup.js';
 import { seedOpsFixture } from './ops.fixtures.js';
-import { readTarGzFile, writeTarGzFile } from './tar.js';
 
 // The drill the issue asks for, on the engine of this run: backup → wipe → restore, then rows,
 // files, personal data and the audit chain as before; and the refusals.
@@ -73,13 +75,15 @@ describe(`backup and restore on ${ENGINE}`, () => {
     expect(Object.keys(manifest.entries)).toEqual(
       expect.arrayContaining(['files/service-files/ab/attachment-1', 'files/imports/job-1.xlsx']),
     );
-    const entries = await readTarGzFile(archive);
+    const entries = await readBackupArchive(archive);
     const names = entries.map((e) => e.name);
     expect(names[0]).toBe('manifest.json');
     expect(names.some((n) => n.includes('keys') || n.includes('data.key'))).toBe(false);
     const key = Buffer.from(TEST_KEY, 'base64');
     for (const e of entries) expect(e.data.includes(key) || e.data.includes(Buffer.from(TEST_KEY))).toBe(false);
     expect(refusedOverwrite).toBeInstanceOf(BackupRefused);
+    // The staging directory and the `.part` file are gone.
+    expect(fs.readdirSync(tmp).filter((n) => n.endsWith('.part'))).toEqual([]);
   });
 
   it('restores into an empty place: rows, files, personal data, audit chain, and the server starts', async () => {
@@ -131,7 +135,7 @@ describe(`backup and restore on ${ENGINE}`, () => {
   });
 
   it('refuses a newer migration level, a damaged archive and another key', async () => {
-    const entries = await readTarGzFile(archive);
+    const entries = await readBackupArchive(archive);
     const rewrite = async (name: string, change: (m: Manifest) => void, alter?: (n: string, d: Buffer) => Buffer) => {
       const out = path.join(tmp, name);
       const copy = entries.map((e) => {
@@ -140,7 +144,7 @@ describe(`backup and restore on ${ENGINE}`, () => {
         change(m);
         return { name: e.name, data: Buffer.from(JSON.stringify(m)) };
       });
-      await writeTarGzFile(copy, out);
+      await writeArchive(copy, out, `${out}.staging`);
       return out;
     };
     const newer = await rewrite('newer.tar.gz', (m) => {
@@ -167,5 +171,119 @@ describe(`backup and restore on ${ENGINE}`, () => {
     ).rejects.toThrow(/not the key/);
     // Nothing was written by the refusals.
     for (const d of ['n1', 'n2', 'n3']) expect(fs.existsSync(path.join(tmp, d, 'pglite'))).toBe(false);
+  });
+});
+
+interface RawEntry {
+  path: string;
+  type?: 'File' | 'SymbolicLink' | 'Link' | 'CharacterDevice' | 'FIFO';
+  data?: Buffer;
+  linkpath?: string;
+}
+
+/** A .tar.gz written header by header with node-tar's Header: what a hostile archive can hold. */
+function hostileTarGz(file: string, items: RawEntry[]): string {
+  const blocks: Buffer[] = [];
+  for (const it of items) {
+    const data = it.data ?? Buffer.alloc(0);
+    const block = Buffer.alloc(512);
+    new Header({
+      path: it.path,
+      type: it.type ?? 'File',
+      size: data.length,
+      mode: 0o600,
+      mtime: new Date(),
+      linkpath: it.linkpath,
+    }).encode(block, 0);
+    blocks.push(block, data, Buffer.alloc((512 - (data.length % 512)) % 512));
+  }
+  blocks.push(Buffer.alloc(1024));
+  fs.writeFileSync(file, gzipSync(Buffer.concat(blocks)));
+  return file;
+}
+
+describe('restore refuses a hostile archive before writing anything', () => {
+  const payload = Buffer.from('owned');
+  const manifestFor = (names: string[], bytes = payload.length): Buffer => {
+    const entries: Manifest['entries'] = {};
+    const sha = createHash('sha256').update(payload).digest('hex');
+    for (const n of names) entries[n] = { bytes, sha256: sha };
+    return Buffer.from(JSON.stringify({ ...manifest, entries }));
+  };
+  const refuse = async (name: string, items: RawEntry[], why: RegExp) => {
+    const file = hostileTarGz(path.join(tmp, `${name}.tar.gz`), items);
+    const target = path.join(tmp, `hostile-${name}`);
+    const err: unknown = await restoreBackup({ dataDir: target, dataKey: TEST_KEY }, file).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BackupRefused);
+    expect(String(err)).toMatch(why);
+    expect(fs.existsSync(target)).toBe(false);
+    expect(fs.existsSync(path.join(tmp, 'escaped'))).toBe(false);
+  };
+
+  it('an absolute path', async () => {
+    const abs = path.join(tmp, 'escaped');
+    await refuse(
+      'absolute',
+      [
+        { path: 'manifest.json', data: manifestFor([abs]) },
+        { path: abs, data: payload },
+      ],
+      /absolute path/,
+    );
+  });
+
+  it('a path climbing out with ..', async () => {
+    const name = 'files/../../escaped';
+    await refuse(
+      'dotdot',
+      [
+        { path: 'manifest.json', data: manifestFor([name]) },
+        { path: name, data: payload },
+      ],
+      /climbs out/,
+    );
+  });
+
+  it('a symbolic link, a hard link and a device', async () => {
+    for (const [type, linkpath] of [
+      ['SymbolicLink', '/etc/passwd'],
+      ['Link', 'manifest.json'],
+      ['CharacterDevice', undefined],
+      ['FIFO', undefined],
+    ] as const) {
+      await refuse(
+        `link-${type}`,
+        [
+          { path: 'manifest.json', data: manifestFor(['files/x']) },
+          { path: 'files/x', type, linkpath },
+        ],
+        new RegExp(`is a ${type}: only files and directories`),
+      );
+    }
+  });
+
+  it('an archive expanding far beyond what its manifest declares (a decompression bomb)', async () => {
+    const bomb = Buffer.alloc(32 * 1024 * 1024); // 32 MB of zeros: some 32 KB gzipped
+    await refuse(
+      'bomb',
+      [
+        { path: 'manifest.json', data: manifestFor(['files/x']) },
+        { path: 'files/x', data: bomb },
+      ],
+      /expands beyond \d+ bytes/,
+    );
+    expect(fs.statSync(path.join(tmp, 'bomb.tar.gz')).size).toBeLessThan(1024 * 1024);
+  });
+
+  it('an archive not beginning with its manifest, or damaged', async () => {
+    await refuse('no-manifest', [{ path: 'files/x', data: payload }], /does not begin with manifest.json/);
+    const good = fs.readFileSync(archive);
+    const cut = path.join(tmp, 'cut.tar.gz');
+    fs.writeFileSync(cut, good.subarray(0, Math.floor(good.length / 2)));
+    const err: unknown = await restoreBackup({ dataDir: path.join(tmp, 'cut'), dataKey: TEST_KEY }, cut).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(BackupRefused);
+    expect(String(err)).toMatch(/archive damaged/);
   });
 });

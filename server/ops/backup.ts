@@ -11,7 +11,7 @@ import { verifyAudit } from '../kernel/audit.js';
 import { createCrypto, type Crypto } from '../kernel/crypto.js';
 import { MIGRATIONS_DIR, migrateDatabase, openDatabase, rows, type Database, type Db } from '../kernel/db.js';
 import { projectRoot } from '../kernel/paths.js';
-import { readTarGzFile, writeTarGzFile, type TarEntry } from './tar.js';
+import { ArchiveRefused, readArchive, writeArchive, type ArchiveEntry } from './archive.js';
 
 // Backup and restore of one UnionHub installation: the database (a PGlite snapshot, or pg_dump
 // of PostgreSQL), the files under DATA_DIR (uploads, hardship evidence, import files) and a
@@ -251,16 +251,19 @@ export async function createBackup(src: BackupSource, archive: string, log: Log 
     keyCheck: keyCheck(src.crypto),
     entries,
   };
-  function* all(): Generator<TarEntry> {
+  function* all(): Generator<ArchiveEntry> {
     yield { name: MANIFEST, data: Buffer.from(JSON.stringify(manifest, null, 2) + '\n') };
     yield { name: README, data: Buffer.from(readme(manifest)) };
     yield { name: snap.name, data: snap.data };
     for (const [name, data] of fileData) yield { name, data };
   }
+  // Both end in `.part`, so a backup of a DATA_DIR that holds the target never copies them.
   const part = `${target}.part`;
+  const staging = `${target}.staging.part`;
   fs.rmSync(part, { force: true });
+  fs.rmSync(staging, { recursive: true, force: true });
   try {
-    await writeTarGzFile(all(), part);
+    await writeArchive(all(), part, staging);
     fs.renameSync(part, target);
   } catch (err) {
     fs.rmSync(part, { force: true });
@@ -332,6 +335,35 @@ function parseManifest(data: Buffer | undefined): Manifest {
   if (!m.success)
     throw new BackupRefused(`not a UnionHub backup of format ${FORMAT}: ${m.error.issues[0]?.message ?? ''}`);
   return m.data;
+}
+
+/** The most a manifest may weigh: ~200 bytes per file, for some tens of thousands of files. */
+const MANIFEST_MAX = 16 * 1024 * 1024;
+/** Room for what the manifest does not declare (itself, README.txt, directories) and tar's own blocks. */
+const SLACK_BYTES = 1024 * 1024;
+const SLACK_PER_ENTRY = 4 * 512;
+
+/**
+ * Reads an archive to restore, held to what its manifest (the first entry) declares: the declared
+ * bytes of every entry plus tar's blocks and a margin; an archive expanding further is refused
+ * while being read (a decompression bomb), as are links, devices and paths leaving the archive.
+ */
+export async function readBackupArchive(file: string): Promise<ArchiveEntry[]> {
+  try {
+    return await readArchive(file, {
+      first: MANIFEST,
+      firstMax: MANIFEST_MAX,
+      budget: (first) => {
+        const m = parseManifest(first.data);
+        const declared = Object.values(m.entries).reduce((sum, e) => sum + Math.max(0, e.bytes), 0);
+        const count = Object.keys(m.entries).length + 2;
+        return first.data.length + declared + SLACK_BYTES + count * SLACK_PER_ENTRY;
+      },
+    });
+  } catch (err) {
+    if (err instanceof ArchiveRefused) throw new BackupRefused(err.message);
+    throw err;
+  }
 }
 
 function checkLevel(m: Manifest): void {
@@ -433,7 +465,7 @@ export async function restoreBackup(
   assertEmptyDataDir(target.dataDir);
   if (engine === 'postgres' && target.databaseUrl) await assertEmptyPostgres(target.databaseUrl);
   log(`reading ${file}…`);
-  const entries = await readTarGzFile(file);
+  const entries = await readBackupArchive(file);
   const byName = new Map(entries.map((e) => [e.name, e.data]));
   const manifest = parseManifest(byName.get(MANIFEST));
   checkLevel(manifest);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ENGINE, type TestApp } from '../test/harness.js';
 import { seedOpsFixture } from './ops.fixtures.js';
 import { BackupSchedule } from './schedule.js';
-import { readTarGzFile } from './tar.js';
+import { readBackupArchive } from './backup.js';
 
 // Scheduled backups: named by time, the oldest beyond BACKUP_KEEP removed, the backup directory
 // (inside DATA_DIR here) never copied into the next archive, and the status the console would show.
@@ -39,7 +39,7 @@ describe(`scheduled backups on ${ENGINE}`, () => {
     const status = schedule.status();
     expect(status.last?.file).toBe(path.basename(second));
     expect(status.last?.bytes).toBe(fs.statSync(second).size);
-    const names = (await readTarGzFile(second)).map((e) => e.name);
+    const names = (await readBackupArchive(second)).map((e) => e.name);
     expect(names.some((n) => n.includes('backups/'))).toBe(false);
     expect(names).toContain('files/service-files/ab/attachment-1');
     schedule.start();
