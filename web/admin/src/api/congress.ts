@@ -38,31 +38,31 @@ export type ProposalState = (typeof PROPOSAL_STATES)[number];
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 export type EvaluationRating = (typeof EVALUATION_RATINGS)[number];
 
-export interface TermRef {
+export type TermRef = {
   id: number;
   number: number;
   startsOn: string;
   endsOn: string;
-}
-export interface Body {
+};
+export type Body = {
   id: number;
   orgId: number;
   orgName: string;
   name: string;
   createdAt: string;
   currentTerm: TermRef | null;
-}
-export interface BodyDetail extends Body {
+};
+export type BodyDetail = Body & {
   terms: Array<TermRef & { representatives: number }>;
-}
-export interface Term extends TermRef {
+};
+export type Term = TermRef & {
   bodyId: number;
   bodyName: string;
   orgId: number;
   representatives: number;
   sessions: number;
-}
-export interface Representative {
+};
+export type Representative = {
   id: number;
   termId: number;
   memberId: number;
@@ -76,38 +76,38 @@ export interface Representative {
   endedOn: string | null;
   endReason: string | null;
   successorId: number | null;
-}
-export interface RuleCheck {
+};
+export type RuleCheck = {
   code: string;
   held: boolean;
   level?: 'error' | 'warning';
   detail: string;
-}
-export interface Composition {
+};
+export type Composition = {
   total: number;
   counts: Record<RepresentativeCategory | 'women' | 'men', number>;
   shares: Record<RepresentativeCategory | 'women', number>;
   workforce: { members: number; women: number; womenShare: number };
   rules: RuleCheck[];
-}
-export interface Presence {
+};
+export type Presence = {
   present: number;
   total: number;
   quorum: number;
   quorate: boolean;
-}
-export interface AgendaItem {
+};
+export type AgendaItem = {
   title: string;
   presenter?: string;
   minutes?: number;
-}
-export interface SessionDocument {
+};
+export type SessionDocument = {
   id: number;
   title: string;
   body: string;
   createdAt: string;
-}
-export interface Session {
+};
+export type Session = {
   id: number;
   termId: number;
   bodyId: number;
@@ -127,16 +127,16 @@ export interface Session {
   reportedAt: string | null;
   documents: SessionDocument[];
   presence: Presence;
-}
-export interface SessionInput {
+};
+export type SessionInput = {
   title: string;
   startsAt: string;
   documentsSentAt?: string;
   topics: string[];
   location?: string;
   agenda?: AgendaItem[];
-}
-export interface AttendanceRow {
+};
+export type AttendanceRow = {
   representativeId: number;
   name: string;
   delegation: string;
@@ -144,11 +144,11 @@ export interface AttendanceRow {
   present: boolean;
   at: string | null;
   via: 'qr' | 'staff' | null;
-}
-export interface Attendance extends Presence {
+};
+export type Attendance = Presence & {
   items: AttendanceRow[];
-}
-export interface MotionResult {
+};
+export type MotionResult = {
   for: number;
   against: number;
   abstain: number;
@@ -157,8 +157,8 @@ export interface MotionResult {
   total: number;
   passed: boolean;
   void?: boolean;
-}
-export interface Motion {
+};
+export type Motion = {
   id: number;
   sessionId: number;
   title: string;
@@ -171,25 +171,25 @@ export interface Motion {
   presentAtOpen: number | null;
   voted: number;
   result: MotionResult | null;
-}
-export interface PaperCounts {
+};
+export type PaperCounts = {
   issued: number;
   returned: number;
   for: number;
   against: number;
   abstain: number;
   invalid: number;
-}
-export interface Board {
+};
+export type Board = {
   presence: Presence;
   motions: Motion[];
-}
-export interface Cosigner {
+};
+export type Cosigner = {
   representativeId: number;
   name: string;
   state: 'invited' | 'accepted' | 'declined';
-}
-export interface Proposal {
+};
+export type Proposal = {
   id: number;
   termId: number;
   bodyId: number;
@@ -204,8 +204,8 @@ export interface Proposal {
   cosigners: Cosigner[];
   createdAt: string;
   submittedAt: string | null;
-}
-export interface Assignment {
+};
+export type Assignment = {
   id: number;
   department: string;
   role: 'lead' | 'assisting';
@@ -213,33 +213,33 @@ export interface Assignment {
   returnedAt: string | null;
   returnReason: string | null;
   round: number;
-}
-export interface ProposalDetail extends Proposal {
+};
+export type ProposalDetail = Proposal & {
   review: { decision: ReviewDecision; reason: string; at?: string; by?: string } | null;
   assignments: Assignment[];
   answers: Array<{ id: number; department: string; body: string; round: number; at: string }>;
   ratings: Array<{ name: string; rating: string; comment: string | null; round: number }>;
   events: Array<{ at: string; action: string; by: string | null; note: string | null }>;
-}
-export interface EvaluationItem {
+};
+export type EvaluationItem = {
   id: number;
   position: number;
   title: string;
   counts: Record<EvaluationRating, number>;
   shares: Record<EvaluationRating, number>;
-}
-export interface Evaluation {
+};
+export type Evaluation = {
   id: number;
   sessionId: number;
   title: string;
   state: MotionState;
   raters: number;
   items: EvaluationItem[];
-}
-export interface EvaluationDetail extends Evaluation {
+};
+export type EvaluationDetail = Evaluation & {
   comments: Array<{ itemId: number; rating: EvaluationRating; comment: string }>;
-}
-export interface Followup {
+};
+export type Followup = {
   id: number;
   itemId?: number;
   itemTitle?: string;
@@ -248,8 +248,8 @@ export interface Followup {
   note: string;
   state: 'open' | 'done';
   result?: string | null;
-}
-export interface JointMeeting {
+};
+export type JointMeeting = {
   id: number;
   termId: number;
   heldOn: string;
@@ -257,7 +257,7 @@ export interface JointMeeting {
   decisions: string;
   confirmedSessionId: number | null;
   confirmedAt?: string | null;
-}
+};
 export type CongressRules = Record<string, number | boolean | string>;
 
 type Paging = { page: number; pageSize: number };
@@ -307,7 +307,8 @@ export const congressApi = {
   sessions: (termId: number) => get<{ items: Session[] }>(`/api/congress/terms/${termId}/sessions`),
   createSession: (termId: number, body: SessionInput) => post<Session>(`/api/congress/terms/${termId}/sessions`, body),
   session: (id: number) => get<Session>(`/api/congress/sessions/${id}`),
-  updateSession: (id: number, body: Partial<SessionInput>) => call<Session>('PATCH', `/api/congress/sessions/${id}`, body),
+  updateSession: (id: number, body: Partial<SessionInput>) =>
+    call<Session>('PATCH', `/api/congress/sessions/${id}`, body),
   addDocument: (id: number, body: { title: string; body: string }) =>
     post<SessionDocument>(`/api/congress/sessions/${id}/documents`, body),
   sessionStep: (id: number, step: 'send-documents' | 'open' | 'close' | 'publish' | 'report') =>
@@ -328,15 +329,17 @@ export const congressApi = {
   closeMotion: (id: number) => post<MotionResult>(`/api/congress/motions/${id}/close`),
   board: (sessionId: number) => get<Board>(`/api/congress/sessions/${sessionId}/board`),
 
-  proposals: (
-    query: { bodyId?: number; termId?: number; state?: string; overdue?: boolean; q?: string } & Paging,
-  ) => get<Page<Proposal>>('/api/congress/proposals', query),
+  proposals: (query: { bodyId?: number; termId?: number; state?: string; overdue?: boolean; q?: string } & Paging) =>
+    get<Page<Proposal>>('/api/congress/proposals', query),
   proposal: (id: number) => get<ProposalDetail>(`/api/congress/proposals/${id}`),
   review: (id: number, body: { decision: ReviewDecision; reason: string }) =>
     post<Proposal>(`/api/congress/proposals/${id}/review`, body),
   assign: (
     id: number,
-    body: { lead: { department: string; deadline: string }; assisting: Array<{ department: string; deadline: string }> },
+    body: {
+      lead: { department: string; deadline: string };
+      assisting: Array<{ department: string; deadline: string }>;
+    },
   ) => post<Proposal>(`/api/congress/proposals/${id}/assign`, body),
   returnAssignment: (id: number, body: { assignmentId: number; reason: string }) =>
     post<Proposal>(`/api/congress/proposals/${id}/return`, body),

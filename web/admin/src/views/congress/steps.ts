@@ -6,7 +6,7 @@ import { showError } from '../../composables/errors';
 
 export function useCongressStep() {
   const { t } = useI18n();
-  /** `message`: the confirmation's text (a message already translated); resolves true when it ran. */
+  /** `message`: the confirmation's text (already translated); resolves true when it ran. */
   return async function step(message: string, label: string, run: () => Promise<unknown>): Promise<boolean> {
     try {
       await ElMessageBox.confirm(message, t('common.confirmTitle'), {
@@ -18,8 +18,8 @@ export function useCongressStep() {
       return false;
     }
     try {
-      await run();
-      ElMessage.success(t('congress.hint.done'));
+      // a run that answers false has said what happened itself
+      if ((await run()) !== false) ElMessage.success(t('congress.hint.done'));
       return true;
     } catch (err) {
       showError(err);
