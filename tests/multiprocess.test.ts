@@ -40,6 +40,9 @@ describe.runIf(ENGINE === 'postgres')('several app processes', () => {
         LOG_LEVEL: 'silent',
       },
       stdio: 'ignore',
+      // A process group of its own: npx starts tsx, which starts node; killing the group ends all
+      // of them (killing npx alone left the server running after the suite).
+      detached: true,
     });
     base = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 120; i++) {
@@ -53,7 +56,11 @@ describe.runIf(ENGINE === 'postgres')('several app processes', () => {
   }, 60_000);
 
   afterAll(async () => {
-    child?.kill('SIGTERM');
+    if (child?.pid) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid, 'SIGTERM');
+      await exited;
+    }
     await t?.close();
   });
 

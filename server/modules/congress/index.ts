@@ -4,7 +4,12 @@
 import { count, eq } from 'drizzle-orm';
 import { defineModule } from '../../kernel/module.js';
 import { registerOrgUsage } from '../org/index.js';
+import { CONGRESS_AUDIT_TARGETS, CONGRESS_CORE_AUDIT_ACTIONS, CONGRESS_CORE_FIELD_MESSAGES } from './congress.audit.js';
 import { CONGRESS_ERRORS, CONGRESS_FIELD_MESSAGES } from './congress.errors.js';
+import { congressRoutes } from './congress.routes.js';
+import { congressMeRoutes } from './me.routes.js';
+import { representativeRoutes } from './representative.routes.js';
+import { sessionRoutes } from './session.routes.js';
 import { congressBody } from './congress.schema.js';
 
 // An org with a congress is in use: it can be closed, not deleted.
@@ -27,11 +32,13 @@ export const congressModule = defineModule({
     },
   },
   errors: { ...CONGRESS_ERRORS },
-  fieldMessages: { ...CONGRESS_FIELD_MESSAGES },
-  routes: [],
+  fieldMessages: { ...CONGRESS_FIELD_MESSAGES, ...CONGRESS_CORE_FIELD_MESSAGES },
+  routes: [congressRoutes, representativeRoutes, sessionRoutes, congressMeRoutes],
   auditActions: {
     'congress_rules.update': { zh: '设置职代会规则', en: 'Congress rules set' },
+    ...CONGRESS_CORE_AUDIT_ACTIONS,
   },
+  auditTargets: { ...CONGRESS_AUDIT_TARGETS },
 });
 
 export { REPRESENTATIVE_CATEGORIES, type RepresentativeCategory } from './congress.schema.js';
