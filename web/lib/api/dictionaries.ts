@@ -76,3 +76,9 @@ export const CAMPAIGN_STATES = ["draft","published","closed"] as const;
 export const VOUCHER_STATES = ["issued","redeemed","expired","void"] as const;
 /** VoucherSettlement.state */
 export const SETTLEMENT_STATES = ["draft","confirmed","approved"] as const;
+/** CongressRepresentative.category */
+export const REPRESENTATIVE_CATEGORIES = ["frontline","technical","manager","other"] as const;
+/** CongressRepresentative.state */
+export const REPRESENTATIVE_STATES = ["active","replaced","left"] as const;
+/** CongressSession.state */
+export const CONGRESS_SESSION_STATES = ["planned","open","closed"] as const;

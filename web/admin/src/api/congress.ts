@@ -2,16 +2,29 @@
 // checks, sessions with attendance and the compliance record, motions, proposals, evaluations,
 // follow-ups and joint meetings, and the rules per org (congress-api contract).
 //
-// The congress routes were being built while these screens were: until their OpenAPI document is
-// in web/lib/api/schema.d.ts, the shapes below are the contract's, written out once here, and the
-// calls go through `send` (same session, language and error handling as the typed client). When
-// `npm run api:generate` knows the routes, this file is the one place to switch to `api.GET(...)`
-// and `Schemas[...]`, and the value lists to web/lib/api/dictionaries.ts.
-import { downloadFile, send, toSearchParams, type Page } from '../../../lib/api/client';
+// Bodies, terms, representatives, sessions and attendance go through the typed client. The parts
+// built in parallel (votes, proposals, evaluations) were not in the OpenAPI document yet when these
+// screens were written: their shapes below are the contract's, written out once here, and their
+// calls go through `send` (same session, language and error handling). When `npm run api:generate`
+// knows their routes, switch them here to `api.GET(...)` and `Schemas[...]`.
+import {
+  downloadFile,
+  send,
+  toSearchParams,
+  type Body as Body_,
+  type Query as Query_,
+  type Page,
+  type Reply,
+  type Schemas,
+} from '../../../lib/api/client';
+import {
+  CONGRESS_SESSION_STATES,
+  REPRESENTATIVE_CATEGORIES,
+  REPRESENTATIVE_STATES,
+} from '../../../lib/api/dictionaries';
+import { api, ok } from './client';
 
-export const REPRESENTATIVE_CATEGORIES = ['frontline', 'technical', 'manager', 'other'] as const;
-export const REPRESENTATIVE_STATES = ['active', 'replaced', 'left'] as const;
-export const SESSION_STATES = ['planned', 'open', 'closed'] as const;
+export { CONGRESS_SESSION_STATES, REPRESENTATIVE_CATEGORIES, REPRESENTATIVE_STATES };
 export const MOTION_METHODS = ['secret_electronic', 'secret_paper', 'open'] as const;
 export const MOTION_STATES = ['draft', 'open', 'closed'] as const;
 export const PROPOSAL_STATES = [
@@ -31,123 +44,29 @@ export const PROPOSAL_RATINGS = ['satisfied', 'basic', 'unsatisfied'] as const;
 
 export type RepresentativeCategory = (typeof REPRESENTATIVE_CATEGORIES)[number];
 export type RepresentativeState = (typeof REPRESENTATIVE_STATES)[number];
-export type SessionState = (typeof SESSION_STATES)[number];
+export type SessionState = (typeof CONGRESS_SESSION_STATES)[number];
 export type MotionMethod = (typeof MOTION_METHODS)[number];
 export type MotionState = (typeof MOTION_STATES)[number];
 export type ProposalState = (typeof PROPOSAL_STATES)[number];
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 export type EvaluationRating = (typeof EVALUATION_RATINGS)[number];
 
-export type TermRef = {
-  id: number;
-  number: number;
-  startsOn: string;
-  endsOn: string;
-};
-export type Body = {
-  id: number;
-  orgId: number;
-  orgName: string;
-  name: string;
-  createdAt: string;
-  currentTerm: TermRef | null;
-};
-export type BodyDetail = Body & {
-  terms: Array<TermRef & { representatives: number }>;
-};
-export type Term = TermRef & {
-  bodyId: number;
-  bodyName: string;
-  orgId: number;
-  representatives: number;
-  sessions: number;
-};
-export type Representative = {
-  id: number;
-  termId: number;
-  memberId: number;
-  name: string;
-  gender: string | null;
-  orgName: string;
-  delegation: string;
-  category: RepresentativeCategory;
-  state: RepresentativeState;
-  startedOn: string;
-  endedOn: string | null;
-  endReason: string | null;
-  successorId: number | null;
-};
-export type RuleCheck = {
-  code: string;
-  held: boolean;
-  level?: 'error' | 'warning';
-  detail: string;
-};
-export type Composition = {
-  total: number;
-  counts: Record<RepresentativeCategory | 'women' | 'men', number>;
-  shares: Record<RepresentativeCategory | 'women', number>;
-  workforce: { members: number; women: number; womenShare: number };
-  rules: RuleCheck[];
-};
-export type Presence = {
-  present: number;
-  total: number;
-  quorum: number;
-  quorate: boolean;
-};
-export type AgendaItem = {
-  title: string;
-  presenter?: string;
-  minutes?: number;
-};
-export type SessionDocument = {
-  id: number;
-  title: string;
-  body: string;
-  createdAt: string;
-};
-export type Session = {
-  id: number;
-  termId: number;
-  bodyId: number;
-  bodyName: string;
-  termNumber: number;
-  number: number;
-  title: string;
-  startsAt: string;
-  location: string | null;
-  topics: string[];
-  agenda: AgendaItem[];
-  documentsSentAt: string | null;
-  state: SessionState;
-  openedAt: string | null;
-  closedAt: string | null;
-  publishedAt: string | null;
-  reportedAt: string | null;
-  documents: SessionDocument[];
-  presence: Presence;
-};
-export type SessionInput = {
-  title: string;
-  startsAt: string;
-  documentsSentAt?: string;
-  topics: string[];
-  location?: string;
-  agenda?: AgendaItem[];
-};
-export type AttendanceRow = {
-  representativeId: number;
-  name: string;
-  delegation: string;
-  category: RepresentativeCategory;
-  present: boolean;
-  at: string | null;
-  via: 'qr' | 'staff' | null;
-};
-export type Attendance = Presence & {
-  items: AttendanceRow[];
-};
+export type Body = Schemas['CongressBody'];
+export type BodyDetail = Reply<'/api/congress/bodies/{id}'>;
+export type Term = Schemas['CongressTerm'];
+export type Representative = Schemas['CongressRepresentative'];
+export type Composition = Schemas['CongressComposition'];
+/** A rule of a checklist: a composition rule (with its level) or a line of a compliance record. */
+export type RuleCheck = { code: string; held: boolean; level?: 'error' | 'warning'; detail: string };
+export type Presence = Schemas['CongressPresence'];
+export type Session = Schemas['CongressSession'];
+export type SessionDocument = Schemas['CongressDocument'];
+export type AgendaItem = Session['agenda'][number];
+export type SessionInput = Body_<'/api/congress/terms/{id}/sessions', 'post'>;
+export type Attendance = Reply<'/api/congress/sessions/{id}/attendance'>;
+export type AttendanceRow = Attendance['items'][number];
+export type CongressRules = Schemas['CongressRulesAt']['rules'];
+
 export type MotionResult = {
   for: number;
   against: number;
@@ -258,9 +177,10 @@ export type JointMeeting = {
   confirmedSessionId: number | null;
   confirmedAt?: string | null;
 };
-export type CongressRules = Record<string, number | boolean | string>;
 
 type Paging = { page: number; pageSize: number };
+type Paged<Q> = Omit<Q, 'page' | 'pageSize'> & Paging;
+const at = (id: number) => ({ params: { path: { id } } });
 type Query = Record<string, string | number | boolean | undefined | null>;
 
 /** One JSON call of the contract; errors come back as ApiError (send throws them). */
@@ -277,49 +197,42 @@ const get = <T>(path: string, query?: Query) => call<T>('GET', path, undefined, 
 const post = <T>(path: string, body?: unknown) => call<T>('POST', path, body);
 
 export const congressApi = {
-  rules: (orgId: number) => get<{ orgId: number; rules: CongressRules }>('/api/congress/rules', { orgId }),
+  rules: (orgId: number) => ok(api.GET('/api/congress/rules', { params: { query: { orgId } } })),
   setRules: (orgId: number, rules: Partial<CongressRules>) =>
-    call<{ orgId: number; rules: CongressRules }>('PUT', `/api/congress/rules/${orgId}`, { rules }),
+    ok(api.PUT('/api/congress/rules/{orgId}', { params: { path: { orgId } }, body: { rules } })),
 
-  bodies: (query: { orgId?: number; q?: string } & Paging) => get<Page<Body>>('/api/congress/bodies', query),
-  createBody: (body: { orgId: number; name: string }) => post<Body>('/api/congress/bodies', body),
-  body: (id: number) => get<BodyDetail>(`/api/congress/bodies/${id}`),
-  createTerm: (bodyId: number, body: { number: number; startsOn: string; endsOn: string }) =>
-    post<Term>(`/api/congress/bodies/${bodyId}/terms`, body),
+  bodies: (query: Paged<Query_<'/api/congress/bodies'>>) => ok(api.GET('/api/congress/bodies', { params: { query } })),
+  createBody: (body: Body_<'/api/congress/bodies', 'post'>) => ok(api.POST('/api/congress/bodies', { body })),
+  body: (id: number) => ok(api.GET('/api/congress/bodies/{id}', at(id))),
+  createTerm: (id: number, body: Body_<'/api/congress/bodies/{id}/terms', 'post'>) =>
+    ok(api.POST('/api/congress/bodies/{id}/terms', { ...at(id), body })),
 
-  term: (id: number) => get<Term>(`/api/congress/terms/${id}`),
-  representatives: (
-    termId: number,
-    query: { state?: string; delegation?: string; category?: string; q?: string } & Paging,
-  ) => get<Page<Representative>>(`/api/congress/terms/${termId}/representatives`, query),
-  addRepresentative: (
-    termId: number,
-    body: { memberId: number; delegation: string; category: RepresentativeCategory; startedOn?: string },
-  ) => post<Representative>(`/api/congress/terms/${termId}/representatives`, body),
-  replaceRepresentative: (
-    id: number,
-    body: { memberId: number; delegation?: string; category?: RepresentativeCategory; reason: string; on?: string },
-  ) => post<{ ended: Representative; successor: Representative }>(`/api/congress/representatives/${id}/replace`, body),
-  endRepresentative: (id: number, body: { reason: string; on?: string }) =>
-    post<Representative>(`/api/congress/representatives/${id}/end`, body),
-  composition: (termId: number) => get<Composition>(`/api/congress/terms/${termId}/composition`),
+  term: (id: number) => ok(api.GET('/api/congress/terms/{id}', at(id))),
+  representatives: (id: number, query: Paged<Query_<'/api/congress/terms/{id}/representatives'>>) =>
+    ok(api.GET('/api/congress/terms/{id}/representatives', { params: { path: { id }, query } })),
+  addRepresentative: (id: number, body: Body_<'/api/congress/terms/{id}/representatives', 'post'>) =>
+    ok(api.POST('/api/congress/terms/{id}/representatives', { ...at(id), body })),
+  replaceRepresentative: (id: number, body: Body_<'/api/congress/representatives/{id}/replace', 'post'>) =>
+    ok(api.POST('/api/congress/representatives/{id}/replace', { ...at(id), body })),
+  endRepresentative: (id: number, body: Body_<'/api/congress/representatives/{id}/end', 'post'>) =>
+    ok(api.POST('/api/congress/representatives/{id}/end', { ...at(id), body })),
+  composition: (id: number) => ok(api.GET('/api/congress/terms/{id}/composition', at(id))),
 
-  sessions: (termId: number) => get<{ items: Session[] }>(`/api/congress/terms/${termId}/sessions`),
-  createSession: (termId: number, body: SessionInput) => post<Session>(`/api/congress/terms/${termId}/sessions`, body),
-  session: (id: number) => get<Session>(`/api/congress/sessions/${id}`),
-  updateSession: (id: number, body: Partial<SessionInput>) =>
-    call<Session>('PATCH', `/api/congress/sessions/${id}`, body),
-  addDocument: (id: number, body: { title: string; body: string }) =>
-    post<SessionDocument>(`/api/congress/sessions/${id}/documents`, body),
+  sessions: (id: number) => ok(api.GET('/api/congress/terms/{id}/sessions', at(id))),
+  createSession: (id: number, body: SessionInput) =>
+    ok(api.POST('/api/congress/terms/{id}/sessions', { ...at(id), body })),
+  session: (id: number) => ok(api.GET('/api/congress/sessions/{id}', at(id))),
+  updateSession: (id: number, body: Body_<'/api/congress/sessions/{id}', 'patch'>) =>
+    ok(api.PATCH('/api/congress/sessions/{id}', { ...at(id), body })),
+  addDocument: (id: number, body: Body_<'/api/congress/sessions/{id}/documents', 'post'>) =>
+    ok(api.POST('/api/congress/sessions/{id}/documents', { ...at(id), body })),
   sessionStep: (id: number, step: 'send-documents' | 'open' | 'close' | 'publish' | 'report') =>
-    post<Session>(`/api/congress/sessions/${id}/${step}`),
-  attendance: (id: number) => get<Attendance>(`/api/congress/sessions/${id}/attendance`),
+    ok(api.POST(`/api/congress/sessions/{id}/${step}`, at(id))),
+  attendance: (id: number) => ok(api.GET('/api/congress/sessions/{id}/attendance', at(id))),
   checkIn: (id: number, representativeId: number) =>
-    post<{ representativeId: number; at: string; via: string }>(`/api/congress/sessions/${id}/attendance`, {
-      representativeId,
-    }),
-  checkInCode: (id: number) => get<{ token: string; path: string }>(`/api/congress/sessions/${id}/check-in-code`),
-  compliance: (id: number) => get<{ rules: RuleCheck[] }>(`/api/congress/sessions/${id}/compliance`),
+    ok(api.POST('/api/congress/sessions/{id}/attendance', { ...at(id), body: { representativeId } })),
+  checkInCode: (id: number) => ok(api.GET('/api/congress/sessions/{id}/check-in-code', at(id))),
+  compliance: (id: number) => ok(api.GET('/api/congress/sessions/{id}/compliance', at(id))),
 
   motions: (sessionId: number) => get<{ items: Motion[] }>(`/api/congress/sessions/${sessionId}/motions`),
   createMotion: (sessionId: number, body: { title: string; description?: string; method: MotionMethod }) =>
