@@ -92,6 +92,13 @@ export const DEMO_STAFF = [
   },
   { username: 'center', displayName: '服务中心 陈专员', org: 'center', role: 'service_staff', phone: '13900000005' },
   { username: 'head', displayName: '镇江市总工会 刘主席', org: 'city', role: 'org_head', phone: '13900000006' },
+  {
+    username: 'hengshen',
+    displayName: '恒神工会 王主席',
+    org: 'hengshen',
+    role: 'grassroots_officer',
+    phone: '13900000007',
+  },
 ] as const;
 
 const manifests: readonly ModuleDef[] = MODULES;

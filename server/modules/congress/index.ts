@@ -3,6 +3,7 @@
 // evaluations and the work between sessions. Other modules import it only through this file.
 import { count, eq } from 'drizzle-orm';
 import { defineModule } from '../../kernel/module.js';
+import { seedDemoCongress } from '../../seed/demo-congress.js';
 import { registerOrgUsage } from '../org/index.js';
 import { CONGRESS_AUDIT_TARGETS, CONGRESS_CORE_AUDIT_ACTIONS, CONGRESS_CORE_FIELD_MESSAGES } from './congress.audit.js';
 import { CONGRESS_ERRORS, CONGRESS_FIELD_MESSAGES } from './congress.errors.js';
@@ -33,6 +34,12 @@ export const congressModule = defineModule({
   },
   errors: { ...CONGRESS_ERRORS },
   fieldMessages: { ...CONGRESS_FIELD_MESSAGES, ...CONGRESS_CORE_FIELD_MESSAGES },
+  // After every step: the member records and accounts of 恒神 (13800000002–09) exist then.
+  seedLast: async (ctx) => {
+    const demo = await seedDemoCongress(ctx);
+    if (!demo) return;
+    // The lead wires the other parts here: seedDemoVotes / seedDemoProposals / seedDemoEvaluations(ctx.tx, ctx.deps, demo).
+  },
   routes: [congressRoutes, representativeRoutes, sessionRoutes, congressMeRoutes],
   auditActions: {
     'congress_rules.update': { zh: '设置职代会规则', en: 'Congress rules set' },
