@@ -15,6 +15,7 @@ import { serviceQueue } from './scenarios/service-queue.js';
 import { hardshipIdentify } from './scenarios/hardship-identify.js';
 import { claimStorm } from './scenarios/claim-storm.js';
 import { lotteryDraw } from './scenarios/lottery-draw.js';
+import { congressVote } from './scenarios/congress-vote.js';
 import { EXTRA_GRASSROOTS, TOWNS_PER_DISTRICT } from './volume.js';
 
 // `npm run bench`: builds the bench database, runs every scenario, writes bench/RESULTS.md,
@@ -32,6 +33,7 @@ const SCENARIOS: Scenario[] = [
   memberImport,
   claimStorm,
   lotteryDraw,
+  congressVote,
 ];
 // BENCH_RESULTS writes the report elsewhere (e.g. a run of some scenarios beside a full RESULTS.md).
 const RESULTS = process.env.BENCH_RESULTS

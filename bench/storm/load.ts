@@ -17,6 +17,10 @@ export interface StormOptions {
   path(member: number): string;
   /** The member's cookie header, if the route needs one. */
   cookie?(member: number): string;
+  /** The request's JSON body (default `{}`). */
+  body?(member: number): string;
+  /** Every 201's body (e.g. to check afterwards what each answer promised). */
+  onOk?(body: string): void;
   stopAfterOk: number;
   tailMs: number;
   maxSeconds: number;
@@ -108,7 +112,7 @@ export async function storm(
                 'idempotency-key': `${o.label}-${k}`,
               };
               if (o.cookie) headers.cookie = o.cookie(m);
-              return { ...req, method: 'POST', path: o.path(m), headers, body: '{}' };
+              return { ...req, method: 'POST', path: o.path(m), headers, body: o.body?.(m) ?? '{}' };
             },
             onResponse: (status, body) => {
               const at = performance.now();
@@ -118,6 +122,7 @@ export async function storm(
               if (status === 201) {
                 ok++;
                 okTimesMs.push(at - t0);
+                o.onOk?.(body);
                 const id = (JSON.parse(body) as { id?: unknown }).id;
                 if (typeof id === 'number') ids.push(id);
                 if (!firstOk) firstOk = { at, cpu: cpuNow(o.serverPid) };

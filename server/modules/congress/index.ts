@@ -4,6 +4,7 @@
 import { count, eq } from 'drizzle-orm';
 import { defineModule } from '../../kernel/module.js';
 import { seedDemoCongress } from '../../seed/demo-congress.js';
+import { seedDemoVotes } from '../../seed/demo-congress-votes.js';
 import { registerOrgUsage } from '../org/index.js';
 import { CONGRESS_AUDIT_TARGETS, CONGRESS_CORE_AUDIT_ACTIONS, CONGRESS_CORE_FIELD_MESSAGES } from './congress.audit.js';
 import { CONGRESS_ERRORS, CONGRESS_FIELD_MESSAGES } from './congress.errors.js';
@@ -12,6 +13,9 @@ import { congressMeRoutes } from './me.routes.js';
 import { representativeRoutes } from './representative.routes.js';
 import { sessionRoutes } from './session.routes.js';
 import { congressBody } from './congress.schema.js';
+import { VOTE_AUDIT_ACTIONS, VOTE_AUDIT_TARGETS } from './vote.audit.js';
+import { VOTE_ERRORS, VOTE_FIELD_MESSAGES } from './vote.errors.js';
+import { voteRoutes } from './vote.routes.js';
 
 // An org with a congress is in use: it can be closed, not deleted.
 registerOrgUsage(async (tx, orgId) => {
@@ -32,20 +36,21 @@ export const congressModule = defineModule({
       en: 'Review, assign and answer proposals',
     },
   },
-  errors: { ...CONGRESS_ERRORS },
-  fieldMessages: { ...CONGRESS_FIELD_MESSAGES, ...CONGRESS_CORE_FIELD_MESSAGES },
+  errors: { ...CONGRESS_ERRORS, ...VOTE_ERRORS },
+  fieldMessages: { ...CONGRESS_FIELD_MESSAGES, ...CONGRESS_CORE_FIELD_MESSAGES, ...VOTE_FIELD_MESSAGES },
   // After every step: the member records and accounts of 恒神 (13800000002–09) exist then.
   seedLast: async (ctx) => {
     const demo = await seedDemoCongress(ctx);
     if (!demo) return;
-    // The lead wires the other parts here: seedDemoVotes / seedDemoProposals / seedDemoEvaluations(ctx.tx, ctx.deps, demo).
+    await seedDemoVotes(ctx.tx, ctx.deps, demo);
   },
-  routes: [congressRoutes, representativeRoutes, sessionRoutes, congressMeRoutes],
+  routes: [congressRoutes, representativeRoutes, sessionRoutes, congressMeRoutes, voteRoutes],
   auditActions: {
     'congress_rules.update': { zh: '设置职代会规则', en: 'Congress rules set' },
     ...CONGRESS_CORE_AUDIT_ACTIONS,
+    ...VOTE_AUDIT_ACTIONS,
   },
-  auditTargets: { ...CONGRESS_AUDIT_TARGETS },
+  auditTargets: { ...CONGRESS_AUDIT_TARGETS, ...VOTE_AUDIT_TARGETS },
 });
 
 export { REPRESENTATIVE_CATEGORIES, type RepresentativeCategory } from './congress.schema.js';
