@@ -82,3 +82,7 @@ export const REPRESENTATIVE_CATEGORIES = ["frontline","technical","manager","oth
 export const REPRESENTATIVE_STATES = ["active","replaced","left"] as const;
 /** CongressSession.state */
 export const CONGRESS_SESSION_STATES = ["planned","open","closed"] as const;
+/** CongressMotion.method */
+export const MOTION_METHODS = ["secret_electronic","secret_paper","open"] as const;
+/** CongressMotion.state */
+export const MOTION_STATES = ["draft","open","closed"] as const;

@@ -2,8 +2,8 @@
 // checks, sessions with attendance and the compliance record, motions, proposals, evaluations,
 // follow-ups and joint meetings, and the rules per org (congress-api contract).
 //
-// Bodies, terms, representatives, sessions and attendance go through the typed client. The parts
-// built in parallel (votes, proposals, evaluations) were not in the OpenAPI document yet when these
+// Bodies, terms, representatives, sessions, attendance and votes go through the typed client. The
+// parts built in parallel (proposals, evaluations) were not in the OpenAPI document yet when these
 // screens were written: their shapes below are the contract's, written out once here, and their
 // calls go through `send` (same session, language and error handling). When `npm run api:generate`
 // knows their routes, switch them here to `api.GET(...)` and `Schemas[...]`.
@@ -19,14 +19,14 @@ import {
 } from '../../../lib/api/client';
 import {
   CONGRESS_SESSION_STATES,
+  MOTION_METHODS,
+  MOTION_STATES,
   REPRESENTATIVE_CATEGORIES,
   REPRESENTATIVE_STATES,
 } from '../../../lib/api/dictionaries';
 import { api, ok } from './client';
 
-export { CONGRESS_SESSION_STATES, REPRESENTATIVE_CATEGORIES, REPRESENTATIVE_STATES };
-export const MOTION_METHODS = ['secret_electronic', 'secret_paper', 'open'] as const;
-export const MOTION_STATES = ['draft', 'open', 'closed'] as const;
+export { CONGRESS_SESSION_STATES, MOTION_METHODS, MOTION_STATES, REPRESENTATIVE_CATEGORIES, REPRESENTATIVE_STATES };
 export const PROPOSAL_STATES = [
   'cosigning',
   'submitted',
@@ -67,42 +67,10 @@ export type Attendance = Reply<'/api/congress/sessions/{id}/attendance'>;
 export type AttendanceRow = Attendance['items'][number];
 export type CongressRules = Schemas['CongressRulesAt']['rules'];
 
-export type MotionResult = {
-  for: number;
-  against: number;
-  abstain: number;
-  invalid: number;
-  present: number;
-  total: number;
-  passed: boolean;
-  void?: boolean;
-};
-export type Motion = {
-  id: number;
-  sessionId: number;
-  title: string;
-  description: string | null;
-  method: MotionMethod;
-  state: MotionState;
-  openedAt: string | null;
-  closedAt: string | null;
-  total: number;
-  presentAtOpen: number | null;
-  voted: number;
-  result: MotionResult | null;
-};
-export type PaperCounts = {
-  issued: number;
-  returned: number;
-  for: number;
-  against: number;
-  abstain: number;
-  invalid: number;
-};
-export type Board = {
-  presence: Presence;
-  motions: Motion[];
-};
+export type MotionResult = Schemas['CongressMotionResult'];
+export type Motion = Schemas['CongressMotion'];
+export type PaperCounts = Body_<'/api/congress/motions/{id}/paper', 'post'>;
+export type Board = Reply<'/api/congress/sessions/{id}/board'>;
 export type Cosigner = {
   representativeId: number;
   name: string;
@@ -234,13 +202,13 @@ export const congressApi = {
   checkInCode: (id: number) => ok(api.GET('/api/congress/sessions/{id}/check-in-code', at(id))),
   compliance: (id: number) => ok(api.GET('/api/congress/sessions/{id}/compliance', at(id))),
 
-  motions: (sessionId: number) => get<{ items: Motion[] }>(`/api/congress/sessions/${sessionId}/motions`),
-  createMotion: (sessionId: number, body: { title: string; description?: string; method: MotionMethod }) =>
-    post<Motion>(`/api/congress/sessions/${sessionId}/motions`, body),
-  openMotion: (id: number) => post<Motion>(`/api/congress/motions/${id}/open`),
-  paper: (id: number, body: PaperCounts) => post<Motion>(`/api/congress/motions/${id}/paper`, body),
-  closeMotion: (id: number) => post<MotionResult>(`/api/congress/motions/${id}/close`),
-  board: (sessionId: number) => get<Board>(`/api/congress/sessions/${sessionId}/board`),
+  motions: (id: number) => ok(api.GET('/api/congress/sessions/{id}/motions', at(id))),
+  createMotion: (id: number, body: Body_<'/api/congress/sessions/{id}/motions', 'post'>) =>
+    ok(api.POST('/api/congress/sessions/{id}/motions', { ...at(id), body })),
+  openMotion: (id: number) => ok(api.POST('/api/congress/motions/{id}/open', at(id))),
+  paper: (id: number, body: PaperCounts) => ok(api.POST('/api/congress/motions/{id}/paper', { ...at(id), body })),
+  closeMotion: (id: number) => ok(api.POST('/api/congress/motions/{id}/close', at(id))),
+  board: (id: number) => ok(api.GET('/api/congress/sessions/{id}/board', at(id))),
 
   proposals: (query: { bodyId?: number; termId?: number; state?: string; overdue?: boolean; q?: string } & Paging) =>
     get<Page<Proposal>>('/api/congress/proposals', query),
