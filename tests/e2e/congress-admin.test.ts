@@ -162,11 +162,13 @@ describe('congress: console', () => {
       await shot(desk, 'congress-admin-04-result');
 
       // the big-screen board shows the same result
-      const board = await desk.context().newPage();
-      await board.goto(`${s.baseUrl}/admin/congress/sessions/${sessionId}/board`);
-      await board.waitForSelector(`${tid(`congress-board-result-${motionId}`)}[data-passed="true"]`);
-      await shot(board, 'congress-admin-05-board');
-      await board.close();
+      // (a page of its own, as on the venue's screen: the same signed-in browser)
+      await desk.goto(`${s.baseUrl}/admin/congress/sessions/${sessionId}/board`);
+      await desk.waitForSelector(`${tid(`congress-board-result-${motionId}`)}[data-passed="true"]`);
+      expect(await desk.textContent(tid('congress-board'))).toContain('已达法定人数');
+      await shot(desk, 'congress-admin-05-board');
+      await desk.goto(`${s.baseUrl}/admin/congress/sessions/${sessionId}`);
+      await desk.waitForSelector(`${tid('congress-session-state')}:has-text("进行中")`);
     }
 
     // the session closes; its compliance record says the quorum held
