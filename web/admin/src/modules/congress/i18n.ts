@@ -263,8 +263,8 @@ export default {
       failed: ['未通过', 'Not passed'],
       void: ['表决无效（收回票数多于发出票数）', 'Void (more returned than issued)'],
       passRule: [
-        '赞成票须超过全体代表的半数（{need} 票）',
-        'Passing needs more than half of all representatives ({need})',
+        '通过须赞成票超过全体代表的半数，即至少 {need} 票',
+        'Passing needs more than half of all representatives: at least {need} for',
       ],
       live: ['实时 · 每2秒刷新', 'Live · every 2 s'],
       scan: ['代表用手机扫码签到', 'Representatives scan this with their phones'],
