@@ -36,6 +36,14 @@ export const CONGRESS_ERRORS = {
     zh: '该次会议当前状态不允许此操作',
     en: "The session's state does not allow this",
   },
+  // Shared by votes and evaluations: only representatives checked in at the session take part.
+  CONGRESS_NOT_PRESENT: {
+    status: 403,
+    zh: '请先签到，签到后才能参加表决和评议',
+    en: 'Check in first: only representatives present at the session vote and rate',
+  },
+  // Shared by evaluations (an item rated once) and proposals (an answer rated once per round).
+  CONGRESS_ALREADY_RATED: { status: 409, zh: '您已评价过，不能重复评价', en: 'You have already given this rating' },
   CONGRESS_CHECK_IN_INVALID: {
     status: 422,
     zh: '签到码无效或已过期，请重新扫描会场二维码',

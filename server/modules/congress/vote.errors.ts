@@ -19,11 +19,6 @@ export const VOTE_ERRORS = {
     zh: '您不在本项表决的代表名册中',
     en: 'You are not on the roll of this vote',
   },
-  CONGRESS_NOT_PRESENT: {
-    status: 403,
-    zh: '请先签到，签到后才能投票',
-    en: 'Check in first: only present representatives vote',
-  },
   CONGRESS_RESULTS_HIDDEN: {
     status: 409,
     zh: '表决结束前不公布结果',

@@ -33,6 +33,7 @@ const LIST_OF: Record<string, string> = {
   'assistance.wishes': '/api/assistance/wishes?state=submitted',
   'merchant.applications': '/api/merchant-applications?state=applied',
   'voucher.settlements': '/api/voucher-settlements?state=confirmed',
+  'congress.proposals': '/api/congress/proposals?state=submitted',
 };
 
 interface Todo {
