@@ -86,3 +86,5 @@ export const CONGRESS_SESSION_STATES = ["planned","open","closed"] as const;
 export const MOTION_METHODS = ["secret_electronic","secret_paper","open"] as const;
 /** CongressMotion.state */
 export const MOTION_STATES = ["draft","open","closed"] as const;
+/** CongressProposal.state */
+export const PROPOSAL_STATES = ["cosigning","submitted","accepted","converted","rejected","assigned","answered","closed","withdrawn"] as const;

@@ -2,18 +2,11 @@
 // checks, sessions with attendance and the compliance record, motions, proposals, evaluations,
 // follow-ups and joint meetings, and the rules per org (congress-api contract).
 //
-// Bodies, terms, representatives, sessions, attendance and votes go through the typed client. The
-// parts built in parallel (proposals, evaluations) were not in the OpenAPI document yet when these
-// screens were written: their shapes below are the contract's, written out once here, and their
-// calls go through `send` (same session, language and error handling). When `npm run api:generate`
-// knows their routes, switch them here to `api.GET(...)` and `Schemas[...]`.
+// Every call goes through the typed client; the value lists come from the contract's dictionaries.
 import {
   downloadFile,
-  send,
-  toSearchParams,
   type Body as Body_,
   type Query as Query_,
-  type Page,
   type Reply,
   type Schemas,
 } from '../../../lib/api/client';
@@ -21,23 +14,20 @@ import {
   CONGRESS_SESSION_STATES,
   MOTION_METHODS,
   MOTION_STATES,
+  PROPOSAL_STATES,
   REPRESENTATIVE_CATEGORIES,
   REPRESENTATIVE_STATES,
 } from '../../../lib/api/dictionaries';
 import { api, ok } from './client';
 
-export { CONGRESS_SESSION_STATES, MOTION_METHODS, MOTION_STATES, REPRESENTATIVE_CATEGORIES, REPRESENTATIVE_STATES };
-export const PROPOSAL_STATES = [
-  'cosigning',
-  'submitted',
-  'accepted',
-  'converted',
-  'rejected',
-  'assigned',
-  'answered',
-  'closed',
-  'withdrawn',
-] as const;
+export {
+  CONGRESS_SESSION_STATES,
+  MOTION_METHODS,
+  MOTION_STATES,
+  PROPOSAL_STATES,
+  REPRESENTATIVE_CATEGORIES,
+  REPRESENTATIVE_STATES,
+};
 export const REVIEW_DECISIONS = ['accept', 'convert', 'reject'] as const;
 export const EVALUATION_RATINGS = ['satisfied', 'basic', 'unsatisfied', 'unknown'] as const;
 export const PROPOSAL_RATINGS = ['satisfied', 'basic', 'unsatisfied'] as const;
@@ -71,99 +61,17 @@ export type MotionResult = Schemas['CongressMotionResult'];
 export type Motion = Schemas['CongressMotion'];
 export type PaperCounts = Body_<'/api/congress/motions/{id}/paper', 'post'>;
 export type Board = Reply<'/api/congress/sessions/{id}/board'>;
-export type Cosigner = {
-  representativeId: number;
-  name: string;
-  state: 'invited' | 'accepted' | 'declined';
-};
-export type Proposal = {
-  id: number;
-  termId: number;
-  bodyId: number;
-  number: number | string | null;
-  title: string;
-  body: string;
-  proposerId: number;
-  proposerName: string;
-  state: ProposalState;
-  round: number;
-  overdue: boolean;
-  cosigners: Cosigner[];
-  createdAt: string;
-  submittedAt: string | null;
-};
-export type Assignment = {
-  id: number;
-  department: string;
-  role: 'lead' | 'assisting';
-  deadline: string;
-  returnedAt: string | null;
-  returnReason: string | null;
-  round: number;
-};
-export type ProposalDetail = Proposal & {
-  review: { decision: ReviewDecision; reason: string; at?: string; by?: string } | null;
-  assignments: Assignment[];
-  answers: Array<{ id: number; department: string; body: string; round: number; at: string }>;
-  ratings: Array<{ name: string; rating: string; comment: string | null; round: number }>;
-  events: Array<{ at: string; action: string; by: string | null; note: string | null }>;
-};
-export type EvaluationItem = {
-  id: number;
-  position: number;
-  title: string;
-  counts: Record<EvaluationRating, number>;
-  shares: Record<EvaluationRating, number>;
-};
-export type Evaluation = {
-  id: number;
-  sessionId: number;
-  title: string;
-  state: MotionState;
-  raters: number;
-  items: EvaluationItem[];
-};
-export type EvaluationDetail = Evaluation & {
-  comments: Array<{ itemId: number; rating: EvaluationRating; comment: string }>;
-};
-export type Followup = {
-  id: number;
-  itemId?: number;
-  itemTitle?: string;
-  owner: string;
-  deadline: string;
-  note: string;
-  state: 'open' | 'done';
-  result?: string | null;
-};
-export type JointMeeting = {
-  id: number;
-  termId: number;
-  heldOn: string;
-  topic: string;
-  decisions: string;
-  confirmedSessionId: number | null;
-  confirmedAt?: string | null;
-};
+export type Proposal = Schemas['CongressProposal'];
+export type ProposalDetail = Schemas['CongressProposalDetail'];
+export type Evaluation = Schemas['CongressEvaluation'];
+export type EvaluationItem = Evaluation['items'][number];
+export type EvaluationDetail = Reply<'/api/congress/evaluations/{id}'>;
+export type Followup = Schemas['CongressFollowup'];
+export type JointMeeting = Schemas['CongressJointMeeting'];
 
 type Paging = { page: number; pageSize: number };
 type Paged<Q> = Omit<Q, 'page' | 'pageSize'> & Paging;
 const at = (id: number) => ({ params: { path: { id } } });
-type Query = Record<string, string | number | boolean | undefined | null>;
-
-/** One JSON call of the contract; errors come back as ApiError (send throws them). */
-async function call<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
-  const qs = query ? toSearchParams(query).toString() : '';
-  const res = await send(qs ? `${path}?${qs}` : path, {
-    method,
-    // A POST without a body still sends `{}`: the routes read a JSON object.
-    ...(method === 'GET' ? {} : { body: JSON.stringify(body ?? {}), headers: { 'Content-Type': 'application/json' } }),
-  });
-  return (await res.json()) as T;
-}
-const get = <T>(path: string, query?: Query) => call<T>('GET', path, undefined, query);
-const post = <T>(path: string, body?: unknown) => call<T>('POST', path, body);
-
 export const congressApi = {
   rules: (orgId: number) => ok(api.GET('/api/congress/rules', { params: { query: { orgId } } })),
   setRules: (orgId: number, rules: Partial<CongressRules>) =>
@@ -210,41 +118,37 @@ export const congressApi = {
   closeMotion: (id: number) => ok(api.POST('/api/congress/motions/{id}/close', at(id))),
   board: (id: number) => ok(api.GET('/api/congress/sessions/{id}/board', at(id))),
 
-  proposals: (query: { bodyId?: number; termId?: number; state?: string; overdue?: boolean; q?: string } & Paging) =>
-    get<Page<Proposal>>('/api/congress/proposals', query),
-  proposal: (id: number) => get<ProposalDetail>(`/api/congress/proposals/${id}`),
-  review: (id: number, body: { decision: ReviewDecision; reason: string }) =>
-    post<Proposal>(`/api/congress/proposals/${id}/review`, body),
-  assign: (
-    id: number,
-    body: {
-      lead: { department: string; deadline: string };
-      assisting: Array<{ department: string; deadline: string }>;
-    },
-  ) => post<Proposal>(`/api/congress/proposals/${id}/assign`, body),
-  returnAssignment: (id: number, body: { assignmentId: number; reason: string }) =>
-    post<Proposal>(`/api/congress/proposals/${id}/return`, body),
-  answer: (id: number, body: { department: string; body: string }) =>
-    post<Proposal>(`/api/congress/proposals/${id}/answers`, body),
+  proposals: (query: Paged<Query_<'/api/congress/proposals'>>) =>
+    ok(api.GET('/api/congress/proposals', { params: { query } })),
+  proposal: (id: number) => ok(api.GET('/api/congress/proposals/{id}', at(id))),
+  review: (id: number, body: Body_<'/api/congress/proposals/{id}/review', 'post'>) =>
+    ok(api.POST('/api/congress/proposals/{id}/review', { ...at(id), body })),
+  assign: (id: number, body: Body_<'/api/congress/proposals/{id}/assign', 'post'>) =>
+    ok(api.POST('/api/congress/proposals/{id}/assign', { ...at(id), body })),
+  returnAssignment: (id: number, body: Body_<'/api/congress/proposals/{id}/return', 'post'>) =>
+    ok(api.POST('/api/congress/proposals/{id}/return', { ...at(id), body })),
+  answer: (id: number, body: Body_<'/api/congress/proposals/{id}/answers', 'post'>) =>
+    ok(api.POST('/api/congress/proposals/{id}/answers', { ...at(id), body })),
   proposalReport: (termId: number, format: 'xlsx' | 'docx') =>
     downloadFile(`/api/congress/terms/${termId}/proposal-report`, `提案办理情况报告.${format}`, { format }),
 
-  evaluations: (sessionId: number) => get<{ items: Evaluation[] }>(`/api/congress/sessions/${sessionId}/evaluations`),
-  createEvaluation: (sessionId: number, body: { title: string; items: string[] }) =>
-    post<Evaluation>(`/api/congress/sessions/${sessionId}/evaluations`, body),
-  evaluation: (id: number) => get<EvaluationDetail>(`/api/congress/evaluations/${id}`),
-  evaluationStep: (id: number, step: 'open' | 'close') => post<Evaluation>(`/api/congress/evaluations/${id}/${step}`),
-  addFollowup: (itemId: number, body: { owner: string; deadline: string; note: string }) =>
-    post<Followup>(`/api/congress/evaluation-items/${itemId}/followups`, body),
-  updateFollowup: (id: number, body: { state: 'open' | 'done'; result?: string }) =>
-    call<Followup>('PATCH', `/api/congress/followups/${id}`, body),
-  followups: (termId: number) => get<{ items: Followup[] }>(`/api/congress/terms/${termId}/followups`),
+  evaluations: (id: number) => ok(api.GET('/api/congress/sessions/{id}/evaluations', at(id))),
+  createEvaluation: (id: number, body: Body_<'/api/congress/sessions/{id}/evaluations', 'post'>) =>
+    ok(api.POST('/api/congress/sessions/{id}/evaluations', { ...at(id), body })),
+  evaluation: (id: number) => ok(api.GET('/api/congress/evaluations/{id}', at(id))),
+  evaluationStep: (id: number, step: 'open' | 'close') =>
+    ok(api.POST(`/api/congress/evaluations/{id}/${step}`, at(id))),
+  addFollowup: (id: number, body: Body_<'/api/congress/evaluation-items/{id}/followups', 'post'>) =>
+    ok(api.POST('/api/congress/evaluation-items/{id}/followups', { ...at(id), body })),
+  updateFollowup: (id: number, body: Body_<'/api/congress/followups/{id}', 'patch'>) =>
+    ok(api.PATCH('/api/congress/followups/{id}', { ...at(id), body })),
+  followups: (id: number) => ok(api.GET('/api/congress/terms/{id}/followups', at(id))),
 
-  jointMeetings: (termId: number) => get<{ items: JointMeeting[] }>(`/api/congress/terms/${termId}/joint-meetings`),
-  createJointMeeting: (termId: number, body: { heldOn: string; topic: string; decisions: string }) =>
-    post<JointMeeting>(`/api/congress/terms/${termId}/joint-meetings`, body),
+  jointMeetings: (id: number) => ok(api.GET('/api/congress/terms/{id}/joint-meetings', at(id))),
+  createJointMeeting: (id: number, body: Body_<'/api/congress/terms/{id}/joint-meetings', 'post'>) =>
+    ok(api.POST('/api/congress/terms/{id}/joint-meetings', { ...at(id), body })),
   confirmJointMeeting: (id: number, sessionId: number) =>
-    post<JointMeeting>(`/api/congress/joint-meetings/${id}/confirm`, { sessionId }),
+    ok(api.POST('/api/congress/joint-meetings/{id}/confirm', { ...at(id), body: { sessionId } })),
 };
 
 /** A share (0..1) as a percentage with one decimal. */
