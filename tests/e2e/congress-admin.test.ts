@@ -161,10 +161,30 @@ describe('congress: console', () => {
       expect(await desk.textContent(tid(`congress-motion-result-${motionId}`))).toContain('通过');
       await shot(desk, 'congress-admin-04-result');
 
+      // an electronic secret ballot: while open only the count of ballots shows; closed with none cast, it fails
+      await desk.click(tid('congress-motion-create'));
+      await desk.fill(tid('congress-motion-title'), '关于厂务公开制度的决议');
+      await desk.click(tid('congress-motion-method-secret_electronic'));
+      await desk.click(tid('congress-motion-save'));
+      await desk.locator(tid('congress-motion-dialog')).waitFor({ state: 'hidden' });
+      const all = await s.t.request('GET', `/api/congress/sessions/${sessionId}/motions`, { cookie: admin });
+      const secretId =
+        all
+          .json<{ items: Array<{ id: number; title: string }> }>()
+          .items.find((m) => m.title === '关于厂务公开制度的决议')?.id ?? 0;
+      await desk.click(tid(`congress-motion-open-${secretId}`));
+      await confirm();
+      await desk.waitForSelector(`${tid(`congress-motion-voted-${secretId}`)}:has-text("0")`);
+      await desk.click(tid(`congress-motion-close-${secretId}`));
+      await confirm();
+      await desk.waitForSelector(`${tid(`congress-motion-result-${secretId}`)}[data-passed="false"]`);
+      expect(await desk.textContent(tid(`congress-motion-result-${secretId}`))).toContain('未通过');
+
       // the big-screen board shows the same result
       // (a page of its own, as on the venue's screen: the same signed-in browser)
       await desk.goto(`${s.baseUrl}/admin/congress/sessions/${sessionId}/board`);
       await desk.waitForSelector(`${tid(`congress-board-result-${motionId}`)}[data-passed="true"]`);
+      await desk.waitForSelector(`${tid(`congress-board-result-${secretId}`)}[data-passed="false"]`);
       expect(await desk.textContent(tid('congress-board'))).toContain('已达法定人数');
       await shot(desk, 'congress-admin-05-board');
       await desk.goto(`${s.baseUrl}/admin/congress/sessions/${sessionId}`);
