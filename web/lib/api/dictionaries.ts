@@ -76,3 +76,15 @@ export const CAMPAIGN_STATES = ["draft","published","closed"] as const;
 export const VOUCHER_STATES = ["issued","redeemed","expired","void"] as const;
 /** VoucherSettlement.state */
 export const SETTLEMENT_STATES = ["draft","confirmed","approved"] as const;
+/** CongressRepresentative.category */
+export const REPRESENTATIVE_CATEGORIES = ["frontline","technical","manager","other"] as const;
+/** CongressRepresentative.state */
+export const REPRESENTATIVE_STATES = ["active","replaced","left"] as const;
+/** CongressSession.state */
+export const CONGRESS_SESSION_STATES = ["planned","open","closed"] as const;
+/** CongressMotion.method */
+export const MOTION_METHODS = ["secret_electronic","secret_paper","open"] as const;
+/** CongressMotion.state */
+export const MOTION_STATES = ["draft","open","closed"] as const;
+/** CongressProposal.state */
+export const PROPOSAL_STATES = ["cosigning","submitted","accepted","converted","rejected","assigned","answered","closed","withdrawn"] as const;
