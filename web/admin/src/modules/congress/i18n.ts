@@ -232,7 +232,6 @@ export default {
       return: ['退回', 'Return'],
       addAnswer: ['录入答复', 'Enter answer'],
       report_xlsx: ['办理情况报告（Excel）', 'Report (Excel)'],
-      report_docx: ['办理情况报告（Word）', 'Report (Word)'],
       createEvaluation: ['新建评议', 'New evaluation'],
       openEvaluation: ['开始评议', 'Open'],
       closeEvaluation: ['结束评议', 'Close'],
