@@ -20,6 +20,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../../kernel/db.js';
+import { GroupCommit } from '../../kernel/group-commit.js';
 import type { BallotChoice } from './vote.schema.js';
 
 export interface BallotRequest {
@@ -32,20 +33,6 @@ export interface BallotRequest {
 export type BallotOutcome =
   | { ok: true; receipt: string }
   | { ok: false; code: 'CONGRESS_ALREADY_VOTED' | 'CONGRESS_MOTION_STATE' | 'CONGRESS_NOT_PRESENT' };
-
-interface Pending {
-  req: BallotRequest;
-  resolve(o: BallotOutcome): void;
-  reject(err: unknown): void;
-}
-
-interface Lane {
-  motionId: number;
-  sessionId: number;
-  queue: Pending[];
-  running: boolean;
-  timer: NodeJS.Timeout | null;
-}
 
 export interface BallotEngineOptions {
   /** How long the first ballot of a batch waits for others (ms). */
@@ -80,72 +67,42 @@ function shuffled<T>(items: readonly T[]): T[] {
 }
 
 export class BallotEngine {
-  private readonly lanes = new Map<number, Lane>();
   private readonly opts: BallotEngineOptions;
+  /** Lanes per motion; one representative per batch (see the top); no retry: the flag decides. */
+  private readonly lanes: GroupCommit<BallotRequest, BallotOutcome>;
 
   constructor(
     private readonly db: Db,
     opts: Partial<BallotEngineOptions> = {},
   ) {
     this.opts = { ...DEFAULTS, ...opts };
+    this.lanes = new GroupCommit<BallotRequest, BallotOutcome>(
+      { windowMs: this.opts.windowMs, maxBatch: this.opts.maxBatch },
+      {
+        distinctKey: (req) => req.representativeId,
+        // Rolled back (or its COMMIT's answer lost): the throw rejects the whole batch, so nobody of
+        // it is told they voted. A lost COMMIT answer that did commit shows as ALREADY_VOTED on the
+        // retry; the roll is right.
+        commit: async (motionId, batch) => {
+          // Every ballot of a motion carries the motion's session: the first's is the batch's.
+          const sessionId = batch[0]?.sessionId ?? 0;
+          const results = await this.db.transaction((tx) => this.batchTx(tx, { motionId, sessionId }, batch));
+          return batch.map((_, i) => results[i] ?? { ok: false, code: 'CONGRESS_ALREADY_VOTED' });
+        },
+      },
+    );
   }
 
   /** Casts one ballot; resolves once the batch holding it has committed (the receipt is durable). */
   cast(req: BallotRequest): Promise<BallotOutcome> {
-    return new Promise((resolve, reject) => {
-      let lane = this.lanes.get(req.motionId);
-      if (!lane)
-        this.lanes.set(
-          req.motionId,
-          (lane = { motionId: req.motionId, sessionId: req.sessionId, queue: [], running: false, timer: null }),
-        );
-      lane.queue.push({ req, resolve, reject });
-      this.schedule(lane, this.opts.windowMs);
-    });
+    return this.lanes.submit(req.motionId, req);
   }
 
-  private schedule(lane: Lane, waitMs: number): void {
-    if (lane.running || lane.timer) return;
-    if (lane.queue.length >= this.opts.maxBatch || waitMs === 0) {
-      void this.run(lane);
-      return;
-    }
-    lane.timer = setTimeout(() => {
-      lane.timer = null;
-      void this.run(lane);
-    }, waitMs);
-  }
-
-  private async run(lane: Lane): Promise<void> {
-    if (lane.running) return;
-    if (lane.timer) clearTimeout(lane.timer);
-    lane.timer = null;
-    lane.running = true;
-    const batch: Pending[] = [];
-    const rest: Pending[] = [];
-    const seen = new Set<number>();
-    for (const p of lane.queue) {
-      if (batch.length < this.opts.maxBatch && !seen.has(p.req.representativeId)) {
-        seen.add(p.req.representativeId);
-        batch.push(p);
-      } else rest.push(p);
-    }
-    lane.queue = rest;
-    try {
-      const results = await this.db.transaction((tx) => this.batchTx(tx, lane, batch));
-      batch.forEach((p, i) => p.resolve(results[i] ?? { ok: false, code: 'CONGRESS_ALREADY_VOTED' }));
-    } catch (err) {
-      // Rolled back (or its COMMIT's answer lost): nobody of the batch is told they voted. A lost
-      // COMMIT answer that did commit shows as ALREADY_VOTED on the retry; the roll is right.
-      for (const p of batch) p.reject(err);
-    } finally {
-      lane.running = false;
-      if (lane.queue.length > 0) this.schedule(lane, 0);
-      else this.lanes.delete(lane.motionId);
-    }
-  }
-
-  private async batchTx(tx: Db, lane: Lane, batch: Pending[]): Promise<BallotOutcome[]> {
+  private async batchTx(
+    tx: Db,
+    lane: { motionId: number; sessionId: number },
+    batch: BallotRequest[],
+  ): Promise<BallotOutcome[]> {
     const [motion] = await rows<{ state: string; method: string }>(
       tx,
       sql`select state, method from congress_motion where id = ${lane.motionId} for share`,
@@ -155,7 +112,7 @@ export class BallotEngine {
 
     // The guarded flip, rows locked in representative order (two batches never wait on each other
     // in opposite orders). Only a present representative of the roll who has not voted is flipped.
-    const ids = batch.map((p) => p.req.representativeId);
+    const ids = batch.map((p) => p.representativeId);
     const flipped = await rows<{ representative_id: number }>(
       tx,
       sql`with target as (
@@ -174,12 +131,12 @@ export class BallotEngine {
     const ok = new Set(flipped.map((r) => Number(r.representative_id)));
 
     // The ballots, in random order, with fresh receipts; a receipt clash (2^-50) draws again.
-    const going = shuffled(batch.flatMap((p, i) => (ok.has(p.req.representativeId) ? [i] : [])));
+    const going = shuffled(batch.flatMap((p, i) => (ok.has(p.representativeId) ? [i] : [])));
     const receipts = new Map<number, string>();
     let todo = going;
     for (let round = 0; todo.length > 0; round++) {
       if (round > 5) throw new Error('receipt clashes');
-      const drawn = todo.map((i) => ({ i, r: receiptCode(), c: batch[i]?.req.choice ?? 'abstain' }));
+      const drawn = todo.map((i) => ({ i, r: receiptCode(), c: batch[i]?.choice ?? 'abstain' }));
       const inserted = await rows<{ receipt: string }>(
         tx,
         sql`insert into congress_ballot (motion_id, receipt, choice)
@@ -195,7 +152,7 @@ export class BallotEngine {
 
     // Those not flipped: already voted, unless they are not checked in (the route looked first;
     // this is the race with nothing but the database to decide).
-    const notFlipped = batch.flatMap((p) => (ok.has(p.req.representativeId) ? [] : [p.req.representativeId]));
+    const notFlipped = batch.flatMap((p) => (ok.has(p.representativeId) ? [] : [p.representativeId]));
     const voted = notFlipped.length
       ? await rows<{ representative_id: number }>(
           tx,
@@ -210,7 +167,7 @@ export class BallotEngine {
       if (receipt) return { ok: true, receipt };
       return {
         ok: false,
-        code: already.has(p.req.representativeId) ? 'CONGRESS_ALREADY_VOTED' : 'CONGRESS_NOT_PRESENT',
+        code: already.has(p.representativeId) ? 'CONGRESS_ALREADY_VOTED' : 'CONGRESS_NOT_PRESENT',
       };
     });
   }

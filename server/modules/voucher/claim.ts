@@ -41,6 +41,7 @@ import { sql } from 'drizzle-orm';
 import type { Clock } from '../../kernel/clock.js';
 import { rows, type Db } from '../../kernel/db.js';
 import { AppError, isDatabaseUnavailable } from '../../kernel/errors.js';
+import { GroupCommit } from '../../kernel/group-commit.js';
 import { isOneOf } from '../../kernel/types.js';
 import { memberIdOfAccount, memberRef } from '../member/index.js';
 import { orgRef } from '../org/index.js';
@@ -97,18 +98,10 @@ export type ClaimOutcome =
 
 type BatchResult = ClaimOutcome | 'retry';
 
+/** One claim in a lane (a campaign): the campaign as the route loaded it, and who asks. */
 interface Pending {
-  sub: ClaimSubject;
-  tries: number;
-  resolve(o: ClaimOutcome): void;
-  reject(err: unknown): void;
-}
-
-interface Lane {
   campaign: EngineCampaign;
-  queue: Pending[];
-  running: boolean;
-  timer: NodeJS.Timeout | null;
+  sub: ClaimSubject;
 }
 
 export interface EngineOptions {
@@ -192,10 +185,11 @@ const issued = (v: VoucherOut): IssuedVoucher => ({
 });
 
 export class ClaimEngine {
-  private readonly lanes = new Map<number, Lane>();
   private readonly soldOut = new Set<number>();
   private readonly atLimit = new Set<string>();
   private readonly opts: EngineOptions;
+  /** Lanes per campaign; one account per batch (see the top); a 'retry' claim is re-queued up to MAX_TRIES. */
+  private readonly lanes: GroupCommit<Pending, ClaimOutcome>;
 
   constructor(
     private readonly db: Db,
@@ -203,6 +197,15 @@ export class ClaimEngine {
     opts: Partial<EngineOptions> = {},
   ) {
     this.opts = { ...DEFAULTS, ...opts };
+    this.lanes = new GroupCommit<Pending, ClaimOutcome>(
+      { windowMs: this.opts.windowMs, maxBatch: this.opts.maxBatch, maxTries: MAX_TRIES },
+      {
+        distinctKey: (p) => p.sub.accountId,
+        // Every claim of a lane carries the same campaign (published terms never change): the first's is the batch's.
+        commit: (_campaignId, batch) => (batch[0] ? this.commit(batch[0].campaign, batch) : Promise.resolve([])),
+        gaveUp: () => new AppError('CONFLICT'),
+      },
+    );
   }
 
   /** What memory already knows for sure (no database work): sold out, or this member (account) at the limit. */
@@ -216,57 +219,7 @@ export class ClaimEngine {
   claim(campaign: EngineCampaign, sub: ClaimSubject): Promise<ClaimOutcome> {
     const early = this.known(campaign.id, sub.accountId);
     if (early) return Promise.resolve({ ok: false, code: early });
-    return new Promise((resolve, reject) => {
-      let lane = this.lanes.get(campaign.id);
-      if (!lane) this.lanes.set(campaign.id, (lane = { campaign, queue: [], running: false, timer: null }));
-      lane.queue.push({ sub, tries: 0, resolve, reject });
-      this.schedule(lane, this.opts.windowMs);
-    });
-  }
-
-  private schedule(lane: Lane, waitMs: number): void {
-    if (lane.running || lane.timer) return;
-    if (lane.queue.length >= this.opts.maxBatch || waitMs === 0) {
-      void this.run(lane);
-      return;
-    }
-    lane.timer = setTimeout(() => {
-      lane.timer = null;
-      void this.run(lane);
-    }, waitMs);
-  }
-
-  private async run(lane: Lane): Promise<void> {
-    if (lane.running) return;
-    if (lane.timer) clearTimeout(lane.timer);
-    lane.timer = null;
-    lane.running = true;
-    const batch: Pending[] = [];
-    const rest: Pending[] = [];
-    const accounts = new Set<number>();
-    for (const p of lane.queue) {
-      if (batch.length < this.opts.maxBatch && !accounts.has(p.sub.accountId)) {
-        accounts.add(p.sub.accountId);
-        batch.push(p);
-      } else rest.push(p);
-    }
-    lane.queue = rest;
-    try {
-      const results = await this.commit(lane.campaign, batch);
-      batch.forEach((p, i) => {
-        const r = results[i] ?? 'retry';
-        if (r !== 'retry') return p.resolve(r);
-        if (++p.tries >= MAX_TRIES) return p.reject(new AppError('CONFLICT'));
-        lane.queue.push(p);
-      });
-    } catch (err) {
-      for (const p of batch) p.reject(err);
-    } finally {
-      lane.running = false;
-      // Claims that came while this batch committed have waited long enough: run them at once.
-      if (lane.queue.length > 0) this.schedule(lane, 0);
-      else this.lanes.delete(lane.campaign.id);
-    }
+    return this.lanes.submit(campaign.id, { campaign, sub });
   }
 
   /** One batch in one transaction, retried on a fresh connection when the connection was lost. */
