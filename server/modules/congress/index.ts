@@ -30,6 +30,7 @@ import { evaluationMeRoutes } from './evaluation.me.routes.js';
 import { evaluationRoutes } from './evaluation.routes.js';
 import { jointRoutes } from './joint.routes.js';
 import { publicationRoutes } from './publication.routes.js';
+import { congressPublicationMeRoutes } from './publication.me.routes.js';
 import { congressPeerRoutes } from './me.peers.routes.js';
 
 // An org with a congress is in use: it can be closed, not deleted.
@@ -80,6 +81,7 @@ export const congressModule = defineModule({
     evaluationMeRoutes,
     jointRoutes,
     publicationRoutes,
+    congressPublicationMeRoutes,
     congressPeerRoutes,
   ],
   auditActions: {

@@ -183,6 +183,19 @@ export const router = createRouter({
       component: () => import('./pages/CongressDutiesPage.vue'),
       meta: { titleKey: 'congress.duty.title' },
     },
+    // 厂务公开: what a congress published to the workforce (any member of the body's org subtree)
+    {
+      path: '/congress/publication',
+      name: 'congress-publications',
+      component: () => import('./pages/CongressPublicationsPage.vue'),
+      meta: { titleKey: 'congress.publication.title' },
+    },
+    {
+      path: '/congress/publication/:bodyId(\\d+)',
+      name: 'congress-publication',
+      component: () => import('./pages/CongressPublicationPage.vue'),
+      meta: { titleKey: 'congress.publication.title' },
+    },
     // 普惠 (工惠优享家): the merchant directory, its map and the open call are public (the landing page
     // links them); vouchers need a member; merchant mode needs a merchant account.
     {

@@ -45,6 +45,7 @@ export type Body = Schemas['CongressBody'];
 export type BodyDetail = Reply<'/api/congress/bodies/{id}'>;
 export type Term = Schemas['CongressTerm'];
 export type Representative = Schemas['CongressRepresentative'];
+export type DutyRecord = Schemas['CongressDutyRecord'];
 export type Composition = Schemas['CongressComposition'];
 /** A rule of a checklist: a composition rule (with its level) or a line of a compliance record. */
 export type RuleCheck = { code: string; held: boolean; level?: 'error' | 'warning'; detail: string };
@@ -143,6 +144,8 @@ export const congressApi = {
   updateFollowup: (id: number, body: Body_<'/api/congress/followups/{id}', 'patch'>) =>
     ok(api.PATCH('/api/congress/followups/{id}', { ...at(id), body })),
   followups: (id: number) => ok(api.GET('/api/congress/terms/{id}/followups', at(id))),
+  dutyRecords: (id: number, query: Paged<Query_<'/api/congress/terms/{id}/duty-records'>>) =>
+    ok(api.GET('/api/congress/terms/{id}/duty-records', { params: { path: { id }, query } })),
 
   jointMeetings: (id: number) => ok(api.GET('/api/congress/terms/{id}/joint-meetings', at(id))),
   createJointMeeting: (id: number, body: Body_<'/api/congress/terms/{id}/joint-meetings', 'post'>) =>

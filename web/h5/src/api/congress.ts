@@ -21,6 +21,8 @@ export type ProposalRating = Body<'/api/me/congress/proposals/{id}/rating', 'pos
 export type DutyRecord = Reply<'/api/me/congress/duty-records'>['items'][number];
 export type NewDutyRecord = Body<'/api/me/congress/duty-records', 'post'>;
 export type Peer = Reply<'/api/me/congress/terms/{id}/representatives'>['items'][number];
+export type PublicationEntry = Reply<'/api/me/congress/publications'>['items'][number];
+export type Publication = Reply<'/api/congress/bodies/{id}/publication'>;
 
 const at = (id: number) => ({ params: { path: { id } } });
 
@@ -47,6 +49,9 @@ export const congressApi = {
   rate: (id: number, rating: ProposalRating, comment?: string) =>
     ok(api.POST('/api/me/congress/proposals/{id}/rating', { ...at(id), body: { rating, comment } })),
   /** The term's active representatives a proposer may invite to co-sign, and how many must accept. */
+  /** 厂务公开: the bodies a member may read (own union and its ancestors), and one body's published record. */
+  publications: async (): Promise<PublicationEntry[]> => (await ok(api.GET('/api/me/congress/publications'))).items,
+  publication: (bodyId: number) => ok(api.GET('/api/congress/bodies/{id}/publication', at(bodyId))),
   peers: (termId: number) => ok(api.GET('/api/me/congress/terms/{id}/representatives', at(termId))),
   dutyRecords: async (): Promise<DutyRecord[]> => (await ok(api.GET('/api/me/congress/duty-records'))).items,
   addDutyRecord: (body: NewDutyRecord) => ok(api.POST('/api/me/congress/duty-records', { body })),

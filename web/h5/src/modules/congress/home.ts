@@ -1,5 +1,6 @@
 // 我的职代会 on the home, for a member who holds a seat in a workers' congress (asked once in the
-// background; nobody else sees the entry).
+// background; nobody else sees the entry), and 厂务公开 for a member whose union or an ancestor has a
+// congress body.
 import type { HomeContribution } from '../../homeEntries';
 import { useCongressStore } from '../../stores/congress';
 
@@ -13,6 +14,16 @@ export default {
       title: 'congress.entry',
       to: { name: 'congress' },
       visible: () => useCongressStore().holdsSeat(),
+    },
+    // 厂务公开: for every member whose enterprise (or a higher union) has a congress, seat or not
+    {
+      key: 'congress-publication',
+      section: 'services',
+      order: 36,
+      icon: 'bullhorn-o',
+      title: 'congress.publication.entry',
+      to: { name: 'congress-publications' },
+      visible: () => useCongressStore().readsPublication(),
     },
   ],
 } satisfies HomeContribution;
