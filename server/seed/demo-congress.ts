@@ -93,21 +93,21 @@ export async function seedDemoCongress(ctx: SeedContext): Promise<DemoCongress |
   if (!term) throw new Error('seed: congress term');
 
   const seats = await pickSeats(ctx, orgId);
-  const reps: DemoCongress['reps'] = [];
-  for (const s of seats) {
-    const [rep] = await tx
-      .insert(congressRepresentative)
-      .values({
+  // One statement for the hundred seats (the demo seed runs in every test that asks for members).
+  const reps: DemoCongress['reps'] = await tx
+    .insert(congressRepresentative)
+    .values(
+      seats.map((s) => ({
         termId: term.id,
         memberId: s.memberId,
         delegation: s.delegation,
         category: s.category,
         startedOn: term.startsOn,
         createdAt: term.createdAt,
-      })
-      .returning({ id: congressRepresentative.id, memberId: congressRepresentative.memberId });
-    if (rep) reps.push(rep);
-  }
+      })),
+    )
+    .returning({ id: congressRepresentative.id, memberId: congressRepresentative.memberId });
+  reps.sort((a, b) => a.id - b.id);
   const sessions = await seedSessions(tx, term.id, reps, now, year);
   // The lead wires the other parts here, with what this returns (see server/modules/congress/index.ts).
   return { orgId, bodyId: body.id, termId: term.id, reps, sessions, staffAccountId: staff.id };
@@ -191,33 +191,34 @@ async function addWorkers(tx: Db, ctx: SeedContext, orgId: number, n: number): P
   };
   const now = ctx.deps.clock.now();
   const posts = ['原丝车间操作工', '碳化车间操作工', '复合材料车间技工', '设备维修工', '质检员', '仓储物流员'];
+  const rows: Array<typeof member.$inferInsert> = [];
   for (let i = 0; i < n; i++) {
     const female = i % 5 < 2; // two in five: a carbon-fibre plant's workforce
     const seq = 2 * i + (female ? 2 : 1); // odd: a man, even: a woman
     const birth = `${1970 + (i % 33)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
-    const [m] = await tx
-      .insert(member)
-      .values({
-        orgId,
-        name: pick(SURNAMES) + pick(female ? GIVEN_F : GIVEN_M) + (i % 3 === 0 ? '' : pick(female ? GIVEN_F : GIVEN_M)),
-        ...identityColumns(ctx.deps.crypto, { idNumber: makeIdNumber('320282', birth, seq % 1000), phone: null }),
-        ethnicity: '汉族',
-        politicalStatus: i % 4 === 0 ? '中共党员' : '群众',
-        education: pick(['高中', '中专', '大专', '本科']),
-        householdType: i % 3 === 0 ? 'rural' : 'urban',
-        employer: HS,
-        post: pick(posts),
-        jobType: 'regular',
-        joinedAt: `${2010 + (i % 14)}-03-01`,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: member.id });
-    if (m)
-      await tx
-        .insert(memberEvent)
-        .values({ memberId: m.id, kind: 'imported', orgId, actorName: 'demo', note: '演示数据', at: now });
+    rows.push({
+      orgId,
+      name: pick(SURNAMES) + pick(female ? GIVEN_F : GIVEN_M) + (i % 3 === 0 ? '' : pick(female ? GIVEN_F : GIVEN_M)),
+      ...identityColumns(ctx.deps.crypto, { idNumber: makeIdNumber('320282', birth, seq % 1000), phone: null }),
+      ethnicity: '汉族',
+      politicalStatus: i % 4 === 0 ? '中共党员' : '群众',
+      education: pick(['高中', '中专', '大专', '本科']),
+      householdType: i % 3 === 0 ? 'rural' : 'urban',
+      employer: HS,
+      post: pick(posts),
+      jobType: 'regular',
+      joinedAt: `${2010 + (i % 14)}-03-01`,
+      createdAt: now,
+      updatedAt: now,
+    });
   }
+  if (rows.length === 0) return;
+  const made = await tx.insert(member).values(rows).returning({ id: member.id });
+  await tx
+    .insert(memberEvent)
+    .values(
+      made.map((m) => ({ memberId: m.id, kind: 'imported', orgId, actorName: 'demo', note: '演示数据', at: now })),
+    );
 }
 
 interface SessionPlan {

@@ -14,10 +14,15 @@ import { ZBody, ZTerm, termView } from './congress.view.js';
 const READ = 'congress:congress:read' as const;
 const MANAGE = 'congress:congress:manage' as const;
 
+// A calendar date; the refinement runs even when the pattern failed, so it must not throw on junk.
 export const ZDay = z
   .string()
+  .max(10, 'congress.date')
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'congress.date')
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'congress.date');
+  .refine((d) => {
+    const at = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(at) && new Date(at).toISOString().startsWith(d);
+  }, 'congress.date');
 
 const ZRulesOut = z.object({ orgId: z.number().int(), rules: ZCongressRules }).meta({ id: 'CongressRulesAt' });
 

@@ -118,6 +118,31 @@ describe('quorum and attendance', () => {
     expect((await t.request('GET', '/api/me/congress', { cookie: outsider })).json()).toEqual({ seats: [] });
   });
 
+  it('counts a representative once when check-ins race (QR and the desk at the same moment)', async () => {
+    const rep = c.reps[7];
+    if (!rep) throw new Error('fixture');
+    const me = await t.loginMember(rep.phone);
+    const before = (await t.request('GET', `/api/congress/sessions/${c.sessionId}`, { cookie: admin })).json<Session>();
+    const results = await Promise.all([
+      t.request('POST', '/api/me/congress/check-in', {
+        cookie: me,
+        body: { sessionId: c.sessionId, token: 'fixture-token' },
+      }),
+      t.request('POST', '/api/me/congress/check-in', {
+        cookie: me,
+        body: { sessionId: c.sessionId, token: 'fixture-token' },
+      }),
+      t.request('POST', `/api/congress/sessions/${c.sessionId}/attendance`, {
+        cookie: admin,
+        body: { representativeId: rep.id },
+      }),
+    ]);
+    for (const r of results) expect([200, 201], r.body).toContain(r.statusCode);
+    expect(new Set(results.map((r) => r.json<{ at: string }>().at)).size).toBe(1);
+    const after = (await t.request('GET', `/api/congress/sessions/${c.sessionId}`, { cookie: admin })).json<Session>();
+    expect(after.presence.present).toBe(before.presence.present + 1);
+  });
+
   it("keeps another org's staff out of the session's records (404)", async () => {
     for (const url of [
       `/api/congress/sessions/${c.sessionId}`,
