@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../kernel/access.js';
 import { chinaDate } from '../../kernel/clock.js';
 import { rows } from '../../kernel/db.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { makeMember, orgIds } from '../voucher/claim.fixtures.js';
 import { setRules } from './congress.rules.js';
 import { addDays, nextState } from './proposal.service.js';
+import { proposalsToReview } from './proposal.workbench.js';
 import { makeCongress, type CongressFixture } from './test-fixtures.js';
 
 // Proposals (提案) end to end: the co-sign minimum, the committee's review with a reason,
@@ -188,6 +190,44 @@ describe('co-signing', () => {
     expect(ra.json<Detail>().state).toBe('submitted');
     expect(new Set(numbers).size).toBe(2);
     expect(numbers.sort()).toEqual([1, 2]);
+  });
+});
+
+describe('concurrency and the workbench', () => {
+  it('two co-signers accepting at once submit the proposal once, with one number and one submit event', async () => {
+    const p = await proposed(0, [rep(1), rep(2)]);
+    const [a, b] = await Promise.all([cosign(1, p.id, true), cosign(2, p.id, true)]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    const d = (await staff('GET', `/api/congress/proposals/${p.id}`)).json<Detail>();
+    expect(d.state).toBe('submitted');
+    expect(d.number).not.toBeNull();
+    expect(d.events.filter((e) => e.action === 'submit')).toHaveLength(1);
+  });
+
+  it('counts the submitted proposals in the caller’s scope, as the list with state=submitted shows', async () => {
+    // A committee officer whose one grant sits at `code` (the counter scopes like the list).
+    const actorOf = async (code: string): Promise<Actor> => {
+      const [o] = await rows<{ id: number; path: string }>(
+        t.deps.db,
+        sql`select id, path from org where code = ${code}`,
+      );
+      const permissions = ['congress:congress:read', 'congress:proposal:handle'];
+      return {
+        accountId: 1,
+        kind: 'staff',
+        username: 'officer',
+        displayName: '提案委员会',
+        orgId: o?.id ?? null,
+        sessionState: 'active',
+        grants: [{ id: 1, roleCode: 'test', orgId: o?.id ?? 0, path: o?.path ?? '-', permissions }],
+      };
+    };
+    const adminActor = await actorOf('JS');
+    const list = (await staff('GET', '/api/congress/proposals?state=submitted')).json<{ total: number }>();
+    expect(await proposalsToReview.count(t.deps.db, adminActor, t.clock.now())).toBe(list.total);
+    expect(list.total).toBeGreaterThan(0);
+    const other = await actorOf('JS-ZJ-JK-XS-001');
+    expect(await proposalsToReview.count(t.deps.db, other, t.clock.now())).toBe(0);
   });
 });
 
