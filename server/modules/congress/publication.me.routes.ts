@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { requireActor } from '../../kernel/context.js';
 import { errorResponses } from '../../kernel/http.js';
 import { memberUnion } from '../member/index.js';
-import { orgRef } from '../org/index.js';
+import { orgRef, pathIds } from '../org/index.js';
 import { congressBody } from './congress.schema.js';
 
 // 厂务公开 for the workforce: the congress bodies whose 厂务公开 a member may read — those at the
@@ -15,15 +15,6 @@ import { congressBody } from './congress.schema.js';
 const ZPublicationEntry = z
   .object({ bodyId: z.number().int(), bodyName: z.string(), orgName: z.string() })
   .meta({ id: 'CongressPublicationEntry' });
-
-/** The org ids on a materialised path ("/1/4/17/" → [1, 4, 17]): the union and its ancestors. */
-function pathIds(path: string): number[] {
-  return path
-    .split('/')
-    .filter((s) => s !== '')
-    .map(Number)
-    .filter((n) => Number.isInteger(n));
-}
 
 export async function congressPublicationMeRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
