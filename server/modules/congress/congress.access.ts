@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { assertOrgAccess, OutOfScopeError, type Actor, type Permission } from '../../kernel/access.js';
 import type { Db } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
-import { memberOfAccount } from '../member/index.js';
+import { memberOfAccount, memberUnion } from '../member/index.js';
+import { orgRef } from '../org/index.js';
 import { congressBody, congressRepresentative, congressSession, congressTerm } from './congress.schema.js';
 
 // Who may touch a congress record. Staff: the body's org must lie in their scope for the
@@ -87,4 +88,21 @@ export async function seatsOf(db: Db, accountId: number): Promise<Representative
     .from(congressRepresentative)
     .where(and(eq(congressRepresentative.memberId, m.id), eq(congressRepresentative.state, 'active')))
     .orderBy(congressRepresentative.termId);
+}
+
+/**
+ * A body the workforce may read (厂务公开, public proposal tracking): staff with read scope over its
+ * org, or a member whose union lies in its org's subtree; anyone else 404 (audited).
+ */
+export async function bodyForWorkforce(db: Db, actor: Actor, bodyId: number): Promise<CongressBody> {
+  if (actor.kind === 'staff') return (await bodyFor(db, actor, READ, bodyId)).body;
+  if (actor.kind !== 'member') throw new AppError('FORBIDDEN');
+  const [found] = await db
+    .select({ body: congressBody, path: orgRef.path })
+    .from(congressBody)
+    .innerJoin(orgRef, eq(orgRef.id, congressBody.orgId))
+    .where(eq(congressBody.id, bodyId));
+  const union = await memberUnion(db, actor.accountId);
+  if (!found || !union?.path.startsWith(found.path)) throw new OutOfScopeError('congress_body', String(bodyId));
+  return found.body;
 }

@@ -5,16 +5,13 @@ import { writeAudit } from '../../kernel/audit.js';
 import { chinaDate } from '../../kernel/clock.js';
 import { auditSource, inTransaction, requireActor } from '../../kernel/context.js';
 import { sendWorkbook, xlsxResponse } from '../../kernel/figures.js';
-import { AppError } from '../../kernel/errors.js';
 import { errorResponses, langOf, ZId, ZIdParams, zPage, ZPageQuery } from '../../kernel/http.js';
-import { memberUnion } from '../member/index.js';
-import { bodyFor, termFor } from './congress.access.js';
+import { bodyForWorkforce, termFor } from './congress.access.js';
 import { proposalReport } from './proposal.report.js';
 import { PROPOSAL_STATES } from './proposal.schema.js';
 import {
   answer,
   assign,
-  bodyOrgPath,
   detailOf,
   listProposals,
   publicProposals,
@@ -216,13 +213,7 @@ export async function proposalRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const actor = requireActor(req);
-      if (actor.kind === 'staff') await bodyFor(deps.db, actor, READ, req.params.id);
-      else {
-        const union = actor.kind === 'member' ? await memberUnion(deps.db, actor.accountId) : undefined;
-        const bodyPath = await bodyOrgPath(deps.db, req.params.id);
-        if (!union || !bodyPath || !union.path.startsWith(bodyPath)) throw new AppError('NOT_FOUND');
-      }
+      await bodyForWorkforce(deps.db, requireActor(req), req.params.id);
       return { items: await publicProposals(deps.db, req.params.id, today()) };
     },
   );

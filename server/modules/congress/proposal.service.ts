@@ -342,15 +342,6 @@ async function orgPathOfTerm(db: Db, termId: number): Promise<string> {
   return found.path;
 }
 
-/** The org path of a body (the public list's audience is the org's subtree). */
-export async function bodyOrgPath(db: Db, bodyId: number): Promise<string | undefined> {
-  const [found] = await rows<{ path: string }>(
-    db,
-    sql`select o.path from ${congressBody} b join org_ref o on o.id = b.org_id where b.id = ${bodyId}`,
-  );
-  return found?.path;
-}
-
 async function repName(db: Db, rep: Representative): Promise<string> {
   const [m] = await db.select({ name: memberRef.name }).from(memberRef).where(eq(memberRef.id, rep.memberId));
   return m?.name ?? '';

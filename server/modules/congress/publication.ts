@@ -1,12 +1,9 @@
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access.js';
-import { OutOfScopeError } from '../../kernel/access.js';
 import type { Db } from '../../kernel/db.js';
-import { AppError } from '../../kernel/errors.js';
-import { memberUnion } from '../member/index.js';
 import { orgRef } from '../org/index.js';
-import { bodyFor } from './congress.access.js';
-import { congressBody, congressSession, congressTerm } from './congress.schema.js';
+import { bodyForWorkforce } from './congress.access.js';
+import { congressSession, congressTerm } from './congress.schema.js';
 import { congressEvaluation, congressJointMeeting } from './evaluation.schema.js';
 import { evaluationViews, followupViews, type EvaluationView, type FollowupView } from './evaluation.service.js';
 import { jointViews, type JointMeetingView } from './joint.service.js';
@@ -36,22 +33,8 @@ export interface Publication {
   proposals: PublicProposal[];
 }
 
-/** Staff with read scope over the body's org, or a member whose union lies in its subtree (else 404). */
-async function publicBody(db: Db, actor: Actor, bodyId: number): Promise<typeof congressBody.$inferSelect> {
-  if (actor.kind === 'staff') return (await bodyFor(db, actor, 'congress:congress:read', bodyId)).body;
-  if (actor.kind !== 'member') throw new AppError('FORBIDDEN');
-  const [found] = await db
-    .select({ body: congressBody, path: orgRef.path })
-    .from(congressBody)
-    .innerJoin(orgRef, eq(orgRef.id, congressBody.orgId))
-    .where(eq(congressBody.id, bodyId));
-  const union = await memberUnion(db, actor.accountId);
-  if (!found || !union?.path.startsWith(found.path)) throw new OutOfScopeError('congress_body', String(bodyId));
-  return found.body;
-}
-
 export async function publication(db: Db, actor: Actor, bodyId: number, now: Date): Promise<Publication> {
-  const body = await publicBody(db, actor, bodyId);
+  const body = await bodyForWorkforce(db, actor, bodyId);
   const [orgRow] = await db.select({ name: orgRef.name }).from(orgRef).where(eq(orgRef.id, body.orgId));
   const sessions = await db
     .select({
